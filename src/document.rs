@@ -1,0 +1,224 @@
+//! A [`Document`]: an article together with the local resources its page
+//! carried (images in a `NAME_files/` folder, MHTML parts, `data:` URIs), which
+//! the EPUB and PDF writers embed. Remote resources are never fetched.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use crate::model::Article;
+
+/// An article and where to find the resources it refers to.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// The normalized article.
+    pub article: Article,
+    /// Local resources the page carried.
+    pub assets: Assets,
+    /// A name for this article inside its container (a WARC record's URL),
+    /// used to name its output; `None` for single-article inputs.
+    pub member: Option<String>,
+}
+
+/// The bytes of one resource and its media type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Asset {
+    /// Raw bytes.
+    pub bytes: Vec<u8>,
+    /// Media type, e.g. `image/jpeg`, sniffed from the bytes when possible.
+    pub media_type: String,
+}
+
+/// What an image source resolves to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resolved {
+    /// The bytes are available locally.
+    Local(Asset),
+    /// A remote URL: galley never fetches it.
+    Remote,
+    /// A local reference that does not exist (or points outside the page's folder).
+    Missing,
+}
+
+/// Local resources of a page: files under the page's folder and parts
+/// carried inside a container, looked up by the URL the page uses.
+#[derive(Debug, Clone, Default)]
+pub struct Assets {
+    /// Folder of the page on disk; relative sources resolve below it.
+    pub base_dir: Option<PathBuf>,
+    /// Parts carried in a container (MHTML), keyed by their URL.
+    pub parts: BTreeMap<String, Asset>,
+}
+
+impl Assets {
+    /// Resources found beside a page saved at `path`.
+    pub fn beside(path: &Path) -> Assets {
+        Assets {
+            base_dir: path.parent().map(Path::to_path_buf),
+            parts: BTreeMap::new(),
+        }
+    }
+
+    /// Resolves an image source as the page wrote it.
+    pub fn resolve(&self, src: &str) -> Resolved {
+        if let Some(asset) = self.parts.get(src) {
+            return Resolved::Local(asset.clone());
+        }
+        if let Some(data) = src.strip_prefix("data:") {
+            return decode_data_uri(data).map_or(Resolved::Missing, Resolved::Local);
+        }
+        if is_remote(src) {
+            return Resolved::Remote;
+        }
+        let Some(base) = &self.base_dir else {
+            return Resolved::Missing;
+        };
+        let relative = src.strip_prefix("file://").unwrap_or(src);
+        let relative = percent_decode(relative.split(['?', '#']).next().unwrap_or(""));
+        match safe_join(base, &relative).and_then(|p| std::fs::read(p).ok()) {
+            Some(bytes) => Resolved::Local(Asset {
+                media_type: sniff_media_type(&bytes).to_string(),
+                bytes,
+            }),
+            None => Resolved::Missing,
+        }
+    }
+}
+
+/// Whether a source names a resource on another host.
+pub fn is_remote(src: &str) -> bool {
+    let lower = src.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+}
+
+/// Joins a relative path below `base`, refusing absolute paths and `..` that
+/// would leave it.
+fn safe_join(base: &Path, relative: &str) -> Option<PathBuf> {
+    let mut out = base.to_path_buf();
+    let mut depth = 0usize;
+    for component in Path::new(relative).components() {
+        match component {
+            Component::Normal(part) => {
+                out.push(part);
+                depth += 1;
+            }
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    (depth > 0).then_some(out)
+}
+
+/// Decodes `%XX` escapes; invalid escapes are kept as written.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push(h * 16 + l);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+/// Decodes the part of a `data:` URI after the scheme.
+fn decode_data_uri(data: &str) -> Option<Asset> {
+    let (header, payload) = data.split_once(',')?;
+    let bytes = if header.ends_with(";base64") {
+        base64_decode(payload)?
+    } else {
+        percent_decode(payload).into_bytes()
+    };
+    let declared = header.split(';').next().unwrap_or("");
+    let sniffed = sniff_media_type(&bytes);
+    let media_type = if sniffed == "application/octet-stream" && !declared.is_empty() {
+        declared.to_ascii_lowercase()
+    } else {
+        sniffed.to_string()
+    };
+    Some(Asset { bytes, media_type })
+}
+
+/// Decodes standard or URL-safe base64, ignoring white space.
+pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for c in s.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => break,
+            b' ' | b'\n' | b'\r' | b'\t' => continue,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    Some(out)
+}
+
+/// Media type of an image from its first bytes.
+pub fn sniff_media_type(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "image/jpeg"
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        "image/png"
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        "image/gif"
+    } else if bytes.len() > 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        "image/webp"
+    } else if bytes.trim_ascii_start().starts_with(b"<svg")
+        || (bytes.trim_ascii_start().starts_with(b"<?xml")
+            && bytes.windows(4).any(|w| w == b"<svg"))
+    {
+        "image/svg+xml"
+    } else {
+        "application/octet-stream"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_uris_decode() {
+        let assets = Assets::default();
+        let Resolved::Local(a) = assets.resolve("data:image/gif;base64,R0lGODlhAQABAAAAACw=")
+        else {
+            panic!("not decoded")
+        };
+        assert_eq!(a.media_type, "image/gif");
+    }
+
+    #[test]
+    fn remote_and_escaping_sources_are_not_read() {
+        let assets = Assets::beside(Path::new("/tmp/page.html"));
+        assert_eq!(
+            assets.resolve("https://example.com/a.jpg"),
+            Resolved::Remote
+        );
+        assert_eq!(assets.resolve("//cdn.example.com/a.jpg"), Resolved::Remote);
+        assert_eq!(assets.resolve("../../etc/passwd"), Resolved::Missing);
+        assert_eq!(assets.resolve("/etc/passwd"), Resolved::Missing);
+    }
+}

@@ -1,0 +1,77 @@
+//! The `galley` binary: parses arguments, calls the library, prints errors and
+//! maps them to the contract's exit codes (0 all converted, 1 some inputs
+//! failed, 2 bad usage).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+
+use galley::cli::{Cli, Command};
+use galley::error::Error;
+use galley::read;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Error::Usage(msg)) => {
+            eprintln!("galley: {msg}");
+            ExitCode::from(2)
+        }
+        Err(err) => {
+            eprintln!("galley: {err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> galley::Result<ExitCode> {
+    match cli.command {
+        Command::Convert(args) => {
+            let summary = galley::batch::convert(&args)?;
+            for failure in &summary.failures {
+                eprintln!("galley: {failure}");
+            }
+            Ok(if summary.failures.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Inspect { input } => {
+            let loaded = galley::batch::load(std::path::Path::new(&input))?;
+            match read::read(&loaded) {
+                Ok(docs) => {
+                    for doc in &docs {
+                        print!("{}", galley::inspect::summary(&doc.article));
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(error) => {
+                    eprintln!("galley: {}", galley::Failure { input, error });
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        Command::Schema => {
+            let schema = schemars::schema_for!(galley::Article);
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&schema).unwrap_or_default()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "galley", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Manpage => {
+            let man = clap_mangen::Man::new(Cli::command());
+            man.render(&mut std::io::stdout()).map_err(Error::Read)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! The Markdown writer: YAML front matter with the article's metadata, then
+//! the headline and the body as CommonMark (GitHub tables where needed).
+//!
+//! Every string in the front matter is written double-quoted with JSON
+//! escapes, which YAML 1.2 reads back unchanged: no value can be mistyped as a
+//! date, a boolean or a number.
+
+use std::fmt::Write as _;
+
+use super::{Output, WriteOptions, Writer};
+use crate::document::Document;
+use crate::error::Result;
+use crate::model::{Article, Block, Inline};
+
+/// `--to md`.
+pub struct Markdown;
+
+impl Writer for Markdown {
+    fn name(&self) -> &'static str {
+        "md"
+    }
+    fn extension(&self) -> &'static str {
+        "md"
+    }
+    fn about(&self) -> &'static str {
+        "CommonMark with YAML front matter"
+    }
+    fn is_text(&self) -> bool {
+        true
+    }
+    fn write(&self, doc: &Document, _options: &WriteOptions) -> Result<Output> {
+        Ok(Output::bytes(render(&doc.article).into_bytes()))
+    }
+}
+
+/// The whole Markdown document for an article.
+pub fn render(article: &Article) -> String {
+    let mut out = front_matter(article);
+    if !article.headline.is_empty() {
+        out.push_str("\n# ");
+        out.push_str(&escape_line(&article.headline));
+        out.push('\n');
+    }
+    for block in &article.blocks {
+        let rendered = block_markdown(block);
+        if !rendered.is_empty() {
+            out.push('\n');
+            out.push_str(&rendered);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn front_matter(article: &Article) -> String {
+    let mut out = String::from("---\n");
+    scalar(&mut out, "title", Some(&article.headline));
+    scalar(&mut out, "subtitle", article.subtitle.as_deref());
+    list(&mut out, "authors", &article.authors);
+    scalar(&mut out, "date", article.published.as_deref());
+    scalar(&mut out, "updated", article.modified.as_deref());
+    scalar(&mut out, "site", article.site_name.as_deref());
+    scalar(&mut out, "url", article.url.as_deref());
+    scalar(&mut out, "lang", article.language.as_deref());
+    list(&mut out, "tags", &article.tags);
+    scalar(&mut out, "description", article.description.as_deref());
+    out.push_str("---\n");
+    out
+}
+
+fn scalar(out: &mut String, key: &str, value: Option<&str>) {
+    if let Some(v) = value.filter(|v| !v.is_empty()) {
+        let _ = writeln!(out, "{key}: {}", quoted(v));
+    }
+}
+
+fn list(out: &mut String, key: &str, values: &[String]) {
+    if !values.is_empty() {
+        let items: Vec<String> = values.iter().map(|v| quoted(v)).collect();
+        let _ = writeln!(out, "{key}: [{}]", items.join(", "));
+    }
+}
+
+/// A YAML double-quoted scalar (JSON string syntax is a subset of it).
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+fn block_markdown(block: &Block) -> String {
+    match block {
+        Block::Paragraph { text, inlines } => match inlines {
+            Some(inlines) => inlines_markdown(inlines),
+            None => escape_text(text),
+        },
+        Block::Heading { text, level } => {
+            format!(
+                "{} {}",
+                "#".repeat(usize::from((*level).clamp(2, 6))),
+                escape_line(text)
+            )
+        }
+        Block::Quote { text, cite } => {
+            let mut body = escape_text(text);
+            if let Some(cite) = cite.as_deref().filter(|c| !c.is_empty()) {
+                body.push_str("\n\n— ");
+                body.push_str(&escape_line(cite));
+            }
+            prefix_lines(&body, "> ", "> ")
+        }
+        Block::List { ordered, items, .. } => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let marker = if *ordered {
+                    format!("{}. ", i + 1)
+                } else {
+                    "- ".to_string()
+                };
+                let indent = " ".repeat(marker.len());
+                prefix_lines(&escape_text(item), &marker, &indent)
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Block::Image {
+            src, alt, caption, ..
+        } => {
+            let mut out = format!("![{}]({})", escape_line(alt), link_target(src));
+            if let Some(caption) = caption.as_deref().filter(|c| !c.is_empty()) {
+                out.push_str("\\\n*");
+                out.push_str(&escape_line(caption));
+                out.push('*');
+            }
+            out
+        }
+        Block::Code { text, language } => {
+            let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
+            let lang = language.as_deref().unwrap_or("");
+            format!("{fence}{lang}\n{}\n{fence}", text.trim_end_matches('\n'))
+        }
+        Block::Table { rows, .. } => table_markdown(rows),
+        Block::Rule { .. } => "---".to_string(),
+    }
+}
+
+fn table_markdown(rows: &[Vec<String>]) -> String {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    if width == 0 {
+        return String::new();
+    }
+    let row_line = |row: &[String]| {
+        let cells: Vec<String> = (0..width)
+            .map(|i| {
+                let cell = row.get(i).map(String::as_str).unwrap_or("");
+                escape_line(&cell.replace('\n', " ")).replace('|', "\\|")
+            })
+            .collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    let mut lines = vec![row_line(&rows[0]), format!("|{}", " --- |".repeat(width))];
+    lines.extend(rows[1..].iter().map(|r| row_line(r)));
+    lines.join("\n")
+}
+
+fn inlines_markdown(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => out.push_str(&escape_text(text)),
+            Inline::Emphasis { children } => wrap(&mut out, &inlines_markdown(children), "*"),
+            Inline::Strong { children } => wrap(&mut out, &inlines_markdown(children), "**"),
+            Inline::Link { href, children } => {
+                let label = inlines_markdown(children);
+                if label.trim().is_empty() {
+                    continue;
+                }
+                let _ = write!(out, "[{}]({})", label.trim(), link_target(href));
+            }
+            Inline::Code { text } => {
+                let ticks = "`".repeat(longest_run(text, '`') + 1);
+                let pad = if text.starts_with('`') || text.ends_with('`') {
+                    " "
+                } else {
+                    ""
+                };
+                let _ = write!(out, "{ticks}{pad}{text}{pad}{ticks}");
+            }
+            Inline::Break => out.push_str("\\\n"),
+        }
+    }
+    // A paragraph must not start with a line that reads as another block.
+    escape_line_start(&out)
+}
+
+/// Wraps `inner` in a delimiter, keeping its outer white space outside so the
+/// delimiters stay attached to text as CommonMark requires.
+fn wrap(out: &mut String, inner: &str, delimiter: &str) {
+    let trimmed = inner.trim();
+    if trimmed.is_empty() {
+        out.push_str(inner);
+        return;
+    }
+    let lead = &inner[..inner.len() - inner.trim_start().len()];
+    let trail = &inner[inner.trim_end().len()..];
+    let _ = write!(out, "{lead}{delimiter}{trimmed}{delimiter}{trail}");
+}
+
+fn link_target(url: &str) -> String {
+    if url.contains([' ', '(', ')', '<', '>']) {
+        format!(
+            "<{}>",
+            url.replace('<', "%3C")
+                .replace('>', "%3E")
+                .replace(' ', "%20")
+        )
+    } else {
+        url.to_string()
+    }
+}
+
+fn longest_run(text: &str, c: char) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for ch in text.chars() {
+        run = if ch == c { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
+fn prefix_lines(text: &str, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let prefix = if i == 0 { first } else { rest };
+        if line.is_empty() {
+            out.push_str(prefix.trim_end());
+        } else {
+            out.push_str(prefix);
+            out.push_str(line);
+        }
+    }
+    if out.is_empty() {
+        out.push_str(first.trim_end());
+    }
+    out
+}
+
+/// Escapes text that may span several lines (each line kept).
+fn escape_text(text: &str) -> String {
+    text.lines().map(escape_line).collect::<Vec<_>>().join("\n")
+}
+
+/// Escapes one line of plain text so CommonMark reads it back literally.
+fn escape_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("\\&");
+            }
+            _ => out.push(c),
+        }
+    }
+    escape_line_start(&out)
+}
+
+/// Escapes a leading marker that would turn a line into a heading, list,
+/// quote, rule or code block.
+fn escape_line_start(line: &str) -> String {
+    let trimmed = line.trim_start();
+    let first = trimmed.chars().next();
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let numbered = digits > 0 && matches!(trimmed[digits..].chars().next(), Some('.' | ')'));
+    let indent = line.len() - trimmed.len();
+    if numbered {
+        let (num, rest) = trimmed.split_at(digits);
+        format!("{num}\\{rest}")
+    } else if matches!(first, Some('#' | '-' | '+' | '=' | '~')) || indent >= 4 {
+        format!("\\{trimmed}")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markdown_syntax_in_text() {
+        assert_eq!(escape_line("a *b* [c]"), "a \\*b\\* \\[c\\]");
+        assert_eq!(escape_line("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_line("1. not a list"), "1\\. not a list");
+        assert_eq!(escape_line("AT&T and &amp;"), "AT&T and \\&amp;");
+    }
+
+    #[test]
+    fn front_matter_quotes_every_value() {
+        let article = Article {
+            headline: "Yes: no".into(),
+            published: Some("2020-02-05".into()),
+            ..Article::default()
+        };
+        let fm = front_matter(&article);
+        assert!(fm.contains("title: \"Yes: no\""));
+        assert!(fm.contains("date: \"2020-02-05\""));
+    }
+}
