@@ -151,7 +151,7 @@ fn table_markdown(rows: &[Vec<String>]) -> String {
         let cells: Vec<String> = (0..width)
             .map(|i| {
                 let cell = row.get(i).map(String::as_str).unwrap_or("");
-                escape_line(&cell.replace('\n', " ")).replace('|', "\\|")
+                escape_line(&cell.replace('\n', " "))
             })
             .collect();
         format!("| {} |", cells.join(" | "))
@@ -165,7 +165,7 @@ fn inlines_markdown(inlines: &[Inline]) -> String {
     let mut out = String::new();
     for inline in inlines {
         match inline {
-            Inline::Text { text } => out.push_str(&escape_text(text)),
+            Inline::Text { text } => out.push_str(&escape_chars(text)),
             Inline::Emphasis { children } => wrap(&mut out, &inlines_markdown(children), "*"),
             Inline::Strong { children } => wrap(&mut out, &inlines_markdown(children), "**"),
             Inline::Link { href, children } => {
@@ -253,6 +253,11 @@ fn escape_text(text: &str) -> String {
 
 /// Escapes one line of plain text so CommonMark reads it back literally.
 fn escape_line(text: &str) -> String {
+    escape_line_start(&escape_chars(text))
+}
+
+/// Escapes the characters that start inline syntax.
+fn escape_chars(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -270,7 +275,7 @@ fn escape_line(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    escape_line_start(&out)
+    out
 }
 
 /// Escapes a leading marker that would turn a line into a heading, list,
