@@ -33,7 +33,7 @@ pub struct Cli {
 pub enum Command {
     /// Convert pages (files, folders, `-` for standard input) to articles.
     #[command(after_help = EXAMPLES)]
-    Convert(ConvertArgs),
+    Convert(Box<ConvertArgs>),
     /// Show what galley extracts from a page and where each field came from.
     Inspect {
         /// The page to inspect (`-` for standard input).

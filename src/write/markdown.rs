@@ -259,23 +259,26 @@ fn escape_line(text: &str) -> String {
 /// Escapes the characters that start inline syntax.
 fn escape_chars(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    for (i, c) in text.char_indices() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' => {
                 out.push('\\');
                 out.push(c);
             }
-            '&' if chars
-                .peek()
-                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
-            {
-                out.push_str("\\&");
-            }
+            '&' if starts_entity(&text[i + 1..]) => out.push_str("\\&"),
             _ => out.push(c),
         }
     }
     out
+}
+
+/// Whether the text after a `&` would read as a character reference (`&amp;`, `&#38;`).
+fn starts_entity(rest: &str) -> bool {
+    let name = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '#'))
+        .map_or(rest, |(end, _)| &rest[..end]);
+    !name.is_empty() && rest[name.len()..].starts_with(';')
 }
 
 /// Escapes a leading marker that would turn a line into a heading, list,
