@@ -16,6 +16,7 @@ pub mod cli;
 pub mod document;
 pub mod error;
 pub mod inspect;
+pub mod limits;
 pub mod model;
 pub mod read;
 pub mod write;

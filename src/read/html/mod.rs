@@ -11,6 +11,7 @@ pub mod content;
 pub mod metadata;
 pub mod normalize;
 pub mod patterns;
+mod prescan;
 pub mod quotes;
 
 use scraper::Html;
@@ -28,7 +29,8 @@ pub struct Hints {
 
 /// Extracts the article from a page's text.
 pub fn read(html: &str, hints: &Hints) -> Result<Article> {
-    let dom = Html::parse_document(html);
+    let (html, _) = prescan::flatten_deep_nesting(html);
+    let dom = Html::parse_document(&html);
     let mut article = metadata::extract(&dom, hints);
     let blocks = content::extract(&dom, &article);
     normalize::finish(&mut article, blocks);

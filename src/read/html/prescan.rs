@@ -1,0 +1,209 @@
+//! A byte-level pass before parsing that flattens absurdly deep nesting
+//! (see [`MAX_NESTING`]): start tags past the limit are dropped together with
+//! their end tags, so the text survives and the parser's work stays linear.
+
+use std::borrow::Cow;
+
+use crate::limits::MAX_NESTING;
+
+/// Elements that never nest (void) or that the parser closes implicitly, so
+/// they do not add depth however many are open in the source.
+const FLAT_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rt", "rp", "tbody",
+    "thead", "tfoot", "colgroup", "caption", "html", "head", "body",
+];
+
+/// Elements whose content is raw text: no tags inside them are real.
+const RAW_TEXT_ELEMENTS: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes",
+];
+
+/// The page with nesting deeper than [`MAX_NESTING`] flattened, and whether
+/// anything was dropped.
+pub fn flatten_deep_nesting(html: &str) -> (Cow<'_, str>, bool) {
+    if max_depth(html) <= MAX_NESTING {
+        return (Cow::Borrowed(html), false);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut depth = 0usize;
+    let mut excess: Vec<(String, usize)> = Vec::new();
+    let mut last = 0;
+    for tag in Tags::new(html) {
+        let Some(name) = tag.name.filter(|n| !is_one_of(n, FLAT_ELEMENTS)) else {
+            continue;
+        };
+        let drop = if tag.closing {
+            if let Some(entry) = excess
+                .iter_mut()
+                .find(|(n, c)| n.eq_ignore_ascii_case(name) && *c > 0)
+            {
+                entry.1 -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
+            }
+        } else if tag.self_closing {
+            false
+        } else if depth >= MAX_NESTING {
+            match excess
+                .iter_mut()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            {
+                Some(entry) => entry.1 += 1,
+                None => excess.push((name.to_ascii_lowercase(), 1)),
+            }
+            true
+        } else {
+            depth += 1;
+            false
+        };
+        if drop {
+            out.push_str(&html[last..tag.start]);
+            last = tag.end;
+        }
+    }
+    out.push_str(&html[last..]);
+    (Cow::Owned(out), true)
+}
+
+/// Whether a tag name (any case) is in a list of lowercase names.
+fn is_one_of(name: &str, list: &[&str]) -> bool {
+    list.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// Where the end tag `</name` starts at or after `from` (any case), or the end of the page.
+fn find_end_tag(html: &str, from: usize, name: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut pos = from;
+    while let Some(i) = html[pos..].find("</") {
+        let at = pos + i;
+        let candidate = &bytes[at + 2..bytes.len().min(at + 2 + name.len())];
+        if candidate.eq_ignore_ascii_case(name.as_bytes()) {
+            return at;
+        }
+        pos = at + 2;
+    }
+    bytes.len()
+}
+
+/// The deepest nesting of non-flat elements, counted from the tags as written.
+fn max_depth(html: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for tag in Tags::new(html) {
+        let Some(name) = tag.name else { continue };
+        if is_one_of(name, FLAT_ELEMENTS) || tag.self_closing {
+            continue;
+        }
+        if tag.closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+/// One tag as written in the source.
+struct Tag<'a> {
+    start: usize,
+    end: usize,
+    name: Option<&'a str>,
+    closing: bool,
+    self_closing: bool,
+}
+
+/// Iterates over the tags of a page, skipping comments and raw-text content.
+struct Tags<'a> {
+    html: &'a str,
+    pos: usize,
+}
+
+impl<'a> Tags<'a> {
+    fn new(html: &'a str) -> Self {
+        Tags { html, pos: 0 }
+    }
+}
+
+impl<'a> Iterator for Tags<'a> {
+    type Item = Tag<'a>;
+
+    fn next(&mut self) -> Option<Tag<'a>> {
+        let bytes = self.html.as_bytes();
+        loop {
+            let start = self.pos + self.html[self.pos..].find('<')?;
+            let rest = &self.html[start..];
+            if rest.starts_with("<!--") {
+                self.pos = rest.find("-->").map_or(bytes.len(), |e| start + e + 3);
+                continue;
+            }
+            let end = rest.find('>').map_or(bytes.len(), |e| start + e + 1);
+            self.pos = end;
+            let inner = &self.html[start + 1..end.saturating_sub(1).max(start + 1)];
+            let closing = inner.starts_with('/');
+            let after_slash = inner.trim_start_matches('/');
+            let name_len = after_slash
+                .bytes()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == b'-')
+                .count();
+            let name = &after_slash[..name_len];
+            if name.is_empty() {
+                continue;
+            }
+            if !closing && is_one_of(name, RAW_TEXT_ELEMENTS) {
+                self.pos = find_end_tag(self.html, end, name);
+            }
+            return Some(Tag {
+                start,
+                end,
+                self_closing: inner.ends_with('/'),
+                name: Some(name),
+                closing,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_pages_are_untouched() {
+        let page = "<div><section><p>One<p>Two</section></div>";
+        assert!(matches!(
+            flatten_deep_nesting(page),
+            (Cow::Borrowed(_), false)
+        ));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_and_text_kept() {
+        let n = MAX_NESTING * 3;
+        let page = format!(
+            "{}<p>deep text</p>{}",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let (flat, changed) = flatten_deep_nesting(&page);
+        assert!(changed);
+        assert!(flat.contains("deep text"));
+        assert_eq!(max_depth(&flat), MAX_NESTING);
+        assert_eq!(
+            flat.matches("<div>").count(),
+            flat.matches("</div>").count()
+        );
+    }
+
+    #[test]
+    fn tags_inside_scripts_and_comments_do_not_count() {
+        let page = format!(
+            "<script>{}</script><!-- {} -->",
+            "<div>".repeat(5000),
+            "<div>".repeat(5000)
+        );
+        assert_eq!(max_depth(&page), 1, "only the script element itself");
+    }
+}
