@@ -33,6 +33,9 @@ golden: ## rewrite the golden files, then review them with git diff
 score: build ## score extraction over the corpus
 	python3 ../shared/tools/score-corpus --galley $(GALLEY) --corpus $(CORPUS) --show none
 
+bench: ## throughput over the corpus: parse floor, extraction, writers, whole runs (BENCH_PAGES=N limits)
+	$(CARGO) bench --locked --bench throughput
+
 clean:
 	$(CARGO) clean
 	rm -rf out
