@@ -13,7 +13,9 @@
 //!
 //! Knobs (environment): `BENCH_PAGES` (limit the pages, spread evenly over the
 //! corpus), `BENCH_ROUNDS` (default 3), `BENCH_BATCH` (pages of the large
-//! batch, default 10000; 0 skips it), `BENCH_CORPUS` (another corpus folder).
+//! batch, default 10000; 0 skips it), `BENCH_CORPUS` (another corpus folder),
+//! `BENCH_PROFILE=STAGE` (run only `parse`, `extract`, `read` or one writer,
+//! once, untimed — for a profiler; see `benches/profile.sh`).
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -30,6 +32,8 @@ const JOBS_COMPARISON_PAGES: usize = 200;
 const JOBS_COMPARISON_FORMATS: &[&str] = &["json", "md", "epub"];
 /// Default size of the large batch whose peak memory is measured.
 const DEFAULT_BATCH: usize = 10_000;
+/// Pages listed where extraction costs most beyond the parse.
+const SLOWEST_SHOWN: usize = 5;
 /// Default number of timed runs of each in-process stage.
 const DEFAULT_ROUNDS: usize = 3;
 
@@ -66,6 +70,10 @@ fn main() {
         eprintln!("bench: no SET/PAGE/source.html below {}", root.display());
         std::process::exit(2);
     }
+    if let Ok(stage) = std::env::var("BENCH_PROFILE") {
+        profile(&stage, &load_pages(&root, &paths));
+        return;
+    }
 
     // The processes run first, while this one is still small: a child's peak
     // memory starts from its parent's when it is spawned.
@@ -80,6 +88,8 @@ fn main() {
     println!();
     let stages = Stages::measure(&pages, rounds);
     stages.print(pages.len());
+    println!();
+    stages.print_slowest(&pages);
     println!();
     runs.print();
     println!();
@@ -277,6 +287,31 @@ impl Stages {
         }
     }
 
+    /// The pages where extraction adds the most to the parse, worst first.
+    fn print_slowest(&self, pages: &[Page]) {
+        let mut extra: Vec<(Duration, usize)> = self
+            .extract
+            .iter()
+            .zip(&self.parse)
+            .map(|(e, p)| e.saturating_sub(*p))
+            .zip(0..)
+            .collect();
+        extra.sort_by(|a, b| b.cmp(a));
+        println!(
+            "{:<46} {:>8} {:>8} {:>8}",
+            "pages where extraction adds most", "KB", "parse ms", "extr. ms"
+        );
+        for &(_, i) in extra.iter().take(SLOWEST_SHOWN) {
+            println!(
+                "{:<46} {:>8} {:>8.2} {:>8.2}",
+                pages[i].name,
+                pages[i].bytes.len() / 1024,
+                self.parse[i].as_secs_f64() * 1e3,
+                self.extract[i].as_secs_f64() * 1e3
+            );
+        }
+    }
+
     fn print_targets(&self) {
         let ratio = total(&self.extract) / total(&self.parse);
         verdict(
@@ -313,6 +348,41 @@ impl Stages {
                 }
                 _ => {}
             }
+        }
+    }
+}
+
+/// Runs one stage once over the pages and nothing else, for a profiler:
+/// `parse`, `extract`, `read`, or a writer's name.
+fn profile(stage: &str, pages: &[Page]) {
+    let hints = html::Hints::default();
+    match stage {
+        "parse" => pages.iter().for_each(|p| {
+            black_box(scraper::Html::parse_document(&p.text));
+        }),
+        "extract" => pages.iter().for_each(|p| {
+            let _ = black_box(html::read(&p.text, &hints));
+        }),
+        "read" => pages.iter().for_each(|p| {
+            let _ = black_box(read::read(&input(p)));
+        }),
+        name => {
+            let Some(writer) = galley::write::writer(name) else {
+                eprintln!("bench: BENCH_PROFILE is parse, extract, read or a writer's name");
+                std::process::exit(2);
+            };
+            let docs: Vec<Document> = pages
+                .iter()
+                .filter_map(|p| read::read(&input(p)).ok())
+                .flatten()
+                .collect();
+            let options = WriteOptions {
+                page_size: Some("a4".into()),
+                ..WriteOptions::default()
+            };
+            docs.iter().for_each(|d| {
+                let _ = black_box(writer.write(d, &options));
+            });
         }
     }
 }
