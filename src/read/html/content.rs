@@ -1,18 +1,670 @@
 //! Main content: find the element that holds the article body and turn its
 //! children into blocks, leaving navigation, teasers, ads and other page
 //! furniture behind.
+//!
+//! The page is first flattened into a [`Page`]: its elements and texts in
+//! document order, each subtree a contiguous range, with script, hidden and
+//! furniture subtrees left out. Text, link-text, comma and element counts are
+//! then summed bottom-up in one reverse pass, so no subtree's text is ever
+//! collected twice. Paragraph-like elements score their ancestors (commas,
+//! length, class/id hints, semantic markup); the best candidate, adjusted by
+//! its runner-ups and joined by its prose siblings, is handed to
+//! [`blocks`](super::blocks) for conversion. A result that is too short is
+//! retried with fewer removals, as Readability does.
 
-use scraper::{Html, Selector};
+use scraper::{Html, Node};
 
-use super::normalize::clean_text;
+use super::blocks;
+use super::patterns::*;
 use crate::model::{Article, Block};
 
+/// Index value meaning "no parent".
+const NONE: usize = usize::MAX;
+
+/// One element or text of the page, in document order.
+pub(super) struct Item<'a> {
+    /// The tag name (lower case), or empty for a text.
+    pub tag: &'a str,
+    /// The element, when this is one.
+    pub element: Option<&'a scraper::node::Element>,
+    /// The characters, when this is a text.
+    pub text: &'a str,
+    /// Index of the parent, or [`NONE`] for the document.
+    pub parent: usize,
+    /// One past the last index of this item's subtree.
+    pub end: usize,
+    /// Lower-cased `class` attribute (empty when absent).
+    pub class: Box<str>,
+    /// Lower-cased `id` attribute (empty when absent).
+    pub id: Box<str>,
+}
+
+/// Counts over an item's whole subtree, summed bottom-up once.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Stats {
+    /// Characters of text (white space runs counted once).
+    pub text: usize,
+    /// Characters of text inside links.
+    pub link: usize,
+    /// Commas of any script.
+    pub commas: u32,
+    /// `<p>` elements.
+    pub paragraphs: u32,
+    /// `<img>` elements.
+    pub images: u32,
+    /// `<li>` elements.
+    pub items: u32,
+    /// Embedded objects (`iframe`, `embed`, `object`, `video`), counted before
+    /// they are skipped.
+    pub embeds: u32,
+    /// Characters of text inside headings.
+    pub heading: usize,
+    /// Whether a block-level element is inside.
+    pub block: bool,
+}
+
+impl Stats {
+    /// Share of the text that sits inside links.
+    pub fn link_density(&self) -> f32 {
+        if self.text == 0 {
+            0.0
+        } else {
+            self.link as f32 / self.text as f32
+        }
+    }
+
+    fn add(&mut self, o: &Stats) {
+        self.text += o.text;
+        self.link += o.link;
+        self.commas += o.commas;
+        self.paragraphs += o.paragraphs;
+        self.images += o.images;
+        self.items += o.items;
+        self.embeds += o.embeds;
+        self.heading += o.heading;
+        self.block |= o.block;
+    }
+}
+
+/// Which removals an extraction attempt makes; each retry turns one off.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Flags {
+    /// Drop unlikely-named blocks before scoring.
+    pub strip_unlikely: bool,
+    /// Let class/id hints weigh on scores and cleaning.
+    pub weigh_classes: bool,
+    /// Remove link lists, widgets and clutter inside the container.
+    pub clean: bool,
+}
+
+/// The flattened page with its bottom-up counts.
+pub(super) struct Page<'a> {
+    /// Items in document order; `items[0]` is the document.
+    pub items: Vec<Item<'a>>,
+    /// Subtree counts, parallel to `items`.
+    pub stats: Vec<Stats>,
+    /// The removals in force.
+    pub flags: Flags,
+    /// The article's headline, folded, to drop its repetition.
+    pub headline: String,
+    /// Base URL for relative links.
+    pub base: Option<String>,
+}
+
+impl<'a> Page<'a> {
+    /// Whether item `i` is an element with tag `tag`.
+    pub fn is(&self, i: usize, tag: &str) -> bool {
+        self.items[i].tag == tag
+    }
+
+    /// The item's attribute, when it is an element that has it.
+    pub fn attr(&self, i: usize, name: &str) -> Option<&'a str> {
+        self.items[i].element.and_then(|e| e.attr(name))
+    }
+
+    /// Indexes of the item's children, in order.
+    pub fn children(&self, i: usize) -> Children<'_, 'a> {
+        Children {
+            page: self,
+            next: i + 1,
+            end: self.items[i].end,
+        }
+    }
+
+    /// Whether the element is a container of blocks rather than inline text.
+    pub fn is_block(&self, i: usize) -> bool {
+        let tag = self.items[i].tag;
+        !tag.is_empty() && (BLOCK_TAGS.contains(&tag) || self.stats[i].block)
+    }
+
+    /// Whether the element holds only inline content and enough text to be
+    /// read as a paragraph.
+    pub fn is_paragraph_like(&self, i: usize) -> bool {
+        let tag = self.items[i].tag;
+        tag == "p"
+            || (matches!(
+                tag,
+                "div" | "section" | "article" | "span" | "font" | "center"
+            ) && !self.stats[i].block
+                && self.stats[i].text > 0)
+    }
+
+    /// The class/id weight: one step down per negative name, one up per
+    /// positive one.
+    pub fn class_weight(&self, i: usize) -> f32 {
+        if !self.flags.weigh_classes {
+            return 0.0;
+        }
+        let item = &self.items[i];
+        let mut w = 0.0;
+        for name in [&item.class, &item.id] {
+            if name.is_empty() {
+                continue;
+            }
+            if has_hint(name, NEGATIVE_HINTS) {
+                w -= CLASS_WEIGHT;
+            }
+            if has_hint(name, POSITIVE_HINTS) {
+                w += CLASS_WEIGHT;
+            }
+        }
+        w
+    }
+
+    /// The subtree's text with white space collapsed, gathered iteratively
+    /// (used for short pieces and for flattening very deep nesting).
+    pub fn plain_text(&self, i: usize) -> String {
+        let mut out = String::new();
+        for item in &self.items[i..self.items[i].end] {
+            if item.tag.is_empty() {
+                out.push_str(item.text);
+            } else if BLOCK_TAGS.contains(&item.tag) || item.tag == "br" {
+                out.push(' ');
+            }
+        }
+        super::normalize::clean_text(&out)
+    }
+}
+
+/// Iterator over an item's children.
+pub(super) struct Children<'p, 'a> {
+    page: &'p Page<'a>,
+    next: usize,
+    end: usize,
+}
+
+impl Iterator for Children<'_, '_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.next >= self.end {
+            return None;
+        }
+        let i = self.next;
+        self.next = self.page.items[i].end;
+        Some(i)
+    }
+}
+
+/// Whether a lower-cased class/id string contains any of the fragments.
+pub(super) fn has_hint(name: &str, hints: &[&str]) -> bool {
+    !name.is_empty() && hints.iter().any(|h| name.contains(h))
+}
+
 /// The body blocks of the page, in reading order.
-pub fn extract(dom: &Html, _meta: &Article) -> Vec<Block> {
-    let p = Selector::parse("p").expect("valid selector");
-    dom.select(&p)
-        .map(|e| clean_text(&e.text().collect::<String>()))
-        .filter(|t| !t.is_empty())
-        .map(Block::paragraph)
-        .collect()
+pub fn extract(dom: &Html, meta: &Article) -> Vec<Block> {
+    let attempts = [
+        Flags {
+            strip_unlikely: true,
+            weigh_classes: true,
+            clean: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weigh_classes: true,
+            clean: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weigh_classes: false,
+            clean: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weigh_classes: false,
+            clean: false,
+        },
+    ];
+    let mut best: Option<(usize, Vec<Block>)> = None;
+    for flags in attempts {
+        let page = flatten(dom, meta, flags);
+        let blocks = extract_from(&page);
+        let chars: usize = blocks
+            .iter()
+            .filter(|b| b.is_textual())
+            .map(|b| b.text().chars().count())
+            .sum();
+        if chars >= MIN_ARTICLE_CHARS {
+            return blocks;
+        }
+        if best.as_ref().is_none_or(|(c, _)| chars > *c) {
+            best = Some((chars, blocks));
+        }
+    }
+    best.map(|(_, b)| b).unwrap_or_default()
+}
+
+/// One extraction attempt over a flattened page.
+fn extract_from(page: &Page) -> Vec<Block> {
+    let containers = choose_containers(page);
+    let mut out = Vec::new();
+    for c in containers {
+        blocks::convert(page, c, &mut out);
+    }
+    out
+}
+
+/// Flattens the DOM into a [`Page`] in one iterative walk, leaving out
+/// skipped, hidden and (per `flags`) unlikely subtrees, then sums the counts
+/// bottom-up.
+pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'a> {
+    let mut items: Vec<Item<'a>> = Vec::new();
+    let mut embeds_at: Vec<(usize, u32)> = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    // Depth of enclosing tables/code, where unlikely names are not trusted.
+    let mut guarded = 0usize;
+    let mut guards: Vec<bool> = Vec::new();
+    let root = dom.tree.root();
+    items.push(Item {
+        tag: "#document",
+        element: None,
+        text: "",
+        parent: NONE,
+        end: 0,
+        class: "".into(),
+        id: "".into(),
+    });
+    stack.push(0);
+    guards.push(false);
+    let mut node = root.first_child();
+    while let Some(n) = node {
+        let parent = *stack.last().expect("document stays on the stack");
+        let mut descend = false;
+        match n.value() {
+            Node::Text(t) => items.push(Item {
+                tag: "",
+                element: None,
+                text: t,
+                parent,
+                end: items.len() + 1,
+                class: "".into(),
+                id: "".into(),
+            }),
+            Node::Element(e) => {
+                let tag = e.name();
+                if matches!(tag, "iframe" | "embed" | "object" | "video") {
+                    embeds_at.push((parent, 1));
+                }
+                if keep_element(e, flags, guarded > 0) {
+                    let i = items.len();
+                    items.push(Item {
+                        tag,
+                        element: Some(e),
+                        text: "",
+                        parent,
+                        end: 0,
+                        class: e.attr("class").unwrap_or("").to_lowercase().into(),
+                        id: e.attr("id").unwrap_or("").to_lowercase().into(),
+                    });
+                    descend = true;
+                    stack.push(i);
+                    let guard = matches!(tag, "table" | "code" | "pre");
+                    guards.push(guard);
+                    if guard {
+                        guarded += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+        if descend && let Some(c) = n.first_child() {
+            node = Some(c);
+            continue;
+        }
+        if descend {
+            close(&mut items, &mut stack, &mut guards, &mut guarded);
+        }
+        // Move to the next sibling, closing finished ancestors on the way up.
+        let mut cur = n;
+        node = loop {
+            if let Some(s) = cur.next_sibling() {
+                break Some(s);
+            }
+            match cur.parent() {
+                Some(p) if p.id() != root.id() => {
+                    close(&mut items, &mut stack, &mut guards, &mut guarded);
+                    cur = p;
+                }
+                _ => break None,
+            }
+        };
+    }
+    while !stack.is_empty() {
+        close(&mut items, &mut stack, &mut guards, &mut guarded);
+    }
+    let stats = sum_stats(&items, &embeds_at);
+    Page {
+        items,
+        stats,
+        flags,
+        headline: fold(&meta.headline),
+        base: meta.url.clone(),
+    }
+}
+
+/// Closes the innermost open element.
+fn close(items: &mut [Item], stack: &mut Vec<usize>, guards: &mut Vec<bool>, guarded: &mut usize) {
+    if let Some(i) = stack.pop() {
+        items[i].end = items.len();
+    }
+    if guards.pop() == Some(true) {
+        *guarded -= 1;
+    }
+}
+
+/// Whether an element (and its subtree) stays in the page model.
+fn keep_element(e: &scraper::node::Element, flags: Flags, in_table_or_code: bool) -> bool {
+    let tag = e.name();
+    if SKIP_TAGS.contains(&tag) || FURNITURE_TAGS.contains(&tag) {
+        return false;
+    }
+    if e.attr("hidden").is_some() {
+        return false;
+    }
+    if let Some(style) = e.attr("style") {
+        let s = style.to_ascii_lowercase().replace(' ', "");
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return false;
+        }
+    }
+    let class = e.attr("class").unwrap_or("");
+    if e.attr("aria-hidden") == Some("true") && !class.contains("fallback-image") {
+        return false;
+    }
+    if let Some(role) = e.attr("role")
+        && FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+    {
+        return false;
+    }
+    if flags.strip_unlikely && !in_table_or_code && !matches!(tag, "body" | "a" | "html") {
+        let hint = format!("{} {}", class, e.attr("id").unwrap_or("")).to_lowercase();
+        if has_hint(&hint, UNLIKELY_HINTS) && !has_hint(&hint, MAYBE_CANDIDATE_HINTS) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Sums every item's counts into its ancestors, in one reverse pass.
+fn sum_stats(items: &[Item], embeds_at: &[(usize, u32)]) -> Vec<Stats> {
+    let mut stats = vec![Stats::default(); items.len()];
+    for &(i, n) in embeds_at {
+        stats[i].embeds += n;
+    }
+    for i in (0..items.len()).rev() {
+        let item = &items[i];
+        let mut s = stats[i];
+        if item.tag.is_empty() {
+            s.text = text_len(item.text);
+            s.commas = item
+                .text
+                .chars()
+                .filter(|c| COMMA_CHARS.contains(c))
+                .count() as u32;
+        } else {
+            match item.tag {
+                "a" => s.link = s.text,
+                "p" => s.paragraphs += 1,
+                "img" => s.images += 1,
+                "li" => s.items += 1,
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.heading = s.text,
+                _ => {}
+            }
+        }
+        stats[i] = s;
+        if item.parent != NONE {
+            let child_is_block = BLOCK_TAGS.contains(&item.tag);
+            let p = &mut stats[item.parent];
+            p.add(&s);
+            p.block |= child_is_block;
+        }
+    }
+    stats
+}
+
+/// Characters of a text with every white space run counted once.
+pub(super) fn text_len(text: &str) -> usize {
+    let mut n = 0;
+    let mut space = true;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !space {
+                n += 1;
+                space = true;
+            }
+        } else {
+            n += 1;
+            space = false;
+        }
+    }
+    n
+}
+
+/// Case- and space-folded text, for comparisons.
+pub(super) fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The score a paragraph-like text gives its ancestors.
+fn paragraph_score(chars: usize, commas: u32) -> f32 {
+    1.0 + (commas + 1) as f32 + ((chars / CHARS_PER_POINT) as f32).min(MAX_LENGTH_POINTS)
+}
+
+/// The container element(s) of the article body, in document order.
+fn choose_containers(page: &Page) -> Vec<usize> {
+    let n = page.items.len();
+    let mut score: Vec<Option<f32>> = vec![None; n];
+    let body = (0..n).find(|&i| page.is(i, "body"));
+    for i in 0..n {
+        let tag = page.items[i].tag;
+        if tag.is_empty() {
+            continue;
+        }
+        let s = &page.stats[i];
+        let (chars, commas, first_ancestor) =
+            if SCORED_TAGS.contains(&tag) || (page.is_paragraph_like(i) && tag != "p") {
+                (s.text, s.commas, page.items[i].parent)
+            } else if s.block {
+                // Text written straight into a container scores the container.
+                let (chars, commas) = direct_text(page, i);
+                (chars, commas, i)
+            } else {
+                continue;
+            };
+        if chars < MIN_PARAGRAPH_CHARS {
+            continue;
+        }
+        let points = paragraph_score(chars, commas);
+        let mut a = first_ancestor;
+        for level in 0..SCORE_ANCESTOR_LEVELS {
+            if a == NONE || page.items[a].parent == NONE || page.is(a, "html") {
+                break;
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => level as f32 * 3.0,
+            };
+            let slot = score[a].get_or_insert_with(|| initial_score(page, a));
+            *slot += points / divider;
+            a = page.items[a].parent;
+        }
+    }
+    // Final scores: discounted by link density.
+    let mut ranked: Vec<(usize, f32)> = score
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (i, s * (1.0 - page.stats[i].link_density()))))
+        .collect();
+    for (i, s) in ranked.iter_mut() {
+        score[*i] = Some(*s);
+    }
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let Some(&(mut top, top_score)) = ranked.first() else {
+        return body.into_iter().collect();
+    };
+    if Some(top) == body {
+        return vec![top];
+    }
+    // Runner-ups close to the best: when several share an ancestor, the
+    // ancestor is the article (the best one was only a part of it).
+    let alternatives: Vec<usize> = ranked
+        .iter()
+        .skip(1)
+        .take(TOP_CANDIDATES - 1)
+        .filter(|(_, s)| *s / top_score >= ALTERNATIVE_SHARE)
+        .map(|(i, _)| *i)
+        .collect();
+    if alternatives.len() >= MIN_SHARED_ALTERNATIVES {
+        let mut p = page.items[top].parent;
+        while p != NONE && Some(p) != body && page.items[p].parent != NONE {
+            let shared = alternatives
+                .iter()
+                .filter(|&&a| is_ancestor(page, p, a))
+                .count();
+            if shared >= MIN_SHARED_ALTERNATIVES {
+                top = p;
+                break;
+            }
+            p = page.items[p].parent;
+        }
+    }
+    // Climb while the parent scores better: the container is bigger than the
+    // densest part of it.
+    let mut last = score[top].unwrap_or(0.0);
+    let threshold = last * CLIMB_STOP_SHARE;
+    let mut p = page.items[top].parent;
+    while p != NONE && Some(p) != body && !page.is(p, "html") && page.items[p].parent != NONE {
+        let Some(ps) = score[p] else {
+            p = page.items[p].parent;
+            continue;
+        };
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            top = p;
+            break;
+        }
+        last = ps;
+        p = page.items[p].parent;
+    }
+    // An only child stands for its parent.
+    loop {
+        let p = page.items[top].parent;
+        if p == NONE || Some(p) == body || page.is(p, "html") || page.items[p].parent == NONE {
+            break;
+        }
+        if page
+            .children(p)
+            .filter(|&c| !page.items[c].tag.is_empty())
+            .count()
+            != 1
+        {
+            break;
+        }
+        top = p;
+    }
+    siblings(page, top, &score)
+}
+
+/// Text written directly inside a container (not in a child block): its
+/// length and commas.
+fn direct_text(page: &Page, i: usize) -> (usize, u32) {
+    let mut chars = 0;
+    let mut commas = 0;
+    for c in page.children(i) {
+        if page.items[c].tag.is_empty() || !page.is_block(c) {
+            chars += page.stats[c].text;
+            commas += page.stats[c].commas;
+        }
+    }
+    (chars, commas)
+}
+
+/// A candidate's starting score: its element name, class/id hints and
+/// semantic markup.
+fn initial_score(page: &Page, i: usize) -> f32 {
+    let tag = page.items[i].tag;
+    let base = TAG_BASE_SCORES
+        .iter()
+        .find(|(t, _)| *t == tag)
+        .map_or(0.0, |(_, s)| *s);
+    let semantic = page
+        .attr(i, "itemprop")
+        .is_some_and(|p| p.contains("articleBody"))
+        || tag == "article"
+        || tag == "main";
+    base + page.class_weight(i) + if semantic { SEMANTIC_BONUS } else { 0.0 }
+}
+
+/// Whether `a` is an ancestor of `d`.
+fn is_ancestor(page: &Page, a: usize, d: usize) -> bool {
+    a < d && d < page.items[a].end
+}
+
+/// The container and those of its siblings that belong to the article.
+fn siblings(page: &Page, top: usize, score: &[Option<f32>]) -> Vec<usize> {
+    let parent = page.items[top].parent;
+    if parent == NONE {
+        return vec![top];
+    }
+    let top_score = score[top].unwrap_or(0.0);
+    let threshold = (top_score * SIBLING_SHARE).max(SIBLING_MIN_SCORE);
+    let top_class = &page.items[top].class;
+    let mut out = Vec::new();
+    for s in page.children(parent) {
+        if s == top {
+            out.push(s);
+            continue;
+        }
+        if page.items[s].tag.is_empty() {
+            continue;
+        }
+        let bonus = if !top_class.is_empty() && page.items[s].class == *top_class {
+            top_score * SIBLING_SHARE
+        } else {
+            0.0
+        };
+        if score[s].is_some_and(|sc| sc + bonus >= threshold) {
+            out.push(s);
+            continue;
+        }
+        if page.is_paragraph_like(s) {
+            let st = &page.stats[s];
+            let ld = st.link_density();
+            if st.text > SIBLING_PARAGRAPH_CHARS && ld < SIBLING_MAX_LINK_DENSITY {
+                out.push(s);
+            } else if st.text > 0 && st.text <= SIBLING_PARAGRAPH_CHARS && st.link == 0 {
+                let text = page.plain_text(s);
+                if text.ends_with('.') || text.contains(". ") {
+                    out.push(s);
+                }
+            }
+        }
+    }
+    out
 }

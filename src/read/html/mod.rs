@@ -3,10 +3,11 @@
 //! A short pipeline of named stages:
 //! 1. parse the page (html5ever, through scraper);
 //! 2. [`metadata`]: headline, byline, dates and the rest, most reliable source first;
-//! 3. [`content`]: find the article body and turn it into blocks;
+//! 3. [`content`]: find the article body; [`blocks`] turns it into blocks;
 //! 4. [`normalize`]: clean the blocks (placeholders, repeated lead, quote marks);
 //! 5. [`quotes`]: find the direct quotations and their speakers.
 
+pub mod blocks;
 pub mod content;
 pub mod metadata;
 pub mod normalize;

@@ -1,0 +1,1000 @@
+//! Element handlers: one function per kind of HTML element, turning the chosen
+//! container's subtree into model [`Block`]s with their inline rich text.
+//!
+//! [`convert`] walks a container; text and inline elements between blocks
+//! gather into paragraphs; each block element goes to its handler
+//! (`paragraph`, `heading`, `list`, `quote`, `figure`, `image`, `table`,
+//! `code`, `rule`), and clutter inside the container (link lists, share
+//! bars, sign-up boxes, bylines, "read also" inserts) is dropped on the way.
+//! Nesting deeper than [`MAX_NESTING`] is flattened to text, so hostile
+//! pages cannot exhaust the stack.
+
+use super::content::{Page, fold, has_hint};
+use super::normalize::{clean_text, is_placeholder};
+use super::patterns::*;
+use crate::model::{Block, Inline};
+
+/// Appends the blocks of the container `i` to `out`.
+pub(super) fn convert(page: &Page, i: usize, out: &mut Vec<Block>) {
+    if page.is_block(i) && !page.is_paragraph_like(i) {
+        block(page, i, out, 0);
+    } else {
+        let mut run = Run::default();
+        inline_node(page, i, &mut run, 0);
+        run.flush(page, out);
+    }
+}
+
+/// Inline content gathered between blocks, with the images found in it.
+#[derive(Default)]
+struct Run {
+    inlines: Vec<Inline>,
+    images: Vec<Block>,
+}
+
+impl Run {
+    /// Emits the gathered text as a paragraph (and its images), then empties
+    /// the run.
+    fn flush(&mut self, page: &Page, out: &mut Vec<Block>) {
+        let inlines = normalize_inlines(std::mem::take(&mut self.inlines));
+        if let Some(p) = paragraph_from(inlines)
+            && !is_clutter_paragraph(page, &p)
+        {
+            out.push(p);
+        }
+        out.append(&mut self.images);
+    }
+}
+
+/// Converts the children of a container element.
+fn children(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
+    let mut run = Run::default();
+    for c in page.children(i) {
+        if page.items[c].tag.is_empty() || !page.is_block(c) {
+            if page.is(c, "br") && matches!(run.inlines.last(), Some(Inline::Break)) {
+                // Two line breaks end a paragraph.
+                run.inlines.pop();
+                run.flush(page, out);
+                continue;
+            }
+            inline_node(page, c, &mut run, depth + 1);
+        } else {
+            run.flush(page, out);
+            block(page, c, out, depth + 1);
+        }
+    }
+    run.flush(page, out);
+}
+
+/// Dispatches a block-level element to its handler.
+fn block(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
+    if removed(page, i) {
+        return;
+    }
+    if depth > MAX_NESTING {
+        let text = page.plain_text(i);
+        if !text.is_empty() {
+            out.push(Block::paragraph(text));
+        }
+        return;
+    }
+    match page.items[i].tag {
+        "p" => paragraph(page, i, out, depth),
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => heading(page, i, out),
+        "ul" | "ol" => list(page, i, out),
+        "blockquote" => quote(page, i, out, depth),
+        "figure" => figure(page, i, out, depth),
+        "table" => table(page, i, out, depth),
+        "pre" => code(page, i, out),
+        "hr" => out.push(Block::Rule {
+            text: String::new(),
+        }),
+        _ => children(page, i, out, depth),
+    }
+}
+
+/// Whether a block is clutter to leave out (only while cleaning is on).
+fn removed(page: &Page, i: usize) -> bool {
+    if !page.flags.clean {
+        return false;
+    }
+    let item = &page.items[i];
+    let s = &page.stats[i];
+    let tag = item.tag;
+    let hint = format!("{} {}", item.class, item.id);
+    let weight = page.class_weight(i);
+    if has_hint(&hint, &["share"]) && s.text < SHARE_MAX_CHARS {
+        return true;
+    }
+    if has_hint(&hint, CLUTTER_HINTS)
+        && !has_hint(&hint, MAYBE_CANDIDATE_HINTS)
+        && s.text < CLUTTER_MAX_CHARS
+    {
+        return true;
+    }
+    if matches!(tag, "h1" | "h2") && weight < 0.0 {
+        return true;
+    }
+    let conditional = matches!(
+        tag,
+        "form" | "fieldset" | "table" | "ul" | "div" | "section" | "header"
+    );
+    if !conditional || (tag == "table" && is_data_table(page, i)) {
+        return false;
+    }
+    if weight < 0.0 {
+        return true;
+    }
+    if s.commas >= PROSE_COMMAS {
+        return false;
+    }
+    let is_list = matches!(tag, "ul" | "ol");
+    let p = s.paragraphs as f32;
+    let img = s.images as f32;
+    let ld = s.link_density();
+    let heading_density = if s.text == 0 {
+        0.0
+    } else {
+        s.heading as f32 / s.text as f32
+    };
+    let in_figure = has_ancestor(page, i, "figure");
+    let remove = (img > 1.0 && p / img < 0.5 && !in_figure)
+        || (!is_list
+            && heading_density < 0.9
+            && s.text < MIN_BLOCK_CHARS
+            && (s.images == 0 || s.images > 2)
+            && !in_figure)
+        || (!is_list && weight < CLASS_WEIGHT && ld > MAX_LINK_DENSITY)
+        || (weight >= CLASS_WEIGHT && ld > MAX_LINK_DENSITY_POSITIVE)
+        || (s.embeds == 1 && s.text < EMBED_MAX_CHARS)
+        || s.embeds > 1;
+    if remove && is_list && s.images > 0 && s.images == s.items {
+        // A list of pictures is a gallery, not a link list.
+        return false;
+    }
+    remove
+}
+
+/// Whether an ancestor of `i` has the tag.
+fn has_ancestor(page: &Page, i: usize, tag: &str) -> bool {
+    let mut a = page.items[i].parent;
+    let mut steps = 0;
+    while a != usize::MAX && steps < MAX_NESTING {
+        if page.is(a, tag) {
+            return true;
+        }
+        a = page.items[a].parent;
+        steps += 1;
+    }
+    false
+}
+
+/// `<p>`: a paragraph of rich text (or the images it holds).
+fn paragraph(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
+    let mut run = Run::default();
+    for c in page.children(i) {
+        inline_node(page, c, &mut run, depth + 1);
+    }
+    run.flush(page, out);
+}
+
+/// `<h1>`–`<h6>`: a subheading, unless it repeats the headline.
+fn heading(page: &Page, i: usize, out: &mut Vec<Block>) {
+    let text = page.plain_text(i);
+    if text.is_empty() || is_placeholder(&text) || fold(&text) == page.headline {
+        return;
+    }
+    let level = page.items[i].tag[1..]
+        .parse::<u8>()
+        .unwrap_or(2)
+        .clamp(2, 6);
+    out.push(Block::Heading { text, level });
+}
+
+/// `<ul>`, `<ol>`: a list; nested lists add their items after their parent's.
+fn list(page: &Page, i: usize, out: &mut Vec<Block>) {
+    let ordered = page.is(i, "ol");
+    let mut items = Vec::new();
+    list_items(page, i, &mut items, 0);
+    if items.is_empty() {
+        return;
+    }
+    out.push(Block::List {
+        text: items.join("\n"),
+        ordered,
+        items,
+    });
+}
+
+/// Collects the item texts of a list and its nested lists.
+fn list_items(page: &Page, i: usize, items: &mut Vec<String>, depth: usize) {
+    for li in page.children(i) {
+        if page.items[li].tag.is_empty() || (page.flags.clean && removed(page, li)) {
+            continue;
+        }
+        let mut own = String::new();
+        let mut nested = Vec::new();
+        for c in page.children(li) {
+            if matches!(page.items[c].tag, "ul" | "ol") && depth < MAX_NESTING {
+                nested.push(c);
+            } else {
+                own.push(' ');
+                own.push_str(&page.plain_text(c));
+            }
+        }
+        let own = clean_text(&own);
+        if !own.is_empty() && !is_placeholder(&own) {
+            items.push(own);
+        }
+        for n in nested {
+            list_items(page, n, items, depth + 1);
+        }
+    }
+}
+
+/// `<blockquote>`: a quotation; a `<cite>` or `<footer>` inside names its source.
+fn quote(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
+    let mut inner = Vec::new();
+    let mut cite = None;
+    for c in page.children(i) {
+        if matches!(page.items[c].tag, "cite" | "footer") {
+            let t = page.plain_text(c);
+            if !t.is_empty() {
+                cite = Some(t.trim_start_matches(['—', '–', '-', ' ']).to_string());
+            }
+        }
+    }
+    children(page, i, &mut inner, depth);
+    let texts: Vec<&str> = inner
+        .iter()
+        .filter(|b| b.is_textual())
+        .map(Block::text)
+        .collect();
+    let text = texts.join("\n");
+    if !text.is_empty() {
+        out.push(Block::Quote { text, cite });
+    }
+    out.extend(inner.into_iter().filter(|b| !b.is_textual()));
+}
+
+/// `<figure>`: its picture with the caption; a figure without a picture (a
+/// pull quote, an embedded table) is read as a container.
+fn figure(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
+    let range = i + 1..page.items[i].end;
+    let Some(img) = range.clone().find(|&c| page.is(c, "img")) else {
+        children(page, i, out, depth);
+        return;
+    };
+    let caption = range
+        .clone()
+        .find(|&c| page.is(c, "figcaption"))
+        .map(|c| caption_text(page, c))
+        .filter(|t| !t.is_empty() && !is_placeholder(t));
+    if let Some(mut b) = image(page, img) {
+        if let Block::Image {
+            text, caption: cap, ..
+        } = &mut b
+        {
+            *text = caption.clone().unwrap_or_default();
+            *cap = caption;
+        }
+        out.push(b);
+    }
+}
+
+/// A caption's text without its photo credit.
+fn caption_text(page: &Page, i: usize) -> String {
+    let mut out = String::new();
+    let mut skip_until = 0;
+    for (k, item) in page.items[i..page.items[i].end].iter().enumerate() {
+        let at = i + k;
+        if at < skip_until {
+            continue;
+        }
+        let hint = format!("{} {}", item.class, item.id);
+        if has_hint(&hint, &["credit", "copyright", "byline", "source"]) {
+            skip_until = item.end;
+            continue;
+        }
+        if item.tag.is_empty() {
+            out.push_str(item.text);
+        } else if item.tag == "br" || BLOCK_TAGS.contains(&item.tag) {
+            out.push(' ');
+        }
+    }
+    clean_text(&out)
+}
+
+/// `<img>`: a picture, with its real source rather than a lazy-load placeholder.
+fn image(page: &Page, i: usize) -> Option<Block> {
+    let src = image_src(page, i)?;
+    let alt = clean_text(page.attr(i, "alt").unwrap_or(""));
+    Some(Block::Image {
+        text: String::new(),
+        src,
+        alt,
+        caption: None,
+    })
+}
+
+/// The address of the picture an `<img>` shows, as the page wrote it.
+fn image_src(page: &Page, i: usize) -> Option<String> {
+    let src = page.attr(i, "src").map(str::trim).filter(|s| !s.is_empty());
+    let placeholder = src.is_none_or(|s| {
+        (s.starts_with("data:") && s.len() < PLACEHOLDER_DATA_URI_BYTES)
+            || PLACEHOLDER_IMAGE_HINTS
+                .iter()
+                .any(|h| s.to_ascii_lowercase().contains(h))
+    });
+    for attr in LAZY_SRC_ATTRS {
+        if !placeholder && *attr == "srcset" {
+            break;
+        }
+        if let Some(v) = page.attr(i, attr).map(str::trim).filter(|v| !v.is_empty()) {
+            let url = if attr.ends_with("srcset") {
+                largest_in_srcset(v)
+            } else {
+                Some(v.to_string())
+            };
+            if url.is_some() {
+                return url;
+            }
+        }
+    }
+    if let Some(s) = src.filter(|_| !placeholder) {
+        return Some(s.to_string());
+    }
+    // A `<picture>` names its sources beside the image.
+    let parent = page.items[i].parent;
+    if parent != usize::MAX && page.is(parent, "picture") {
+        for c in page.children(parent) {
+            if page.is(c, "source")
+                && let Some(u) = page.attr(c, "srcset").and_then(largest_in_srcset)
+            {
+                return Some(u);
+            }
+        }
+    }
+    src.map(str::to_string)
+}
+
+/// The widest candidate of a `srcset` list.
+fn largest_in_srcset(srcset: &str) -> Option<String> {
+    let mut best: Option<(f32, &str)> = None;
+    for part in srcset.split(", ").flat_map(|p| p.split(",\n")) {
+        let mut words = part.split_whitespace();
+        let Some(url) = words.next() else { continue };
+        let size = words
+            .next()
+            .and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if best.is_none_or(|(s, _)| size > s) {
+            best = Some((size, url));
+        }
+    }
+    best.map(|(_, u)| u.to_string())
+}
+
+/// Whether a table holds data (rows and columns) rather than page layout.
+fn is_data_table(page: &Page, i: usize) -> bool {
+    if page.attr(i, "role") == Some("presentation") {
+        return false;
+    }
+    let range = i + 1..page.items[i].end;
+    let mut rows = 0;
+    for c in range {
+        match page.items[c].tag {
+            "table" => return false,
+            "th" | "thead" | "caption" | "tfoot" => return true,
+            "tr" => rows += 1,
+            "p" | "div" | "ul" | "ol" | "blockquote" | "h1" | "h2" | "h3" => return false,
+            _ => {}
+        }
+    }
+    rows > 0
+}
+
+/// `<table>`: a data table becomes rows of cells; a layout table is read as
+/// the containers its cells are.
+fn table(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
+    if !is_data_table(page, i) {
+        children(page, i, out, depth);
+        return;
+    }
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for r in i + 1..page.items[i].end {
+        if !page.is(r, "tr") {
+            continue;
+        }
+        let cells: Vec<String> = page
+            .children(r)
+            .filter(|&c| matches!(page.items[c].tag, "td" | "th"))
+            .map(|c| page.plain_text(c))
+            .collect();
+        if !cells.is_empty() {
+            rows.push(cells);
+        }
+    }
+    if let Some(caption) = (i + 1..page.items[i].end).find(|&c| page.is(c, "caption")) {
+        let t = page.plain_text(caption);
+        if !t.is_empty() {
+            out.push(Block::paragraph(t));
+        }
+    }
+    if rows.iter().all(|r| r.iter().all(String::is_empty)) {
+        return;
+    }
+    let text = rows
+        .iter()
+        .map(|r| r.join("\t"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    out.push(Block::Table { text, rows });
+}
+
+/// `<pre>`: code, line breaks kept; the language from a `language-*` class.
+fn code(page: &Page, i: usize, out: &mut Vec<Block>) {
+    let mut text = String::new();
+    for item in &page.items[i + 1..page.items[i].end] {
+        if item.tag.is_empty() {
+            text.push_str(item.text);
+        } else if item.tag == "br" {
+            text.push('\n');
+        }
+    }
+    let text = text.trim_matches('\n').trim_end().to_string();
+    if text.trim().is_empty() {
+        return;
+    }
+    let language = (i..page.items[i].end)
+        .filter(|&c| matches!(page.items[c].tag, "pre" | "code"))
+        .find_map(|c| {
+            page.items[c].class.split_whitespace().find_map(|cl| {
+                cl.strip_prefix("language-")
+                    .or_else(|| cl.strip_prefix("lang-"))
+                    .map(str::to_string)
+            })
+        });
+    out.push(Block::Code { text, language });
+}
+
+/// Adds an inline node (text or inline element) to the run.
+fn inline_node(page: &Page, i: usize, run: &mut Run, depth: usize) {
+    let item = &page.items[i];
+    if item.tag.is_empty() {
+        push_text(&mut run.inlines, item.text);
+        return;
+    }
+    if depth > MAX_NESTING {
+        push_text(&mut run.inlines, &page.plain_text(i));
+        return;
+    }
+    if page.is_block(i) {
+        // A block inside inline content (broken markup): keep its text.
+        push_text(&mut run.inlines, " ");
+        for c in page.children(i) {
+            inline_node(page, c, run, depth + 1);
+        }
+        push_text(&mut run.inlines, " ");
+        return;
+    }
+    match item.tag {
+        "br" => run.inlines.push(Inline::Break),
+        "img" => {
+            if let Some(b) = image(page, i) {
+                run.images.push(b);
+            }
+        }
+        "code" | "kbd" | "samp" | "tt" => {
+            let text = page.plain_text(i);
+            if !text.is_empty() {
+                run.inlines.push(Inline::Code { text });
+            }
+        }
+        "em" | "i" | "strong" | "b" | "a" => {
+            let mut inner = Run::default();
+            for c in page.children(i) {
+                inline_node(page, c, &mut inner, depth + 1);
+            }
+            run.images.append(&mut inner.images);
+            let children = inner.inlines;
+            let wrapped = match item.tag {
+                "em" | "i" => Inline::Emphasis { children },
+                "strong" | "b" => Inline::Strong { children },
+                _ => match page
+                    .attr(i, "href")
+                    .and_then(|h| resolve_href(h, page.base.as_deref()))
+                {
+                    Some(href) => Inline::Link { href, children },
+                    None => {
+                        run.inlines.extend(children);
+                        return;
+                    }
+                },
+            };
+            run.inlines.push(wrapped);
+        }
+        _ => {
+            for c in page.children(i) {
+                inline_node(page, c, run, depth + 1);
+            }
+        }
+    }
+}
+
+/// Appends text, merging with a preceding text.
+fn push_text(inlines: &mut Vec<Inline>, text: &str) {
+    if let Some(Inline::Text { text: last }) = inlines.last_mut() {
+        last.push_str(text);
+    } else {
+        inlines.push(Inline::Text {
+            text: text.to_string(),
+        });
+    }
+}
+
+/// Collapses white space across inline boundaries and trims the ends;
+/// empty spans are dropped.
+fn normalize_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut space = true;
+    let mut out = collapse(inlines, &mut space);
+    trim_end(&mut out);
+    out
+}
+
+/// Collapses white space; `space` says whether the text so far ends in one.
+fn collapse(inlines: Vec<Inline>, space: &mut bool) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => {
+                let mut s = String::with_capacity(text.len());
+                for c in text.chars() {
+                    if c.is_whitespace() {
+                        if !*space {
+                            s.push(' ');
+                            *space = true;
+                        }
+                    } else {
+                        s.push(c);
+                        *space = false;
+                    }
+                }
+                if !s.is_empty() {
+                    push_text(&mut out, &s);
+                }
+            }
+            Inline::Break => {
+                trim_end(&mut out);
+                if !out.is_empty() && !matches!(out.last(), Some(Inline::Break)) {
+                    out.push(Inline::Break);
+                }
+                *space = true;
+            }
+            Inline::Code { text } => {
+                out.push(Inline::Code { text });
+                *space = false;
+            }
+            Inline::Emphasis { children } => {
+                let children = collapse(children, space);
+                if !children.is_empty() {
+                    out.push(Inline::Emphasis { children });
+                }
+            }
+            Inline::Strong { children } => {
+                let children = collapse(children, space);
+                if !children.is_empty() {
+                    out.push(Inline::Strong { children });
+                }
+            }
+            Inline::Link { href, children } => {
+                let children = collapse(children, space);
+                if !children.is_empty() {
+                    out.push(Inline::Link { href, children });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Removes trailing white space (and line breaks) from the end of a span list.
+fn trim_end(inlines: &mut Vec<Inline>) {
+    while let Some(last) = inlines.last_mut() {
+        match last {
+            Inline::Text { text } => {
+                let t = text.trim_end().len();
+                text.truncate(t);
+                if text.is_empty() {
+                    inlines.pop();
+                    continue;
+                }
+            }
+            Inline::Break => {
+                inlines.pop();
+                continue;
+            }
+            Inline::Emphasis { children }
+            | Inline::Strong { children }
+            | Inline::Link { children, .. } => {
+                trim_end(children);
+                if children.is_empty() {
+                    inlines.pop();
+                    continue;
+                }
+            }
+            Inline::Code { .. } => {}
+        }
+        break;
+    }
+}
+
+/// A paragraph from normalized spans: plain text, with the spans kept only
+/// when they carry formatting.
+fn paragraph_from(inlines: Vec<Inline>) -> Option<Block> {
+    if inlines.is_empty() {
+        return None;
+    }
+    let text = clean_text(&Inline::plain_text(&inlines));
+    if text.is_empty() || is_placeholder(&text) {
+        return None;
+    }
+    let rich = inlines.iter().any(|i| !matches!(i, Inline::Text { .. }));
+    let inlines = if rich {
+        Some(repair_quotes(inlines))
+    } else {
+        None
+    };
+    Some(Block::Paragraph { text, inlines })
+}
+
+/// Applies the text clean-up (doubled single quotes) inside spans too.
+fn repair_quotes(inlines: Vec<Inline>) -> Vec<Inline> {
+    inlines
+        .into_iter()
+        .map(|i| match i {
+            Inline::Text { text } if text.contains("‘‘") || text.contains("’’") => {
+                Inline::Text {
+                    text: text.replace("‘‘", "“").replace("’’", "”"),
+                }
+            }
+            Inline::Emphasis { children } => Inline::Emphasis {
+                children: repair_quotes(children),
+            },
+            Inline::Strong { children } => Inline::Strong {
+                children: repair_quotes(children),
+            },
+            Inline::Link { href, children } => Inline::Link {
+                href,
+                children: repair_quotes(children),
+            },
+            other => other,
+        })
+        .collect()
+}
+
+/// Whether a paragraph is an insert rather than prose: a "read also" link,
+/// a logo's name, a date line, the repeated headline.
+fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
+    if !page.flags.clean {
+        return false;
+    }
+    let text = p.text();
+    let lower = fold(text);
+    if lower == page.headline && !lower.is_empty() {
+        return true;
+    }
+    let len = text.chars().count();
+    if len <= READ_ALSO_MAX_CHARS && READ_ALSO_PREFIXES.iter().any(|r| lower.starts_with(r)) {
+        return true;
+    }
+    if len <= DATELINE_MAX_CHARS
+        && (DATELINE_PREFIXES.iter().any(|r| lower.starts_with(r))
+            || LOGO_SUFFIXES.iter().any(|s| lower.ends_with(s)))
+    {
+        return true;
+    }
+    false
+}
+
+/// Resolves a link target against the page address; only web, mail and
+/// in-page targets are kept.
+pub(super) fn resolve_href(href: &str, base: Option<&str>) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() {
+        return None;
+    }
+    if let Some(frag) = href.strip_prefix('#') {
+        return (!frag.is_empty()).then(|| href.to_string());
+    }
+    let lower = href.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+    {
+        return Some(href.to_string());
+    }
+    let scheme_end = href.find(':');
+    let path_start = href.find(['/', '?', '#']);
+    if let Some(c) = scheme_end
+        && path_start.is_none_or(|p| c < p)
+    {
+        return None; // javascript:, data:, tel: and other schemes
+    }
+    let base = base?;
+    let (scheme, rest) = base.split_once("://")?;
+    if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") {
+        return None;
+    }
+    if let Some(r) = href.strip_prefix("//") {
+        return Some(format!("{scheme}://{r}"));
+    }
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let origin = format!("{scheme}://{}", &rest[..host_end]);
+    let path_full = &rest[host_end..];
+    let path = &path_full[..path_full.find(['?', '#']).unwrap_or(path_full.len())];
+    let path = if path.is_empty() { "/" } else { path };
+    let joined = if href.starts_with('/') {
+        href.to_string()
+    } else if href.starts_with('?') {
+        format!("{path}{href}")
+    } else {
+        format!("{}{href}", &path[..=path.rfind('/').unwrap_or(0)])
+    };
+    Some(format!("{origin}{}", remove_dot_segments(&joined)))
+}
+
+/// Resolves `.` and `..` in a URL path (its query and fragment untouched).
+fn remove_dot_segments(path: &str) -> String {
+    let split = path.find(['?', '#']).unwrap_or(path.len());
+    let (p, tail) = path.split_at(split);
+    let mut segs: Vec<&str> = Vec::new();
+    let parts: Vec<&str> = p.split('/').collect();
+    for (k, seg) in parts.iter().enumerate() {
+        match *seg {
+            "." => {
+                if k == parts.len() - 1 {
+                    segs.push("");
+                }
+            }
+            ".." => {
+                if segs.len() > 1 {
+                    segs.pop();
+                }
+                if k == parts.len() - 1 {
+                    segs.push("");
+                }
+            }
+            s => segs.push(s),
+        }
+    }
+    let mut out = segs.join("/");
+    if !out.starts_with('/') {
+        out.insert(0, '/');
+    }
+    out.push_str(tail);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Article;
+    use crate::read::html::content::extract;
+    use scraper::Html;
+
+    fn blocks_of(body: &str) -> Vec<Block> {
+        let filler = "<p>This paragraph gives the page enough prose, with commas, clauses, and words, so that the article container is chosen as the body of the story.</p>".repeat(4);
+        let html = format!("<html><body><article>{filler}{body}</article></body></html>");
+        let dom = Html::parse_document(&html);
+        let meta = Article {
+            url: Some("https://example.com/news/story.html".into()),
+            headline: "The Headline".into(),
+            ..Article::default()
+        };
+        extract(&dom, &meta).into_iter().skip(4).collect()
+    }
+
+    #[test]
+    fn paragraph_keeps_emphasis_strong_links_and_code() {
+        let b = blocks_of(
+            r#"<p>Read <em>this</em>, <b>that</b> and <a href="/x/y">a link</a> or <code>f()</code>.</p>"#,
+        );
+        let Block::Paragraph { text, inlines } = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(text, "Read this, that and a link or f().");
+        let inlines = inlines.as_ref().unwrap();
+        assert!(inlines.contains(&Inline::Emphasis {
+            children: vec![Inline::Text {
+                text: "this".into()
+            }]
+        }));
+        assert!(inlines.contains(&Inline::Link {
+            href: "https://example.com/x/y".into(),
+            children: vec![Inline::Text {
+                text: "a link".into()
+            }]
+        }));
+        assert!(inlines.contains(&Inline::Code { text: "f()".into() }));
+    }
+
+    #[test]
+    fn unsafe_links_lose_their_target() {
+        let b = blocks_of(r#"<p>Click <a href="javascript:alert(1)">here</a> now.</p>"#);
+        assert_eq!(b[0], Block::paragraph("Click here now."));
+    }
+
+    #[test]
+    fn headings_keep_their_level_and_drop_the_headline() {
+        let b = blocks_of("<h1>The Headline</h1><h3>Part two</h3><h1>Other</h1>");
+        assert_eq!(
+            b,
+            vec![
+                Block::Heading {
+                    text: "Part two".into(),
+                    level: 3
+                },
+                Block::Heading {
+                    text: "Other".into(),
+                    level: 2
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_flatten_nested_items() {
+        let b = blocks_of("<ol><li>One</li><li>Two<ul><li>Two a</li></ul></li></ol>");
+        assert_eq!(
+            b,
+            vec![Block::List {
+                text: "One\nTwo\nTwo a".into(),
+                ordered: true,
+                items: vec!["One".into(), "Two".into(), "Two a".into()]
+            }]
+        );
+    }
+
+    #[test]
+    fn blockquote_with_cite() {
+        let b = blocks_of("<blockquote><p>To be or not.</p><cite>— Hamlet</cite></blockquote>");
+        assert_eq!(
+            b[0],
+            Block::Quote {
+                text: "To be or not.\n— Hamlet".into(),
+                cite: Some("Hamlet".into())
+            }
+        );
+    }
+
+    #[test]
+    fn figure_with_lazy_image_and_caption_without_credit() {
+        let b = blocks_of(
+            r#"<figure><img src="data:image/gif;base64,R0lGOD" data-src="img/a.jpg" alt="A cat"><figcaption>A cat sleeps. <span class="credit">Photo: AP</span></figcaption></figure>"#,
+        );
+        assert_eq!(
+            b[0],
+            Block::Image {
+                text: "A cat sleeps.".into(),
+                src: "img/a.jpg".into(),
+                alt: "A cat".into(),
+                caption: Some("A cat sleeps.".into())
+            }
+        );
+    }
+
+    #[test]
+    fn placeholder_caption_is_dropped() {
+        let b = blocks_of(r#"<figure><img src="a.jpg"><figcaption>None</figcaption></figure>"#);
+        assert!(matches!(&b[0], Block::Image { caption: None, .. }));
+    }
+
+    #[test]
+    fn srcset_picks_the_widest() {
+        assert_eq!(
+            largest_in_srcset("a.jpg 320w, b.jpg 1024w, c.jpg 640w").as_deref(),
+            Some("b.jpg")
+        );
+    }
+
+    #[test]
+    fn data_table_becomes_rows() {
+        let b = blocks_of(
+            "<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>31</td></tr></table>",
+        );
+        assert_eq!(
+            b[0],
+            Block::Table {
+                text: "Name\tAge\nAnn\t31".into(),
+                rows: vec![
+                    vec!["Name".into(), "Age".into()],
+                    vec!["Ann".into(), "31".into()]
+                ]
+            }
+        );
+    }
+
+    #[test]
+    fn pre_becomes_code_with_language() {
+        let b =
+            blocks_of("<pre><code class=\"language-rust\">fn main() {\n    x();\n}</code></pre>");
+        assert_eq!(
+            b[0],
+            Block::Code {
+                text: "fn main() {\n    x();\n}".into(),
+                language: Some("rust".into())
+            }
+        );
+    }
+
+    #[test]
+    fn rule_and_loose_text() {
+        let b = blocks_of("<hr><div>Loose text in a div.<br><br>Second part.</div>");
+        assert_eq!(
+            b[0],
+            Block::Rule {
+                text: String::new()
+            }
+        );
+        assert_eq!(b[1], Block::paragraph("Loose text in a div."));
+        assert_eq!(b[2], Block::paragraph("Second part."));
+    }
+
+    #[test]
+    fn clutter_is_dropped() {
+        let b = blocks_of(
+            r##"<p>Read also: <a href="/other">Another story</a></p>
+               <div class="share-bar"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
+               <div class="newsletter-box">Sign up for our newsletter today, it is free.</div>
+               <p>Newsroom logo</p><p>Last update: March 29, 2024 01:04</p>
+               <p>Real closing sentence of the story.</p>"##,
+        );
+        assert_eq!(
+            b,
+            vec![Block::paragraph("Real closing sentence of the story.")]
+        );
+    }
+
+    #[test]
+    fn scripts_and_forms_never_survive() {
+        let b = blocks_of(
+            "<script>alert(1)</script><style>p{}</style><form><input value=x><button>Go</button></form><p>Safe.</p>",
+        );
+        assert_eq!(b, vec![Block::paragraph("Safe.")]);
+    }
+
+    #[test]
+    fn relative_links_resolve() {
+        let base = Some("https://ex.com/a/b/c.html?q=1");
+        assert_eq!(
+            resolve_href("../d", base).as_deref(),
+            Some("https://ex.com/a/d")
+        );
+        assert_eq!(
+            resolve_href("e.html", base).as_deref(),
+            Some("https://ex.com/a/b/e.html")
+        );
+        assert_eq!(
+            resolve_href("//cdn.ex/x", base).as_deref(),
+            Some("https://cdn.ex/x")
+        );
+        assert_eq!(resolve_href("#top", base).as_deref(), Some("#top"));
+        assert_eq!(
+            resolve_href("mailto:a@b.c", None).as_deref(),
+            Some("mailto:a@b.c")
+        );
+        assert_eq!(resolve_href("tel:123", base), None);
+        assert_eq!(resolve_href("x.html", None), None);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = format!(
+            "<html><body>{}<p>Deep text, with commas, enough to count as a paragraph here.</p>{}</body></html>",
+            "<div>".repeat(5000),
+            "</div>".repeat(5000)
+        );
+        let dom = Html::parse_document(&html);
+        let b = extract(&dom, &Article::default());
+        assert!(b.iter().any(|b| b.text().contains("Deep text")));
+    }
+}
