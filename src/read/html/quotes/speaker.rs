@@ -6,10 +6,25 @@
 //! pronouns and roles resolve to the person last named; a surname resolves
 //! to the full name seen earlier in the article.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::super::patterns::{
     GROUP_SUBJECTS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, OTHER_PRONOUNS,
     PERSON_PRONOUNS, PERSON_TITLES, REPORTING_PHRASES, REPORTING_VERBS, SPEAKER_MAX_WORDS,
 };
+
+/// The long word lists as sets, built once: nearly every word of the text is
+/// looked up in them.
+static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(PERSON_TITLES));
+static VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(REPORTING_VERBS));
+static NOT_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(NOT_NAME_WORDS));
+static ORGANISATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ORGANISATION_WORDS));
+
+/// A word list as a set.
+fn set(words: &[&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
 
 /// The subject of a reporting verb, before resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,7 +112,7 @@ fn ends_sentence(word: &str) -> bool {
     let letters = core.chars().filter(|c| c.is_alphabetic()).count();
     !(letters <= 1
         || core.contains('.')
-        || PERSON_TITLES.contains(&w.to_lowercase().as_str())
+        || TITLES.contains(w.to_lowercase().as_str())
         || [
             "jr", "sr", "st", "no", "inc", "corp", "co", "vs", "ltd", "gov", "sen", "rep",
         ]
@@ -114,16 +129,22 @@ fn bare(word: &str) -> String {
 
 fn is_verb(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphabetic());
-    REPORTING_VERBS.contains(&w.to_lowercase().as_str())
+    VERBS.contains(w.to_lowercase().as_str())
 }
 
 /// The length in words of a reporting phrase starting at `i`, if one does.
 fn phrase_at(words: &[&str], i: usize) -> Option<usize> {
+    // Called at every word of a clause: the first word is compared once, and
+    // only the phrases it starts are compared further.
+    let first = bare(words.get(i)?);
     REPORTING_PHRASES.iter().find_map(|p| {
-        let parts: Vec<&str> = p.split(' ').collect();
-        let fits = parts.len() <= words.len() - i
-            && parts.iter().zip(&words[i..]).all(|(a, b)| bare(b) == *a);
-        fits.then_some(parts.len())
+        let mut parts = p.split(' ');
+        if parts.next() != Some(first.as_str()) {
+            return None;
+        }
+        let len = p.split(' ').count();
+        let fits = len <= words.len() - i && parts.zip(&words[i + 1..]).all(|(a, b)| bare(b) == a);
+        fits.then_some(len)
     })
 }
 
@@ -290,7 +311,7 @@ fn name_run(words: &[&str]) -> Option<Vec<String>> {
         if clean.is_empty() || !(starts_capital(clean) || particle) {
             break;
         }
-        if run.is_empty() && NOT_NAME_WORDS.contains(&clean.to_lowercase().as_str()) {
+        if run.is_empty() && NOT_NAMES.contains(clean.to_lowercase().as_str()) {
             return None;
         }
         run.push(clean.to_string());
@@ -311,7 +332,7 @@ fn is_possessive(word: &str) -> bool {
 /// becomes `Mike Pompeo`. `None` when only titles remain.
 fn name_from_run(run: &[String]) -> Option<String> {
     let last = run.last()?.to_lowercase();
-    if ORGANISATION_WORDS.contains(&last.as_str()) {
+    if ORGANISATIONS.contains(last.as_str()) {
         let start = usize::from(run.len() > 1 && run[0].eq_ignore_ascii_case("the"));
         return Some(run[start..].join(" "));
     }
@@ -322,7 +343,7 @@ fn name_from_run(run: &[String]) -> Option<String> {
     let rest = &run[after_possessive..];
     let after_title = rest
         .iter()
-        .rposition(|w| PERSON_TITLES.contains(&w.to_lowercase().as_str()))
+        .rposition(|w| TITLES.contains(w.to_lowercase().as_str()))
         .map_or(0, |i| i + 1);
     let name = &rest[after_title..];
     if name.is_empty() {
@@ -374,12 +395,12 @@ impl Cast {
 
     fn mention(&mut self, run: &[String], after_place_word: bool) {
         let last = run.last().map(|w| w.to_lowercase()).unwrap_or_default();
-        if ORGANISATION_WORDS.contains(&last.as_str()) {
+        if ORGANISATIONS.contains(last.as_str()) {
             return;
         }
         let roles: Vec<String> = run
             .iter()
-            .filter(|w| PERSON_TITLES.contains(&w.to_lowercase().as_str()))
+            .filter(|w| TITLES.contains(w.to_lowercase().as_str()))
             .map(|w| w.to_lowercase())
             .filter(|w| {
                 ![
@@ -425,13 +446,14 @@ impl Cast {
         if let Some(p) = self.people.iter().rev().find(|p| p.name == name) {
             return Some(p.name.clone());
         }
-        let parts: Vec<&str> = name.split(' ').collect();
+        // A name whose last words are these: it ends with a space and them.
         self.people
             .iter()
             .rev()
             .find(|p| {
-                let full: Vec<&str> = p.name.split(' ').collect();
-                full.len() > parts.len() && full.ends_with(&parts)
+                p.name
+                    .strip_suffix(name)
+                    .is_some_and(|head| head.ends_with(' '))
             })
             .map(|p| p.name.clone())
     }
@@ -443,7 +465,7 @@ impl Cast {
             Subject::Name(name) => {
                 let full = self.expand(name).unwrap_or_else(|| name.clone());
                 let last = full.rsplit(' ').next().unwrap_or_default().to_lowercase();
-                if !ORGANISATION_WORDS.contains(&last.as_str()) {
+                if !ORGANISATIONS.contains(last.as_str()) {
                     self.touch(&full, &[]);
                 }
                 Some(full)
@@ -453,7 +475,7 @@ impl Cast {
                 if let Some(p) = self.people.iter().rev().find(|p| p.roles.contains(role)) {
                     return Some(p.name.clone());
                 }
-                if PERSON_TITLES.contains(&role.as_str()) {
+                if TITLES.contains(role.as_str()) {
                     return self.last_person.clone();
                 }
                 None
