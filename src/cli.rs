@@ -57,9 +57,8 @@ pub struct ConvertArgs {
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
 
-    /// Output formats, comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "md", value_parser = formats(),
-          help_heading = "Output")]
+    /// Output formats, comma-separated [default: md, or none with --bundle].
+    #[arg(long, value_delimiter = ',', value_parser = formats(), help_heading = "Output")]
     pub to: Vec<String>,
 
     /// Output folder (created if missing), or `-` for standard output.

@@ -53,6 +53,9 @@ pub enum Error {
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),
+    /// A bug in galley stopped the conversion of this input (the others go on).
+    #[error("internal error, please report it: {0}")]
+    Internal(String),
 }
 
 /// Shorthand for results in this crate.

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
+use galley::batch::Notice;
 use galley::cli::{Cli, Command};
 use galley::error::Error;
 use galley::read;
@@ -29,31 +30,30 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> galley::Result<ExitCode> {
     match cli.command {
         Command::Convert(args) => {
-            let summary = galley::batch::convert(&args)?;
-            for failure in &summary.failures {
-                eprintln!("galley: {failure}");
-            }
-            Ok(if summary.failures.is_empty() {
+            let summary = galley::batch::convert(&args, &mut |notice| match notice {
+                Notice::Failure(failure) => eprintln!("galley: {failure}"),
+                Notice::Warning { input, message } => {
+                    eprintln!("galley: warning: {input}: {message}")
+                }
+            })?;
+            Ok(if summary.failures == 0 {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)
             })
         }
-        Command::Inspect { input } => {
-            let loaded = galley::batch::load(std::path::Path::new(&input))?;
-            match read::read(&loaded) {
-                Ok(docs) => {
-                    for doc in &docs {
-                        print!("{}", galley::inspect::summary(&doc.article));
-                    }
-                    Ok(ExitCode::SUCCESS)
+        Command::Inspect { input } => match read::read_path(std::path::Path::new(&input)) {
+            Ok(docs) => {
+                for doc in &docs {
+                    print!("{}", galley::inspect::summary(&doc.article));
                 }
-                Err(error) => {
-                    eprintln!("galley: {}", galley::Failure { input, error });
-                    Ok(ExitCode::from(1))
-                }
+                Ok(ExitCode::SUCCESS)
             }
-        }
+            Err(error) => {
+                eprintln!("galley: {}", galley::Failure { input, error });
+                Ok(ExitCode::from(1))
+            }
+        },
         Command::Schema => {
             let schema = schemars::schema_for!(galley::Article);
             let mut out = std::io::stdout().lock();

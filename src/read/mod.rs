@@ -1,16 +1,34 @@
 //! Readers: from an input's bytes to one or more [`Document`]s.
 //!
-//! The format is recognized by content first and by extension second; each
-//! format has its own module.
+//! The format is recognized by content first and by extension second
+//! ([`detect`]); each format has its own module. gzip is undone first, so a
+//! `page.html.gz` or a `crawl.warc.gz` reads like its uncompressed self. Most
+//! inputs are one page read whole; a WARC archive is read record by record
+//! ([`open`] gives an [`Opened::Archive`]), so its size does not matter.
 
 pub mod charset;
+pub mod gzip;
 pub mod html;
 mod json;
+pub mod markdown;
+pub mod mhtml;
+pub mod saved_page;
+pub mod warc;
 
+use std::fs::File;
+use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use crate::document::{Assets, Document};
 use crate::error::{Error, Result};
+
+/// A page larger than this (after decompression) is refused: the largest
+/// real saved pages, images inlined, are tens of megabytes; more is a
+/// decompression bomb or not a page.
+pub const MAX_PAGE_BYTES: u64 = 256 << 20;
+
+/// How much of an input is looked at to recognize its format.
+const SNIFF_BYTES: usize = 8192;
 
 /// One input as the user named it, with its bytes.
 #[derive(Debug, Clone)]
@@ -26,19 +44,43 @@ pub struct Input {
 /// The input formats galley reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// An HTML page.
+    /// An HTML page (also a browser's "save page complete" page).
     Html,
+    /// A page saved as one MIME message.
+    Mhtml,
+    /// A web archive; every HTML response record is a page.
+    Warc,
     /// The article JSON of the contract.
     Json,
+    /// Markdown, with or without YAML front matter.
+    Markdown,
 }
 
-/// Recognizes an input's format from its first bytes, then its extension.
+/// An input opened for reading.
+pub enum Opened {
+    /// One page, held in memory.
+    Page(Input),
+    /// A WARC archive, read one record at a time.
+    Archive(warc::Responses<Box<dyn BufRead + Send>>),
+}
+
+/// Recognizes an input's (decompressed) format from its first bytes, then
+/// from its extension (the one before `.gz` for a compressed file).
 pub fn detect(bytes: &[u8], path: Option<&Path>) -> Option<Format> {
-    let head = &bytes[..bytes.len().min(1024)];
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if warc::is_warc(head) {
+        return Some(Format::Warc);
+    }
+    if mhtml::is_mhtml(head) {
+        return Some(Format::Mhtml);
+    }
     let text = String::from_utf8_lossy(head);
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') && trimmed.contains("\"headline\"") {
         return Some(Format::Json);
+    }
+    if markdown::looks_like_markdown(trimmed) {
+        return Some(Format::Markdown);
     }
     let lower = trimmed.to_ascii_lowercase();
     if lower.starts_with('<')
@@ -59,46 +101,214 @@ pub fn detect(bytes: &[u8], path: Option<&Path>) -> Option<Format> {
     {
         return Some(Format::Html);
     }
-    let ext = path
-        .and_then(Path::extension)
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    match ext.as_deref() {
-        Some("html" | "htm" | "xhtml") => Some(Format::Html),
+    if is_binary(head) {
+        return None;
+    }
+    match extension(path?).as_deref() {
+        Some("html" | "htm" | "xhtml" | "shtml") => Some(Format::Html),
+        Some("mhtml" | "mht") => Some(Format::Mhtml),
+        Some("warc") => Some(Format::Warc),
         Some("json") => Some(Format::Json),
+        Some("md" | "markdown") => Some(Format::Markdown),
         _ => None,
     }
 }
 
-/// Reads every article an input holds.
+/// A path's extension in lower case, looking through a final `.gz`.
+pub fn extension(path: &Path) -> Option<String> {
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    if ext == "gz" {
+        return Path::new(path.file_stem()?)
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .or(Some(ext));
+    }
+    Some(ext)
+}
+
+/// Whether bytes are binary data rather than text in some charset (a
+/// UTF-16 page starts with a byte-order mark, which is checked first).
+fn is_binary(head: &[u8]) -> bool {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0E..0x1B).contains(&b))
+        .count();
+    controls * 20 > head.len()
+}
+
+/// Opens an input on disk, or standard input for `-`: a page is read
+/// whole, an archive is left open to be read record by record.
+pub fn open(path: &Path) -> Result<Opened> {
+    let stdin = path.as_os_str() == "-";
+    let mut reader: Box<dyn BufRead + Send> = if stdin {
+        Box::new(BufReader::new(std::io::stdin()))
+    } else {
+        Box::new(BufReader::new(File::open(path).map_err(Error::Read)?))
+    };
+    if gzip::is_gzip(reader.fill_buf().map_err(Error::Read)?) {
+        reader = Box::new(BufReader::new(gzip::reader(reader)));
+    }
+    let mut head = Vec::new();
+    reader
+        .by_ref()
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| read_error(&e))?;
+    if warc::is_warc(&head) {
+        let stream: Box<dyn BufRead + Send> = Box::new(Cursor::new(head).chain(reader));
+        return Ok(Opened::Archive(warc::Responses::new(stream)));
+    }
+    let mut bytes = head;
+    reader
+        .take(MAX_PAGE_BYTES + 1 - bytes.len() as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_error(&e))?;
+    if bytes.len() as u64 > MAX_PAGE_BYTES {
+        return Err(Error::Limit {
+            limit: "page size",
+            detail: format!("more than {MAX_PAGE_BYTES} bytes"),
+        });
+    }
+    Ok(Opened::Page(Input {
+        name: path.display().to_string(),
+        path: (!stdin).then(|| path.to_path_buf()),
+        bytes,
+    }))
+}
+
+fn read_error(err: &std::io::Error) -> Error {
+    match err.kind() {
+        std::io::ErrorKind::InvalidInput
+        | std::io::ErrorKind::InvalidData
+        | std::io::ErrorKind::UnexpectedEof => gzip::malformed(err),
+        _ => Error::Read(std::io::Error::new(err.kind(), err.to_string())),
+    }
+}
+
+/// Reads every article an input holds. An archive's records that hold no
+/// article are left out; it fails only when none holds one.
 pub fn read(input: &Input) -> Result<Vec<Document>> {
+    if gzip::is_gzip(&input.bytes) {
+        let inner = Input {
+            bytes: gzip::decompress(&input.bytes, MAX_PAGE_BYTES)?,
+            ..input.clone()
+        };
+        return read(&inner);
+    }
     if input.bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::NoArticle);
     }
-    let assets = input
-        .path
-        .as_deref()
-        .map(Assets::beside)
-        .unwrap_or_default();
+    let assets = || {
+        input
+            .path
+            .as_deref()
+            .map(Assets::beside)
+            .unwrap_or_default()
+    };
+    let single = |article| {
+        Ok(vec![Document {
+            article,
+            assets: assets(),
+            member: None,
+        }])
+    };
     match detect(&input.bytes, input.path.as_deref()) {
-        Some(Format::Html) => {
-            let text = charset::decode(&input.bytes, None);
-            let article = html::read(&text, &html::Hints::default())?;
-            Ok(vec![Document {
-                article,
-                assets,
-                member: None,
-            }])
+        Some(Format::Html) => Ok(vec![read_html(&input.bytes, None, None, assets())?]),
+        Some(Format::Mhtml) => {
+            let page = mhtml::parse(&input.bytes)?;
+            let mut doc = read_html(
+                &page.html,
+                page.charset.as_deref(),
+                page.url,
+                Assets::default(),
+            )?;
+            doc.assets.parts = page.parts;
+            Ok(vec![doc])
         }
-        Some(Format::Json) => {
-            let article = json::read(&input.bytes)?;
-            Ok(vec![Document {
-                article,
-                assets,
-                member: None,
-            }])
+        Some(Format::Warc) => collect_archive(warc::Responses::new(&input.bytes[..])),
+        Some(Format::Json) => single(json::read(&input.bytes)?),
+        Some(Format::Markdown) => single(markdown::read(&charset::decode(&input.bytes, None))?),
+        None if is_binary(&input.bytes[..input.bytes.len().min(SNIFF_BYTES)]) => {
+            Err(Error::Unsupported("binary data, not a page".into()))
         }
         None => Err(Error::Unsupported(
             "not HTML, MHTML, WARC, article JSON or Markdown".into(),
         )),
     }
+}
+
+/// Opens and reads every article of an input on disk (`-`: standard input).
+pub fn read_path(path: &Path) -> Result<Vec<Document>> {
+    match open(path)? {
+        Opened::Page(input) => read(&input),
+        Opened::Archive(responses) => collect_archive(responses),
+    }
+}
+
+/// Every article of an archive; the records that hold none are left out,
+/// and the archive fails only when no record holds one.
+fn collect_archive(
+    responses: impl Iterator<Item = Result<warc::Response>>,
+) -> Result<Vec<Document>> {
+    let mut docs = Vec::new();
+    let mut first_error = None;
+    for response in responses {
+        match response.and_then(read_response) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => first_error = first_error.or(Some(e)),
+        }
+    }
+    match (docs.is_empty(), first_error) {
+        (true, Some(e)) => Err(e),
+        (true, None) => Err(Error::NoArticle),
+        _ => Ok(docs),
+    }
+}
+
+/// The article of one WARC record, named by its URL.
+pub fn read_response(response: warc::Response) -> Result<Document> {
+    let body = response.body?;
+    let mut doc = read_html(
+        &body,
+        response.charset.as_deref(),
+        Some(response.url.clone()).filter(|u| !u.is_empty()),
+        Assets::default(),
+    )?;
+    doc.member = Some(response.url);
+    Ok(doc)
+}
+
+/// Decodes and extracts an HTML page; `url` is what is known of its address
+/// from outside (a WARC record, an MHTML header), else the page's own
+/// "saved from" comment.
+fn read_html(
+    bytes: &[u8],
+    charset_hint: Option<&str>,
+    url: Option<String>,
+    assets: Assets,
+) -> Result<Document> {
+    let text = charset::decode(bytes, charset_hint);
+    let hints = html::Hints {
+        url: url.or_else(|| saved_page::saved_from_url(&text)),
+        ..html::Hints::default()
+    };
+    Ok(Document {
+        article: html::read(&text, &hints)?,
+        assets,
+        member: None,
+    })
+}
+
+/// A parameter of a `type/subtype; name=value` header field.
+pub fn header_param(value: &str, name: &str) -> Option<String> {
+    value.split(';').skip(1).find_map(|p| {
+        let (key, v) = p.split_once('=')?;
+        key.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| v.trim().trim_matches('"').to_string())
+            .filter(|v| !v.is_empty())
+    })
 }

@@ -1,0 +1,75 @@
+//! The progress bar: counts, rate and ETA on a terminal, nothing otherwise
+//! (standard error is not a terminal, or `--quiet`). The total is counted by
+//! a quick walk beside the conversion, so the bar starts at once.
+
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// How often the bar is redrawn: often enough to look alive, rarely
+/// enough to cost nothing.
+const REFRESH_PER_SECOND: u8 = 8;
+
+/// A progress bar, or nothing.
+pub struct Progress {
+    bar: Option<ProgressBar>,
+}
+
+impl Progress {
+    /// A bar on standard error when `visible`.
+    pub fn new(visible: bool) -> Progress {
+        let bar = visible.then(|| {
+            let bar = ProgressBar::with_draw_target(
+                None,
+                ProgressDrawTarget::stderr_with_hz(REFRESH_PER_SECOND),
+            );
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} {elapsed_precise} [{bar:30}] {pos}/{len} inputs  {per_sec}  ETA {eta}  {msg}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            );
+            bar.enable_steady_tick(Duration::from_millis(250));
+            bar
+        });
+        Progress { bar }
+    }
+
+    /// Whether a bar is shown.
+    pub fn is_visible(&self) -> bool {
+        self.bar.is_some()
+    }
+
+    /// Sets the number of inputs once it is known.
+    pub fn set_total(&self, total: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(total);
+        }
+    }
+
+    /// One more input done; `failed` counts shown beside the bar.
+    pub fn advance(&self, failed: usize) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+            if failed > 0 {
+                bar.set_message(format!("{failed} failed"));
+            }
+        }
+    }
+
+    /// Runs `f` (which prints) with the bar out of the way.
+    pub fn suspend<T>(&self, f: impl FnOnce() -> T) -> T {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    /// Removes the bar.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}

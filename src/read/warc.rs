@@ -1,0 +1,398 @@
+//! WARC archives (`.warc`, `.warc.gz` compressed record by record): every
+//! HTML `response` (or `resource`) record is a page, its `WARC-Target-URI`
+//! the page's URL and its HTTP `Content-Type` charset the charset hint.
+//!
+//! Records are read one at a time from a stream, so an archive of any size
+//! takes the memory of its largest page; records that are not HTML pages
+//! (requests, metadata, images, redirects) are skipped without being held.
+
+use std::io::{BufRead, Read};
+
+use crate::error::{Error, Result};
+
+/// A record whose payload is larger than this is skipped unread: pages are
+/// kilobytes to a few megabytes, bigger payloads are media or bulk data.
+const MAX_PAGE_RECORD_BYTES: u64 = 64 << 20;
+
+/// A header block longer than this is not a WARC header (a binary file).
+const MAX_HEADER_BYTES: usize = 64 << 10;
+
+/// One HTML page found in an archive.
+#[derive(Debug)]
+pub struct Response {
+    /// The record's `WARC-Target-URI`.
+    pub url: String,
+    /// The charset of the HTTP `Content-Type`, when it names one.
+    pub charset: Option<String>,
+    /// The page's bytes, or why they cannot be had (e.g. an unknown
+    /// `Content-Encoding`).
+    pub body: Result<Vec<u8>>,
+}
+
+/// The HTML pages of an archive, in record order. A framing error (a
+/// truncated record, a broken gzip member) ends the iteration after yielding
+/// it; the pages before it are still read.
+pub struct Responses<R> {
+    reader: R,
+    done: bool,
+}
+
+impl<R: BufRead> Responses<R> {
+    /// Reads the pages of an uncompressed WARC stream (wrap a compressed one
+    /// in [`super::gzip::reader`] first).
+    pub fn new(reader: R) -> Self {
+        Responses {
+            reader,
+            done: false,
+        }
+    }
+
+    /// The next record: `None` at the end, `Some(None)` for a skipped record.
+    fn next_record(&mut self) -> Result<Option<Option<Response>>> {
+        let Some(version) = self.next_nonblank_line()? else {
+            return Ok(None);
+        };
+        if !version.starts_with("WARC/") {
+            return Err(malformed(format!(
+                "expected a record header, found {:?}",
+                truncate(&version, 40)
+            )));
+        }
+        let headers = self.headers()?;
+        let length: u64 = header(&headers, "content-length")
+            .and_then(|v| v.trim().parse().ok())
+            .ok_or_else(|| malformed("record without a Content-Length".into()))?;
+        let kind = header(&headers, "warc-type")
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let content_type = header(&headers, "content-type")
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let url = header(&headers, "warc-target-uri")
+            .map(|u| {
+                u.trim()
+                    .trim_start_matches('<')
+                    .trim_end_matches('>')
+                    .to_string()
+            })
+            .unwrap_or_default();
+        let http = kind == "response" && content_type.starts_with("application/http");
+        let resource = kind == "resource" && is_html_type(&content_type);
+        if !(http || resource) || length > MAX_PAGE_RECORD_BYTES {
+            self.skip(length)?;
+            return Ok(Some(None));
+        }
+        let mut block = Vec::with_capacity(length as usize);
+        (&mut self.reader)
+            .take(length)
+            .read_to_end(&mut block)
+            .map_err(io_error)?;
+        if (block.len() as u64) < length {
+            return Err(malformed("the last record is cut short".into()));
+        }
+        if resource {
+            let charset = super::header_param(&content_type, "charset");
+            return Ok(Some(Some(Response {
+                url,
+                charset,
+                body: Ok(block),
+            })));
+        }
+        Ok(http_page(url, &block))
+    }
+
+    /// The next line that is not blank (records are separated by blank lines).
+    fn next_nonblank_line(&mut self) -> Result<Option<String>> {
+        loop {
+            let mut line = Vec::new();
+            let n = (&mut self.reader)
+                .take(MAX_HEADER_BYTES as u64)
+                .read_until(b'\n', &mut line)
+                .map_err(io_error)?;
+            if n == 0 {
+                return Ok(None);
+            }
+            let text = String::from_utf8_lossy(&line);
+            if !text.trim().is_empty() {
+                return Ok(Some(text.trim().to_string()));
+            }
+        }
+    }
+
+    /// The named fields up to the blank line ending a record header.
+    fn headers(&mut self) -> Result<Vec<(String, String)>> {
+        let mut fields: Vec<(String, String)> = Vec::new();
+        let mut total = 0;
+        loop {
+            let mut line = Vec::new();
+            let n = (&mut self.reader)
+                .take(MAX_HEADER_BYTES as u64)
+                .read_until(b'\n', &mut line)
+                .map_err(io_error)?;
+            total += n;
+            if n == 0 {
+                return Err(malformed("the last record header is cut short".into()));
+            }
+            if total > MAX_HEADER_BYTES {
+                return Err(malformed("record header too long".into()));
+            }
+            let text = String::from_utf8_lossy(&line);
+            let text = text.trim_end_matches(['\r', '\n']);
+            if text.is_empty() {
+                return Ok(fields);
+            }
+            if text.starts_with([' ', '\t']) {
+                if let Some(last) = fields.last_mut() {
+                    last.1.push(' ');
+                    last.1.push_str(text.trim());
+                }
+            } else if let Some((name, value)) = text.split_once(':') {
+                fields.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
+            }
+        }
+    }
+
+    /// Reads past a record's block without keeping it.
+    fn skip(&mut self, length: u64) -> Result<()> {
+        let copied = std::io::copy(&mut (&mut self.reader).take(length), &mut std::io::sink())
+            .map_err(io_error)?;
+        if copied < length {
+            return Err(malformed("the last record is cut short".into()));
+        }
+        Ok(())
+    }
+}
+
+impl<R: BufRead> Iterator for Responses<R> {
+    type Item = Result<Response>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            match self.next_record() {
+                Ok(Some(Some(response))) => return Some(Ok(response)),
+                Ok(Some(None)) => {}
+                Ok(None) => self.done = true,
+                Err(error) => {
+                    self.done = true;
+                    return Some(Err(error));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Whether bytes start a WARC record.
+pub fn is_warc(bytes: &[u8]) -> bool {
+    bytes.trim_ascii_start().starts_with(b"WARC/")
+}
+
+/// The page inside an HTTP response block, if it is a successful HTML one.
+fn http_page(url: String, block: &[u8]) -> Option<Option<Response>> {
+    let (head, body) = split_http(block)?;
+    let head = String::from_utf8_lossy(head);
+    let mut lines = head.lines();
+    let status: u16 = lines.next()?.split_whitespace().nth(1)?.parse().ok()?;
+    if !(200..300).contains(&status) {
+        return Some(None);
+    }
+    let fields: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    let content_type = header(&fields, "content-type")
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let sniffed_html = content_type.is_empty() && looks_like_html(body);
+    if !is_html_type(&content_type) && !sniffed_html {
+        return Some(None);
+    }
+    let chunked = header(&fields, "transfer-encoding")
+        .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
+    let body = if chunked {
+        dechunk(body).unwrap_or_else(|| body.to_vec())
+    } else {
+        body.to_vec()
+    };
+    let body = match header(&fields, "content-encoding").map(str::to_ascii_lowercase) {
+        None => Ok(body),
+        Some(e) if e.is_empty() || e == "identity" => Ok(body),
+        Some(e) if e == "gzip" || e == "x-gzip" => {
+            super::gzip::decompress(&body, MAX_PAGE_RECORD_BYTES)
+        }
+        Some(e) => Err(Error::Unsupported(format!("Content-Encoding {e}"))),
+    };
+    Some(Some(Response {
+        url,
+        charset: super::header_param(&content_type, "charset"),
+        body,
+    }))
+}
+
+/// Splits an HTTP message at the blank line after its header.
+fn split_http(block: &[u8]) -> Option<(&[u8], &[u8])> {
+    if let Some(i) = block.windows(4).position(|w| w == b"\r\n\r\n") {
+        return Some((&block[..i], &block[i + 4..]));
+    }
+    let i = block.windows(2).position(|w| w == b"\n\n")?;
+    Some((&block[..i], &block[i + 2..]))
+}
+
+/// Undoes HTTP chunked transfer coding; `None` when the body is not chunked.
+fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(body.len());
+    loop {
+        let end = body.windows(2).position(|w| w == b"\r\n")?;
+        let size_line = std::str::from_utf8(&body[..end]).ok()?;
+        let size = usize::from_str_radix(size_line.split(';').next()?.trim(), 16).ok()?;
+        body = &body[end + 2..];
+        if size == 0 {
+            return Some(out);
+        }
+        out.extend_from_slice(body.get(..size)?);
+        body = body.get(size..)?;
+        body = body.strip_prefix(b"\r\n").unwrap_or(body);
+    }
+}
+
+fn is_html_type(content_type: &str) -> bool {
+    content_type.starts_with("text/html") || content_type.starts_with("application/xhtml+xml")
+}
+
+fn looks_like_html(body: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&body[..body.len().min(512)]).to_ascii_lowercase();
+    head.contains("<html") || head.contains("<!doctype html")
+}
+
+/// A field's value (names are compared lower-case).
+fn header<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+fn io_error(err: std::io::Error) -> Error {
+    if err.kind() == std::io::ErrorKind::InvalidInput
+        || err.kind() == std::io::ErrorKind::InvalidData
+        || err.kind() == std::io::ErrorKind::UnexpectedEof
+    {
+        super::gzip::malformed(&err)
+    } else {
+        Error::Read(err)
+    }
+}
+
+fn malformed(reason: String) -> Error {
+    Error::Malformed {
+        format: "WARC",
+        reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One WARC record around `block`.
+    pub fn record(kind: &str, url: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+        let mut out = format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {url}\r\n\
+             Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        out.extend_from_slice(block);
+        out.extend_from_slice(b"\r\n\r\n");
+        out
+    }
+
+    fn http(status: &str, headers: &str, body: &[u8]) -> Vec<u8> {
+        let mut out = format!("HTTP/1.1 {status}\r\n{headers}\r\n").into_bytes();
+        out.extend_from_slice(body);
+        out
+    }
+
+    #[test]
+    fn html_responses_are_read_and_the_rest_skipped() {
+        let mut warc = record(
+            "warcinfo",
+            "",
+            "application/warc-fields",
+            b"software: x\r\n",
+        );
+        warc.extend(record(
+            "request",
+            "https://a.example/1",
+            "application/http; msgtype=request",
+            b"GET / HTTP/1.1\r\n\r\n",
+        ));
+        warc.extend(record(
+            "response",
+            "<https://a.example/1>",
+            "application/http; msgtype=response",
+            &http(
+                "200 OK",
+                "Content-Type: text/html; charset=windows-1251\r\n",
+                b"<p>one</p>",
+            ),
+        ));
+        warc.extend(record(
+            "response",
+            "https://a.example/i.png",
+            "application/http",
+            &http("200 OK", "Content-Type: image/png\r\n", b"\x89PNG"),
+        ));
+        warc.extend(record(
+            "response",
+            "https://a.example/r",
+            "application/http",
+            &http("301 Moved", "Location: /\r\n", b""),
+        ));
+        warc.extend(record(
+            "response",
+            "https://a.example/2",
+            "application/http",
+            &http(
+                "200 OK",
+                "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
+                b"4\r\n<p>t\r\n5\r\nwo</p\r\n1\r\n>\r\n0\r\n\r\n",
+            ),
+        ));
+        let pages: Vec<Response> = Responses::new(&warc[..]).map(Result::unwrap).collect();
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].url, "https://a.example/1");
+        assert_eq!(pages[0].charset.as_deref(), Some("windows-1251"));
+        assert_eq!(pages[0].body.as_ref().unwrap(), b"<p>one</p>");
+        assert_eq!(pages[1].body.as_ref().unwrap(), b"<p>two</p>");
+    }
+
+    #[test]
+    fn a_truncated_archive_yields_its_pages_then_an_error() {
+        let page = record(
+            "response",
+            "https://a.example/1",
+            "application/http",
+            &http("200 OK", "Content-Type: text/html\r\n", b"<p>one</p>"),
+        );
+        let mut warc = page.clone();
+        warc.extend_from_slice(&page[..page.len() - 20]);
+        let results: Vec<Result<Response>> = Responses::new(&warc[..]).collect();
+        assert_eq!(results.len(), 2);
+        assert!(results[0].is_ok());
+        assert!(matches!(
+            results[1],
+            Err(Error::Malformed { format: "WARC", .. })
+        ));
+    }
+
+    #[test]
+    fn binary_is_not_a_warc() {
+        let results: Vec<Result<Response>> = Responses::new(&b"\x00\x01garbage\n"[..]).collect();
+        assert!(matches!(results[..], [Err(Error::Malformed { .. })]));
+    }
+}
