@@ -197,7 +197,7 @@ mod tests {
         assert_eq!(manifests.fresh(dir.path(), &input), None);
         manifests.record(dir.path(), &input, std::slice::from_ref(&out));
         assert!(manifests.flush().is_empty());
-        assert_eq!(listed_outputs(dir.path()), [out.clone()]);
+        assert_eq!(listed_outputs(dir.path()), std::slice::from_ref(&out));
 
         let again = Manifests::new("to=md".into());
         assert_eq!(again.fresh(dir.path(), &input), Some(vec![out.clone()]));

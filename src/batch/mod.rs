@@ -115,15 +115,15 @@ pub fn convert(args: &ConvertArgs, notify: &mut dyn FnMut(Notice)) -> Result<Sum
         });
     }
     plan.finish_stdout(&mut state);
-    if let Some(bundle) = &args.bundle {
-        if let Err(error) = plan.bundle(bundle, std::mem::take(&mut state.bundle)) {
-            let failure = Failure {
-                input: bundle.display().to_string(),
-                error,
-            };
-            notify(Notice::Failure(&failure));
-            state.failures += 1;
-        }
+    if let Some(bundle) = &args.bundle
+        && let Err(error) = plan.bundle(bundle, std::mem::take(&mut state.bundle))
+    {
+        let failure = Failure {
+            input: bundle.display().to_string(),
+            error,
+        };
+        notify(Notice::Failure(&failure));
+        state.failures += 1;
     }
     state.totals.seconds = started.elapsed().as_secs_f64();
     if let Some(report) = report {

@@ -293,7 +293,6 @@ fn read_html(
     let text = charset::decode(bytes, charset_hint);
     let hints = html::Hints {
         url: url.or_else(|| saved_page::saved_from_url(&text)),
-        ..html::Hints::default()
     };
     Ok(Document {
         article: html::read(&text, &hints)?,
