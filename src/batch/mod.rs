@@ -745,6 +745,24 @@ impl Outcome {
     }
 }
 
+/// Reads an input's bytes whole (`-` is standard input); see [`read::read`].
+pub fn load(path: &Path) -> Result<read::Input> {
+    let name = path.display().to_string();
+    let stdin = name == "-";
+    let bytes = if stdin {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(Error::Read)?;
+        bytes
+    } else {
+        std::fs::read(path).map_err(Error::Read)?
+    };
+    Ok(read::Input {
+        name,
+        path: (!stdin).then(|| path.to_path_buf()),
+        bytes,
+    })
+}
+
 /// How a failure names an article inside a container: `FILE#URL`.
 fn member_label(input: &str, member: Option<&str>) -> String {
     match member {
