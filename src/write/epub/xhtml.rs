@@ -37,7 +37,7 @@ pub struct Chapter {
     pub byline: Option<String>,
     /// The site, when known.
     pub site: Option<String>,
-    /// The article's top-level subheadings, for the navigation.
+    /// The article's second-level subheadings, for the navigation.
     pub sections: Vec<Section>,
     /// The whole XHTML document.
     pub xhtml: String,
@@ -93,14 +93,7 @@ pub fn chapter(doc: &Document, media: &mut Media) -> Chapter {
         sections: Vec::new(),
         dropped: Dropped::default(),
         shown: Vec::new(),
-        top_level: article
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Heading { level, .. } => Some((*level).clamp(2, 6)),
-                _ => None,
-            })
-            .min(),
+        last_level: 1,
         next_id: 0,
     };
     for block in &article.blocks {
@@ -208,8 +201,9 @@ struct Body<'a> {
     dropped: Dropped,
     /// Image hrefs already shown in the body.
     shown: Vec<String>,
-    /// The level of the article's highest subheadings, listed in the navigation.
-    top_level: Option<u8>,
+    /// Level of the previous heading (the headline is 1): a subheading goes
+    /// at most one level deeper, so the outline never skips a level.
+    last_level: u8,
     next_id: usize,
 }
 
@@ -227,14 +221,18 @@ impl Body<'_> {
                 }
             }
             Block::Heading { text, level } => {
-                let level = (*level).clamp(2, 6);
+                let Some(text) = non_empty(text) else {
+                    return;
+                };
+                let level = (*level).clamp(2, 6).min(self.last_level + 1);
+                self.last_level = level;
                 self.next_id += 1;
                 let id = format!("s{}", self.next_id);
-                let _ = writeln!(out, "<h{level} id=\"{id}\">{}</h{level}>", esc(text.trim()));
-                if Some(level) == self.top_level && !text.trim().is_empty() {
+                let _ = writeln!(out, "<h{level} id=\"{id}\">{}</h{level}>", esc(text));
+                if level == 2 {
                     self.sections.push(Section {
                         id,
-                        title: text.trim().to_string(),
+                        title: text.to_string(),
                     });
                 }
             }
