@@ -37,10 +37,12 @@ pub fn read(text: &str) -> Result<Article> {
     };
     let mut blocks = Vec::new();
     while let Some(event) = reader.events.next() {
-        if let Event::Start(tag) = event
-            && let Some(block) = reader.block(tag)
-        {
-            blocks.push(block);
+        match event {
+            Event::Start(tag) => blocks.extend(reader.block(tag)),
+            Event::Rule => blocks.push(Block::Rule {
+                text: String::new(),
+            }),
+            _ => {}
         }
     }
     // The headline is written as the first `#` heading: take it back out.
