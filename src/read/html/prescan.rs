@@ -3,6 +3,7 @@
 //! their end tags, so the text survives and the parser's work stays linear.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::limits::MAX_NESTING;
 
@@ -30,7 +31,7 @@ pub fn flatten_deep_nesting(html: &str) -> (Cow<'_, str>, bool) {
     let mut excess: Vec<(String, usize)> = Vec::new();
     let mut last = 0;
     for tag in Tags::new(html) {
-        let Some(name) = tag.name.filter(|n| !is_one_of(n, FLAT_ELEMENTS)) else {
+        let Some(name) = tag.name.filter(|n| !is_one_of(n, &FLAT_KEYS)) else {
             continue;
         };
         let drop = if tag.closing {
@@ -68,22 +69,51 @@ pub fn flatten_deep_nesting(html: &str) -> (Cow<'_, str>, bool) {
     (Cow::Owned(out), true)
 }
 
-/// Whether a tag name (any case) is in a list of lowercase names.
-fn is_one_of(name: &str, list: &[&str]) -> bool {
-    list.iter().any(|n| n.eq_ignore_ascii_case(name))
+/// The lists above as sorted [`name_key`]s: every tag of the page is looked
+/// up, so a lookup is a binary search over integers, not a scan of strings.
+static FLAT_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| keys(FLAT_ELEMENTS));
+static RAW_TEXT_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| keys(RAW_TEXT_ELEMENTS));
+
+/// Longest name in the lists; longer tag names are in none of them.
+const KEY_BYTES: usize = 8;
+
+/// A tag name of at most [`KEY_BYTES`] ASCII bytes, lower-cased and packed
+/// into an integer.
+fn name_key(name: &str) -> Option<u64> {
+    if name.len() > KEY_BYTES {
+        return None;
+    }
+    let mut key = [0u8; KEY_BYTES];
+    for (k, b) in key.iter_mut().zip(name.bytes()) {
+        *k = b.to_ascii_lowercase();
+    }
+    Some(u64::from_le_bytes(key))
+}
+
+fn keys(names: &[&str]) -> Vec<u64> {
+    let mut keys: Vec<u64> = names.iter().filter_map(|n| name_key(n)).collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// Whether a tag name (any case) is one of a list's sorted keys.
+fn is_one_of(name: &str, keys: &[u64]) -> bool {
+    name_key(name).is_some_and(|k| keys.binary_search(&k).is_ok())
 }
 
 /// Where the end tag `</name` starts at or after `from` (any case), or the end of the page.
 fn find_end_tag(html: &str, from: usize, name: &str) -> usize {
     let bytes = html.as_bytes();
     let mut pos = from;
-    while let Some(i) = html[pos..].find("</") {
+    while let Some(i) = html[pos..].find('<') {
         let at = pos + i;
-        let candidate = &bytes[at + 2..bytes.len().min(at + 2 + name.len())];
-        if candidate.eq_ignore_ascii_case(name.as_bytes()) {
-            return at;
+        if bytes.get(at + 1) == Some(&b'/') {
+            let candidate = &bytes[at + 2..bytes.len().min(at + 2 + name.len())];
+            if candidate.eq_ignore_ascii_case(name.as_bytes()) {
+                return at;
+            }
         }
-        pos = at + 2;
+        pos = at + 1;
     }
     bytes.len()
 }
@@ -93,7 +123,7 @@ fn max_depth(html: &str) -> usize {
     let (mut depth, mut max) = (0usize, 0usize);
     for tag in Tags::new(html) {
         let Some(name) = tag.name else { continue };
-        if is_one_of(name, FLAT_ELEMENTS) || tag.self_closing {
+        if is_one_of(name, &FLAT_KEYS) || tag.self_closing {
             continue;
         }
         if tag.closing {
@@ -154,7 +184,7 @@ impl<'a> Iterator for Tags<'a> {
             if name.is_empty() {
                 continue;
             }
-            if !closing && is_one_of(name, RAW_TEXT_ELEMENTS) {
+            if !closing && is_one_of(name, &RAW_TEXT_KEYS) {
                 self.pos = find_end_tag(self.html, end, name);
             }
             return Some(Tag {
@@ -171,6 +201,18 @@ impl<'a> Iterator for Tags<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_name_has_a_key() {
+        for name in FLAT_ELEMENTS.iter().chain(RAW_TEXT_ELEMENTS) {
+            assert!(name.len() <= KEY_BYTES, "{name} is longer than KEY_BYTES");
+            assert!(
+                is_one_of(&name.to_ascii_uppercase(), &FLAT_KEYS)
+                    || is_one_of(name, &RAW_TEXT_KEYS)
+            );
+        }
+        assert!(!is_one_of("div", &FLAT_KEYS) && !is_one_of("colgroups", &FLAT_KEYS));
+    }
 
     #[test]
     fn ordinary_pages_are_untouched() {
