@@ -212,14 +212,69 @@ pub fn last_change(article: &Article) -> Option<Stamp> {
     modified.max(published)
 }
 
-/// The article's language as a valid BCP 47 tag.
+/// Share of a text's letters a script must reach before an untagged article
+/// is labelled by it: a majority, so quoted names do not decide.
+pub const SCRIPT_SHARE: f64 = 0.5;
+
+/// Letters read to find the script of an untagged article: enough for a
+/// stable share, little enough to stay cheap.
+const SCRIPT_SAMPLE: usize = 2000;
+
+/// The article's language as a valid BCP 47 tag. When the page names none,
+/// the script of the text decides where it is unambiguous (`ja` for kana,
+/// `ko` for Hangul, `zh` for Han alone) and otherwise gives an undetermined
+/// language in a right-to-left script (`und-Arab`, `und-Hebr`), so direction
+/// and fonts are right even without a tag.
 pub fn language(article: &Article) -> String {
     article
         .language
         .as_deref()
         .map(str::trim)
         .filter(|tag| is_language_tag(tag))
-        .map_or_else(|| UNKNOWN_LANGUAGE.to_string(), str::to_string)
+        .map(str::to_string)
+        .or_else(|| script_language(article).map(str::to_string))
+        .unwrap_or_else(|| UNKNOWN_LANGUAGE.to_string())
+}
+
+/// A tag for the dominant script of the headline and body, when one can be told.
+fn script_language(article: &Article) -> Option<&'static str> {
+    let (mut letters, mut kana, mut hangul, mut han, mut arabic, mut hebrew) = (0, 0, 0, 0, 0, 0);
+    let text =
+        std::iter::once(article.headline.as_str()).chain(article.blocks.iter().map(|b| b.text()));
+    for c in text
+        .flat_map(str::chars)
+        .filter(|c| c.is_alphabetic())
+        .take(SCRIPT_SAMPLE)
+    {
+        letters += 1;
+        match c {
+            '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' => kana += 1,
+            '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => {
+                hangul += 1
+            }
+            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
+            '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
+            '\u{0590}'..='\u{05FF}' => hebrew += 1,
+            _ => {}
+        }
+    }
+    let share = |n: usize| letters > 0 && n as f64 / letters as f64 >= SCRIPT_SHARE;
+    if share(kana + han) && kana > 0 {
+        Some("ja")
+    } else if share(hangul + han) && hangul > 0 {
+        Some("ko")
+    } else if share(han) {
+        Some("zh")
+    } else if share(arabic) {
+        Some("und-Arab")
+    } else if share(hebrew) {
+        Some("und-Hebr")
+    } else {
+        None
+    }
 }
 
 /// A loose BCP 47 check: a 2–3 letter primary subtag, then alphanumeric
@@ -324,5 +379,21 @@ mod tests {
         assert!(!is_rtl("en"));
         assert!(is_language_tag("pt-BR"));
         assert!(!is_language_tag("english language"));
+    }
+
+    #[test]
+    fn untagged_articles_are_labelled_by_their_script() {
+        let tagged = |headline: &str| {
+            language(&Article {
+                headline: headline.into(),
+                ..Article::default()
+            })
+        };
+        assert_eq!(tagged("消費増税の軽減税率"), "ja");
+        assert_eq!(tagged("서울 시장 선거"), "ko");
+        assert_eq!(tagged("北京举行会议"), "zh");
+        assert_eq!(tagged("عنوان الخبر"), "und-Arab");
+        assert!(is_rtl(&tagged("כותרת החדשות")));
+        assert_eq!(tagged("A plain headline"), UNKNOWN_LANGUAGE);
     }
 }

@@ -412,11 +412,12 @@ pub fn safe_href(href: &str) -> Option<String> {
     {
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
         let host = host.rsplit('@').next().unwrap_or("");
-        let name = host.split(':').next().unwrap_or("");
+        let (name, port) = host.split_once(':').unwrap_or((host, ""));
         if name.is_empty()
             || !name
                 .chars()
-                .all(|c| c.is_alphanumeric() || c == '.' || c == '-' || c == '[' || c == ']')
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+            || !port.bytes().all(|b| b.is_ascii_digit())
         {
             return None;
         }
@@ -428,10 +429,24 @@ pub fn safe_href(href: &str) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(href.len());
-    for c in href.chars() {
+    let mut in_fragment = false;
+    for (i, c) in href.char_indices() {
         match c {
             ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' => {
                 let _ = write!(out, "%{:02X}", c as u32);
+            }
+            // A second `#` cannot stand in a fragment.
+            '#' if in_fragment => out.push_str("%23"),
+            '#' => {
+                in_fragment = true;
+                out.push(c);
+            }
+            // A `%` that starts no escape is a literal percent sign.
+            '%' if !href
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())) =>
+            {
+                out.push_str("%25");
             }
             c if c.is_control() => {
                 let mut buf = [0u8; 4];
@@ -539,6 +554,7 @@ mod tests {
         assert_eq!(safe_href("#note-1"), None);
         assert_eq!(safe_href("data:text/html,<script>"), None);
         assert_eq!(safe_href("http://"), None);
+        assert_eq!(safe_href("http://example.org:port/"), None);
         assert_eq!(
             safe_href("https://example.org/a b|c").as_deref(),
             Some("https://example.org/a%20b%7Cc")
@@ -546,6 +562,10 @@ mod tests {
         assert_eq!(
             safe_href("mailto:x@example.org").as_deref(),
             Some("mailto:x@example.org")
+        );
+        assert_eq!(
+            safe_href("https://example.org/a#:~:text=it&#x27;s 100%").as_deref(),
+            Some("https://example.org/a#:~:text=it&%23x27;s%20100%25")
         );
     }
 
