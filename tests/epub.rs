@@ -572,3 +572,32 @@ fn epubcheck_finds_nothing() {
         "epubcheck found problems:\n{stdout}\n{stderr}"
     );
 }
+
+#[test]
+fn bundle_through_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = saved_page(dir.path());
+    let edition = dir.path().join("week.epub");
+    let run = Command::new(env!("CARGO_BIN_EXE_galley"))
+        .arg("convert")
+        .arg(root().join("tests/fixtures/every-block.json"))
+        .arg(&page)
+        .arg("--bundle")
+        .arg(&edition)
+        .args(["--title", "Week 12"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let bytes = std::fs::read(&edition).unwrap();
+    let opf = entry_text(&bytes, "EPUB/package.opf");
+    assert!(opf.contains("<dc:title>Week 12</dc:title>"), "{opf}");
+    let contents = entry_text(&bytes, "EPUB/text/contents.xhtml");
+    assert!(contents.contains("Ministers Agree on a Plan for the River Delta"));
+    assert!(contents.contains("Flood reaches the town"), "{contents}");
+    let names: Vec<String> = entries(&bytes).into_iter().map(|e| e.0).collect();
+    assert!(names.contains(&"EPUB/text/article-002.xhtml".to_string()));
+}
