@@ -1,29 +1,1653 @@
 //! Metadata: one function per field, each trying the page's sources from the
-//! most reliable (JSON-LD) to the least (visible text), and recording in the
+//! most reliable (JSON-LD) through `<meta>` tags, microdata and `<time>` to
+//! the least (the visible text around the headline), and recording in the
 //! article's provenance where the value came from.
+//!
+//! The page is walked once ([`Page::collect`]) to gather every candidate:
+//! `<meta>` and `<link>` tags, JSON-LD scripts, `h1`s, `<time>` elements,
+//! `itemprop` values, `rel=author` links, elements whose class names a byline
+//! or a date, and the visible text as lines, each marked with whether it
+//! stands in a page area that is not the article (navigation, related lists,
+//! comments).
 
-use scraper::{Html, Selector};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use ego_tree::iter::Edge;
+use regex::Regex;
+use scraper::{ElementRef, Html, Node};
 
 use super::Hints;
-use super::normalize::clean_text;
+use super::dates::{self, DayOrder, Stamp};
+use super::jsonld::{self, LinkedData};
+use super::normalize::{clean_text, is_placeholder};
+use super::patterns::{
+    AUTHOR_SEPARATORS, BYLINE_HINTS, BYLINE_NOT_HINTS, BYLINE_PREFIXES, BYLINE_ROLE_WORDS,
+    BYLINE_STOP_WORDS, DATE_HINTS, FOREIGN_AREA_HINTS, FOREIGN_AREA_TAGS, INVISIBLE_TAGS,
+    LINE_BREAK_TAGS, LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE, LONE_H1_MIN_WORDS, MAX_AUTHORS,
+    MAX_BYLINE_CHARS, MAX_META_LINE_CHARS, MAX_NAME_WORDS, MAX_TAGS, META_AUTHOR, META_DESCRIPTION,
+    META_IMAGE, META_LANGUAGE, META_MODIFIED, META_PUBLISHED, META_SITE_NAME, META_TAGS,
+    META_TITLE, META_URL, MIN_HEADLINE_WORDS, NAME_PARTICLES, ORGANIZATION_WORDS, PUBLISHED_WORDS,
+    SECTION_WORDS, SITE_PART_MAX_WORDS, TITLE_AGREEMENT, TITLE_SEPARATORS, UPDATED_WORDS, URL_DATE,
+};
 use crate::model::Article;
 
 /// Extracts every metadata field of the article (its blocks stay empty).
 pub fn extract(dom: &Html, hints: &Hints) -> Article {
-    let mut article = Article::default();
-    let title = Selector::parse("title").expect("valid selector");
-    if let Some(t) = dom.select(&title).next() {
-        article.headline = clean_text(&t.text().collect::<String>());
-        article.provenance.insert("headline".into(), "title".into());
+    let page = Page::collect(dom);
+    let ld = LinkedData::from_scripts(page.ld_scripts.iter().map(String::as_str));
+    let title_hint = page
+        .meta(META_TITLE)
+        .map(|(_, v)| v)
+        .or(page.title.as_deref());
+    let ld_article = ld.article(title_hint);
+    let mut found = Found {
+        article: Article::default(),
+        page: &page,
+        ld: ld_article,
+        website_name: ld.website_name().map(str::to_string),
+    };
+    found.language();
+    found.url(hints);
+    found.site_name();
+    let anchor = found.headline();
+    found.byline(anchor);
+    found.dates(anchor);
+    found.description();
+    found.image();
+    found.tags();
+    found.article
+}
+
+// ---- the page, walked once ---------------------------------------------------
+
+/// A piece of text at a position in the page's text lines.
+#[derive(Debug, Clone)]
+struct Spot {
+    /// Index of the text line the element starts at.
+    line: usize,
+    /// The element's text, line breaks kept.
+    text: String,
+    /// Whether it stands in an area that is not the article.
+    foreign: bool,
+}
+
+/// An `itemprop` value.
+#[derive(Debug, Clone)]
+struct Prop {
+    name: String,
+    spot: Spot,
+}
+
+/// What a date on the page says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateRole {
+    Published,
+    Modified,
+    Unknown,
+}
+
+/// A `<time>` element.
+#[derive(Debug, Clone)]
+struct TimeTag {
+    spot: Spot,
+    datetime: Option<String>,
+    role: DateRole,
+}
+
+/// A `<meta>` tag.
+#[derive(Debug, Clone)]
+struct Meta {
+    /// Its `property`, `name`, `itemprop` or `http-equiv`, by [`meta_key`].
+    key: String,
+    /// Its `content`.
+    value: String,
+    /// Whether it is named by `property` (RDFa, as Open Graph and Dublin
+    /// Core specify) rather than `name`.
+    property: bool,
+}
+
+/// A meta tag's name lowercased, with Dublin Core's `dc:` / `dcterms:`
+/// prefixes written the one way (`dc.title`).
+fn meta_key(raw: &str) -> String {
+    let lower = raw.to_lowercase();
+    for prefix in ["dc:", "dcterms:", "dcterm:"] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let prefix = if prefix == "dc:" { "dc." } else { "dcterms." };
+            return format!("{prefix}{rest}");
+        }
     }
-    let html = Selector::parse("html[lang]").expect("valid selector");
-    if let Some(lang) = dom
-        .select(&html)
-        .next()
-        .and_then(|e| e.value().attr("lang"))
+    lower.replacen("dcterm.", "dcterms.", 1)
+}
+
+/// A line of visible text.
+#[derive(Debug, Clone)]
+struct Line {
+    text: String,
+    foreign: bool,
+}
+
+/// Every metadata candidate on the page.
+#[derive(Debug, Default)]
+struct Page {
+    title: Option<String>,
+    html_lang: Option<String>,
+    /// `<meta>` tags.
+    metas: Vec<Meta>,
+    /// `<link>` tags: (lowercase rel, href).
+    links: Vec<(String, String)>,
+    ld_scripts: Vec<String>,
+    saved_from: Option<String>,
+    h1s: Vec<Spot>,
+    props: Vec<Prop>,
+    rel_authors: Vec<Spot>,
+    bylines: Vec<Spot>,
+    date_spots: Vec<Spot>,
+    times: Vec<TimeTag>,
+    lines: Vec<Line>,
+    /// The line being built, and whether its first text is foreign.
+    current: String,
+    current_foreign: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Frame {
+    invisible: bool,
+    foreign: bool,
+}
+
+static SAVED_FROM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"saved from url=\(\d+\)\s*(\S+)").expect("valid regex"));
+
+fn hint_text(el: &scraper::node::Element) -> String {
+    let mut hints = String::new();
+    for attr in ["class", "id"] {
+        if let Some(v) = el.attr(attr) {
+            hints.push_str(&v.to_lowercase());
+            hints.push(' ');
+        }
+    }
+    hints
+}
+
+fn has_hint(hints: &str, list: &[&str]) -> bool {
+    list.iter().any(|h| hints.contains(h))
+}
+
+/// The text of an element with line breaks where its block elements start and
+/// end, invisible content left out.
+fn element_text(el: ElementRef) -> String {
+    let mut out = String::new();
+    let mut hidden = 0usize;
+    for edge in el.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    if INVISIBLE_TAGS.contains(&e.name()) {
+                        hidden += 1;
+                    } else if LINE_BREAK_TAGS.contains(&e.name()) {
+                        out.push('\n');
+                    }
+                }
+                Node::Text(t) if hidden == 0 => out.push_str(t),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    if INVISIBLE_TAGS.contains(&e.name()) {
+                        hidden = hidden.saturating_sub(1);
+                    } else if LINE_BREAK_TAGS.contains(&e.name()) {
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+    }
+    out.lines()
+        .map(clean_text)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Page {
+    fn collect(dom: &Html) -> Page {
+        let mut page = Page::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        for edge in dom.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(el) => {
+                        let parent = stack.last().copied().unwrap_or_default();
+                        let name = el.name();
+                        if LINE_BREAK_TAGS.contains(&name) {
+                            page.break_line();
+                        }
+                        let hints = hint_text(el);
+                        let role = el.attr("role").unwrap_or("").to_lowercase();
+                        let foreign = parent.foreign
+                            || FOREIGN_AREA_TAGS.contains(&name)
+                            || matches!(
+                                role.as_str(),
+                                "navigation" | "complementary" | "contentinfo"
+                            )
+                            || (!matches!(name, "html" | "body" | "main" | "article")
+                                && has_hint(&hints, FOREIGN_AREA_HINTS));
+                        let frame = Frame {
+                            invisible: parent.invisible || INVISIBLE_TAGS.contains(&name),
+                            foreign,
+                        };
+                        stack.push(frame);
+                        if let Some(elref) = ElementRef::wrap(node) {
+                            page.element(elref, name, &hints, frame);
+                        }
+                    }
+                    Node::Text(text) => {
+                        let frame = stack.last().copied().unwrap_or_default();
+                        if !frame.invisible {
+                            page.push_text(text, frame.foreign);
+                        }
+                    }
+                    Node::Comment(comment) => {
+                        if page.saved_from.is_none()
+                            && let Some(c) = SAVED_FROM.captures(comment)
+                        {
+                            page.saved_from = Some(c[1].to_string());
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if let Node::Element(el) = node.value() {
+                        stack.pop();
+                        if LINE_BREAK_TAGS.contains(&el.name()) {
+                            page.break_line();
+                        }
+                    }
+                }
+            }
+        }
+        page.break_line();
+        page
+    }
+
+    fn push_text(&mut self, text: &str, foreign: bool) {
+        if self.current_foreign.is_none() && !text.trim().is_empty() {
+            self.current_foreign = Some(foreign);
+        }
+        self.current.push_str(text);
+    }
+
+    fn break_line(&mut self) {
+        let text = clean_text(&self.current);
+        if !text.is_empty() {
+            self.lines.push(Line {
+                text,
+                foreign: self.current_foreign.unwrap_or(false),
+            });
+        }
+        self.current.clear();
+        self.current_foreign = None;
+    }
+
+    /// Records what one element offers.
+    fn element(&mut self, el: ElementRef, name: &str, hints: &str, frame: Frame) {
+        let attr = |a: &str| el.value().attr(a).map(str::trim).filter(|v| !v.is_empty());
+        let line = self.lines.len();
+        let spot = |text: String| Spot {
+            line,
+            text,
+            foreign: frame.foreign,
+        };
+        match name {
+            "html" => self.html_lang = attr("lang").or(attr("xml:lang")).map(str::to_string),
+            "title" if self.title.is_none() => {
+                let text = clean_text(&el.text().collect::<String>());
+                if !text.is_empty() {
+                    self.title = Some(text);
+                }
+            }
+            "meta" => {
+                if let Some(content) = attr("content") {
+                    for key in ["property", "name", "itemprop", "http-equiv"] {
+                        for k in attr(key).unwrap_or("").split_whitespace() {
+                            self.metas.push(Meta {
+                                key: meta_key(k),
+                                value: content.to_string(),
+                                property: key == "property",
+                            });
+                        }
+                    }
+                }
+            }
+            "link" => {
+                if let (Some(rel), Some(href)) = (attr("rel"), attr("href")) {
+                    self.links.push((rel.to_lowercase(), href.to_string()));
+                }
+            }
+            "script" if attr("type").is_some_and(|t| t.to_lowercase().contains("ld+json")) => {
+                self.ld_scripts.push(el.text().collect());
+            }
+            "h1" if !frame.invisible => {
+                let text = clean_text(&el.text().collect::<String>());
+                if !text.is_empty() {
+                    self.h1s.push(spot(text));
+                }
+            }
+            "time" if !frame.invisible => {
+                let own = clean_text(&el.text().collect::<String>());
+                let context = format!(
+                    "{} {} {} {}",
+                    self.current_tail(),
+                    hints,
+                    attr("itemprop").unwrap_or(""),
+                    own
+                )
+                .to_lowercase();
+                let role = if el.value().attr("pubdate").is_some() {
+                    DateRole::Published
+                } else {
+                    role_of(&context)
+                };
+                self.times.push(TimeTag {
+                    spot: spot(own),
+                    datetime: attr("datetime").map(str::to_string),
+                    role,
+                });
+            }
+            _ => {}
+        }
+        if frame.invisible || matches!(name, "meta" | "link" | "script" | "html" | "body") {
+            if name == "meta" || name == "link" {
+                self.itemprop(el, &spot);
+            }
+            return;
+        }
+        self.itemprop(el, &spot);
+        if (name == "a" || name == "link")
+            && attr("rel")
+                .is_some_and(|r| r.to_lowercase().split_whitespace().any(|r| r == "author"))
+        {
+            self.rel_authors
+                .push(spot(clean_text(&el.text().collect::<String>())));
+        }
+        if has_hint(hints, BYLINE_HINTS) && !has_hint(hints, BYLINE_NOT_HINTS) {
+            let text = element_text(el);
+            if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS * 2 {
+                self.bylines.push(spot(text));
+            }
+        }
+        if has_hint(hints, DATE_HINTS) {
+            let text = element_text(el);
+            if !text.is_empty() && text.chars().count() <= MAX_META_LINE_CHARS * 2 {
+                self.date_spots.push(spot(text));
+            }
+        }
+    }
+
+    fn itemprop(&mut self, el: ElementRef, spot: &dyn Fn(String) -> Spot) {
+        let Some(prop) = el.value().attr("itemprop") else {
+            return;
+        };
+        let value = ["content", "datetime"]
+            .iter()
+            .find_map(|a| el.value().attr(a))
+            .map(str::to_string)
+            .unwrap_or_else(|| element_text(el));
+        if value.trim().is_empty() {
+            return;
+        }
+        for name in prop.split_whitespace() {
+            self.props.push(Prop {
+                name: name.to_lowercase(),
+                spot: spot(value.clone()),
+            });
+        }
+    }
+
+    /// The end of the line being built (the text just before an element).
+    fn current_tail(&self) -> String {
+        let chars: Vec<char> = self.current.chars().collect();
+        chars[chars.len().saturating_sub(40)..].iter().collect()
+    }
+
+    /// The first value among meta `keys`, in the keys' order of preference.
+    fn meta<'a>(&'a self, keys: &[&'a str]) -> Option<(&'a str, &'a str)> {
+        keys.iter()
+            .find_map(|key| self.metas_named(key).next().map(|v| (*key, v)))
+    }
+
+    /// Every value of one meta key: those named by `property` first, then in
+    /// document order.
+    fn metas_named<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let named = move |property: bool| {
+            self.metas
+                .iter()
+                .filter(move |m| m.key == key && m.property == property)
+                .map(|m| m.value.trim())
+                .filter(|v| !v.is_empty())
+        };
+        named(true).chain(named(false))
+    }
+
+    fn link(&self, rel: &str) -> Option<&str> {
+        self.links
+            .iter()
+            .find(|(r, _)| r.split_whitespace().any(|r| r == rel))
+            .map(|(_, h)| h.as_str())
+    }
+
+    fn props_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Spot> + 'a {
+        self.props
+            .iter()
+            .filter(move |p| p.name.eq_ignore_ascii_case(name))
+            .map(|p| &p.spot)
+    }
+
+    /// Line indexes to search for a byline or a date: those right after the
+    /// headline first, nearest first, then those just before it; every line
+    /// in order when the headline is not placed.
+    fn lines_near(&self, anchor: Option<usize>) -> Vec<usize> {
+        match anchor {
+            Some(at) => {
+                let after = (at + 1)..(at + 1 + LINES_AFTER_HEADLINE).min(self.lines.len());
+                let before =
+                    (at.saturating_sub(LINES_BEFORE_HEADLINE)..at.min(self.lines.len())).rev();
+                std::iter::once(at)
+                    .filter(|&i| i < self.lines.len())
+                    .chain(after)
+                    .chain(before)
+                    .collect()
+            }
+            None => (0..self.lines.len()).collect(),
+        }
+    }
+}
+
+/// Orders spots by nearness to the headline like [`Page::lines_near`], the
+/// article's own before foreign ones; spots far from it come last.
+fn by_nearness<'a>(spots: impl Iterator<Item = &'a Spot>, anchor: Option<usize>) -> Vec<&'a Spot> {
+    let mut list: Vec<&Spot> = spots.collect();
+    list.sort_by_key(|s| {
+        let distance = match anchor {
+            Some(at) if s.line >= at && s.line <= at + LINES_AFTER_HEADLINE => s.line - at,
+            Some(at) if s.line < at && s.line + LINES_BEFORE_HEADLINE >= at => {
+                LINES_AFTER_HEADLINE + (at - s.line)
+            }
+            Some(at) => 10 * LINES_AFTER_HEADLINE + s.line.abs_diff(at),
+            None => s.line,
+        };
+        (s.foreign, distance)
+    });
+    list
+}
+
+/// Whether the words before or around a date mark it as an update or the
+/// publication.
+fn role_of(context: &str) -> DateRole {
+    let lower = context.to_lowercase();
+    if UPDATED_WORDS.iter().any(|w| contains_word(&lower, w)) {
+        DateRole::Modified
+    } else if PUBLISHED_WORDS.iter().any(|w| contains_word(&lower, w)) {
+        DateRole::Published
+    } else {
+        DateRole::Unknown
+    }
+}
+
+/// Whether `word` occurs in `text` not as part of a longer word.
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+// ---- fields ------------------------------------------------------------------
+
+/// The article being filled, with the page's candidates.
+struct Found<'a> {
+    article: Article,
+    page: &'a Page,
+    ld: Option<jsonld::Article<'a>>,
+    website_name: Option<String>,
+}
+
+/// Case, white space, quote marks and dashes folded, for comparing texts.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let c = match c {
+            '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+            '‐'..='―' => '-',
+            c => c,
+        };
+        out.extend(c.to_lowercase());
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How many words a text counts as: Chinese and Japanese, written without
+/// spaces, count one word per two characters.
+fn weight(text: &str) -> usize {
+    words(text)
+        .iter()
+        .map(|w| {
+            let wide = w.chars().filter(|c| is_cjk(*c)).count();
+            if wide > 0 {
+                (wide / 2).max(1) + usize::from(wide < w.chars().count())
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
+}
+
+/// The lowercase words of a text (letters and digits).
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+impl Found<'_> {
+    fn set_source(&mut self, field: &str, source: impl Into<String>) {
+        self.article
+            .provenance
+            .insert(field.to_string(), source.into());
+    }
+
+    fn day_order(&self) -> DayOrder {
+        DayOrder::for_language(self.article.language.as_deref())
+    }
+
+    /// The host name of the article's URL, without `www.`.
+    fn host(&self) -> Option<String> {
+        let url = self.article.url.as_deref()?;
+        let rest = url.split("://").nth(1)?;
+        let host = rest.split(['/', '?', '#', ':']).next()?;
+        Some(host.trim_start_matches("www.").to_lowercase())
+    }
+
+    /// `language`: `<html lang>`, JSON-LD `inLanguage`, meta tags, `og:locale`.
+    fn language(&mut self) {
+        let page = self.page;
+        let candidates = page
+            .html_lang
+            .as_deref()
+            .map(|l| (l.to_string(), "html:lang".to_string()))
+            .into_iter()
+            .chain(
+                self.ld
+                    .and_then(|a| a.language())
+                    .map(|l| (l, "json-ld".into())),
+            )
+            .chain(META_LANGUAGE.iter().filter_map(|key| {
+                page.metas_named(key)
+                    .next()
+                    .map(|v| (v.to_string(), format!("meta:{key}")))
+            }));
+        for (raw, source) in candidates {
+            if let Some(tag) = normalize_language(&raw) {
+                self.article.language = Some(tag);
+                self.set_source("language", source);
+                return;
+            }
+        }
+    }
+
+    /// `url`: `<link rel=canonical>`, `og:url`, JSON-LD, then what is known
+    /// from outside the page, then a "saved from" comment.
+    fn url(&mut self, hints: &Hints) {
+        let page = self.page;
+        let base = hints
+            .url
+            .clone()
+            .or_else(|| page.meta(&["og:url"]).map(|(_, v)| v.to_string()))
+            .or_else(|| page.saved_from.clone());
+        let candidates = page
+            .link("canonical")
+            .map(|u| (u.to_string(), "link:canonical".to_string()))
+            .into_iter()
+            .chain(META_URL.iter().filter_map(|key| {
+                page.metas_named(key)
+                    .next()
+                    .map(|v| (v.to_string(), format!("meta:{key}")))
+            }))
+            .chain(self.ld.and_then(|a| a.url()).map(|u| (u, "json-ld".into())))
+            .chain(hints.url.clone().map(|u| (u, "hint".into())))
+            .chain(
+                page.saved_from
+                    .clone()
+                    .map(|u| (u, "comment:saved-from".into())),
+            );
+        for (raw, source) in candidates {
+            let url = absolute(&raw, base.as_deref());
+            if url.starts_with("http://") || url.starts_with("https://") {
+                self.article.url = Some(url);
+                self.set_source("url", source);
+                return;
+            }
+        }
+    }
+
+    /// `site_name`: `og:site_name` and kin, the JSON-LD publisher or website.
+    fn site_name(&mut self) {
+        let from_meta = self
+            .page
+            .meta(META_SITE_NAME)
+            .map(|(k, v)| (clean_text(v), format!("meta:{k}")));
+        let from_ld = self
+            .ld
+            .and_then(|a| a.publisher())
+            .or_else(|| self.website_name.clone())
+            .map(|n| (clean_text(&n), "json-ld".to_string()));
+        if let Some((name, source)) = from_meta
+            .into_iter()
+            .chain(from_ld)
+            .find(|(n, _)| !n.is_empty())
+        {
+            self.article.site_name = Some(name);
+            self.set_source("site_name", source);
+        }
+    }
+
+    /// Whether a title part names the site rather than the article.
+    fn is_site_part(&self, part: &str) -> bool {
+        let folded = fold(part);
+        let squeezed: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+        if squeezed.is_empty() {
+            return true;
+        }
+        if let Some(site) = &self.article.site_name {
+            let site = fold(site);
+            let site_squeezed: String = site.chars().filter(|c| c.is_alphanumeric()).collect();
+            if folded == site
+                || squeezed == site_squeezed
+                || (words(part).len() <= SITE_PART_MAX_WORDS
+                    && (site.contains(&folded) || folded.contains(&site)))
+            {
+                return true;
+            }
+        }
+        if let Some(host) = self.host() {
+            let host_squeezed: String = host.chars().filter(|c| c.is_alphanumeric()).collect();
+            let label = host.split('.').rev().nth(1).unwrap_or(&host).to_string();
+            if squeezed == host_squeezed || (squeezed.len() > 2 && squeezed == label) {
+                return true;
+            }
+            if folded.contains('.') && host.ends_with(folded.trim_start_matches("www.")) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A title without its site name and section parts. `aggressive` also
+    /// drops short trailing parts when the site is not known (for `<title>`).
+    fn strip_title(&self, title: &str, aggressive: bool) -> (String, Option<String>) {
+        let parts = split_title(title);
+        if parts.len() < 2 {
+            return (title.to_string(), None);
+        }
+        let mut kept: Vec<(&str, &str)> = parts.clone();
+        let mut dropped: Option<String> = None;
+        kept.retain(|(_, p)| {
+            let site = self.is_site_part(p);
+            if site && dropped.is_none() {
+                dropped = Some(p.to_string());
+            }
+            !site
+        });
+        if kept.is_empty() {
+            return (title.to_string(), None);
+        }
+        // A leading section name: "Opinion | …".
+        while kept.len() > 1
+            && words(kept[0].1)
+                .iter()
+                .all(|w| SECTION_WORDS.contains(&w.as_str()))
+        {
+            kept.remove(0);
+        }
+        if aggressive || self.article.site_name.is_none() {
+            while kept.len() > 1 {
+                let last = kept[kept.len() - 1].1;
+                let rest_words: usize = kept[..kept.len() - 1].iter().map(|(_, p)| weight(p)).sum();
+                if weight(last) <= SITE_PART_MAX_WORDS
+                    && rest_words >= MIN_HEADLINE_WORDS
+                    && weight(last) < rest_words
+                {
+                    if dropped.is_none() {
+                        dropped = Some(last.to_string());
+                    }
+                    kept.pop();
+                } else {
+                    break;
+                }
+            }
+        }
+        let mut out = String::new();
+        for (i, (sep, part)) in kept.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(part);
+        }
+        (out, dropped)
+    }
+
+    /// `headline`: the `h1` when it agrees with the metadata title, else the
+    /// metadata title, else `<title>`, each without site and section names.
+    /// Returns the index of the text line the headline stands at, if shown.
+    fn headline(&mut self) -> Option<usize> {
+        let page = self.page;
+        let mut titles: Vec<(String, String)> = Vec::new();
+        if let Some(h) = self.ld.filter(|a| !a.is_page).and_then(|a| a.headline()) {
+            titles.push((clean_text(&h), "json-ld".into()));
+        }
+        for key in META_TITLE {
+            if let Some(v) = page.metas_named(key).next() {
+                titles.push((clean_text(v), format!("meta:{key}")));
+            }
+        }
+        if let Some(t) = &page.title {
+            titles.push((t.clone(), "title".into()));
+        }
+        titles.retain(|(t, _)| !t.is_empty() && !is_placeholder(t));
+        let stripped: Vec<(String, Option<String>, String)> = titles
+            .iter()
+            .map(|(t, source)| {
+                let (s, dropped) = self.strip_title(t, source == "title");
+                (s, dropped, source.clone())
+            })
+            .collect();
+        let mut h1s: Vec<&Spot> = page.h1s.iter().collect();
+        h1s.sort_by_key(|s| s.foreign);
+        let site = self.article.site_name.as_deref().map(fold);
+        for h1 in &h1s {
+            let (shown, _) = self.strip_title(&h1.text, false);
+            if site.as_deref() == Some(fold(&shown).as_str()) {
+                continue;
+            }
+            for ((t, _), (s, _, source)) in titles.iter().zip(&stripped) {
+                if !agrees(&shown, t, s) {
+                    continue;
+                }
+                // An h1 holding more than the title (a kicker, a date, the
+                // section) gives way to the title; otherwise the h1 wins.
+                let longer = fold(&shown).contains(&fold(s)) && fold(&shown) != fold(s);
+                if longer && weight(s) >= MIN_HEADLINE_WORDS {
+                    self.article.headline = s.clone();
+                    self.set_source("headline", source.clone());
+                } else {
+                    self.article.headline = shown;
+                    self.set_source("headline", "h1");
+                }
+                self.site_from_title(&stripped);
+                return Some(h1.line);
+            }
+        }
+        // The page's one headline that the metadata words differently (an
+        // SEO title): what the reader sees wins.
+        let own: Vec<&&Spot> = h1s.iter().filter(|h| !h.foreign).collect();
+        if let [h1] = own.as_slice() {
+            let (shown, _) = self.strip_title(&h1.text, false);
+            if weight(&shown) >= LONE_H1_MIN_WORDS && site.as_deref() != Some(fold(&shown).as_str())
+            {
+                self.article.headline = shown;
+                self.set_source("headline", "h1");
+                self.site_from_title(&stripped);
+                return Some(h1.line);
+            }
+        }
+        let chosen = stripped
+            .iter()
+            .find(|(s, _, _)| site.as_deref() != Some(fold(s).as_str()) && !words(s).is_empty());
+        if let Some((headline, _, source)) = chosen {
+            self.article.headline = headline.clone();
+            self.set_source("headline", source.clone());
+            self.site_from_title(&stripped);
+            let target = fold(headline);
+            return page
+                .h1s
+                .iter()
+                .find(|h| fold(&h.text) == target)
+                .map(|h| h.line)
+                .or_else(|| page.lines.iter().position(|l| fold(&l.text) == target))
+                .or_else(|| h1s.first().map(|h| h.line));
+        }
+        if let Some(h1) = h1s.first() {
+            self.article.headline = h1.text.clone();
+            self.set_source("headline", "h1");
+            return Some(h1.line);
+        }
+        None
+    }
+
+    /// When no metadata names the site, the part cut off the `<title>` does.
+    fn site_from_title(&mut self, stripped: &[(String, Option<String>, String)]) {
+        if self.article.site_name.is_some() {
+            return;
+        }
+        if let Some((_, Some(dropped), _)) = stripped.iter().find(|(_, _, src)| src == "title") {
+            let name = clean_text(dropped);
+            if !name.is_empty() && fold(&name) != fold(&self.article.headline) {
+                self.article.site_name = Some(name);
+                self.set_source("site_name", "title");
+            }
+        }
+    }
+
+    /// Whether a byline candidate only names the site.
+    fn is_site_name(&self, name: &str) -> bool {
+        let folded = fold(name);
+        self.article
+            .site_name
+            .as_deref()
+            .is_some_and(|s| fold(s) == folded)
+            || self
+                .website_name
+                .as_deref()
+                .is_some_and(|s| fold(s) == folded)
+            || self.host().is_some_and(|h| {
+                let squeezed: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+                h.split('.').any(|label| label == squeezed)
+            })
+    }
+
+    /// `byline` and `authors`: JSON-LD authors, author meta tags, microdata,
+    /// `rel=author`, elements whose class names the byline, then a "By …"
+    /// line near the headline.
+    fn byline(&mut self, anchor: Option<usize>) {
+        let page = self.page;
+        let mut candidates: Vec<(String, bool, String)> = Vec::new();
+        if let Some(ld) = self.ld {
+            let people: Vec<String> = ld
+                .authors()
+                .into_iter()
+                .filter(|a| !a.organization)
+                .map(|a| a.name)
+                .collect();
+            if !people.is_empty() {
+                candidates.push((people.join("\n, "), false, "json-ld".into()));
+            }
+        }
+        for key in META_AUTHOR {
+            let values: Vec<&str> = page
+                .metas_named(key)
+                .filter(|v| !v.contains("://") && !v.starts_with("www."))
+                .collect();
+            if !values.is_empty() {
+                candidates.push((values.join("\n, "), false, format!("meta:{key}")));
+            }
+        }
+        for spot in by_nearness(
+            page.props_named("author")
+                .chain(page.props_named("creator")),
+            anchor,
+        ) {
+            if !spot.foreign {
+                candidates.push((spot.text.clone(), true, "itemprop:author".into()));
+            }
+        }
+        for spot in by_nearness(page.rel_authors.iter(), anchor) {
+            if !spot.foreign {
+                candidates.push((spot.text.clone(), true, "rel:author".into()));
+            }
+        }
+        for spot in by_nearness(page.bylines.iter(), anchor) {
+            if !spot.foreign {
+                candidates.push((spot.text.clone(), true, "class:byline".into()));
+            }
+        }
+        for i in page.lines_near(anchor) {
+            let line = &page.lines[i];
+            if !line.foreign
+                && line.text.chars().count() <= MAX_META_LINE_CHARS
+                && starts_with_prefix(&line.text)
+            {
+                candidates.push((line.text.clone(), true, "text:byline".into()));
+            }
+        }
+        for (raw, strict, source) in candidates {
+            if let Some((display, names)) = clean_byline(&raw, strict) {
+                let names: Vec<String> = names
+                    .into_iter()
+                    .filter(|n| !self.is_site_name(n))
+                    .collect();
+                if names.is_empty() {
+                    continue;
+                }
+                let display = if display.is_empty() {
+                    names.join(", ")
+                } else {
+                    display
+                };
+                self.article.byline = Some(display);
+                self.article.authors = names;
+                self.set_source("byline", source.clone());
+                self.set_source("authors", source);
+                return;
+            }
+        }
+    }
+
+    /// `published` and `modified`: JSON-LD, meta tags, microdata, `<time>`,
+    /// dated lines near the headline, then a date in the URL's path. A date
+    /// marked as an update ("Updated …", "Last update: …") is never the
+    /// publication date.
+    fn dates(&mut self, anchor: Option<usize>) {
+        let page = self.page;
+        let order = self.day_order();
+        let mut published: Vec<(String, String)> = Vec::new();
+        let mut modified: Vec<(String, String)> = Vec::new();
+        let mut late_published: Vec<(String, String)> = Vec::new();
+        if let Some(ld) = self.ld {
+            let target = if ld.is_page {
+                &mut late_published
+            } else {
+                &mut published
+            };
+            for key in ["datePublished", "dateCreated"] {
+                if let Some(v) = ld.text(key) {
+                    target.push((v, "json-ld".into()));
+                }
+            }
+            if let Some(v) = ld.text("dateModified") {
+                modified.push((v, "json-ld".into()));
+            }
+        }
+        for key in META_PUBLISHED {
+            for v in page.metas_named(key).take(1) {
+                published.push((v.to_string(), format!("meta:{key}")));
+            }
+        }
+        published.append(&mut late_published);
+        for key in META_MODIFIED {
+            for v in page.metas_named(key).take(1) {
+                modified.push((v.to_string(), format!("meta:{key}")));
+            }
+        }
+        for spot in by_nearness(page.props_named("datePublished"), anchor) {
+            published.push((spot.text.clone(), "itemprop:datePublished".into()));
+        }
+        for spot in by_nearness(page.props_named("dateModified"), anchor) {
+            modified.push((spot.text.clone(), "itemprop:dateModified".into()));
+        }
+        let time_spots: Vec<&Spot> = by_nearness(page.times.iter().map(|t| &t.spot), anchor);
+        let time_of = |spot: &Spot| {
+            page.times
+                .iter()
+                .find(|t| std::ptr::eq(&t.spot, spot))
+                .expect("spot of a time tag")
+        };
+        for spot in time_spots.iter().filter(|s| !s.foreign) {
+            let tag = time_of(spot);
+            let value = tag.datetime.clone().unwrap_or_else(|| spot.text.clone());
+            match tag.role {
+                DateRole::Published => published.insert(
+                    published.len().min(self.first_text_index(&published)),
+                    (value, "time".into()),
+                ),
+                DateRole::Modified => modified.push((value, "time".into())),
+                DateRole::Unknown => published.push((value, "time".into())),
+            }
+        }
+        for spot in by_nearness(page.date_spots.iter(), anchor) {
+            if !spot.foreign {
+                self.dated_text(
+                    &spot.text,
+                    order,
+                    "text:date",
+                    &mut published,
+                    &mut modified,
+                );
+            }
+        }
+        for i in page.lines_near(anchor) {
+            let line = &page.lines[i];
+            if !line.foreign && line.text.chars().count() <= MAX_META_LINE_CHARS {
+                self.dated_text(
+                    &line.text,
+                    order,
+                    "text:date",
+                    &mut published,
+                    &mut modified,
+                );
+            }
+        }
+        if let Some(url) = &self.article.url
+            && let Some(c) = URL_DATE_RE.captures(url)
+        {
+            published.push((format!("{}-{}-{}", &c[1], &c[2], &c[3]), "url".into()));
+        }
+        let parse_first = |list: &[(String, String)]| {
+            list.iter()
+                .find_map(|(v, src)| parse_date(v, order).map(|s| (s, src.clone())))
+        };
+        let published = parse_first(&published);
+        let modified = parse_first(&modified);
+        if let Some((stamp, source)) = &published {
+            self.article.published = Some(stamp.iso());
+            self.set_source("published", source.clone());
+        }
+        if let Some((stamp, source)) = modified {
+            let later = published
+                .as_ref()
+                .is_none_or(|(p, _)| stamp.day_key() >= p.day_key());
+            if later {
+                self.article.modified = Some(stamp.iso());
+                self.set_source("modified", source);
+            }
+        }
+    }
+
+    /// Where in a list of date candidates the text-derived ones start (a
+    /// `<time>` marked as the publication goes before them).
+    fn first_text_index(&self, list: &[(String, String)]) -> usize {
+        list.iter()
+            .position(|(_, src)| src == "time" || src.starts_with("text"))
+            .unwrap_or(list.len())
+    }
+
+    /// Adds the dates written in a piece of text to the publication or the
+    /// update candidates, by the words before each.
+    fn dated_text(
+        &self,
+        text: &str,
+        order: DayOrder,
+        source: &str,
+        published: &mut Vec<(String, String)>,
+        modified: &mut Vec<(String, String)>,
+    ) {
+        for line in text.lines() {
+            for (stamp, start) in dates::find_all(line, order) {
+                let before = &line[..start];
+                let context: String = before
+                    .chars()
+                    .rev()
+                    .take(40)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let entry = (stamp.iso(), source.to_string());
+                match role_of(&context) {
+                    DateRole::Modified => modified.push(entry),
+                    _ => published.push(entry),
+                }
+            }
+        }
+    }
+
+    /// `description`: `og:description`, `description`, JSON-LD.
+    fn description(&mut self) {
+        let candidate = self
+            .page
+            .meta(META_DESCRIPTION)
+            .map(|(k, v)| (clean_text(v), format!("meta:{k}")))
+            .or_else(|| {
+                self.ld
+                    .and_then(|a| a.text("description"))
+                    .map(|d| (clean_text(&d), "json-ld".into()))
+            });
+        if let Some((text, source)) = candidate.filter(|(t, _)| !t.is_empty() && !is_placeholder(t))
+        {
+            self.article.description = Some(text);
+            self.set_source("description", source);
+        }
+    }
+
+    /// `image`: `og:image` and kin, JSON-LD, `<link rel=image_src>`.
+    fn image(&mut self) {
+        let page = self.page;
+        let candidate = page
+            .meta(META_IMAGE)
+            .map(|(k, v)| (v.to_string(), format!("meta:{k}")))
+            .or_else(|| {
+                self.ld
+                    .and_then(|a| a.image())
+                    .map(|u| (u, "json-ld".into()))
+            })
+            .or_else(|| {
+                page.link("image_src")
+                    .map(|u| (u.to_string(), "link:image_src".into()))
+            });
+        if let Some((url, source)) = candidate {
+            self.article.image = Some(absolute(url.trim(), self.article.url.as_deref()));
+            self.set_source("image", source);
+        }
+    }
+
+    /// `tags`: `article:tag` and kin (repeated or comma-separated), JSON-LD
+    /// keywords.
+    fn tags(&mut self) {
+        let page = self.page;
+        for key in META_TAGS {
+            let values: Vec<&str> = page.metas_named(key).collect();
+            if values.is_empty() {
+                continue;
+            }
+            let tags = unique_tags(values.iter().flat_map(|v| v.split(',')).map(str::to_string));
+            if !tags.is_empty() {
+                self.article.tags = tags;
+                self.set_source("tags", format!("meta:{key}"));
+                return;
+            }
+        }
+        if let Some(ld) = self.ld {
+            let tags = unique_tags(ld.keywords().into_iter());
+            if !tags.is_empty() {
+                self.article.tags = tags;
+                self.set_source("tags", "json-ld");
+            }
+        }
+    }
+}
+
+static URL_DATE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(URL_DATE).expect("valid regex"));
+
+fn parse_date(value: &str, order: DayOrder) -> Option<Stamp> {
+    let value = clean_text(value);
+    if value.is_empty() {
+        return None;
+    }
+    dates::parse(&value, order)
+}
+
+fn unique_tags(raw: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    raw.map(|t| clean_text(&t))
+        .filter(|t| !t.is_empty() && !is_placeholder(t))
+        .filter(|t| seen.insert(t.to_lowercase()))
+        .take(MAX_TAGS)
+        .collect()
+}
+
+/// Splits a title into its parts with the separator before each.
+fn split_title(title: &str) -> Vec<(&str, &str)> {
+    let mut parts = Vec::new();
+    let mut sep = "";
+    let mut rest = title;
+    loop {
+        let next = TITLE_SEPARATORS
+            .iter()
+            .filter_map(|s| rest.find(s).map(|i| (i, *s)))
+            .min_by_key(|(i, s)| (*i, std::cmp::Reverse(s.len())));
+        match next {
+            Some((i, s)) => {
+                let part = rest[..i].trim();
+                if !part.is_empty() {
+                    parts.push((sep, part));
+                }
+                sep = s;
+                rest = &rest[i + s.len()..];
+            }
+            None => {
+                let part = rest.trim();
+                if !part.is_empty() {
+                    parts.push((sep, part));
+                }
+                return parts;
+            }
+        }
+    }
+}
+
+/// Whether an `h1` is the metadata title as the page shows it: equal to the
+/// title without its site name, contained in it, or sharing most words.
+fn agrees(h1: &str, title: &str, stripped: &str) -> bool {
+    let (h, t, s) = (fold(h1), fold(title), fold(stripped));
+    if h.is_empty() {
+        return false;
+    }
+    if h == s || h == t {
+        return true;
+    }
+    let hw = words(&h);
+    if hw.len() >= MIN_HEADLINE_WORDS && (t.contains(&h) || h.contains(&s)) {
+        return true;
+    }
+    let sw: HashSet<String> = words(&s).into_iter().collect();
+    let hs: HashSet<String> = hw.into_iter().collect();
+    let common = hs.intersection(&sw).count();
+    let most = hs.len().max(sw.len());
+    most > 0 && common as f64 / most as f64 >= TITLE_AGREEMENT
+}
+
+/// Resolves a possibly relative URL against the page's URL.
+fn absolute(href: &str, base: Option<&str>) -> String {
+    let href = href.trim();
+    if href.starts_with("http://") || href.starts_with("https://") || href.starts_with("data:") {
+        return href.to_string();
+    }
+    let Some(base) = base.filter(|b| b.contains("://")) else {
+        return href.to_string();
+    };
+    let (scheme, rest) = base.split_once("://").expect("checked above");
+    if let Some(net) = href.strip_prefix("//") {
+        return format!("{scheme}://{net}");
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if href.starts_with('/') {
+        return format!("{scheme}://{host}{href}");
+    }
+    let path = &rest[host.len()..];
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let dir = if dir.is_empty() { "/" } else { dir };
+    format!("{scheme}://{host}{dir}{href}")
+}
+
+/// A BCP 47 tag in its usual case (`en`, `pt-BR`, `zh-Hant-TW`), or `None`
+/// when the value is not a language tag.
+pub fn normalize_language(raw: &str) -> Option<String> {
+    let first = raw.split([',', ';']).next()?.trim().replace('_', "-");
+    let mut parts = first.split('-').filter(|p| !p.is_empty());
+    let primary = parts.next()?;
+    if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let primary = primary.to_ascii_lowercase();
+    if matches!(primary.as_str(), "und" | "mul" | "zxx") {
+        return None;
+    }
+    let mut tag = primary;
+    for part in parts {
+        if !part.chars().all(|c| c.is_ascii_alphanumeric()) {
+            break;
+        }
+        tag.push('-');
+        match part.len() {
+            4 if part.chars().all(|c| c.is_ascii_alphabetic()) => {
+                tag.push_str(&part[..1].to_ascii_uppercase());
+                tag.push_str(&part[1..].to_ascii_lowercase());
+            }
+            2 | 3 => tag.push_str(&part.to_ascii_uppercase()),
+            _ => tag.push_str(&part.to_ascii_lowercase()),
+        }
+    }
+    Some(tag)
+}
+
+// ---- bylines ------------------------------------------------------------------
+
+/// Whether a line starts with a byline word ("By", "Von", "Автор:") followed by
+/// more text.
+fn starts_with_prefix(line: &str) -> bool {
+    strip_prefix(line).is_some_and(|rest| !rest.trim().is_empty())
+}
+
+/// The text after a leading byline word, if there is one.
+fn strip_prefix(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    // Lowercasing can change byte lengths; only strip when it did not.
+    if lower.len() != text.len() {
+        return BYLINE_PREFIXES.iter().find_map(|p| {
+            let n = p.chars().count();
+            let head: String = text.chars().take(n).collect();
+            (head.to_lowercase() == *p)
+                .then(|| &text[head.len()..])
+                .filter(|rest| {
+                    p.ends_with(':') || rest.is_empty() || rest.starts_with(char::is_whitespace)
+                })
+        });
+    }
+    BYLINE_PREFIXES.iter().find_map(|p| {
+        lower
+            .starts_with(p)
+            .then(|| &text[p.len()..])
+            .filter(|rest| {
+                p.ends_with(':')
+                    || rest.is_empty()
+                    || rest.starts_with(char::is_whitespace)
+                    || rest.starts_with(':')
+            })
+    })
+}
+
+/// Cleans a byline as the page prints it into the display form and the
+/// individual names: no leading "By", nothing after a date, a role or a
+/// separator, organizations and job titles dropped. `strict` (visible text)
+/// also asks names to be capitalized. `None` when no name is left.
+pub fn clean_byline(raw: &str, strict: bool) -> Option<(String, Vec<String>)> {
+    // The first line that holds more than a byline word.
+    let mut text = String::new();
+    for line in raw.lines() {
+        let line = clean_text(line);
+        let rest = strip_prefix(&line)
+            .map(str::to_string)
+            .unwrap_or(line.clone());
+        let rest = rest.trim_start_matches([':', ' ']).trim().to_string();
+        if !rest.is_empty() {
+            // A list of names from metadata continues on the next lines.
+            text = if raw.contains("\n, ") {
+                raw.replace("\n, ", ", ")
+            } else {
+                rest
+            };
+            break;
+        }
+    }
+    if raw.contains("\n, ") {
+        text = raw
+            .split("\n, ")
+            .map(clean_text)
+            .map(|t| strip_prefix(&t).map(|r| r.trim().to_string()).unwrap_or(t))
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+    let mut text = text.trim().to_string();
+    if let Some((_, start)) = dates::find_all(&text, DayOrder::DayFirst).first() {
+        text.truncate(*start);
+    }
+    let text = cut_at_stop(&text);
+    let display = text
+        .trim()
+        .trim_end_matches([',', ';', ':', '-', '|', '/', '–', '—', '·', '•'])
+        .trim();
+    if display.is_empty() || display.chars().count() > MAX_BYLINE_CHARS {
+        return None;
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut clean = true;
+    for part in split_authors(display) {
+        match clean_name(&part, strict) {
+            Some(name) => {
+                if !names
+                    .iter()
+                    .any(|n| n.to_lowercase() == name.to_lowercase())
+                {
+                    names.push(name);
+                }
+            }
+            None => clean = false,
+        }
+    }
+    if names.is_empty() || names.len() > MAX_AUTHORS {
+        return None;
+    }
+    let display = if clean {
+        display.to_string()
+    } else {
+        names.join(", ")
+    };
+    Some((display, names))
+}
+
+/// The byline up to the first stop word or separator mark.
+fn cut_at_stop(text: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for token in text.split_whitespace() {
+        let lower = token.to_lowercase();
+        let bare = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '|');
+        let is_stop = BYLINE_STOP_WORDS.iter().any(|w| {
+            // Short stop words ("on", "le") only when written in lowercase.
+            (*w == lower || *w == bare)
+                && (w.chars().count() > 3 || token.chars().all(|c| !c.is_uppercase()))
+        });
+        if is_stop && !out.is_empty() {
+            break;
+        }
+        if is_stop {
+            continue;
+        }
+        out.push(token);
+    }
+    out.join(" ")
+}
+
+/// Splits a byline into its author parts.
+fn split_authors(text: &str) -> Vec<String> {
+    let mut parts = vec![text.to_string()];
+    for sep in AUTHOR_SEPARATORS {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// One author's name cleaned of job titles, or `None` when the part is not
+/// a person's name (an organization, a date, a handle, a sentence).
+fn clean_name(part: &str, strict: bool) -> Option<String> {
+    let part = strip_prefix(part).unwrap_or(part).trim();
+    let part =
+        part.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '(' | ')' | '.' | '\''));
+    let part = part.trim_start_matches('(').trim_end_matches(')');
+    if part.is_empty() || part.contains("://") || part.contains('@') || part.starts_with("www.") {
+        return None;
+    }
+    let lower = part.to_lowercase();
+    let tokens: Vec<&str> = part.split_whitespace().collect();
+    let lower_tokens: Vec<String> = tokens
+        .iter()
+        .map(|t| {
+            t.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        })
+        .collect();
+    if lower_tokens
+        .iter()
+        .any(|t| ORGANIZATION_WORDS.contains(&t.as_str()))
+        || ORGANIZATION_WORDS
+            .iter()
+            .any(|w| w.starts_with('.') && lower.contains(w))
     {
-        article.language = Some(lang.trim().to_string()).filter(|l| !l.is_empty());
+        return None;
     }
-    article.url = hints.url.clone();
-    article
+    let mut start = 0;
+    let mut end = tokens.len();
+    while start < end && BYLINE_ROLE_WORDS.contains(&lower_tokens[start].as_str()) {
+        start += 1;
+    }
+    while end > start && BYLINE_ROLE_WORDS.contains(&lower_tokens[end - 1].as_str()) {
+        end -= 1;
+    }
+    let kept = &tokens[start..end];
+    if kept.is_empty()
+        || kept.len() > MAX_NAME_WORDS
+        || lower_tokens[start..end]
+            .iter()
+            .any(|t| BYLINE_ROLE_WORDS.contains(&t.as_str()))
+    {
+        return None;
+    }
+    let digits = kept
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(char::is_ascii_digit)
+        .count();
+    if digits >= 4 {
+        return None;
+    }
+    if strict {
+        let cased: Vec<&&str> = kept
+            .iter()
+            .filter(|t| t.chars().any(|c| c.is_lowercase() || c.is_uppercase()))
+            .collect();
+        let capitalized = |t: &str| {
+            t.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| !c.is_lowercase())
+        };
+        let all_ok = cased
+            .iter()
+            .all(|t| capitalized(t) || NAME_PARTICLES.contains(&t.to_lowercase().as_str()));
+        if !all_ok || (!cased.is_empty() && !cased.iter().any(|t| capitalized(t))) {
+            return None;
+        }
+    }
+    Some(kept.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(html: &str) -> Article {
+        extract(&Html::parse_document(html), &Hints::default())
+    }
+
+    fn names(raw: &str) -> Option<(String, Vec<String>)> {
+        clean_byline(raw, true)
+    }
+
+    #[test]
+    fn bylines_lose_their_prefix_date_and_roles() {
+        assert_eq!(
+            names("By Nazrin Gadimova February 5, 2020"),
+            Some(("Nazrin Gadimova".into(), vec!["Nazrin Gadimova".into()]))
+        );
+        assert_eq!(
+            names("Автор: Айгерим Сейткали").unwrap().1,
+            ["Айгерим Сейткали"]
+        );
+        assert_eq!(names("Von Hans Müller").unwrap().1, ["Hans Müller"]);
+        assert_eq!(names("Par Jean Dupont").unwrap().1, ["Jean Dupont"]);
+        assert_eq!(names("Por María García").unwrap().1, ["María García"]);
+        assert_eq!(names("By Jane Doe, Senior Writer").unwrap().1, ["Jane Doe"]);
+        assert_eq!(names("Jane Doe; Condé Nast").unwrap().1, ["Jane Doe"]);
+        assert_eq!(
+            names("By Jane Doe and John Roe | Updated 3 hours ago"),
+            Some((
+                "Jane Doe and John Roe".into(),
+                vec!["Jane Doe".into(), "John Roe".into()]
+            ))
+        );
+        assert_eq!(names("By\nJane Doe\nJune 3, 2021").unwrap().1, ["Jane Doe"]);
+        assert_eq!(
+            names("Michelina C. de la Maza").unwrap().1,
+            ["Michelina C. de la Maza"]
+        );
+        assert_eq!(names("Associated Press"), None);
+        assert_eq!(names("share this story"), None);
+    }
+
+    #[test]
+    fn headline_prefers_the_h1_that_agrees_with_the_title() {
+        let a = meta_of(
+            "<title>Mike Pompeo Urges Kazakhstan To Pressure China - Newsroom</title>\
+             <body><h1>Newsroom</h1><article><h1>Mike Pompeo Urges Kazakhstan To Pressure China</h1>\
+             <p>By Nazrin Gadimova February 5, 2020</p></article></body>",
+        );
+        assert_eq!(a.headline, "Mike Pompeo Urges Kazakhstan To Pressure China");
+        assert_eq!(a.provenance["headline"], "h1");
+        assert_eq!(a.byline.as_deref(), Some("Nazrin Gadimova"));
+        assert_eq!(a.provenance["byline"], "text:byline");
+        assert_eq!(a.published.as_deref(), Some("2020-02-05"));
+        assert_eq!(a.site_name.as_deref(), Some("Newsroom"));
+    }
+
+    #[test]
+    fn title_loses_site_and_section_names() {
+        let a = meta_of(
+            r#"<head><title>Opinion | The case for trains | CBC News</title>
+               <meta property="og:site_name" content="CBC News"></head><body><p>x</p></body>"#,
+        );
+        assert_eq!(a.headline, "The case for trains");
+        assert_eq!(a.provenance["headline"], "title");
+    }
+
+    #[test]
+    fn updated_line_is_modified_not_published() {
+        let a = meta_of(
+            "<html lang=en><body><div>Last update: March 29, 2024 01:04</div>\
+             <h1>Headline here now</h1><p>By Nazrin Gadimova February 5, 2020</p>\
+             <p>Body text.</p></body></html>",
+        );
+        assert_eq!(a.published.as_deref(), Some("2020-02-05"));
+        assert_eq!(a.modified.as_deref(), Some("2024-03-29T01:04:00"));
+    }
+
+    #[test]
+    fn json_ld_comes_first() {
+        let a = meta_of(
+            r#"<html lang="en_us"><head><title>Other | Site</title>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"The headline",
+              "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}],
+              "datePublished":"2020-02-05T10:12:00+03:00","dateModified":"2020-02-06",
+              "publisher":{"@type":"Organization","name":"Site"}}</script>
+            <meta name="author" content="Someone Else"></head><body></body></html>"#,
+        );
+        assert_eq!(a.headline, "The headline");
+        assert_eq!(a.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(a.published.as_deref(), Some("2020-02-05T10:12:00+03:00"));
+        assert_eq!(a.modified.as_deref(), Some("2020-02-06"));
+        assert_eq!(a.site_name.as_deref(), Some("Site"));
+        assert_eq!(a.language.as_deref(), Some("en-US"));
+        assert_eq!(a.provenance["byline"], "json-ld");
+    }
+
+    #[test]
+    fn meta_tags_fill_the_rest() {
+        let a = meta_of(
+            r#"<head><meta property="og:title" content="A title">
+            <meta name="author" content="Jane Doe">
+            <meta property="article:published_time" content="2021-06-01T08:00:00Z">
+            <meta property="article:tag" content="Politics"><meta property="article:tag" content="China">
+            <meta property="og:image" content="/img/lead.jpg">
+            <meta property="og:url" content="https://example.com/news/a-title">
+            <meta name="description" content="  A summary. "></head><body></body>"#,
+        );
+        assert_eq!(a.headline, "A title");
+        assert_eq!(a.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(a.published.as_deref(), Some("2021-06-01T08:00:00Z"));
+        assert_eq!(a.tags, ["Politics", "China"]);
+        assert_eq!(a.image.as_deref(), Some("https://example.com/img/lead.jpg"));
+        assert_eq!(a.url.as_deref(), Some("https://example.com/news/a-title"));
+        assert_eq!(a.description.as_deref(), Some("A summary."));
+    }
+
+    #[test]
+    fn no_author_means_no_byline() {
+        let a = meta_of(
+            r#"<head><meta property="og:site_name" content="Daily Planet">
+            <meta name="author" content="Daily Planet"></head><body><h1>Something happened today</h1></body>"#,
+        );
+        assert_eq!(a.byline, None);
+        assert!(a.authors.is_empty());
+    }
+
+    #[test]
+    fn languages_are_normalized() {
+        assert_eq!(normalize_language("en").as_deref(), Some("en"));
+        assert_eq!(normalize_language("EN-us").as_deref(), Some("en-US"));
+        assert_eq!(normalize_language("pt_br").as_deref(), Some("pt-BR"));
+        assert_eq!(
+            normalize_language("zh-hant-tw").as_deref(),
+            Some("zh-Hant-TW")
+        );
+        assert_eq!(normalize_language("x-default"), None);
+    }
+
+    #[test]
+    fn relative_urls_resolve() {
+        assert_eq!(
+            absolute("/a.jpg", Some("https://x.org/n/p.html")),
+            "https://x.org/a.jpg"
+        );
+        assert_eq!(
+            absolute("b.jpg", Some("https://x.org/n/p.html")),
+            "https://x.org/n/b.jpg"
+        );
+        assert_eq!(
+            absolute("//cdn.x.org/c.jpg", Some("https://x.org/")),
+            "https://cdn.x.org/c.jpg"
+        );
+    }
 }

@@ -9,6 +9,8 @@
 
 pub mod blocks;
 pub mod content;
+pub mod dates;
+pub mod jsonld;
 pub mod metadata;
 pub mod normalize;
 pub mod patterns;

@@ -4,6 +4,883 @@
 
 // ---- metadata --------------------------------------------------------------
 
+/// JSON-LD `@type`s that describe the article itself, most specific first.
+pub const LD_ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "LiveBlogPosting",
+    "Article",
+    "BlogPosting",
+    "SocialMediaPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+    "Report",
+    "Review",
+    "Blog",
+];
+
+/// JSON-LD `@type`s that describe the page around the article: used only
+/// when no article object exists (many CMSs put the facts on `WebPage`).
+pub const LD_PAGE_TYPES: &[&str] = &["WebPage", "ItemPage", "CollectionPage", "AboutPage"];
+
+/// JSON-LD `@type`s whose `name` is a publication, never a person.
+pub const LD_ORGANIZATION_TYPES: &[&str] = &[
+    "Organization",
+    "NewsMediaOrganization",
+    "Corporation",
+    "WebSite",
+    "Brand",
+];
+
+/// How deep to look for article objects inside JSON-LD (`@graph`,
+/// `mainEntity`, arrays): real pages nest two or three levels; more is noise.
+pub const LD_MAX_DEPTH: usize = 6;
+
+/// Meta tags naming the headline, most reliable first (Dublin Core and Open
+/// Graph are explicit statements; `<meta name=title>` is often the SEO title).
+pub const META_TITLE: &[&str] = &[
+    "dc.title",
+    "dcterms.title",
+    "og:title",
+    "twitter:title",
+    "parsely-title",
+    "sailthru.title",
+    "citation_title",
+    "title",
+    "headline",
+];
+
+/// Meta tags naming the author(s), most reliable first. `article:author` is
+/// often a profile URL and is skipped then.
+pub const META_AUTHOR: &[&str] = &[
+    "dc.creator",
+    "dcterms.creator",
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "citation_author",
+    "byl",
+    "og:article:author",
+    "article.author",
+    "cxenseparse:author",
+];
+
+/// Meta tags naming the publication date, most reliable first.
+pub const META_PUBLISHED: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "article.published",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "date",
+    "article_date_original",
+    "originalpublicationdate",
+    "og:pubdate",
+    "release_date",
+    "displaydate",
+    "datecreated",
+];
+
+/// Meta tags naming the last modification, most reliable first.
+pub const META_MODIFIED: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "og:article:modified_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+    "article.updated",
+    "modified_time",
+];
+
+/// Meta tags naming the publication.
+pub const META_SITE_NAME: &[&str] = &[
+    "og:site_name",
+    "application-name",
+    "dc.publisher",
+    "citation_journal_title",
+    "publisher",
+];
+
+/// Meta tags holding a summary of the article.
+pub const META_DESCRIPTION: &[&str] = &[
+    "og:description",
+    "description",
+    "twitter:description",
+    "dc.description",
+    "dcterms.abstract",
+];
+
+/// Meta tags holding the lead image.
+pub const META_IMAGE: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+    "thumbnailurl",
+];
+
+/// Meta tags holding the page's URL.
+pub const META_URL: &[&str] = &["og:url", "twitter:url", "parsely-link", "dc.identifier"];
+
+/// Meta tags holding topics, one per tag (repeated) or comma-separated.
+pub const META_TAGS: &[&str] = &[
+    "article:tag",
+    "parsely-tags",
+    "sailthru.tags",
+    "news_keywords",
+    "keywords",
+    "dc.subject",
+];
+
+/// Meta tags naming the language.
+pub const META_LANGUAGE: &[&str] = &[
+    "content-language",
+    "language",
+    "dc.language",
+    "dcterms.language",
+    "og:locale",
+];
+
+/// `<title>` separators between headline, section and site name.
+pub const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " \\ ", " > ", " • ", " ~ ",
+    " ‹ ", " › ", " || ", " : ", " -- ",
+];
+
+/// A part of the `<title>` this short (in words) beside a longer one is a
+/// site or section name ("Politics", "CBC News", "The Verge").
+pub const SITE_PART_MAX_WORDS: usize = 4;
+
+/// A headline shorter than this (in words) is not trusted to be the whole
+/// title when cutting parts off (keeps "Review: Dune" whole).
+pub const MIN_HEADLINE_WORDS: usize = 3;
+
+/// A page's only `h1` this long (in words) is its headline even when the
+/// metadata words the title differently (an SEO title); shorter ones are
+/// often a logo or a section name.
+pub const LONE_H1_MIN_WORDS: usize = 4;
+
+/// Share of words an `h1` and a metadata title must have in common for the
+/// `h1` (the title as the page shows it) to win.
+pub const TITLE_AGREEMENT: f64 = 0.8;
+
+/// Words in a leading `<title>` part that mark it as a section ("Opinion | …").
+pub const SECTION_WORDS: &[&str] = &[
+    "opinion",
+    "analysis",
+    "review",
+    "reviews",
+    "live",
+    "breaking",
+    "exclusive",
+    "video",
+    "watch",
+    "podcast",
+    "editorial",
+    "comment",
+    "news",
+    "sport",
+    "sports",
+    "politics",
+    "business",
+    "world",
+    "tech",
+    "technology",
+    "culture",
+    "science",
+    "health",
+    "travel",
+    "entertainment",
+    "lifestyle",
+    "photos",
+    "gallery",
+    "interview",
+    "commentary",
+    "blog",
+];
+
+/// Class or id fragments of elements that hold the author's name.
+pub const BYLINE_HINTS: &[&str] = &[
+    "byline",
+    "author",
+    "autor",
+    "auteur",
+    "writer",
+    "creator",
+    "reporter",
+    "contributor",
+    "posted-by",
+    "postedby",
+    "journalist",
+    "firma",
+    "signature",
+];
+
+/// Class or id fragments of author elements that are not the byline: bios,
+/// avatars, "more from this author" lists.
+pub const BYLINE_NOT_HINTS: &[&str] = &[
+    "bio",
+    "avatar",
+    "image",
+    "img",
+    "photo",
+    "thumb",
+    "description",
+    "about",
+    "more",
+    "social",
+    "follow",
+    "twitter",
+    "email",
+    "box",
+    "card",
+    "info-text",
+    "comment",
+    "authority",
+];
+
+/// Class or id fragments of elements that hold the article's date.
+pub const DATE_HINTS: &[&str] = &[
+    "date",
+    "time",
+    "publish",
+    "posted",
+    "dateline",
+    "timestamp",
+    "byline",
+    "meta",
+    "pubdate",
+    "datum",
+    "fecha",
+    "info",
+    "author",
+];
+
+/// Class, id or role fragments of page areas whose names and dates are not
+/// the article's: navigation, related lists, comments, sidebars, footers.
+pub const FOREIGN_AREA_HINTS: &[&str] = &[
+    "comment",
+    "related",
+    "recommend",
+    "sidebar",
+    "widget",
+    "popular",
+    "trending",
+    "footer",
+    "menu",
+    "newsletter",
+    "more-stories",
+    "most-read",
+    "mostread",
+    "read-more",
+    "teaser",
+    "promo",
+    "breadcrumb",
+    "share",
+    "social",
+    "navigation",
+    "navbar",
+    "cookie",
+    "banner",
+    "advert",
+    "outbrain",
+    "taboola",
+    "carousel",
+    "next-post",
+    "prev-post",
+    "pagination",
+    "masthead",
+    "top-bar",
+    "topbar",
+    "ticker",
+    "tag-list",
+    "tags",
+];
+
+/// Elements whose content is never the article's metadata.
+pub const FOREIGN_AREA_TAGS: &[&str] = &[
+    "nav", "footer", "aside", "script", "style", "noscript", "template", "select", "button", "form",
+];
+
+/// Words that introduce a byline, in the languages we read (lowercase,
+/// longest first where one starts another).
+pub const BYLINE_PREFIXES: &[&str] = &[
+    "written by",
+    "posted by",
+    "reported by",
+    "reporting by",
+    "words by",
+    "text by",
+    "story by",
+    "article by",
+    "published by",
+    "by",
+    "von",
+    "par",
+    "por",
+    "di",
+    "door",
+    "af",
+    "av",
+    "przez",
+    "autor:",
+    "autorin:",
+    "auteur :",
+    "auteur:",
+    "author:",
+    "authors:",
+    "text:",
+    "texto:",
+    "автор:",
+    "авторы:",
+    "автор",
+    "текст:",
+    "written by:",
+    "by:",
+];
+
+/// Words that end a byline: what follows is a date, a role or the publisher.
+pub const BYLINE_STOP_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "on",
+    "am",
+    "le",
+    "el",
+    "il",
+    "em",
+    "photo",
+    "photos",
+    "photograph",
+    "illustration",
+    "illustrations",
+    "video",
+    "follow",
+    "email",
+    "contact",
+    "read",
+    "min",
+    "minutes",
+    "share",
+    "tweet",
+    "veröffentlicht",
+    "aktualisiert",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "опубликовано",
+    "обновлено",
+    "for",
+    "|",
+    "•",
+    "—",
+    "·",
+    "about",
+    "view",
+    "more",
+    "staff",
+    "special",
+    "with",
+];
+
+/// Job titles and roles that follow a name in a byline ("Jane Doe, Senior
+/// Writer"); a name part holding one of them is dropped.
+pub const BYLINE_ROLE_WORDS: &[&str] = &[
+    "writer",
+    "reporter",
+    "editor",
+    "correspondent",
+    "contributor",
+    "columnist",
+    "journalist",
+    "producer",
+    "analyst",
+    "author",
+    "senior",
+    "chief",
+    "associate",
+    "deputy",
+    "managing",
+    "executive",
+    "photographer",
+    "intern",
+    "fellow",
+    "redakteur",
+    "redakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "correspondant",
+    "correspondante",
+    "корреспондент",
+    "contributing",
+    "special",
+    "guest",
+    "staff",
+    "editor-in-chief",
+    "reporters",
+    "writers",
+    "editors",
+    "contributors",
+];
+
+/// Words that mark a byline part as an organization, not a person
+/// ("Jane Doe; Condé Nast", "Associated Press"): such a part is dropped.
+pub const ORGANIZATION_WORDS: &[&str] = &[
+    "news",
+    "agency",
+    "press",
+    "media",
+    "magazine",
+    "newsroom",
+    "inc",
+    "ltd",
+    "llc",
+    "gmbh",
+    "nast",
+    "group",
+    "network",
+    "online",
+    "digital",
+    "times",
+    "post",
+    "daily",
+    "tribune",
+    "herald",
+    "journal",
+    "gazette",
+    "bureau",
+    "service",
+    "services",
+    "wire",
+    "wires",
+    "reuters",
+    "afp",
+    "ap",
+    "dpa",
+    "bbc",
+    "cnn",
+    "associated",
+    "partner",
+    "redaktion",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "редакция",
+    "desk",
+    "team",
+    "staff",
+    ".com",
+];
+
+/// Name particles written in lowercase inside person names.
+pub const NAME_PARTICLES: &[&str] = &[
+    "de", "la", "le", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "van", "von",
+    "der", "den", "ten", "ter", "zu", "bin", "ibn", "al", "el", "y", "e", "st.", "mc",
+];
+
+/// Elements that start a new line of text: the text-line view of the page
+/// searches a byline or a date line by line.
+pub const LINE_BREAK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+    "time",
+];
+
+/// Elements whose text is never visible.
+pub const INVISIBLE_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object",
+];
+
+/// Most tags kept: more is a keyword dump, not topics.
+pub const MAX_TAGS: usize = 30;
+
+/// Separators between several authors in one byline.
+pub const AUTHOR_SEPARATORS: &[&str] = &[
+    ",", ";", " and ", " & ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " i ", " и ",
+    " та ", " ve ", " dan ", "、", "/",
+];
+
+/// Longest plausible person name, in words ("Michelina C. de la Maza").
+pub const MAX_NAME_WORDS: usize = 6;
+
+/// Longest plausible byline, in characters: longer text is a bio or a paragraph.
+pub const MAX_BYLINE_CHARS: usize = 200;
+
+/// Most authors a byline may list before it is taken for a list of names
+/// that is not a byline (a team page, a comment thread).
+pub const MAX_AUTHORS: usize = 30;
+
+/// Words that mark a date as a later update, not the publication, in the
+/// languages we read (lowercase).
+pub const UPDATED_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "last update",
+    "last updated",
+    "modified",
+    "edited",
+    "revised",
+    "aktualisiert",
+    "geändert",
+    "zuletzt",
+    "mis à jour",
+    "modifié",
+    "mise à jour",
+    "actualizado",
+    "actualización",
+    "atualizado",
+    "aggiornato",
+    "обновлено",
+    "обновлен",
+    "изменено",
+    "оновлено",
+    "bijgewerkt",
+    "zaktualizowano",
+    "güncellendi",
+    "更新",
+];
+
+/// Words that mark a date as the publication (lowercase).
+pub const PUBLISHED_WORDS: &[&str] = &[
+    "published",
+    "posted",
+    "veröffentlicht",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "опубликовано",
+    "опубліковано",
+    "gepubliceerd",
+    "opublikowano",
+    "yayınlandı",
+    "發佈",
+    "公開",
+];
+
+/// How many text lines after the headline are searched for a byline or a
+/// date: they sit right under it; farther down, dates belong to other things.
+pub const LINES_AFTER_HEADLINE: usize = 25;
+
+/// How many text lines before the headline may still hold its byline or
+/// date (pages that put the kicker, date and byline above the `h1`).
+pub const LINES_BEFORE_HEADLINE: usize = 6;
+
+/// Longest text line searched for a date or byline: longer lines are
+/// running text, whose dates are the story's, not the article's.
+pub const MAX_META_LINE_CHARS: usize = 160;
+
+/// Oldest and newest years accepted as an article's date.
+pub const MIN_YEAR: i32 = 1990;
+/// See [`MIN_YEAR`].
+pub const MAX_YEAR: i32 = 2099;
+
+/// Century added to two-digit years ("05.02.20" is 2020).
+pub const TWO_DIGIT_CENTURY: i32 = 2000;
+
+/// Digit counts of Unix timestamps in seconds and milliseconds (2001–2286).
+pub const UNIX_SECONDS_DIGITS: &[usize] = &[10, 13];
+
+/// Languages that write all-numeric dates month first (`02/05/2020` = Feb 5).
+pub const MONTH_FIRST_LANGUAGES: &[&str] = &["en"];
+
+/// English variants that write the day first despite [`MONTH_FIRST_LANGUAGES`].
+pub const DAY_FIRST_EXCEPTIONS: &[&str] = &[
+    "en-gb", "en-au", "en-nz", "en-ie", "en-in", "en-za", "en-ng", "en-ke", "en-sg", "en-pk",
+];
+
+/// Time zone abbreviations pages print after a time, with their offset in hours.
+pub const ZONE_ABBREVIATIONS: &[(&str, f32)] = &[
+    ("Z", 0.0),
+    ("UTC", 0.0),
+    ("GMT", 0.0),
+    ("EST", -5.0),
+    ("EDT", -4.0),
+    ("CST", -6.0),
+    ("CDT", -5.0),
+    ("MST", -7.0),
+    ("MDT", -6.0),
+    ("PST", -8.0),
+    ("PDT", -7.0),
+    ("ET", -5.0),
+    ("PT", -8.0),
+    ("CET", 1.0),
+    ("CEST", 2.0),
+    ("MEZ", 1.0),
+    ("MESZ", 2.0),
+    ("BST", 1.0),
+    ("WET", 0.0),
+    ("WEST", 1.0),
+    ("EET", 2.0),
+    ("EEST", 3.0),
+    ("MSK", 3.0),
+    ("JST", 9.0),
+    ("KST", 9.0),
+    ("AEST", 10.0),
+    ("AEDT", 11.0),
+    ("HKT", 8.0),
+    ("SGT", 8.0),
+];
+
+/// Month names and abbreviations in the languages we read (lowercase), with
+/// their number.
+pub const MONTH_NAMES: &[(&str, u32)] = &[
+    ("ene", 1),
+    ("enero", 1),
+    ("gen", 1),
+    ("gennaio", 1),
+    ("jan", 1),
+    ("janeiro", 1),
+    ("januar", 1),
+    ("januari", 1),
+    ("january", 1),
+    ("janv", 1),
+    ("janvier", 1),
+    ("jän", 1),
+    ("jänner", 1),
+    ("ocak", 1),
+    ("stycznia", 1),
+    ("січня", 1),
+    ("янв", 1),
+    ("январь", 1),
+    ("января", 1),
+    ("қаңтар", 1),
+    ("feb", 2),
+    ("febbraio", 2),
+    ("febrero", 2),
+    ("februar", 2),
+    ("februari", 2),
+    ("february", 2),
+    ("fev", 2),
+    ("fevereiro", 2),
+    ("fevrier", 2),
+    ("fév", 2),
+    ("févr", 2),
+    ("février", 2),
+    ("lutego", 2),
+    ("şubat", 2),
+    ("ақпан", 2),
+    ("лютого", 2),
+    ("фев", 2),
+    ("февраль", 2),
+    ("февраля", 2),
+    ("maart", 3),
+    ("maerz", 3),
+    ("mar", 3),
+    ("marca", 3),
+    ("march", 3),
+    ("mars", 3),
+    ("mart", 3),
+    ("marts", 3),
+    ("marzo", 3),
+    ("março", 3),
+    ("mrt", 3),
+    ("mär", 3),
+    ("märz", 3),
+    ("березня", 3),
+    ("мар", 3),
+    ("март", 3),
+    ("марта", 3),
+    ("наурыз", 3),
+    ("abr", 4),
+    ("abril", 4),
+    ("apr", 4),
+    ("april", 4),
+    ("aprile", 4),
+    ("avr", 4),
+    ("avril", 4),
+    ("kwietnia", 4),
+    ("nisan", 4),
+    ("апр", 4),
+    ("апрель", 4),
+    ("апреля", 4),
+    ("квітня", 4),
+    ("сәуір", 4),
+    ("mag", 5),
+    ("maggio", 5),
+    ("mai", 5),
+    ("maio", 5),
+    ("maj", 5),
+    ("maja", 5),
+    ("may", 5),
+    ("mayo", 5),
+    ("mayıs", 5),
+    ("mei", 5),
+    ("май", 5),
+    ("мамыр", 5),
+    ("мая", 5),
+    ("травня", 5),
+    ("czerwca", 6),
+    ("giu", 6),
+    ("giugno", 6),
+    ("haziran", 6),
+    ("juin", 6),
+    ("jun", 6),
+    ("june", 6),
+    ("junho", 6),
+    ("juni", 6),
+    ("junio", 6),
+    ("июн", 6),
+    ("июнь", 6),
+    ("июня", 6),
+    ("маусым", 6),
+    ("червня", 6),
+    ("juil", 7),
+    ("juillet", 7),
+    ("jul", 7),
+    ("julho", 7),
+    ("juli", 7),
+    ("julio", 7),
+    ("july", 7),
+    ("lipca", 7),
+    ("lug", 7),
+    ("luglio", 7),
+    ("temmuz", 7),
+    ("июл", 7),
+    ("июль", 7),
+    ("июля", 7),
+    ("липня", 7),
+    ("шілде", 7),
+    ("ago", 8),
+    ("agosto", 8),
+    ("aout", 8),
+    ("août", 8),
+    ("aug", 8),
+    ("august", 8),
+    ("augusti", 8),
+    ("augustus", 8),
+    ("ağustos", 8),
+    ("sierpnia", 8),
+    ("авг", 8),
+    ("август", 8),
+    ("августа", 8),
+    ("серпня", 8),
+    ("тамыз", 8),
+    ("eylül", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("set", 9),
+    ("setembro", 9),
+    ("setiembre", 9),
+    ("settembre", 9),
+    ("września", 9),
+    ("вересня", 9),
+    ("сен", 9),
+    ("сентябрь", 9),
+    ("сентября", 9),
+    ("қыркүйек", 9),
+    ("ekim", 10),
+    ("oct", 10),
+    ("october", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("okt", 10),
+    ("oktober", 10),
+    ("ott", 10),
+    ("ottobre", 10),
+    ("out", 10),
+    ("outubro", 10),
+    ("października", 10),
+    ("жовтня", 10),
+    ("окт", 10),
+    ("октябрь", 10),
+    ("октября", 10),
+    ("қазан", 10),
+    ("kasım", 11),
+    ("listopada", 11),
+    ("nov", 11),
+    ("november", 11),
+    ("novembre", 11),
+    ("novembro", 11),
+    ("noviembre", 11),
+    ("листопада", 11),
+    ("ноя", 11),
+    ("ноябрь", 11),
+    ("ноября", 11),
+    ("қараша", 11),
+    ("aralık", 12),
+    ("dec", 12),
+    ("december", 12),
+    ("decembre", 12),
+    ("dez", 12),
+    ("dezember", 12),
+    ("dezembro", 12),
+    ("dic", 12),
+    ("dicembre", 12),
+    ("diciembre", 12),
+    ("déc", 12),
+    ("décembre", 12),
+    ("grudnia", 12),
+    ("грудня", 12),
+    ("дек", 12),
+    ("декабрь", 12),
+    ("декабря", 12),
+    ("желтоқсан", 12),
+];
+
+/// A date in the page's URL path (`/2020/02/05/`), the last resort for the
+/// publication date.
+pub const URL_DATE: &str = r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)";
+
 // ---- content ---------------------------------------------------------------
 
 /// Placeholders scrapers leave where a caption or paragraph was empty.

@@ -1,0 +1,513 @@
+//! Dates: parsing the many ways pages write a date — machine stamps in
+//! metadata (`2020-02-05T10:12:00+03:00`, RFC 2822, Unix seconds) and human
+//! text in several languages ("February 5, 2020", "5 Feb 2020 10:12",
+//! "12 декабря 2019", "5. Februar 2020", "05.02.2020", "2019年4月19日") — into
+//! one [`Stamp`] written as ISO 8601, with the offset kept when the page gives
+//! one.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::patterns::{
+    DAY_FIRST_EXCEPTIONS, MAX_YEAR, MIN_YEAR, MONTH_FIRST_LANGUAGES, MONTH_NAMES,
+    TWO_DIGIT_CENTURY, UNIX_SECONDS_DIGITS, ZONE_ABBREVIATIONS,
+};
+
+/// A calendar date, with the time of day and UTC offset when known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Stamp {
+    /// Year (four digits).
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of the month, 1–31.
+    pub day: u32,
+    /// Hours, minutes and seconds, when the page gives a time.
+    pub time: Option<(u32, u32, u32)>,
+    /// Offset from UTC in minutes, when the page gives one with the time.
+    pub offset: Option<i32>,
+}
+
+/// How to read an all-numeric date like `05/02/2020`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayOrder {
+    /// `05/02/2020` is 5 February (most of the world).
+    DayFirst,
+    /// `05/02/2020` is May 2 (United States English).
+    MonthFirst,
+}
+
+impl DayOrder {
+    /// The usual order for a BCP 47 language tag (day first when unknown).
+    pub fn for_language(lang: Option<&str>) -> DayOrder {
+        let Some(lang) = lang else {
+            return DayOrder::DayFirst;
+        };
+        let lower = lang.to_ascii_lowercase().replace('_', "-");
+        if DAY_FIRST_EXCEPTIONS.contains(&lower.as_str()) {
+            return DayOrder::DayFirst;
+        }
+        let primary = lower.split('-').next().unwrap_or("");
+        if MONTH_FIRST_LANGUAGES.contains(&primary) {
+            DayOrder::MonthFirst
+        } else {
+            DayOrder::DayFirst
+        }
+    }
+}
+
+impl Stamp {
+    /// A date without a time of day.
+    pub fn date(year: i32, month: u32, day: u32) -> Option<Stamp> {
+        valid_date(year, month, day).then_some(Stamp {
+            year,
+            month,
+            day,
+            time: None,
+            offset: None,
+        })
+    }
+
+    /// ISO 8601: `2020-02-05`, `2020-02-05T10:12:00` or
+    /// `2020-02-05T10:12:00+03:00` (`Z` for UTC).
+    pub fn iso(&self) -> String {
+        let mut out = format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
+        if let Some((h, m, s)) = self.time {
+            out.push_str(&format!("T{h:02}:{m:02}:{s:02}"));
+            match self.offset {
+                Some(0) => out.push('Z'),
+                Some(minutes) => {
+                    let sign = if minutes < 0 { '-' } else { '+' };
+                    let abs = minutes.abs();
+                    out.push_str(&format!("{sign}{:02}:{:02}", abs / 60, abs % 60));
+                }
+                None => {}
+            }
+        }
+        out
+    }
+
+    /// The calendar day alone, for comparing dates.
+    pub fn day_key(&self) -> (i32, u32, u32) {
+        (self.year, self.month, self.day)
+    }
+}
+
+fn valid_date(year: i32, month: u32, day: u32) -> bool {
+    (MIN_YEAR..=MAX_YEAR).contains(&year)
+        && (1..=12).contains(&month)
+        && day >= 1
+        && day <= days_in_month(year, month)
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// The civil date of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    (year, month, day)
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?",
+    )
+    .expect("valid regex")
+});
+
+static SLASHED_YMD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\D|$)").expect("valid regex")
+});
+
+static UNIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+$").expect("valid regex"));
+
+/// Parses a date from a metadata value: a machine stamp first (ISO 8601 and
+/// its compact forms, `2020/02/05`, Unix seconds or milliseconds), then any
+/// date written in words or numbers inside it.
+pub fn parse(value: &str, order: DayOrder) -> Option<Stamp> {
+    let value = value.trim();
+    if let Some(stamp) = parse_iso(value) {
+        return Some(stamp);
+    }
+    if let Some(c) = SLASHED_YMD.captures(value)
+        && let Some(stamp) = Stamp::date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)
+    {
+        return Some(with_time(stamp, &value[c.get(0)?.end().min(value.len())..]));
+    }
+    if UNIX.is_match(value) && UNIX_SECONDS_DIGITS.contains(&value.len()) {
+        let mut seconds: i64 = value.parse().ok()?;
+        if value.len() > 10 {
+            seconds /= 1000;
+        }
+        let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
+        let rest = seconds.rem_euclid(86_400) as u32;
+        let mut stamp = Stamp::date(y, m, d)?;
+        stamp.time = Some((rest / 3600, rest / 60 % 60, rest % 60));
+        stamp.offset = Some(0);
+        return Some(stamp);
+    }
+    find(value, order)
+}
+
+fn parse_iso(value: &str) -> Option<Stamp> {
+    let c = ISO.captures(value)?;
+    let whole = c.get(0)?.as_str();
+    // A bare eight-digit number is only a date when it is the whole value.
+    if !whole.contains('-') && whole.len() == 8 && value.len() != 8 {
+        return None;
+    }
+    let mut stamp = Stamp::date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)?;
+    if let (Some(h), Some(m)) = (num::<u32>(&c, 4), num::<u32>(&c, 5)) {
+        let s = num(&c, 6).unwrap_or(0);
+        if h < 24 && m < 60 && s < 61 {
+            stamp.time = Some((h, m, s.min(59)));
+            stamp.offset = c.get(7).and_then(|z| parse_offset(z.as_str()));
+        }
+    }
+    Some(stamp)
+}
+
+fn num<T: std::str::FromStr>(c: &Captures, i: usize) -> Option<T> {
+    c.get(i)?.as_str().parse().ok()
+}
+
+/// `Z`, `UTC`, `+03:00`, `+0300`, `-05`, or a known zone abbreviation, in minutes.
+fn parse_offset(text: &str) -> Option<i32> {
+    let t = text.trim();
+    if let Some((_, hours)) = ZONE_ABBREVIATIONS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(t))
+    {
+        return Some((hours * 60.0) as i32);
+    }
+    let sign = match t.chars().next()? {
+        '+' => 1,
+        '-' | '−' => -1,
+        _ => return None,
+    };
+    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        3 | 4 => (
+            digits[..digits.len() - 2].parse::<i32>().ok()?,
+            digits[digits.len() - 2..].parse::<i32>().ok()?,
+        ),
+        _ => return None,
+    };
+    (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+}
+
+/// The alternation of every month name, longest first so `Sept` beats `Sep`.
+static MONTH_ALTERNATION: LazyLock<String> = LazyLock::new(|| {
+    let mut names: Vec<&str> = MONTH_NAMES.iter().map(|(name, _)| *name).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|")
+});
+
+/// "February 5, 2020", "Feb. 5th 2020".
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\p{{L}}])({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+        *MONTH_ALTERNATION
+    ))
+    .expect("valid regex")
+});
+
+/// "5 February 2020", "5. Februar 2020", "12 декабря 2019 г.", "5 de febrero de 2020".
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\p{{L}}\d])(\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+)?({})\.?,?\s*(?:de\s+|del\s+)?(\d{{4}})\b",
+        *MONTH_ALTERNATION
+    ))
+    .expect("valid regex")
+});
+
+/// "2020-02-05", "2020/2/5", "2020.02.05".
+static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.])(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})(?:[^\d]|$)")
+        .expect("valid regex")
+});
+
+/// "05.02.2020", "5/2/2020", "05-02-20".
+static NUMERIC_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.])(\d{1,2})([-/.])(\d{1,2})([-/.])(\d{4}|\d{2})(?:[^\d]|$)")
+        .expect("valid regex")
+});
+
+/// "2019年4月19日", "2019년 4월 19일".
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?").expect("valid regex")
+});
+
+/// A time of day right after a date: ", 10:12", " at 10:12 pm", " um 10.12 Uhr",
+/// " 10:12:33 +0300", "T10:12Z".
+static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:г\.|г|r\.)?\s*(?:,|\||-|–|—|/|·|•|at|um|à|a las|alle|в|о|om|kl\.?|T)?\s*(\d{1,2})(?::|h|\.)(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(?:(a\.?\s?m\.?|p\.?\s?m\.?)(?:[^\p{L}]|$))?\s*(?:uhr\s*)?(?:\(?(Z|UTC|GMT|[A-Z]{2,5})?\s*([+\-−]\d{1,2}(?::?\d{2})?)?\)?)",
+    )
+    .expect("valid regex")
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    MONTH_NAMES
+        .iter()
+        .find(|(n, _)| n.trim_end_matches('.') == lower)
+        .map(|(_, m)| *m)
+}
+
+/// Adds the time of day (and offset) that `rest`, the text right after a
+/// date, starts with, if any.
+fn with_time(mut stamp: Stamp, rest: &str) -> Stamp {
+    let Some(c) = TIME_AFTER.captures(rest) else {
+        return stamp;
+    };
+    let (Some(mut h), Some(m)) = (num::<u32>(&c, 1), num::<u32>(&c, 2)) else {
+        return stamp;
+    };
+    let s = num(&c, 3).unwrap_or(0);
+    if let Some(ampm) = c.get(4) {
+        let pm = ampm.as_str().to_ascii_lowercase().starts_with('p');
+        if h == 0 || h > 12 {
+            return stamp;
+        }
+        h = match (pm, h) {
+            (false, 12) => 0,
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, h) => h,
+        };
+    }
+    if h >= 24 || m >= 60 || s >= 60 {
+        return stamp;
+    }
+    stamp.time = Some((h, m, s));
+    let zone = c.get(5).and_then(|z| parse_offset(z.as_str()));
+    let shift = c.get(6).and_then(|z| parse_offset(z.as_str()));
+    stamp.offset = match (zone, shift) {
+        (Some(z), Some(s)) => Some(z + s),
+        (z, s) => s.or(z),
+    };
+    stamp
+}
+
+fn year_of(text: &str) -> Option<i32> {
+    let y: i32 = text.parse().ok()?;
+    Some(if text.len() == 2 {
+        TWO_DIGIT_CENTURY + y
+    } else {
+        y
+    })
+}
+
+/// The first date written anywhere in `text`, in words or numbers, with the
+/// time that follows it. All-numeric dates whose day and month could be
+/// swapped are read in `order`.
+pub fn find(text: &str, order: DayOrder) -> Option<Stamp> {
+    find_all(text, order).into_iter().next().map(|(s, _)| s)
+}
+
+/// Every date written in `text`, in order of appearance, each with the byte
+/// offset where it starts.
+pub fn find_all(text: &str, order: DayOrder) -> Vec<(Stamp, usize)> {
+    let mut found: Vec<(Stamp, usize, usize)> = Vec::new();
+    let mut push = |stamp: Option<Stamp>, start: usize, end: usize| {
+        if let Some(stamp) = stamp
+            && !found.iter().any(|(_, s, e)| start < *e && *s < end)
+        {
+            found.push((with_time(stamp, &text[end..]), start, end));
+        }
+    };
+    for c in CJK.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        let stamp = (|| Stamp::date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))();
+        push(stamp, m.start(), m.end());
+    }
+    for c in MONTH_FIRST.captures_iter(text) {
+        let m = c.get(1).expect("month");
+        let end = c.get(0).expect("whole match").end();
+        let stamp = (|| Stamp::date(num(&c, 3)?, month_number(m.as_str())?, num(&c, 2)?))();
+        push(stamp, m.start(), end);
+    }
+    for c in DAY_FIRST.captures_iter(text) {
+        let d = c.get(1).expect("day");
+        let end = c.get(0).expect("whole match").end();
+        let stamp = (|| Stamp::date(num(&c, 3)?, month_number(c.get(2)?.as_str())?, num(&c, 1)?))();
+        push(stamp, d.start(), end);
+    }
+    for c in NUMERIC_YMD.captures_iter(text) {
+        let y = c.get(1).expect("year");
+        let end = c.get(5).expect("day").end();
+        if c.get(2).map(|m| m.as_str()) != c.get(4).map(|m| m.as_str()) {
+            continue;
+        }
+        let stamp = (|| Stamp::date(num(&c, 1)?, num(&c, 3)?, num(&c, 5)?))();
+        push(stamp, y.start(), end);
+    }
+    for c in NUMERIC_DMY.captures_iter(text) {
+        let a = c.get(1).expect("first number");
+        let end = c.get(5).expect("year").end();
+        let sep = c.get(2).map(|m| m.as_str());
+        if sep != c.get(4).map(|m| m.as_str()) {
+            continue;
+        }
+        let (Some(first), Some(second), Some(year)) =
+            (num::<u32>(&c, 1), num::<u32>(&c, 3), year_of(&c[5]))
+        else {
+            continue;
+        };
+        // Two-digit years only with dots, where they are common ("05.02.20").
+        if c[5].len() == 2 && sep != Some(".") {
+            continue;
+        }
+        let month_first = if first > 12 {
+            false
+        } else if second > 12 {
+            true
+        } else {
+            // Dotted dates are day first everywhere.
+            order == DayOrder::MonthFirst && sep != Some(".")
+        };
+        let stamp = if month_first {
+            Stamp::date(year, first, second)
+        } else {
+            Stamp::date(year, second, first)
+        };
+        push(stamp, a.start(), end);
+    }
+    found.sort_by_key(|(_, start, _)| *start);
+    found.into_iter().map(|(s, start, _)| (s, start)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> String {
+        find(s, DayOrder::MonthFirst)
+            .map(|d| d.iso())
+            .unwrap_or_default()
+    }
+
+    fn meta(s: &str) -> String {
+        parse(s, DayOrder::DayFirst)
+            .map(|d| d.iso())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn machine_stamps_keep_their_offset() {
+        assert_eq!(meta("2020-02-05"), "2020-02-05");
+        assert_eq!(
+            meta("2020-02-05T10:12:00+03:00"),
+            "2020-02-05T10:12:00+03:00"
+        );
+        assert_eq!(meta("2020-02-05T10:12:00.000Z"), "2020-02-05T10:12:00Z");
+        assert_eq!(
+            meta("2020-02-05 10:12:00 +0300"),
+            "2020-02-05T10:12:00+03:00"
+        );
+        assert_eq!(meta("2020-02-05T10:12"), "2020-02-05T10:12:00");
+        assert_eq!(meta("20200205"), "2020-02-05");
+        assert_eq!(meta("2020/02/05"), "2020-02-05");
+        assert_eq!(
+            meta("Wed, 05 Feb 2020 10:12:00 GMT"),
+            "2020-02-05T10:12:00Z"
+        );
+        assert_eq!(
+            meta("Wed, 05 Feb 2020 10:12:00 -0500"),
+            "2020-02-05T10:12:00-05:00"
+        );
+    }
+
+    #[test]
+    fn unix_seconds_and_milliseconds() {
+        assert_eq!(meta("1580897520"), "2020-02-05T10:12:00Z");
+        assert_eq!(meta("1580897520000"), "2020-02-05T10:12:00Z");
+    }
+
+    #[test]
+    fn english_dates_in_words() {
+        assert_eq!(text("By Nazrin Gadimova February 5, 2020"), "2020-02-05");
+        assert_eq!(text("Published Feb. 5th, 2020"), "2020-02-05");
+        assert_eq!(text("5 Feb 2020 10:12"), "2020-02-05T10:12:00");
+        assert_eq!(text("Wednesday 5th February 2020"), "2020-02-05");
+        assert_eq!(text("Sept 30, 2019 at 4:05 pm"), "2019-09-30T16:05:00");
+        assert_eq!(text("March 29, 2024 01:04"), "2024-03-29T01:04:00");
+        assert_eq!(
+            text("Dec 12, 2016 12:30 AM EST"),
+            "2016-12-12T00:30:00-05:00"
+        );
+    }
+
+    #[test]
+    fn other_languages_in_words() {
+        assert_eq!(text("12 декабря 2019"), "2019-12-12");
+        assert_eq!(
+            text("Опубликовано: 3 марта 2021 г. в 10:15"),
+            "2021-03-03T10:15:00"
+        );
+        assert_eq!(text("5. Februar 2020"), "2020-02-05");
+        assert_eq!(text("am 23. März 2022 um 14.30 Uhr"), "2022-03-23T14:30:00");
+        assert_eq!(text("le 5 février 2020"), "2020-02-05");
+        assert_eq!(text("5 de febrero de 2020"), "2020-02-05");
+        assert_eq!(text("11 de maio de 2022"), "2022-05-11");
+        assert_eq!(text("2019年4月19日"), "2019-04-19");
+        assert_eq!(text("12 желтоқсан 2019"), "2019-12-12");
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_language() {
+        assert_eq!(text("2020-02-05"), "2020-02-05");
+        assert_eq!(text("05.02.2020"), "2020-02-05");
+        assert_eq!(text("05/02/2020"), "2020-05-02");
+        assert_eq!(
+            find("05/02/2020", DayOrder::DayFirst).unwrap().iso(),
+            "2020-02-05"
+        );
+        assert_eq!(text("25/02/2020"), "2020-02-25");
+        assert_eq!(text("05.02.20"), "2020-02-05");
+        assert_eq!(text("version 1.2.3"), "");
+        assert_eq!(text("31/02/2020"), "");
+    }
+
+    #[test]
+    fn day_order_by_language() {
+        assert_eq!(DayOrder::for_language(Some("en-US")), DayOrder::MonthFirst);
+        assert_eq!(DayOrder::for_language(Some("en")), DayOrder::MonthFirst);
+        assert_eq!(DayOrder::for_language(Some("en-GB")), DayOrder::DayFirst);
+        assert_eq!(DayOrder::for_language(Some("de")), DayOrder::DayFirst);
+        assert_eq!(DayOrder::for_language(None), DayOrder::DayFirst);
+    }
+
+    #[test]
+    fn dates_in_order_of_appearance() {
+        let all = find_all(
+            "Published 5 February 2020. Updated 2020-03-01",
+            DayOrder::DayFirst,
+        );
+        let isos: Vec<String> = all.iter().map(|(s, _)| s.iso()).collect();
+        assert_eq!(isos, ["2020-02-05", "2020-03-01"]);
+    }
+}
