@@ -499,7 +499,7 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
 ];
 
 /// Name particles written in lowercase inside person names.
-pub const NAME_PARTICLES: &[&str] = &[
+pub const BYLINE_NAME_PARTICLES: &[&str] = &[
     "de", "la", "le", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "van", "von",
     "der", "den", "ten", "ter", "zu", "bin", "ibn", "al", "el", "y", "e", "st.", "mc",
 ];
