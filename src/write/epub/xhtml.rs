@@ -432,7 +432,7 @@ pub fn safe_href(href: &str) -> Option<String> {
     let mut in_fragment = false;
     for (i, c) in href.char_indices() {
         match c {
-            ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' => {
+            ' ' | '"' | '<' | '>' | '[' | ']' | '\\' | '^' | '`' | '{' | '|' | '}' => {
                 let _ = write!(out, "%{:02X}", c as u32);
             }
             // A second `#` cannot stand in a fragment.
@@ -555,6 +555,10 @@ mod tests {
         assert_eq!(safe_href("data:text/html,<script>"), None);
         assert_eq!(safe_href("http://"), None);
         assert_eq!(safe_href("http://example.org:port/"), None);
+        assert_eq!(
+            safe_href("https://example.org/?q=[1]").as_deref(),
+            Some("https://example.org/?q=%5B1%5D")
+        );
         assert_eq!(
             safe_href("https://example.org/a b|c").as_deref(),
             Some("https://example.org/a%20b%7Cc")
