@@ -578,9 +578,13 @@ fn bundle_through_the_cli() {
     let dir = tempfile::tempdir().unwrap();
     let page = saved_page(dir.path());
     let edition = dir.path().join("week.epub");
+    // A copy of the fixture, so nothing is written beside the repository's files.
+    let fixture = dir.path().join("every-block.json");
+    std::fs::copy(root().join("tests/fixtures/every-block.json"), &fixture).unwrap();
     let run = Command::new(env!("CARGO_BIN_EXE_galley"))
+        .current_dir(dir.path())
         .arg("convert")
-        .arg(root().join("tests/fixtures/every-block.json"))
+        .arg(&fixture)
         .arg(&page)
         .arg("--bundle")
         .arg(&edition)

@@ -172,8 +172,14 @@ impl Epub {
         let contents_page = xhtml::contents_page(&contents, &primary);
         let title_page = xhtml::title_page(&title, range.as_deref(), docs.len(), &primary);
         let mut spine = vec![
-            Spine::page("title", "text/title.xhtml", &title, title_page),
-            Spine::page("contents", "text/contents.xhtml", "Contents", contents_page),
+            Spine::page("title", "text/title.xhtml", &title, &primary, title_page),
+            Spine::page(
+                "contents",
+                "text/contents.xhtml",
+                "Contents",
+                &primary,
+                contents_page,
+            ),
         ];
         for (n, (file, chapter)) in chapters.into_iter().enumerate() {
             spine.push(Spine::chapter(

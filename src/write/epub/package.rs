@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::media::Media;
 use super::meta;
-use super::xhtml::{Chapter, Section, esc};
+use super::xhtml::{Chapter, Section, esc, item_lang, ui};
 
 /// Accessibility features every galley EPUB has: a navigable table of
 /// contents, headings for structure, and one reading order.
@@ -58,7 +58,9 @@ pub struct Spine {
     /// Whether it is an article (listed in the table of contents) rather than
     /// a title or contents page.
     pub is_article: bool,
-    /// Language of the document, for its direction.
+    /// Language of the document.
+    pub lang: String,
+    /// Whether the document is written right to left.
     pub rtl: bool,
     /// Whether the chapter shows at least one image.
     pub has_images: bool,
@@ -71,7 +73,8 @@ impl Spine {
             id: id.to_string(),
             file: file.to_string(),
             has_images: chapter.xhtml.contains("<img "),
-            rtl: chapter.xhtml.contains(" dir=\"rtl\""),
+            rtl: super::meta::is_rtl(&chapter.lang),
+            lang: chapter.lang,
             title: chapter.title,
             xhtml: chapter.xhtml,
             sections: chapter.sections,
@@ -80,8 +83,9 @@ impl Spine {
     }
 
     /// A title or contents page.
-    pub fn page(id: &str, file: &str, title: &str, xhtml: String) -> Spine {
+    pub fn page(id: &str, file: &str, title: &str, lang: &str, xhtml: String) -> Spine {
         Spine {
+            lang: lang.to_string(),
             id: id.to_string(),
             file: file.to_string(),
             title: title.to_string(),
@@ -258,13 +262,15 @@ pub fn nav(book: &Book) -> String {
          lang=\"{lang}\" xml:lang=\"{lang}\">\n<head>\n<title>{}</title>\n\
          <link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n<body>\n\
          <nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\" aria-labelledby=\"toc-title\">\n\
-         <h1 id=\"toc-title\">Contents</h1>\n<ol>\n",
-        esc(&book.title)
+         <h1 id=\"toc-title\"{}>Contents</h1>\n<ol>\n",
+        esc(&book.title),
+        ui(&book.languages[0])
     );
     for item in book.spine.iter().filter(|s| s.is_article) {
         let _ = write!(
             x,
-            "<li><a href=\"{}\">{}</a>",
+            "<li{}><a href=\"{}\">{}</a>",
+            item_lang(&item.lang, &book.languages[0]),
             esc(&item.file),
             esc(&item.title)
         );

@@ -33,6 +33,8 @@ pub struct Section {
 pub struct Chapter {
     /// The headline (or [`UNTITLED`]).
     pub title: String,
+    /// Its language tag.
+    pub lang: String,
     /// The byline, when known.
     pub byline: Option<String>,
     /// The site, when known.
@@ -129,7 +131,8 @@ pub fn chapter(doc: &Document, media: &mut Media) -> Chapter {
     if let Some(href) = article.url.as_deref().and_then(safe_href) {
         let _ = writeln!(
             x,
-            "<footer class=\"source\">\n<p>Source: <a href=\"{}\">{}</a></p>\n</footer>",
+            "<footer class=\"source\">\n<p>{} <a href=\"{}\">{}</a></p>\n</footer>",
+            ui_words("Source:", &lang),
             esc(&href),
             esc(article.url.as_deref().unwrap_or_default().trim())
         );
@@ -139,6 +142,7 @@ pub fn chapter(doc: &Document, media: &mut Media) -> Chapter {
     Chapter {
         xhtml: document(&title, &lang, &x),
         title,
+        lang,
         byline: byline(doc),
         site: article
             .site_name
@@ -182,12 +186,13 @@ fn dates_line(doc: &Document, lang: &str) -> Option<String> {
     let published = article.published.as_deref().and_then(Stamp::parse);
     let modified = article.modified.as_deref().and_then(Stamp::parse);
     let time = |s: &Stamp| format!("<time datetime=\"{}\">{}</time>", s.w3c(), s.display(lang));
+    let updated = ui_words("Updated", lang);
     match (published, modified) {
         (Some(p), Some(m)) if m.date() != p.date() => {
-            Some(format!("{} · Updated {}", time(&p), time(&m)))
+            Some(format!("{} · {updated} {}", time(&p), time(&m)))
         }
         (Some(p), _) => Some(time(&p)),
-        (None, Some(m)) => Some(format!("Updated {}", time(&m))),
+        (None, Some(m)) => Some(format!("{updated} {}", time(&m))),
         (None, None) => None,
     }
 }
@@ -349,7 +354,13 @@ fn table(out: &mut String, rows: &[Vec<String>]) {
     let body = if rows.len() > 1 {
         out.push_str("<thead>\n<tr>");
         for cell in rows[0] {
-            let _ = write!(out, "<th scope=\"col\">{}</th>", esc(cell.trim()));
+            match non_empty(cell) {
+                Some(cell) => {
+                    let _ = write!(out, "<th scope=\"col\">{}</th>", esc(cell));
+                }
+                // An empty header cell (a table's corner) heads nothing.
+                None => out.push_str("<td></td>"),
+            }
         }
         out.push_str("</tr>\n</thead>\n");
         &rows[1..]
@@ -468,20 +479,22 @@ pub fn title_page(title: &str, range: Option<&str>, count: usize, lang: &str) ->
         let _ = writeln!(x, "<p class=\"dates\">{}</p>", esc(range));
     }
     let noun = if count == 1 { "article" } else { "articles" };
-    let _ = writeln!(x, "<p class=\"count\">{count} {noun}</p>");
+    let _ = writeln!(x, "<p class=\"count\"{}>{count} {noun}</p>", ui(lang));
     x.push_str("</section>\n");
     document(title, lang, &x)
 }
 
 /// The contents page of an edition: every article with its byline and site.
 pub fn contents_page(chapters: &[(String, &Chapter)], lang: &str) -> String {
-    let mut x = String::from(
-        "<section epub:type=\"toc\" role=\"doc-toc\" class=\"contents\" aria-labelledby=\"contents\">\n<h1 id=\"contents\">Contents</h1>\n<ol>\n",
+    let mut x = format!(
+        "<section epub:type=\"toc\" role=\"doc-toc\" class=\"contents\" aria-labelledby=\"contents\">\n<h1 id=\"contents\"{}>Contents</h1>\n<ol>\n",
+        ui(lang)
     );
     for (file, chapter) in chapters {
         let _ = write!(
             x,
-            "<li><a href=\"{}\">{}</a>",
+            "<li{}><a href=\"{}\">{}</a>",
+            item_lang(&chapter.lang, lang),
             esc(file.trim_start_matches("text/")),
             esc(&chapter.title)
         );
@@ -500,6 +513,46 @@ pub fn contents_page(chapters: &[(String, &Chapter)], lang: &str) -> String {
     }
     x.push_str("</ol>\n</section>\n");
     document("Contents", lang, &x)
+}
+
+/// Attributes marking the words galley itself writes ("Contents",
+/// "Updated", "Source:") as English on a page in another language.
+pub fn ui(page_lang: &str) -> String {
+    if page_lang
+        .split('-')
+        .next()
+        .is_some_and(|p| p.eq_ignore_ascii_case("en"))
+    {
+        return String::new();
+    }
+    let dir = if meta::is_rtl(page_lang) {
+        " dir=\"ltr\""
+    } else {
+        ""
+    };
+    format!(" lang=\"en\" xml:lang=\"en\"{dir}")
+}
+
+/// Words galley writes, marked as English when the page is not.
+fn ui_words(words: &str, page_lang: &str) -> String {
+    match ui(page_lang) {
+        attrs if attrs.is_empty() => words.to_string(),
+        attrs => format!("<span{attrs}>{words}</span>"),
+    }
+}
+
+/// Attributes giving an item its own language (and direction) when it
+/// differs from its page's.
+pub fn item_lang(lang: &str, page_lang: &str) -> String {
+    if lang == page_lang {
+        return String::new();
+    }
+    let dir = match (meta::is_rtl(lang), meta::is_rtl(page_lang)) {
+        (true, false) => " dir=\"rtl\"",
+        (false, true) => " dir=\"ltr\"",
+        _ => "",
+    };
+    format!(" lang=\"{0}\" xml:lang=\"{0}\"{dir}", esc(lang))
 }
 
 /// A complete XHTML content document around `body`.
