@@ -2,12 +2,18 @@
 //! below every one of them; hostile or broken inputs hit them and get a clear
 //! error (or, where noted, a truncation warning) instead of unbounded work.
 
-/// Largest input read, in bytes: a 30 MB article converts in about a second,
-/// so 128 MB bounds the work at seconds while no saved page comes close.
-pub const MAX_INPUT_BYTES: u64 = 128 * 1024 * 1024;
+/// Largest page read (after decompression), in bytes: the largest real saved
+/// pages, images inlined, are tens of megabytes; more is a decompression bomb
+/// or not a page. A 30 MB article converts in about a second.
+pub const MAX_INPUT_BYTES: u64 = 256 << 20;
 
 /// Deepest element nesting kept when parsing HTML. html5ever's scope checks
 /// cost time proportional to the depth for every new block element, so
 /// 200,000 nested `<div>`s would take minutes; real pages nest a few dozen
 /// levels. Deeper start tags are dropped; their text is kept.
-pub const MAX_NESTING: usize = 1_000;
+pub const MAX_PARSE_DEPTH: usize = 1_000;
+
+/// Most elements (tags) in one HTML page. The parsed tree costs a few hundred
+/// bytes per element, so this bounds memory at a few hundred megabytes; the
+/// largest real pages have tens of thousands.
+pub const MAX_ELEMENTS: usize = 1_000_000;

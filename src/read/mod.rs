@@ -21,11 +21,7 @@ use std::path::{Path, PathBuf};
 
 use crate::document::{Assets, Document};
 use crate::error::{Error, Result};
-
-/// A page larger than this (after decompression) is refused: the largest
-/// real saved pages, images inlined, are tens of megabytes; more is a
-/// decompression bomb or not a page.
-pub const MAX_PAGE_BYTES: u64 = 256 << 20;
+use crate::limits::MAX_INPUT_BYTES;
 
 /// How much of an input is looked at to recognize its format.
 const SNIFF_BYTES: usize = 8192;
@@ -163,13 +159,13 @@ pub fn open(path: &Path) -> Result<Opened> {
     }
     let mut bytes = head;
     reader
-        .take(MAX_PAGE_BYTES + 1 - bytes.len() as u64)
+        .take(MAX_INPUT_BYTES + 1 - bytes.len() as u64)
         .read_to_end(&mut bytes)
         .map_err(|e| read_error(&e))?;
-    if bytes.len() as u64 > MAX_PAGE_BYTES {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(Error::Limit {
             limit: "page size",
-            detail: format!("more than {MAX_PAGE_BYTES} bytes"),
+            detail: format!("more than {MAX_INPUT_BYTES} bytes"),
         });
     }
     Ok(Opened::Page(Input {
@@ -193,7 +189,7 @@ fn read_error(err: &std::io::Error) -> Error {
 pub fn read(input: &Input) -> Result<Vec<Document>> {
     if gzip::is_gzip(&input.bytes) {
         let inner = Input {
-            bytes: gzip::decompress(&input.bytes, MAX_PAGE_BYTES)?,
+            bytes: gzip::decompress(&input.bytes, MAX_INPUT_BYTES)?,
             ..input.clone()
         };
         return read(&inner);

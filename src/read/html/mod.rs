@@ -32,7 +32,7 @@ pub struct Hints {
 
 /// Extracts the article from a page's text.
 pub fn read(html: &str, hints: &Hints) -> Result<Article> {
-    let (html, _) = prescan::flatten_deep_nesting(html);
+    let html = prescan::bound(html)?;
     let dom = Html::parse_document(&html);
     let mut article = metadata::extract(&dom, hints);
     let blocks = content::extract(&dom, &article);

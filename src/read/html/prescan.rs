@@ -1,11 +1,14 @@
-//! A byte-level pass before parsing that flattens absurdly deep nesting
-//! (see [`MAX_NESTING`]): start tags past the limit are dropped together with
-//! their end tags, so the text survives and the parser's work stays linear.
+//! A byte-level pass before parsing that bounds the parser's work: a page
+//! with more than [`MAX_ELEMENTS`] tags is refused, and absurdly deep nesting
+//! (see [`MAX_PARSE_DEPTH`]) is flattened — start tags past the limit are
+//! dropped together with their end tags, so the text survives and the
+//! parser's work stays linear.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use crate::limits::MAX_NESTING;
+use crate::error::{Error, Result};
+use crate::limits::{MAX_ELEMENTS, MAX_PARSE_DEPTH};
 
 /// Elements that never nest (void) or that the parser closes implicitly, so
 /// they do not add depth however many are open in the source.
@@ -20,12 +23,25 @@ const RAW_TEXT_ELEMENTS: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes",
 ];
 
-/// The page with nesting deeper than [`MAX_NESTING`] flattened, and whether
-/// anything was dropped.
-pub fn flatten_deep_nesting(html: &str) -> (Cow<'_, str>, bool) {
-    if max_depth(html) <= MAX_NESTING {
-        return (Cow::Borrowed(html), false);
+/// The page ready for the parser: refused past [`MAX_ELEMENTS`] tags, with
+/// nesting deeper than [`MAX_PARSE_DEPTH`] flattened.
+pub fn bound(html: &str) -> Result<Cow<'_, str>> {
+    let (depth, tags) = measure(html);
+    if tags > MAX_ELEMENTS {
+        return Err(Error::Limit {
+            limit: "element count",
+            detail: format!("more than {MAX_ELEMENTS} tags"),
+        });
     }
+    Ok(if depth <= MAX_PARSE_DEPTH {
+        Cow::Borrowed(html)
+    } else {
+        Cow::Owned(flatten(html))
+    })
+}
+
+/// The page with start tags past [`MAX_PARSE_DEPTH`] dropped with their end tags.
+fn flatten(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut depth = 0usize;
     let mut excess: Vec<(String, usize)> = Vec::new();
@@ -47,7 +63,7 @@ pub fn flatten_deep_nesting(html: &str) -> (Cow<'_, str>, bool) {
             }
         } else if tag.self_closing {
             false
-        } else if depth >= MAX_NESTING {
+        } else if depth >= MAX_PARSE_DEPTH {
             match excess
                 .iter_mut()
                 .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -66,7 +82,7 @@ pub fn flatten_deep_nesting(html: &str) -> (Cow<'_, str>, bool) {
         }
     }
     out.push_str(&html[last..]);
-    (Cow::Owned(out), true)
+    out
 }
 
 /// The lists above as sorted [`name_key`]s: every tag of the page is looked
@@ -118,10 +134,12 @@ fn find_end_tag(html: &str, from: usize, name: &str) -> usize {
     bytes.len()
 }
 
-/// The deepest nesting of non-flat elements, counted from the tags as written.
-fn max_depth(html: &str) -> usize {
-    let (mut depth, mut max) = (0usize, 0usize);
+/// The deepest nesting of non-flat elements, counted from the tags as
+/// written, and the number of tags.
+fn measure(html: &str) -> (usize, usize) {
+    let (mut depth, mut max, mut tags) = (0usize, 0usize, 0usize);
     for tag in Tags::new(html) {
+        tags += 1;
         let Some(name) = tag.name else { continue };
         if is_one_of(name, &FLAT_KEYS) || tag.self_closing {
             continue;
@@ -133,7 +151,7 @@ fn max_depth(html: &str) -> usize {
             max = max.max(depth);
         }
     }
-    max
+    (max, tags)
 }
 
 /// One tag as written in the source.
@@ -217,24 +235,21 @@ mod tests {
     #[test]
     fn ordinary_pages_are_untouched() {
         let page = "<div><section><p>One<p>Two</section></div>";
-        assert!(matches!(
-            flatten_deep_nesting(page),
-            (Cow::Borrowed(_), false)
-        ));
+        assert!(matches!(bound(page), Ok(Cow::Borrowed(_))));
     }
 
     #[test]
     fn deep_nesting_is_flattened_and_text_kept() {
-        let n = MAX_NESTING * 3;
+        let n = MAX_PARSE_DEPTH * 3;
         let page = format!(
             "{}<p>deep text</p>{}",
             "<div>".repeat(n),
             "</div>".repeat(n)
         );
-        let (flat, changed) = flatten_deep_nesting(&page);
-        assert!(changed);
+        let flat = bound(&page).unwrap();
+        assert!(matches!(flat, Cow::Owned(_)));
         assert!(flat.contains("deep text"));
-        assert_eq!(max_depth(&flat), MAX_NESTING);
+        assert_eq!(measure(&flat).0, MAX_PARSE_DEPTH);
         assert_eq!(
             flat.matches("<div>").count(),
             flat.matches("</div>").count()
@@ -242,10 +257,16 @@ mod tests {
     }
 
     #[test]
+    fn too_many_elements_are_refused() {
+        let page = "<i>".repeat(MAX_ELEMENTS + 1);
+        assert!(matches!(bound(&page), Err(Error::Limit { .. })));
+    }
+
+    #[test]
     fn an_unclosed_tag_before_multibyte_text_is_read() {
         // Found by fuzzing: the tag's end was taken inside a multibyte character.
         let page = "<div><p é";
-        assert_eq!(max_depth(page), 1);
+        assert_eq!(measure(page).0, 1);
     }
 
     #[test]
@@ -255,6 +276,6 @@ mod tests {
             "<div>".repeat(5000),
             "<div>".repeat(5000)
         );
-        assert_eq!(max_depth(&page), 1, "only the script element itself");
+        assert_eq!(measure(&page).0, 1, "only the script element itself");
     }
 }
