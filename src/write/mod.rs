@@ -6,6 +6,7 @@
 mod epub;
 mod json;
 mod markdown;
+mod pdf;
 
 use std::path::PathBuf;
 
@@ -65,7 +66,7 @@ pub trait Writer: Sync {
 }
 
 /// Every output format, in the order the help lists them.
-pub static WRITERS: &[&dyn Writer] = &[&markdown::Markdown, &json::Json, &epub::Epub];
+pub static WRITERS: &[&dyn Writer] = &[&markdown::Markdown, &json::Json, &epub::Epub, &pdf::Pdf];
 
 /// Finds a writer by its `--to` name or file extension.
 pub fn writer(name: &str) -> Option<&'static dyn Writer> {

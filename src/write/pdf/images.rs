@@ -1,0 +1,55 @@
+//! Figures: resolving an image source through the document's assets and
+//! turning its bytes into a PDF image. JPEG data goes into the PDF as it is
+//! (no re-encoding); PNG, GIF and WebP are decoded and stored losslessly
+//! (Flate). Remote sources are never fetched: the writer counts them and
+//! keeps their captions.
+
+use crate::document::{Assets, Resolved};
+
+/// Why an image is not in the PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Skipped {
+    /// A remote URL (never fetched).
+    Remote,
+    /// A local reference that is not there.
+    Missing,
+    /// Bytes in a format the PDF cannot carry (SVG, unknown) or broken.
+    Unsupported,
+}
+
+/// An embeddable image and its size in pixels.
+pub struct Figure {
+    /// The image, ready to draw.
+    pub image: krilla::image::Image,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+/// Loads the image `src` names, or says why it cannot be shown.
+pub fn load(assets: &Assets, src: &str) -> Result<Figure, Skipped> {
+    let asset = match assets.resolve(src) {
+        Resolved::Local(asset) => asset,
+        Resolved::Remote => return Err(Skipped::Remote),
+        Resolved::Missing => return Err(Skipped::Missing),
+    };
+    let data = krilla::Data::from(asset.bytes);
+    let image = match asset.media_type.as_str() {
+        "image/jpeg" => krilla::image::Image::from_jpeg(data, true),
+        "image/png" => krilla::image::Image::from_png(data, true),
+        "image/gif" => krilla::image::Image::from_gif(data, true),
+        "image/webp" => krilla::image::Image::from_webp(data, true),
+        _ => return Err(Skipped::Unsupported),
+    }
+    .map_err(|_| Skipped::Unsupported)?;
+    let (width, height) = image.size();
+    if width == 0 || height == 0 {
+        return Err(Skipped::Unsupported);
+    }
+    Ok(Figure {
+        image,
+        width,
+        height,
+    })
+}

@@ -1,0 +1,466 @@
+//! Line breaking: the Knuth–Plass total-fit algorithm over boxes, glue and
+//! penalties, as in TeX. It chooses the breaks of a whole paragraph at once,
+//! minimising the sum of squared badness (how far each line's spaces stretch
+//! or shrink) plus the costs of hyphens, so spacing stays even across lines.
+//!
+//! Two passes with growing tolerance are tried; if a paragraph cannot be set
+//! within either (a long unbreakable word on a narrow page), a first-fit
+//! pass sets it anyway, letting that one line run over.
+
+/// Space that may stretch without limit (ends paragraphs, forced breaks).
+pub const FILL: f32 = 1.0e6;
+/// A penalty that forbids a break.
+pub const FORBID: f32 = 10_000.0;
+/// A penalty that forces a break.
+pub const FORCE: f32 = -10_000.0;
+
+/// Stretch ratio a line may reach in the first pass (badness ≈ 340).
+const FIRST_PASS_RATIO: f32 = 1.5;
+/// Stretch ratio a line may reach in the second pass, before giving up.
+const SECOND_PASS_RATIO: f32 = 4.0;
+/// Demerits every line costs, so fewer lines are preferred (TeX's `\linepenalty`).
+const LINE_PENALTY: f32 = 10.0;
+/// Extra demerits for two hyphenated lines in a row (TeX's `\doublehyphendemerits`).
+const DOUBLE_HYPHEN_DEMERITS: f32 = 3000.0;
+/// Extra demerits when the last full line ends with a hyphen (`\finalhyphendemerits`).
+const FINAL_HYPHEN_DEMERITS: f32 = 5000.0;
+/// Extra demerits for a tight line next to a loose one (`\adjdemerits`).
+const ADJACENT_FITNESS_DEMERITS: f32 = 3000.0;
+
+/// One element of a paragraph, with what to draw for it (`T`).
+#[derive(Debug, Clone)]
+pub enum Item<T> {
+    /// Material of fixed width: a word or part of one.
+    Box {
+        /// Width in points.
+        width: f32,
+        /// What it shows.
+        content: T,
+    },
+    /// A space that may stretch and shrink; a possible break when it follows a box.
+    Glue {
+        /// Natural width.
+        width: f32,
+        /// How much it may grow.
+        stretch: f32,
+        /// How much it may shrink.
+        shrink: f32,
+        /// What it shows (a space glyph), if anything.
+        content: Option<T>,
+    },
+    /// A possible break with a cost; `width` is added when the break is taken
+    /// (the hyphen), and `flagged` marks hyphen breaks.
+    Penalty {
+        /// Width added at the end of the line if broken here.
+        width: f32,
+        /// Cost of breaking here (`FORBID` .. `FORCE`).
+        cost: f32,
+        /// Whether this is a hyphenation point.
+        flagged: bool,
+        /// What to draw at the end of the line if broken here.
+        content: Option<T>,
+    },
+}
+
+impl<T> Item<T> {
+    fn width(&self) -> f32 {
+        match self {
+            Item::Box { width, .. } | Item::Glue { width, .. } | Item::Penalty { width, .. } => {
+                *width
+            }
+        }
+    }
+
+    fn is_box(&self) -> bool {
+        matches!(self, Item::Box { .. })
+    }
+
+    fn is_forced(&self) -> bool {
+        matches!(self, Item::Penalty { cost, .. } if *cost <= FORCE)
+    }
+}
+
+/// A line chosen by the breaker: items `start..end` (the break item `end`
+/// itself is a glue, dropped, or a penalty, drawn if flagged) and the ratio
+/// by which its glue stretches (> 0) or shrinks (< 0).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Line {
+    /// First item of the line.
+    pub start: usize,
+    /// The break item ending the line.
+    pub end: usize,
+    /// Glue adjustment ratio.
+    pub ratio: f32,
+}
+
+/// How lines are set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Mode {
+    /// Spaces stretch so both edges align.
+    Justified,
+    /// Spaces keep their width; the breaker still balances the ragged edge,
+    /// treating this much missing width as fully stretched.
+    Ragged(f32),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    position: usize,
+    line: usize,
+    fitness: u8,
+    width: f32,
+    stretch: f32,
+    shrink: f32,
+    demerits: f32,
+    flagged: bool,
+    ratio: f32,
+    previous: Option<usize>,
+}
+
+/// Breaks `items` into lines of `measure` points.
+pub fn break_lines<T>(items: &[Item<T>], measure: f32, mode: Mode) -> Vec<Line> {
+    if items.is_empty() {
+        return Vec::new();
+    }
+    for max_ratio in [FIRST_PASS_RATIO, SECOND_PASS_RATIO] {
+        if let Some(lines) = total_fit(items, measure, mode, max_ratio) {
+            return lines;
+        }
+    }
+    first_fit(items, measure)
+}
+
+/// The adjustment ratio of a line of natural width `width` with the given
+/// stretch and shrink.
+fn ratio(width: f32, stretch: f32, shrink: f32, measure: f32, mode: Mode) -> f32 {
+    let stretch = match mode {
+        Mode::Ragged(allowance) if stretch < FILL => allowance,
+        _ => stretch,
+    };
+    let shrink = if matches!(mode, Mode::Ragged(_)) {
+        0.0
+    } else {
+        shrink
+    };
+    if width < measure {
+        if stretch > 0.0 {
+            (measure - width) / stretch
+        } else {
+            f32::INFINITY
+        }
+    } else if width > measure {
+        if shrink > 0.0 {
+            (measure - width) / shrink
+        } else {
+            f32::NEG_INFINITY
+        }
+    } else {
+        0.0
+    }
+}
+
+fn fitness_class(r: f32) -> u8 {
+    if r < -0.5 {
+        0
+    } else if r <= 0.5 {
+        1
+    } else if r <= 1.0 {
+        2
+    } else {
+        3
+    }
+}
+
+fn total_fit<T>(items: &[Item<T>], measure: f32, mode: Mode, max_ratio: f32) -> Option<Vec<Line>> {
+    let mut nodes = vec![Node {
+        position: 0,
+        line: 0,
+        fitness: 1,
+        width: 0.0,
+        stretch: 0.0,
+        shrink: 0.0,
+        demerits: 0.0,
+        flagged: false,
+        ratio: 0.0,
+        previous: None,
+    }];
+    let mut active: Vec<usize> = vec![0];
+    let (mut sum_w, mut sum_y, mut sum_z) = (0.0f32, 0.0f32, 0.0f32);
+
+    for (i, item) in items.iter().enumerate() {
+        let (cost, flagged, extra) = match item {
+            Item::Box { width, .. } => {
+                sum_w += width;
+                continue;
+            }
+            Item::Glue {
+                width,
+                stretch,
+                shrink,
+                ..
+            } => {
+                let breakable = i > 0 && items[i - 1].is_box();
+                if !breakable {
+                    sum_w += width;
+                    sum_y += stretch;
+                    sum_z += shrink;
+                    continue;
+                }
+                (0.0, false, 0.0)
+            }
+            Item::Penalty {
+                width,
+                cost,
+                flagged,
+                ..
+            } => {
+                if *cost >= FORBID {
+                    continue;
+                }
+                (*cost, *flagged, *width)
+            }
+        };
+
+        // Try every active node as the start of a line ending here.
+        let mut best: [Option<(f32, usize, f32)>; 4] = [None; 4];
+        let mut still_active = Vec::with_capacity(active.len());
+        for &a in &active {
+            let node = nodes[a];
+            let width = sum_w - node.width + extra;
+            let r = ratio(
+                width,
+                sum_y - node.stretch,
+                sum_z - node.shrink,
+                measure,
+                mode,
+            );
+            if r >= -1.0 && cost > FORCE {
+                still_active.push(a);
+            }
+            if r < -1.0 || r > max_ratio {
+                continue;
+            }
+            let badness = 100.0 * r.abs().powi(3);
+            let mut demerits = (LINE_PENALTY + badness).powi(2);
+            if cost > 0.0 {
+                demerits += cost * cost;
+            } else if cost > FORCE {
+                demerits -= cost * cost;
+            }
+            if flagged && node.flagged {
+                demerits += DOUBLE_HYPHEN_DEMERITS;
+            }
+            if cost <= FORCE && node.flagged {
+                demerits += FINAL_HYPHEN_DEMERITS;
+            }
+            let fitness = fitness_class(r);
+            if fitness.abs_diff(node.fitness) > 1 {
+                demerits += ADJACENT_FITNESS_DEMERITS;
+            }
+            let total = node.demerits + demerits;
+            let slot = &mut best[fitness as usize];
+            if slot.is_none_or(|(d, _, _)| total < d) {
+                *slot = Some((total, a, r));
+            }
+        }
+        active = still_active;
+
+        if best.iter().any(Option::is_some) {
+            // Totals after the break: skip the discardable items that follow.
+            let (mut w, mut y, mut z) = (sum_w, sum_y, sum_z);
+            for next in &items[i..] {
+                match next {
+                    Item::Box { .. } => break,
+                    Item::Glue {
+                        width,
+                        stretch,
+                        shrink,
+                        ..
+                    } => {
+                        w += width;
+                        y += stretch;
+                        z += shrink;
+                    }
+                    Item::Penalty { .. } if next.is_forced() && !std::ptr::eq(next, item) => {
+                        break;
+                    }
+                    Item::Penalty { .. } => {}
+                }
+            }
+            for (fitness, candidate) in best.iter().enumerate() {
+                if let Some((demerits, from, r)) = *candidate {
+                    nodes.push(Node {
+                        position: i,
+                        line: nodes[from].line + 1,
+                        fitness: fitness as u8,
+                        width: w,
+                        stretch: y,
+                        shrink: z,
+                        demerits,
+                        flagged,
+                        ratio: r,
+                        previous: Some(from),
+                    });
+                    active.push(nodes.len() - 1);
+                }
+            }
+        }
+        if active.is_empty() {
+            return None;
+        }
+        if let Item::Glue {
+            width,
+            stretch,
+            shrink,
+            ..
+        } = item
+        {
+            sum_w += width;
+            sum_y += stretch;
+            sum_z += shrink;
+        }
+    }
+
+    let last = items.len() - 1;
+    let end = active
+        .iter()
+        .copied()
+        .filter(|&a| nodes[a].position == last)
+        .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))?;
+    let mut breaks = Vec::new();
+    let mut cursor = Some(end);
+    while let Some(n) = cursor {
+        if nodes[n].previous.is_some() {
+            breaks.push(n);
+        }
+        cursor = nodes[n].previous;
+    }
+    breaks.reverse();
+    let mut lines = Vec::with_capacity(breaks.len());
+    let mut start = 0;
+    for n in breaks {
+        let node = nodes[n];
+        lines.push(Line {
+            start,
+            end: node.position,
+            ratio: node.ratio.min(max_ratio),
+        });
+        start = after_break(items, node.position);
+    }
+    Some(lines)
+}
+
+/// The first item of the line that follows a break at `position`.
+fn after_break<T>(items: &[Item<T>], position: usize) -> usize {
+    let mut i = position + 1;
+    while i < items.len() && !items[i].is_box() && !items[i].is_forced() {
+        i += 1;
+    }
+    i
+}
+
+/// Fills each line as far as it goes; used only when total fit fails.
+fn first_fit<T>(items: &[Item<T>], measure: f32) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < items.len() {
+        let mut width = 0.0;
+        let mut last_break: Option<usize> = None;
+        let mut end = items.len() - 1;
+        let mut i = start;
+        while i < items.len() {
+            let item = &items[i];
+            let can_break = match item {
+                Item::Glue { .. } => i > start && items[i - 1].is_box(),
+                Item::Penalty { cost, .. } => *cost < FORBID,
+                Item::Box { .. } => false,
+            };
+            if can_break {
+                let extra = if let Item::Penalty { width, .. } = item {
+                    *width
+                } else {
+                    0.0
+                };
+                if width + extra > measure && last_break.is_some() {
+                    end = last_break.unwrap_or(i);
+                    break;
+                }
+                if item.is_forced() {
+                    end = i;
+                    break;
+                }
+                last_break = Some(i);
+            }
+            if !matches!(item, Item::Penalty { .. }) {
+                width += item.width();
+            }
+            i += 1;
+        }
+        if i >= items.len() {
+            end = items.len() - 1;
+        }
+        lines.push(Line {
+            start,
+            end,
+            ratio: 0.0,
+        });
+        start = after_break(items, end);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<Item<()>> {
+        let mut items = Vec::new();
+        for (i, word) in text.split(' ').enumerate() {
+            if i > 0 {
+                items.push(Item::Glue {
+                    width: 1.0,
+                    stretch: 0.5,
+                    shrink: 0.33,
+                    content: None,
+                });
+            }
+            items.push(Item::Box {
+                width: word.len() as f32,
+                content: (),
+            });
+        }
+        items.push(Item::Glue {
+            width: 0.0,
+            stretch: FILL,
+            shrink: 0.0,
+            content: None,
+        });
+        items.push(Item::Penalty {
+            width: 0.0,
+            cost: FORCE,
+            flagged: false,
+            content: None,
+        });
+        items
+    }
+
+    #[test]
+    fn lines_fit_the_measure_and_cover_every_item() {
+        let items = words("the quick brown fox jumps over the lazy dog and keeps running far away");
+        let lines = break_lines(&items, 20.0, Mode::Justified);
+        assert!(lines.len() >= 3);
+        assert_eq!(lines[0].start, 0);
+        assert_eq!(lines.last().map(|l| l.end), Some(items.len() - 1));
+        for line in &lines[..lines.len() - 1] {
+            assert!(line.ratio >= -1.0 && line.ratio <= SECOND_PASS_RATIO);
+        }
+    }
+
+    #[test]
+    fn an_overlong_word_still_gets_a_line() {
+        let items = words("a incomprehensibilities b");
+        let lines = break_lines(&items, 10.0, Mode::Justified);
+        assert!(!lines.is_empty());
+        assert_eq!(lines.last().map(|l| l.end), Some(items.len() - 1));
+    }
+}

@@ -1,0 +1,228 @@
+//! Page geometry for each `--page-size`, and pagination: stacking the laid
+//! out pieces (lines, figures, table rows) onto pages without orphans,
+//! widows or headings stranded at a page foot.
+
+use super::text::GlyphString;
+
+/// Points per inch.
+const INCH: f32 = 72.0;
+/// Points per millimetre.
+const MM: f32 = 72.0 / 25.4;
+
+/// The shape of a page and the type set on it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geometry {
+    /// Page width in points.
+    pub width: f32,
+    /// Page height in points.
+    pub height: f32,
+    /// Left and right margins.
+    pub side: f32,
+    /// Top margin (the running head sits inside it).
+    pub top: f32,
+    /// Bottom margin (the page number sits inside it).
+    pub bottom: f32,
+    /// Body font size.
+    pub body: f32,
+    /// Body line spacing, baseline to baseline.
+    pub leading: f32,
+}
+
+impl Geometry {
+    /// The geometry for a `--page-size` value (A4 when unknown). Paper sizes
+    /// get book margins and an 11-point body; the e-reader sizes (`6in` and
+    /// `7in` screen diagonals, 3:4) get thin margins and type that is large
+    /// for the page, since the screen shows it at about its true size.
+    pub fn for_page_size(name: Option<&str>) -> Geometry {
+        let paper = |width: f32, height: f32, side: f32, body: f32| Geometry {
+            width,
+            height,
+            side,
+            top: side * 0.95,
+            bottom: side * 0.95,
+            body,
+            leading: body * 1.36,
+        };
+        let reader = |diagonal: f32, body: f32| Geometry {
+            width: diagonal * 0.6 * INCH,
+            height: diagonal * 0.8 * INCH,
+            side: 14.0,
+            top: 24.0,
+            bottom: 22.0,
+            body,
+            leading: body * 1.32,
+        };
+        match name.unwrap_or("a4").to_ascii_lowercase().as_str() {
+            "letter" => paper(8.5 * INCH, 11.0 * INCH, 0.95 * INCH, 11.0),
+            "a5" => paper(148.0 * MM, 210.0 * MM, 17.0 * MM, 10.0),
+            "6in" => reader(6.0, 10.0),
+            "7in" => reader(7.0, 10.5),
+            _ => paper(210.0 * MM, 297.0 * MM, 27.0 * MM, 11.0),
+        }
+    }
+
+    /// Width of the text column.
+    pub fn measure(&self) -> f32 {
+        self.width - 2.0 * self.side
+    }
+
+    /// Height of the text area.
+    pub fn text_height(&self) -> f32 {
+        self.height - self.top - self.bottom
+    }
+}
+
+/// Something to draw, positioned relative to its piece's top-left corner.
+#[derive(Debug, Clone)]
+pub enum Draw {
+    /// Glyphs on a baseline `y`; the string's own `x` is added to `x`.
+    Text {
+        /// Left edge of the line.
+        x: f32,
+        /// Baseline.
+        y: f32,
+        /// The glyphs.
+        string: GlyphString,
+    },
+    /// A filled rectangle of a grey level (0 black – 255 white).
+    Rect {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// Grey level.
+        grey: u8,
+    },
+    /// An image scaled into a box.
+    Image {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// The image.
+        image: krilla::image::Image,
+    },
+}
+
+/// A destination worth an outline entry: a headline or heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anchor {
+    /// 1 for an article, 2–6 for its headings.
+    pub level: u8,
+    /// The entry's text.
+    pub title: String,
+}
+
+/// The unit of pagination: a line, a figure, a table row.
+#[derive(Debug, Clone, Default)]
+pub struct Piece {
+    /// Its height.
+    pub height: f32,
+    /// Space above it, dropped at the top of a page.
+    pub space_before: f32,
+    /// Whether a page may end just before it.
+    pub break_before: bool,
+    /// What it draws.
+    pub draws: Vec<Draw>,
+    /// An outline entry pointing at it.
+    pub anchor: Option<Anchor>,
+}
+
+/// A piece placed on a page, with the y of its top inside the text area.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    /// Top of the piece, from the top of the text area.
+    pub y: f32,
+    /// The piece.
+    pub piece: Piece,
+}
+
+/// Stacks pieces onto pages of `height`. When a piece does not fit, the
+/// page ends at the last place a break is allowed (so a paragraph's first or
+/// last line is never alone and a heading stays with what follows); if the
+/// page has no such place, it ends right there.
+pub fn paginate(pieces: Vec<Piece>, height: f32) -> Vec<Vec<Placed>> {
+    let mut pages: Vec<Vec<Placed>> = Vec::new();
+    let mut page: Vec<Placed> = Vec::new();
+    let mut y = 0.0f32;
+    let mut queue: std::collections::VecDeque<Piece> = pieces.into();
+    while let Some(piece) = queue.pop_front() {
+        let space = if page.is_empty() {
+            0.0
+        } else {
+            piece.space_before
+        };
+        if page.is_empty() || y + space + piece.height <= height + 0.01 {
+            y += space;
+            page.push(Placed { y, piece });
+            y += page.last().map_or(0.0, |p| p.piece.height);
+            continue;
+        }
+        // Find the last allowed break on this page (not before its first piece).
+        let cut = if piece.break_before {
+            page.len()
+        } else {
+            (1..page.len())
+                .rev()
+                .find(|&k| page[k].piece.break_before)
+                .unwrap_or(page.len())
+        };
+        queue.push_front(piece);
+        for placed in page.drain(cut..).rev() {
+            queue.push_front(placed.piece);
+        }
+        pages.push(std::mem::take(&mut page));
+        y = 0.0;
+    }
+    if !page.is_empty() {
+        pages.push(page);
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(break_before: bool) -> Piece {
+        Piece {
+            height: 10.0,
+            break_before,
+            ..Piece::default()
+        }
+    }
+
+    #[test]
+    fn a_page_ends_at_an_allowed_break() {
+        // Five lines fit; the sixth may not start a page, so the fifth moves too.
+        let pieces = vec![
+            line(true),
+            line(false),
+            line(true),
+            line(true),
+            line(true),
+            line(false),
+            line(true),
+        ];
+        let pages = paginate(pieces, 50.0);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].len(), 4);
+        assert_eq!(pages[1].len(), 3);
+    }
+
+    #[test]
+    fn sizes_differ() {
+        let a4 = Geometry::for_page_size(Some("a4"));
+        let reader = Geometry::for_page_size(Some("6in"));
+        assert!((a4.width - 595.3).abs() < 0.1);
+        assert!(reader.measure() / reader.body < a4.measure() / a4.body);
+    }
+}

@@ -1,0 +1,567 @@
+//! Rendering: laid-out pages into a PDF with krilla — page furniture
+//! (running head, page number), the contents page of an edition, the outline
+//! (bookmarks), and the document information (title, authors, creation date
+//! from the article, producer "galley").
+
+use krilla::color::rgb;
+use krilla::destination::XyzDestination;
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::paint::Fill;
+use krilla::surface::Surface;
+use krilla::text::{GlyphId, KrillaGlyph};
+
+use super::fonts::{FontSet, Style};
+use super::layout::{Layout, baseline, parse_date, pieces_from_lines};
+use super::page::{Draw, Geometry, Piece, Placed, paginate};
+use super::text::{self, GlyphString, Ink, Setting, Span};
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::write::WriteOptions;
+
+/// Title of an edition when `--title` is not given.
+const DEFAULT_EDITION_TITLE: &str = "galley edition";
+/// Size of running heads and page numbers, in body sizes.
+const FURNITURE_SCALE: f32 = 0.78;
+/// Colour of links: a dark blue that still prints well in grey.
+const LINK_RGB: (u8, u8, u8) = (22, 72, 140);
+/// Grey level of secondary text.
+const MUTED_GREY: u8 = 95;
+
+/// One page to draw: its pieces and its furniture.
+struct PageOut {
+    placed: Vec<Placed>,
+    running_head: Option<String>,
+    number: usize,
+}
+
+/// An article's pages and title.
+struct Chapter<'d> {
+    doc: &'d Document,
+    pages: Vec<Vec<Placed>>,
+}
+
+/// Renders articles as one PDF: a single article, or an edition with a
+/// contents page when `edition` is set.
+pub fn render(
+    docs: &[Document],
+    options: &WriteOptions,
+    edition: bool,
+) -> Result<(Vec<u8>, Vec<String>)> {
+    let geometry = Geometry::for_page_size(options.page_size.as_deref());
+    let mut fonts = FontSet::new(options.font.as_deref())?;
+    let mut layout = Layout {
+        geometry,
+        fonts: &mut fonts,
+        skipped: Default::default(),
+    };
+    let chapters: Vec<Chapter> = docs
+        .iter()
+        .map(|doc| Chapter {
+            doc,
+            pages: paginate(layout.article(doc), geometry.text_height()),
+        })
+        .collect();
+
+    let mut pages: Vec<PageOut> = Vec::new();
+    if edition {
+        // The contents' length does not depend on the page numbers it shows
+        // (their column is fixed), so lay it out once to count its pages.
+        let title = options
+            .title
+            .clone()
+            .unwrap_or_else(|| DEFAULT_EDITION_TITLE.to_string());
+        let count = paginate(
+            contents(&mut layout, &title, &chapters, &vec![0; chapters.len()]),
+            geometry.text_height(),
+        )
+        .len();
+        let mut starts = Vec::new();
+        let mut next = count + 1;
+        for chapter in &chapters {
+            starts.push(next);
+            next += chapter.pages.len();
+        }
+        for placed in paginate(
+            contents(&mut layout, &title, &chapters, &starts),
+            geometry.text_height(),
+        ) {
+            pages.push(PageOut {
+                placed,
+                running_head: None,
+                number: pages.len() + 1,
+            });
+        }
+    }
+    for chapter in &chapters {
+        for (i, placed) in chapter.pages.iter().enumerate() {
+            pages.push(PageOut {
+                placed: placed.clone(),
+                running_head: (i > 0).then(|| chapter.doc.article.headline.trim().to_string()),
+                number: pages.len() + 1,
+            });
+        }
+    }
+
+    let mut warnings = Vec::new();
+    for (reason, count) in &layout.skipped {
+        let what = match reason {
+            super::images::Skipped::Remote => "remote (never fetched; captions kept)",
+            super::images::Skipped::Missing => "missing locally",
+            super::images::Skipped::Unsupported => "in a format PDF cannot carry (SVG or broken)",
+        };
+        let noun = if *count == 1 { "image" } else { "images" };
+        warnings.push(format!("{count} {noun} left out of the PDF: {what}"));
+    }
+
+    let mut document = krilla::Document::new();
+    let mut outline = Outline::new();
+    let mut current_top: Option<OutlineNode> = None;
+    let mut current_heading: Option<OutlineNode> = None;
+    for (index, page) in pages.iter().enumerate() {
+        let settings = PageSettings::from_wh(geometry.width, geometry.height)
+            .ok_or_else(|| render_error("bad page size"))?;
+        let mut pdf_page = document.start_page_with(settings);
+        let mut surface = pdf_page.surface();
+        draw_page(&mut surface, page, &geometry, layout.fonts);
+        surface.finish();
+        pdf_page.finish();
+        for placed in &page.placed {
+            let Some(anchor) = &placed.piece.anchor else {
+                continue;
+            };
+            let destination = XyzDestination::new(
+                index,
+                Point::from_xy(geometry.side, geometry.top + placed.y),
+            );
+            let node = OutlineNode::new(anchor.title.clone(), destination);
+            if anchor.level <= 1 {
+                flush_heading(&mut current_top, &mut current_heading);
+                if let Some(top) = current_top.take() {
+                    outline.push_child(top);
+                }
+                current_top = Some(node.with_open(!edition));
+            } else if anchor.level == 2 || current_heading.is_none() {
+                flush_heading(&mut current_top, &mut current_heading);
+                current_heading = Some(node);
+            } else if let Some(heading) = current_heading.as_mut() {
+                heading.push_child(node);
+            }
+        }
+    }
+    flush_heading(&mut current_top, &mut current_heading);
+    if let Some(top) = current_top.take() {
+        outline.push_child(top);
+    }
+    document.set_outline(outline);
+    document.set_metadata(metadata(docs, options, edition));
+    let bytes = document
+        .finish()
+        .map_err(|e| render_error(&format!("{e:?}")))?;
+
+    if !layout.fonts.missing.is_empty() {
+        let listed: Vec<String> = layout
+            .fonts
+            .missing
+            .iter()
+            .take(12)
+            .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+            .collect();
+        let more = layout.fonts.missing.len().saturating_sub(12);
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        warnings.push(format!(
+            "no font can show {}{more}; they appear as empty boxes — pass --font FILE with a font that covers them",
+            listed.join(", ")
+        ));
+    }
+    Ok((bytes, warnings))
+}
+
+/// Adds the pending heading node to the pending article node (or to nothing).
+fn flush_heading(top: &mut Option<OutlineNode>, heading: &mut Option<OutlineNode>) {
+    if let (Some(top), Some(heading)) = (top.as_mut(), heading.take()) {
+        top.push_child(heading);
+    }
+}
+
+fn render_error(reason: &str) -> Error {
+    Error::Render {
+        format: "pdf",
+        reason: reason.to_string(),
+    }
+}
+
+/// The contents page of an edition: its title, the articles' dates, and an
+/// entry per article with its page number.
+fn contents(
+    layout: &mut Layout,
+    title: &str,
+    chapters: &[Chapter],
+    starts: &[usize],
+) -> Vec<Piece> {
+    let g = layout.geometry;
+    let body = g.body;
+    let measure = g.measure();
+    let mut pieces = Vec::new();
+    let size = body * 1.9;
+    let setting = Setting {
+        size,
+        measure,
+        justify: false,
+        hyphenate: false,
+        indent: 0.0,
+        center: false,
+    };
+    let lines = text::set(
+        &[Span::new(title, Style::SansBold)],
+        setting,
+        layout.fonts,
+        None,
+    );
+    let mut head = pieces_from_lines(lines, 0.0, size * 1.2, size);
+    let mut dates: Vec<(u16, u8, u8)> = chapters
+        .iter()
+        .filter_map(|c| c.doc.article.published.as_deref().and_then(parse_date))
+        .collect();
+    dates.sort();
+    let small = Setting {
+        size: body * 0.9,
+        ..setting
+    };
+    let mut sub = format!("{} articles", chapters.len());
+    if let (Some(first), Some(last)) = (dates.first(), dates.last()) {
+        let show = |d: &(u16, u8, u8)| format!("{:04}-{:02}-{:02}", d.0, d.1, d.2);
+        sub = if first == last {
+            format!("{sub} · {}", show(first))
+        } else {
+            format!("{sub} · {} to {}", show(first), show(last))
+        };
+    }
+    let mut span = Span::new(sub, Style::Sans);
+    span.ink = Ink::Muted;
+    let lines = text::set(&[span], small, layout.fonts, None);
+    head.extend(pieces_from_lines(lines, 0.0, body * 1.4, small.size));
+    if let Some(last) = head.last_mut() {
+        last.height += body * 1.5;
+    }
+    pieces.extend(head);
+
+    let number_column = body * 3.0;
+    for (chapter, start) in chapters.iter().zip(starts) {
+        let article = &chapter.doc.article;
+        let entry = Setting {
+            size: body,
+            measure: measure - number_column,
+            ..setting
+        };
+        let headline = if article.headline.trim().is_empty() {
+            "Untitled"
+        } else {
+            article.headline.trim()
+        };
+        let lines = text::set(
+            &[Span::new(headline, Style::SerifBold)],
+            entry,
+            layout.fonts,
+            None,
+        );
+        let mut entry_pieces = pieces_from_lines(lines, 0.0, g.leading, body);
+        let number = Setting {
+            measure: number_column,
+            ..entry
+        };
+        let digits = text::set(
+            &[Span::new(start.to_string(), Style::Serif)],
+            number,
+            layout.fonts,
+            None,
+        );
+        if let (Some(first), Some(line)) = (entry_pieces.first_mut(), digits.into_iter().next()) {
+            let x = measure - line.width;
+            for string in line.strings {
+                first.draws.push(Draw::Text {
+                    x,
+                    y: baseline(g.leading, body),
+                    string,
+                });
+            }
+            first.space_before = body * 0.7;
+        }
+        let credit: Vec<&str> = [article.site_name.as_deref(), article.byline.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !credit.is_empty() {
+            let mut span = Span::new(credit.join(" · "), Style::Sans);
+            span.ink = Ink::Muted;
+            let small_entry = Setting {
+                size: body * 0.82,
+                ..entry
+            };
+            let lines = text::set(&[span], small_entry, layout.fonts, None);
+            entry_pieces.extend(pieces_from_lines(lines, 0.0, body * 1.2, small_entry.size));
+        }
+        for piece in entry_pieces.iter_mut().skip(1) {
+            piece.break_before = false;
+        }
+        pieces.extend(entry_pieces);
+    }
+    pieces
+}
+
+/// Draws one page: its pieces inside the margins, then the running head
+/// and the page number.
+fn draw_page(surface: &mut Surface, page: &PageOut, g: &Geometry, fonts: &mut FontSet) {
+    for placed in &page.placed {
+        let top = g.top + placed.y;
+        for draw in &placed.piece.draws {
+            draw_one(surface, draw, g.side, top, fonts);
+        }
+    }
+    let size = g.body * FURNITURE_SCALE;
+    let setting = Setting {
+        size,
+        measure: g.measure(),
+        justify: false,
+        hyphenate: false,
+        indent: 0.0,
+        center: true,
+    };
+    if let Some(head) = &page.running_head {
+        let head = fit(head, setting, fonts);
+        let mut span = Span::new(head, Style::Sans);
+        span.ink = Ink::Muted;
+        if let Some(line) = text::set(&[span], setting, fonts, None).into_iter().next() {
+            let y = g.top * 0.55;
+            for string in line.strings {
+                draw_one(
+                    surface,
+                    &Draw::Text { x: 0.0, y, string },
+                    g.side,
+                    0.0,
+                    fonts,
+                );
+            }
+        }
+    }
+    let mut span = Span::new(page.number.to_string(), Style::Sans);
+    span.ink = Ink::Muted;
+    if let Some(line) = text::set(&[span], setting, fonts, None).into_iter().next() {
+        let y = g.height - g.bottom * 0.45;
+        for string in line.strings {
+            draw_one(
+                surface,
+                &Draw::Text { x: 0.0, y, string },
+                g.side,
+                0.0,
+                fonts,
+            );
+        }
+    }
+}
+
+/// Shortens a running head to one line, ending it with an ellipsis.
+fn fit(text: &str, setting: Setting, fonts: &mut FontSet) -> String {
+    let wide = Setting {
+        measure: 1.0e5,
+        center: false,
+        ..setting
+    };
+    let width = |t: &str, fonts: &mut FontSet| {
+        text::set(&[Span::new(t, Style::Sans)], wide, fonts, None)
+            .first()
+            .map_or(0.0, |l| l.width)
+    };
+    let limit = setting.measure * 0.85;
+    if width(text, fonts) <= limit {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut keep = chars.len();
+    while keep > 1 {
+        keep = keep * 9 / 10;
+        let candidate: String = chars[..keep]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+            + "…";
+        if width(&candidate, fonts) <= limit {
+            return candidate;
+        }
+    }
+    "…".to_string()
+}
+
+fn fill(grey_or_ink: Ink) -> Fill {
+    let paint = match grey_or_ink {
+        Ink::Text => rgb::Color::new(0, 0, 0),
+        Ink::Link => rgb::Color::new(LINK_RGB.0, LINK_RGB.1, LINK_RGB.2),
+        Ink::Muted => rgb::Color::new(MUTED_GREY, MUTED_GREY, MUTED_GREY),
+    };
+    Fill {
+        paint: paint.into(),
+        opacity: NormalizedF32::ONE,
+        rule: Default::default(),
+    }
+}
+
+fn draw_one(surface: &mut Surface, draw: &Draw, left: f32, top: f32, fonts: &mut FontSet) {
+    match draw {
+        Draw::Text { x, y, string } => draw_string(surface, string, left + x, top + y, fonts),
+        Draw::Rect { x, y, w, h, grey } => {
+            let Some(rect) = Rect::from_xywh(left + x, top + y, *w, *h) else {
+                return;
+            };
+            let mut path = PathBuilder::new();
+            path.push_rect(rect);
+            if let Some(path) = path.finish() {
+                surface.set_fill(Some(Fill {
+                    paint: rgb::Color::new(*grey, *grey, *grey).into(),
+                    opacity: NormalizedF32::ONE,
+                    rule: Default::default(),
+                }));
+                surface.draw_path(&path);
+            }
+        }
+        Draw::Image { x, y, w, h, image } => {
+            if let Some(size) = Size::from_wh(*w, *h) {
+                surface.push_transform(&Transform::from_translate(left + x, top + y));
+                surface.draw_image(image.clone(), size);
+                surface.pop();
+            }
+        }
+    }
+}
+
+fn draw_string(surface: &mut Surface, string: &GlyphString, x: f32, y: f32, fonts: &FontSet) {
+    if string.glyphs.is_empty() {
+        return;
+    }
+    let size = string.size;
+    let glyphs: Vec<KrillaGlyph> = string
+        .glyphs
+        .iter()
+        .map(|(id, range, advance, dx, dy)| {
+            KrillaGlyph::new(
+                GlyphId::new(u32::from(*id)),
+                advance / size,
+                dx / size,
+                dy / size,
+                0.0,
+                range.clone(),
+                None,
+            )
+        })
+        .collect();
+    surface.set_fill(Some(fill(string.ink)));
+    let font = fonts.face(string.face).font.clone();
+    surface.draw_glyphs(
+        Point::from_xy(x + string.x, y),
+        &glyphs,
+        font,
+        &string.text,
+        size,
+        false,
+    );
+}
+
+/// Document information: title, authors, language, subject, keywords, and
+/// the creation date from the article (the newest one in an edition) —
+/// never the clock, so the same input gives the same bytes.
+fn metadata(docs: &[Document], options: &WriteOptions, edition: bool) -> Metadata {
+    let first = docs.first().map(|d| &d.article);
+    let title = if edition {
+        options
+            .title
+            .clone()
+            .unwrap_or_else(|| DEFAULT_EDITION_TITLE.to_string())
+    } else {
+        first
+            .map(|a| a.headline.trim().to_string())
+            .unwrap_or_default()
+    };
+    let mut authors: Vec<String> = Vec::new();
+    for doc in docs {
+        let article = &doc.article;
+        let names = if article.authors.is_empty() {
+            article.byline.iter().cloned().collect()
+        } else {
+            article.authors.clone()
+        };
+        for name in names {
+            if !authors.contains(&name) {
+                authors.push(name);
+            }
+        }
+    }
+    let mut metadata = Metadata::new()
+        .title(title)
+        .producer("galley".to_string())
+        .creator("galley".to_string());
+    if !authors.is_empty() {
+        metadata = metadata.authors(authors);
+    }
+    if let Some(article) = first.filter(|_| !edition) {
+        if let Some(language) = &article.language {
+            metadata = metadata.language(language.clone());
+        }
+        if let Some(subject) = article.subtitle.as_ref().or(article.description.as_ref()) {
+            metadata = metadata.description(subject.clone());
+        }
+        if !article.tags.is_empty() {
+            metadata = metadata.keywords(article.tags.clone());
+        }
+    }
+    let newest = docs
+        .iter()
+        .filter_map(|d| d.article.published.as_deref())
+        .filter(|p| parse_date(p).is_some())
+        .max_by_key(|p| parse_date(p));
+    if let Some(date) = newest.and_then(date_time) {
+        metadata = metadata.creation_date(date);
+    }
+    metadata
+}
+
+/// An ISO 8601 date or date-time as a PDF date.
+fn date_time(iso: &str) -> Option<DateTime> {
+    let (y, m, d) = parse_date(iso)?;
+    let mut date = DateTime::new(y).month(m).day(d);
+    let rest = iso.trim().get(10..).unwrap_or("");
+    let Some(time) = rest.strip_prefix(['T', ' ']) else {
+        return Some(date);
+    };
+    let number = |s: Option<&str>| s.and_then(|s| s.parse::<u8>().ok());
+    if let (Some(h), Some(min)) = (number(time.get(0..2)), number(time.get(3..5))) {
+        date = date.hour(h.min(23)).minute(min.min(59));
+        if time.get(5..6) == Some(":")
+            && let Some(s) = number(time.get(6..8))
+        {
+            date = date.second(s.min(59));
+        }
+    }
+    let zone = time.find(['+', '-', 'Z']).map(|i| &time[i..]);
+    match zone {
+        Some("Z") => date = date.utc_offset_hour(0).utc_offset_minute(0),
+        Some(z) if z.len() >= 6 => {
+            let sign: i8 = if z.starts_with('-') { -1 } else { 1 };
+            if let (Some(h), Some(mm)) = (number(z.get(1..3)), number(z.get(4..6))) {
+                date = date
+                    .utc_offset_hour(sign * h.min(23) as i8)
+                    .utc_offset_minute(mm.min(59));
+            }
+        }
+        _ => {}
+    }
+    Some(date)
+}
