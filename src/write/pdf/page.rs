@@ -84,6 +84,18 @@ pub enum Draw {
         /// The glyphs.
         string: GlyphString,
     },
+    /// Generated text — list markers, running heads, page numbers — drawn
+    /// as glyph outlines: seen, but (like a web page's list markers) not
+    /// part of the text a reader copies or searches, so it never splits the
+    /// article's sentences in extracted text.
+    Mark {
+        /// Left edge of the line.
+        x: f32,
+        /// Baseline.
+        y: f32,
+        /// The glyphs.
+        string: GlyphString,
+    },
     /// A filled rectangle of a grey level (0 black – 255 white).
     Rect {
         /// Left.

@@ -345,7 +345,7 @@ fn draw_page(surface: &mut Surface, page: &PageOut, g: &Geometry, fonts: &mut Fo
             for string in line.strings {
                 draw_one(
                     surface,
-                    &Draw::Text { x: 0.0, y, string },
+                    &Draw::Mark { x: 0.0, y, string },
                     g.side,
                     0.0,
                     fonts,
@@ -360,7 +360,7 @@ fn draw_page(surface: &mut Surface, page: &PageOut, g: &Geometry, fonts: &mut Fo
         for string in line.strings {
             draw_one(
                 surface,
-                &Draw::Text { x: 0.0, y, string },
+                &Draw::Mark { x: 0.0, y, string },
                 g.side,
                 0.0,
                 fonts,
@@ -417,7 +417,10 @@ fn fill(grey_or_ink: Ink) -> Fill {
 
 fn draw_one(surface: &mut Surface, draw: &Draw, left: f32, top: f32, fonts: &mut FontSet) {
     match draw {
-        Draw::Text { x, y, string } => draw_string(surface, string, left + x, top + y, fonts),
+        Draw::Text { x, y, string } => {
+            draw_string(surface, string, left + x, top + y, fonts, false)
+        }
+        Draw::Mark { x, y, string } => draw_string(surface, string, left + x, top + y, fonts, true),
         Draw::Rect { x, y, w, h, grey } => {
             let Some(rect) = Rect::from_xywh(left + x, top + y, *w, *h) else {
                 return;
@@ -443,7 +446,14 @@ fn draw_one(surface: &mut Surface, draw: &Draw, left: f32, top: f32, fonts: &mut
     }
 }
 
-fn draw_string(surface: &mut Surface, string: &GlyphString, x: f32, y: f32, fonts: &FontSet) {
+fn draw_string(
+    surface: &mut Surface,
+    string: &GlyphString,
+    x: f32,
+    y: f32,
+    fonts: &FontSet,
+    outlined: bool,
+) {
     if string.glyphs.is_empty() {
         return;
     }
@@ -471,7 +481,7 @@ fn draw_string(surface: &mut Surface, string: &GlyphString, x: f32, y: f32, font
         font,
         &string.text,
         size,
-        false,
+        outlined,
     );
 }
 

@@ -276,13 +276,14 @@ fn push_word(
 
     // Break points: (glyph index where the next fragment starts, hyphen drawn?, cost).
     let mut points: Vec<(usize, bool, f32)> = Vec::new();
-    if setting.hyphenate && setting.justify {
-        if let Some(patterns) = patterns {
-            for offset in patterns.breaks(word) {
-                let at = text_start + offset;
-                if let Some(k) = range.clone().find(|&k| run.glyphs[k].start == at) {
-                    points.push((k, true, HYPHEN_PENALTY));
-                }
+    if setting.hyphenate
+        && setting.justify
+        && let Some(patterns) = patterns
+    {
+        for offset in patterns.breaks(word) {
+            let at = text_start + offset;
+            if let Some(k) = range.clone().find(|&k| run.glyphs[k].start == at) {
+                points.push((k, true, HYPHEN_PENALTY));
             }
         }
     }
@@ -406,13 +407,13 @@ fn draw_line(
     for (i, item) in items.iter().enumerate().take(line.end + 1).skip(line.start) {
         match item {
             Item::Box { width, content } => {
+                // A gap (space drawn in another face) starts a new string.
                 if current.as_ref().is_some_and(|c| {
                     let end = c.x + c.glyphs.iter().map(|g| g.2).sum::<f32>();
                     (end - x).abs() > 0.01
-                }) {
-                    if let Some(done) = current.take() {
-                        set.strings.push(done);
-                    }
+                }) && let Some(done) = current.take()
+                {
+                    set.strings.push(done);
                 }
                 place(content, x, None, &mut set, &mut current);
                 x += width;
