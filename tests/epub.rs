@@ -605,3 +605,17 @@ fn bundle_through_the_cli() {
     let names: Vec<String> = entries(&bytes).into_iter().map(|e| e.0).collect();
     assert!(names.contains(&"EPUB/text/article-002.xhtml".to_string()));
 }
+
+#[test]
+fn first_body_picture_is_the_cover_when_the_lead_image_is_remote() {
+    let mut doc = fixture();
+    doc.article.image = Some("https://news.example.org/lead.jpg".into());
+    let bytes = epub().write(&doc, &WriteOptions::default()).unwrap().bytes;
+    let opf = entry_text(&bytes, "EPUB/package.opf");
+    assert!(
+        opf.contains(
+            "href=\"images/img-001.png\" media-type=\"image/png\" properties=\"cover-image\""
+        ),
+        "{opf}"
+    );
+}

@@ -62,7 +62,7 @@ impl Writer for Epub {
         let css = stylesheet(options)?;
         let mut media = Media::default();
         let chapter = xhtml::chapter(doc, &mut media);
-        mark_cover(doc, &mut media);
+        mark_cover(doc, &chapter, &mut media);
         let warnings = chapter.dropped.warning().into_iter().collect();
         let article = &doc.article;
         let book = Book {
@@ -119,7 +119,7 @@ impl Epub {
         let mut chapters = Vec::new();
         for (n, doc) in docs.iter().enumerate() {
             let chapter = xhtml::chapter(doc, &mut media);
-            mark_cover(doc, &mut media);
+            mark_cover(doc, &chapter, &mut media);
             if let Some(warning) = chapter.dropped.warning() {
                 warnings.push(format!("{}: {warning}", chapter.title));
             }
@@ -208,11 +208,16 @@ impl Epub {
 }
 
 /// The lead image of an article becomes the cover when it is embedded.
-fn mark_cover(doc: &Document, media: &mut Media) {
+/// A page saved by a browser keeps its lead image as a remote URL in its
+/// metadata while the pictures in its body are local, so the first picture
+/// the chapter shows stands in for it.
+fn mark_cover(doc: &Document, chapter: &xhtml::Chapter, media: &mut Media) {
     if let Some(src) = doc.article.image.as_deref().and_then(xhtml::non_empty)
         && let media::Placed::Embedded(href) = media.place(&doc.assets, src)
     {
         media.set_cover(&href);
+    } else if let Some(href) = &chapter.first_image {
+        media.set_cover(href);
     }
 }
 

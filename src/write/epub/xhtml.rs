@@ -45,6 +45,8 @@ pub struct Chapter {
     pub xhtml: String,
     /// Images not embedded, for the warning.
     pub dropped: Dropped,
+    /// The first image the body shows, as embedded.
+    pub first_image: Option<String>,
 }
 
 /// Images left out of a chapter, by reason.
@@ -106,6 +108,7 @@ pub fn chapter(doc: &Document, media: &mut Media) -> Chapter {
         out: blocks,
         sections,
         dropped,
+        shown,
         ..
     } = body;
 
@@ -151,6 +154,7 @@ pub fn chapter(doc: &Document, media: &mut Media) -> Chapter {
             .map(str::to_string),
         sections,
         dropped,
+        first_image: shown.into_iter().next(),
     }
 }
 
