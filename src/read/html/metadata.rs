@@ -22,14 +22,14 @@ use super::dates::{self, DayOrder, Stamp};
 use super::jsonld::{self, LinkedData};
 use super::normalize::{clean_text, is_placeholder};
 use super::patterns::{
-    AUTHOR_SEPARATORS, BYLINE_HINTS, BYLINE_NAME_PARTICLES, BYLINE_NOT_HINTS, BYLINE_PREFIXES,
-    BYLINE_ROLE_WORDS, BYLINE_STOP_WORDS, DATE_HINTS, FOREIGN_AREA_HINTS, FOREIGN_AREA_TAGS,
-    INVISIBLE_TAGS, LINE_BREAK_TAGS, LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE,
-    LONE_H1_MIN_WORDS, MAX_AUTHORS, MAX_BYLINE_CHARS, MAX_META_LINE_CHARS, MAX_NAME_WORDS,
-    MAX_TAGS, META_AUTHOR, META_DESCRIPTION, META_IMAGE, META_LANGUAGE, META_MODIFIED,
-    META_PUBLISHED, META_SITE_NAME, META_TAGS, META_TITLE, META_URL, MIN_HEADLINE_WORDS,
-    ORGANIZATION_WORDS, PUBLISHED_WORDS, SECTION_WORDS, SITE_PART_MAX_WORDS, TITLE_AGREEMENT,
-    TITLE_SEPARATORS, UPDATED_WORDS, URL_DATE,
+    ARTICLE_OWN_TAGS, AUTHOR_SEPARATORS, BYLINE_HINTS, BYLINE_INNER_MAX_WORDS, BYLINE_INNER_WORDS,
+    BYLINE_NAME_PARTICLES, BYLINE_NOT_HINTS, BYLINE_PREFIXES, BYLINE_ROLE_WORDS, BYLINE_STOP_WORDS,
+    DATE_HINTS, FOREIGN_AREA_HINTS, FOREIGN_AREA_TAGS, FOREIGN_MODIFIER_WORDS, INVISIBLE_TAGS,
+    LINE_BREAK_TAGS, LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE, LONE_H1_MIN_WORDS, MAX_AUTHORS,
+    MAX_BYLINE_CHARS, MAX_META_LINE_CHARS, MAX_NAME_WORDS, MAX_TAGS, META_AUTHOR, META_DESCRIPTION,
+    META_IMAGE, META_LANGUAGE, META_MODIFIED, META_PUBLISHED, META_SITE_NAME, META_TAGS,
+    META_TITLE, META_URL, MIN_HEADLINE_WORDS, ORGANIZATION_WORDS, PUBLISHED_WORDS, SECTION_WORDS,
+    SITE_PART_MAX_WORDS, TITLE_AGREEMENT, TITLE_SEPARATORS, UPDATED_WORDS, URL_DATE,
 };
 use crate::model::Article;
 
@@ -142,6 +142,8 @@ struct Page {
     h1s: Vec<Spot>,
     props: Vec<Prop>,
     rel_authors: Vec<Spot>,
+    /// `rel=tag` links (topics, as the microformat marks them).
+    rel_tags: Vec<Spot>,
     bylines: Vec<Spot>,
     date_spots: Vec<Spot>,
     times: Vec<TimeTag>,
@@ -149,12 +151,15 @@ struct Page {
     /// The line being built, and whether its first text is foreign.
     current: String,
     current_foreign: Option<bool>,
+    /// Whether an element started or ended since the last text.
+    gap: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Frame {
     invisible: bool,
     foreign: bool,
+    in_article: bool,
 }
 
 static SAVED_FROM: LazyLock<Regex> =
@@ -171,8 +176,63 @@ fn hint_text(el: &scraper::node::Element) -> String {
     hints
 }
 
+/// The class and id of an element as written (case kept for camelCase).
+fn el_hints(el: &scraper::node::Element) -> String {
+    format!(
+        "{} {}",
+        el.attr("class").unwrap_or(""),
+        el.attr("id").unwrap_or("")
+    )
+}
+
+/// Whether a class or id name marks an area that is not the article, by
+/// its words ("related-posts", "siteFooter"), layout names aside.
+fn names_foreign_area(hints: &str) -> bool {
+    hints.split_whitespace().any(|token| {
+        let mut words: Vec<String> = Vec::new();
+        let mut word = String::new();
+        let mut prev_lower = false;
+        for c in token.chars() {
+            if c == '-' || c == '_' {
+                words.push(std::mem::take(&mut word));
+                prev_lower = false;
+                continue;
+            }
+            if c.is_uppercase() && prev_lower {
+                words.push(std::mem::take(&mut word));
+            }
+            prev_lower = c.is_lowercase();
+            word.extend(c.to_lowercase());
+        }
+        words.push(word);
+        words.retain(|w| !w.is_empty());
+        if words
+            .iter()
+            .any(|w| FOREIGN_MODIFIER_WORDS.contains(&w.as_str()))
+        {
+            return false;
+        }
+        let phrase = format!(" {} ", words.join(" "));
+        FOREIGN_AREA_HINTS
+            .iter()
+            .any(|h| phrase.contains(&format!(" {h} ")))
+    })
+}
+
 fn has_hint(hints: &str, list: &[&str]) -> bool {
     list.iter().any(|h| hints.contains(h))
+}
+
+/// Appends a text node, with a space when it meets the previous one at an
+/// element boundary letter to letter (`<span>By</span><a>Jane</a>`).
+fn join_text(out: &mut String, text: &str, gap: bool) {
+    if gap
+        && out.chars().next_back().is_some_and(char::is_alphanumeric)
+        && text.chars().next().is_some_and(char::is_alphanumeric)
+    {
+        out.push(' ');
+    }
+    out.push_str(text);
 }
 
 /// The text of an element with line breaks where its block elements start and
@@ -180,6 +240,7 @@ fn has_hint(hints: &str, list: &[&str]) -> bool {
 fn element_text(el: ElementRef) -> String {
     let mut out = String::new();
     let mut hidden = 0usize;
+    let mut gap = false;
     for edge in el.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -189,12 +250,17 @@ fn element_text(el: ElementRef) -> String {
                     } else if LINE_BREAK_TAGS.contains(&e.name()) {
                         out.push('\n');
                     }
+                    gap = true;
                 }
-                Node::Text(t) if hidden == 0 => out.push_str(t),
+                Node::Text(t) if hidden == 0 => {
+                    join_text(&mut out, t, gap);
+                    gap = false;
+                }
                 _ => {}
             },
             Edge::Close(node) => {
                 if let Node::Element(e) = node.value() {
+                    gap = true;
                     if INVISIBLE_TAGS.contains(&e.name()) {
                         hidden = hidden.saturating_sub(1);
                     } else if LINE_BREAK_TAGS.contains(&e.name()) {
@@ -226,19 +292,25 @@ impl Page {
                         }
                         let hints = hint_text(el);
                         let role = el.attr("role").unwrap_or("").to_lowercase();
+                        let in_article = parent.in_article
+                            || matches!(name, "article" | "main")
+                            || role == "main";
                         let foreign = parent.foreign
-                            || FOREIGN_AREA_TAGS.contains(&name)
+                            || (FOREIGN_AREA_TAGS.contains(&name)
+                                && !(in_article && ARTICLE_OWN_TAGS.contains(&name)))
                             || matches!(
                                 role.as_str(),
                                 "navigation" | "complementary" | "contentinfo"
                             )
                             || (!matches!(name, "html" | "body" | "main" | "article")
-                                && has_hint(&hints, FOREIGN_AREA_HINTS));
+                                && names_foreign_area(&el_hints(el)));
                         let frame = Frame {
                             invisible: parent.invisible || INVISIBLE_TAGS.contains(&name),
                             foreign,
+                            in_article,
                         };
                         stack.push(frame);
+                        page.gap = true;
                         if let Some(elref) = ElementRef::wrap(node) {
                             page.element(elref, name, &hints, frame);
                         }
@@ -261,6 +333,7 @@ impl Page {
                 Edge::Close(node) => {
                     if let Node::Element(el) = node.value() {
                         stack.pop();
+                        page.gap = true;
                         if LINE_BREAK_TAGS.contains(&el.name()) {
                             page.break_line();
                         }
@@ -276,7 +349,8 @@ impl Page {
         if self.current_foreign.is_none() && !text.trim().is_empty() {
             self.current_foreign = Some(foreign);
         }
-        self.current.push_str(text);
+        join_text(&mut self.current, text, self.gap);
+        self.gap = false;
     }
 
     fn break_line(&mut self) {
@@ -309,7 +383,8 @@ impl Page {
                 }
             }
             "meta" => {
-                if let Some(content) = attr("content") {
+                // `value` stands in for `content` on some scraped copies.
+                if let Some(content) = attr("content").or(attr("value")) {
                     for key in ["property", "name", "itemprop", "http-equiv"] {
                         for k in attr(key).unwrap_or("").split_whitespace() {
                             self.metas.push(Meta {
@@ -337,18 +412,14 @@ impl Page {
             }
             "time" if !frame.invisible => {
                 let own = clean_text(&el.text().collect::<String>());
-                let context = format!(
-                    "{} {} {} {}",
-                    self.current_tail(),
-                    hints,
-                    attr("itemprop").unwrap_or(""),
-                    own
-                )
-                .to_lowercase();
+                let marks = format!("{hints} {} {own}", attr("itemprop").unwrap_or(""));
                 let role = if el.value().attr("pubdate").is_some() {
                     DateRole::Published
                 } else {
-                    role_of(&context)
+                    match role_of(&self.current_tail()) {
+                        DateRole::Unknown => role_of(&marks.replace(['-', '_'], " ")),
+                        known => known,
+                    }
                 };
                 self.times.push(TimeTag {
                     spot: spot(own),
@@ -365,10 +436,12 @@ impl Page {
             return;
         }
         self.itemprop(el, &spot);
-        if (name == "a" || name == "link")
-            && attr("rel")
-                .is_some_and(|r| r.to_lowercase().split_whitespace().any(|r| r == "author"))
-        {
+        let rel = attr("rel").unwrap_or("").to_lowercase();
+        if name == "a" && rel.split_whitespace().any(|r| r == "tag") {
+            self.rel_tags
+                .push(spot(clean_text(&el.text().collect::<String>())));
+        }
+        if (name == "a" || name == "link") && rel.split_whitespace().any(|r| r == "author") {
             self.rel_authors
                 .push(spot(clean_text(&el.text().collect::<String>())));
         }
@@ -487,22 +560,25 @@ fn by_nearness<'a>(spots: impl Iterator<Item = &'a Spot>, anchor: Option<usize>)
 /// publication.
 fn role_of(context: &str) -> DateRole {
     let lower = context.to_lowercase();
-    if UPDATED_WORDS.iter().any(|w| contains_word(&lower, w)) {
-        DateRole::Modified
-    } else if PUBLISHED_WORDS.iter().any(|w| contains_word(&lower, w)) {
-        DateRole::Published
-    } else {
-        DateRole::Unknown
+    let last = |list: &[&str]| list.iter().filter_map(|w| last_word_at(&lower, w)).max();
+    match (last(UPDATED_WORDS), last(PUBLISHED_WORDS)) {
+        (Some(u), Some(p)) if p > u => DateRole::Published,
+        (Some(_), _) => DateRole::Modified,
+        (None, Some(_)) => DateRole::Published,
+        (None, None) => DateRole::Unknown,
     }
 }
 
-/// Whether `word` occurs in `text` not as part of a longer word.
-fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// Where the last occurrence of `word` in `text` as a whole word starts.
+fn last_word_at(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word)
+        .filter(|(i, _)| {
+            let before = text[..*i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .map(|(i, _)| i)
+        .last()
 }
 
 // ---- fields ------------------------------------------------------------------
@@ -911,15 +987,18 @@ impl Found<'_> {
         }
         for i in page.lines_near(anchor) {
             let line = &page.lines[i];
-            if !line.foreign
-                && line.text.chars().count() <= MAX_META_LINE_CHARS
-                && starts_with_prefix(&line.text)
-            {
+            if line.foreign || line.text.chars().count() > MAX_META_LINE_CHARS {
+                continue;
+            }
+            if starts_with_prefix(&line.text) {
                 candidates.push((line.text.clone(), true, "text:byline".into()));
+            } else if let Some(rest) = inner_byline(&line.text, self.day_order()) {
+                candidates.push((rest.to_string(), true, "text:byline".into()));
             }
         }
         for (raw, strict, source) in candidates {
             if let Some((display, names)) = clean_byline(&raw, strict) {
+                let before = names.len();
                 let names: Vec<String> = names
                     .into_iter()
                     .filter(|n| !self.is_site_name(n))
@@ -927,8 +1006,8 @@ impl Found<'_> {
                 if names.is_empty() {
                     continue;
                 }
-                let display = if display.is_empty() {
-                    names.join(", ")
+                let display = if display.is_empty() || names.len() != before {
+                    self.join_names(&names)
                 } else {
                     display
                 };
@@ -938,6 +1017,22 @@ impl Found<'_> {
                 self.set_source("authors", source);
                 return;
             }
+        }
+    }
+
+    /// Several names as a byline displays them: "A and B", "A, B and C" in
+    /// English; "A, B" otherwise.
+    fn join_names(&self, names: &[String]) -> String {
+        let english = self
+            .article
+            .language
+            .as_deref()
+            .is_none_or(|l| l.starts_with("en"));
+        match names {
+            [first @ .., last] if english && !first.is_empty() => {
+                format!("{} and {last}", first.join(", "))
+            }
+            _ => names.join(", "),
         }
     }
 
@@ -1149,7 +1244,18 @@ impl Found<'_> {
             if !tags.is_empty() {
                 self.article.tags = tags;
                 self.set_source("tags", "json-ld");
+                return;
             }
+        }
+        let tags = unique_tags(
+            page.rel_tags
+                .iter()
+                .filter(|s| !s.foreign)
+                .map(|s| s.text.clone()),
+        );
+        if !tags.is_empty() {
+            self.article.tags = tags;
+            self.set_source("tags", "rel:tag");
         }
     }
 }
@@ -1289,30 +1395,48 @@ fn starts_with_prefix(line: &str) -> bool {
 
 /// The text after a leading byline word, if there is one.
 fn strip_prefix(text: &str) -> Option<&str> {
-    let lower = text.to_lowercase();
-    // Lowercasing can change byte lengths; only strip when it did not.
-    if lower.len() != text.len() {
-        return BYLINE_PREFIXES.iter().find_map(|p| {
-            let n = p.chars().count();
-            let head: String = text.chars().take(n).collect();
-            (head.to_lowercase() == *p)
-                .then(|| &text[head.len()..])
-                .filter(|rest| {
-                    p.ends_with(':') || rest.is_empty() || rest.starts_with(char::is_whitespace)
-                })
-        });
-    }
-    BYLINE_PREFIXES.iter().find_map(|p| {
-        lower
-            .starts_with(p)
-            .then(|| &text[p.len()..])
-            .filter(|rest| {
-                p.ends_with(':')
-                    || rest.is_empty()
-                    || rest.starts_with(char::is_whitespace)
-                    || rest.starts_with(':')
-            })
+    PREFIXES_LONGEST_FIRST.iter().find_map(|p| {
+        let n = p.chars().count();
+        let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+        let (head, rest) = text.split_at(end);
+        (head.to_lowercase() == *p).then_some(rest).filter(|rest| {
+            p.ends_with(':')
+                || rest.is_empty()
+                || rest.starts_with(char::is_whitespace)
+                || rest.starts_with(':')
+        })
     })
+}
+
+/// [`BYLINE_PREFIXES`] longest first, so "by:" is not read as "by".
+static PREFIXES_LONGEST_FIRST: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    let mut list = BYLINE_PREFIXES.to_vec();
+    list.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+    list
+});
+
+/// The text after a byline word standing inside a short line ("Posted on
+/// May 3, 2021 by Jane Doe" → "Jane Doe"), if there is one.
+fn inner_byline(line: &str, order: DayOrder) -> Option<&str> {
+    let short = line.split_whitespace().count() <= BYLINE_INNER_MAX_WORDS;
+    if !short && dates::find(line, order).is_none() {
+        return None;
+    }
+    let mut offset = 0;
+    for word in line.split_inclusive(char::is_whitespace) {
+        let bare = word.trim();
+        offset += word.len();
+        if BYLINE_INNER_WORDS
+            .iter()
+            .any(|w| bare.eq_ignore_ascii_case(w))
+        {
+            let rest = &line[offset..];
+            if rest.chars().next().is_some_and(char::is_uppercase) {
+                return Some(rest);
+            }
+        }
+    }
+    None
 }
 
 /// Cleans a byline as the page prints it into the display form and the

@@ -280,12 +280,15 @@ pub const DATE_HINTS: &[&str] = &[
     "author",
 ];
 
-/// Class, id or role fragments of page areas whose names and dates are not
-/// the article's: navigation, related lists, comments, sidebars, footers.
+/// Words of class or id names (split at `-`, `_` and camelCase) marking page
+/// areas whose names and dates are not the article's: navigation, related
+/// lists, comments, sidebars, footers.
 pub const FOREIGN_AREA_HINTS: &[&str] = &[
     "comment",
+    "comments",
     "related",
-    "recommend",
+    "recommended",
+    "recommendations",
     "sidebar",
     "widget",
     "popular",
@@ -293,41 +296,70 @@ pub const FOREIGN_AREA_HINTS: &[&str] = &[
     "footer",
     "menu",
     "newsletter",
-    "more-stories",
-    "most-read",
+    "more stories",
+    "most read",
     "mostread",
-    "read-more",
-    "teaser",
-    "promo",
+    "read more",
     "breadcrumb",
+    "breadcrumbs",
     "share",
+    "sharing",
     "social",
     "navigation",
+    "nav",
     "navbar",
     "cookie",
     "banner",
     "advert",
+    "ads",
     "outbrain",
     "taboola",
     "carousel",
-    "next-post",
-    "prev-post",
+    "next post",
+    "prev post",
     "pagination",
     "masthead",
-    "top-bar",
+    "top bar",
     "topbar",
     "ticker",
-    "tag-list",
+    "tag list",
     "tags",
+    "promo",
 ];
+
+/// Words that make a class name describe a layout or the article's own
+/// furniture rather than a foreign area ("with-sidebar",
+/// "content-sidebar-wrap", "share-byline-timestamp"): such names are not foreign.
+pub const FOREIGN_MODIFIER_WORDS: &[&str] = &[
+    "has",
+    "with",
+    "no",
+    "wrap",
+    "wrapper",
+    "layout",
+    "container",
+    "body",
+    "content",
+    "byline",
+    "author",
+    "date",
+    "timestamp",
+    "dateline",
+    "headline",
+];
+
+/// Of [`FOREIGN_AREA_TAGS`], those that belong to the article when they
+/// stand inside an `article` or `main` (its own header, footer and margin
+/// column, with date and byline).
+pub const ARTICLE_OWN_TAGS: &[&str] = &["footer", "header", "aside"];
 
 /// Elements whose content is never the article's metadata.
 pub const FOREIGN_AREA_TAGS: &[&str] = &[
     "nav", "footer", "aside", "script", "style", "noscript", "template", "select", "button", "form",
 ];
 
-/// Words that introduce a byline, in the languages we read (lowercase,
-/// longest first where one starts another).
+/// Words that introduce a byline, in the languages we read (lowercase;
+/// matched longest first).
 pub const BYLINE_PREFIXES: &[&str] = &[
     "written by",
     "posted by",
@@ -349,6 +381,8 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "przez",
     "autor:",
     "autorin:",
+    "autor",
+    "autorin",
     "auteur :",
     "auteur:",
     "author:",
@@ -359,9 +393,35 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "авторы:",
     "автор",
     "текст:",
-    "written by:",
     "by:",
+    "text von",
+    "ein artikel von",
+    "artikel von",
+    "ein beitrag von",
+    "beitrag von",
+    "geschrieben von",
+    "verfasst von",
+    "escrito por",
+    "publicado por",
+    "écrit par",
+    "rédigé par",
+    "scritto da",
+    "a cura di",
+    "von:",
+    "autoría:",
+    "escrito por:",
+    "text und fotos:",
+    "text und fotos von",
+    "text & fotos:",
 ];
+
+/// Of [`BYLINE_PREFIXES`], those that may stand inside a short line ("Posted
+/// on May 3, 2021 by Jane Doe").
+pub const BYLINE_INNER_WORDS: &[&str] = &["by", "von", "par", "por", "door", "przez"];
+
+/// Longest line (in words) in which a byline word may stand mid-line
+/// without a date beside it: longer, it is a sentence ("designed by Gehry").
+pub const BYLINE_INNER_MAX_WORDS: usize = 10;
 
 /// Words that end a byline: what follows is a date, a role or the publisher.
 pub const BYLINE_STOP_WORDS: &[&str] = &[
@@ -407,6 +467,8 @@ pub const BYLINE_STOP_WORDS: &[&str] = &[
     "staff",
     "special",
     "with",
+    "in",
+    "at",
 ];
 
 /// Job titles and roles that follow a name in a byline ("Jane Doe, Senior
@@ -540,7 +602,6 @@ pub const LINE_BREAK_TAGS: &[&str] = &[
     "th",
     "tr",
     "ul",
-    "time",
 ];
 
 /// Elements whose text is never visible.
