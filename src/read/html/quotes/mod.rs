@@ -12,7 +12,8 @@ mod marks;
 mod speaker;
 
 use super::patterns::{
-    BARE_SENTENCE_MIN_WORDS, NAMING_CUES, PARTIAL_QUOTE_MIN_WORDS, TITLE_MAX_WORDS,
+    BARE_SENTENCE_MIN_WORDS, CHAIN_BREAK_MIN_WORDS, HYPOTHETICAL_CUES, NAMING_CUES,
+    PARTIAL_QUOTE_MIN_WORDS, TITLE_MAX_WORDS,
 };
 use crate::model::{Block, Quote};
 use marks::Span;
@@ -48,9 +49,20 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
             cast.read(&text[pos..span.open]);
             let (quote_text, last_block, last_span) = gather(&texts, &spans, b, *span);
             let after_text = next_text(&texts, &spans, last_block, last_span);
-            let before_text = &text[sentence_start(text, pos, span.open)..span.open];
+            let before_text = &text[sentence_start(text, 0, span.open)..span.open];
             let words = quote_text.split_whitespace().count();
-            let subject = speaker::after(after_text).or_else(|| speaker::before(before_text));
+            // `“… charter.” In fact, China had maintained …` starts a new
+            // sentence: no attribution after the quotation.
+            let new_sentence = quote_text.ends_with('.')
+                && after_text
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+            let subject = (!new_sentence)
+                .then(|| speaker::after(after_text))
+                .flatten()
+                .or_else(|| speaker::before(before_text));
             let attributed = subject.is_some();
             if !is_speech(
                 &quote_text,
@@ -63,19 +75,33 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
                 pos = span.after;
                 continue;
             }
+            let opens_block = text[..span.open].trim().is_empty();
             let name = match &subject {
                 Some(s) => cast.resolve(s),
-                None => {
-                    let opens_block = text[..span.open].trim().is_empty();
-                    match (&block_speaker, &previous_speaker) {
-                        (Some(s), _) => s.clone(),
-                        (None, Some(s)) if opens_block => s.clone(),
-                        _ => None,
+                None => match (&block_speaker, &previous_speaker) {
+                    (Some(s), _) => s.clone(),
+                    (None, Some(s)) if opens_block => s.clone(),
+                    _ => {
+                        // The sentence before names the speaker
+                        // (`…, ergänzt Eliane Steinmeyer. „Die Preise …“`), or
+                        // the quotation is the person last named's.
+                        let lead = &text[pos.min(span.open)..span.open];
+                        match speaker::before(lead) {
+                            Some(s) if before_text.trim().is_empty() => cast.resolve(&s),
+                            _ if starts_sentence(&quote_text) => cast.last_person(),
+                            _ => None,
+                        }
                     }
-                }
+                },
             };
             if subject.is_some() || name.is_some() {
                 block_speaker = Some(name.clone());
+            }
+            let key = fold(&quote_text);
+            if out.iter().any(|q| fold(&q.text) == key) {
+                // The same quotation again (a pull quote, a repeated lead).
+                pos = span.after;
+                continue;
             }
             out.push(Quote {
                 text: quote_text,
@@ -93,8 +119,9 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
         cast.read(&text[pos.min(text.len())..]);
         if block_speaker.is_some() {
             previous_speaker = block_speaker;
-        } else if spans[b].is_empty() {
-            // Narrative without quotations breaks the chain of a speaker.
+        } else if spans[b].is_empty() && text.split_whitespace().count() > CHAIN_BREAK_MIN_WORDS {
+            // Narrative without quotations breaks the chain of a speaker;
+            // a caption or a subheading between two paragraphs does not.
             previous_speaker = None;
         }
     }
@@ -161,8 +188,8 @@ fn sentence_start(text: &str, from: usize, open: usize) -> usize {
     // The last ". " / "! " / "? " boundary before the mark that is not an
     // abbreviation starts the sentence.
     let words: Vec<(usize, &str)> = word_offsets(head);
-    for (idx, (off, w)) in words.iter().enumerate() {
-        if idx + 1 < words.len() && ends_sentence_word(w) {
+    for (off, w) in &words {
+        if ends_sentence_word(w) {
             start = from + off + w.len();
         }
     }
@@ -220,6 +247,13 @@ fn is_speech(
     if cue.is_some_and(|c| NAMING_CUES.contains(&c.as_str())) {
         return false;
     }
+    let lead = before
+        .trim_end()
+        .trim_end_matches([',', ':'])
+        .to_lowercase();
+    if HYPOTHETICAL_CUES.iter().any(|c| lead.ends_with(c)) {
+        return false;
+    }
     let first = text.chars().find(|c| !matches!(c, '(' | '[' | '‘' | '\''));
     let sentence_like =
         first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || matches!(c, '…' | '.'));
@@ -259,6 +293,22 @@ fn is_speech(
     words >= PARTIAL_QUOTE_MIN_WORDS
 }
 
+/// A quotation's words, lowercase, for recognizing a repeat.
+fn fold(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a quotation begins as a sentence (not a fragment).
+fn starts_sentence(text: &str) -> bool {
+    text.chars()
+        .find(|c| !matches!(c, '(' | '[' | '‘' | '\''))
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || matches!(c, '…' | '.'))
+}
+
 /// A title of a work or a name: every significant word capitalized, no
 /// sentence punctuation inside.
 fn looks_like_title(text: &str, words: usize) -> bool {
@@ -269,9 +319,12 @@ fn looks_like_title(text: &str, words: usize) -> bool {
     if body.contains(['.', '!', '?', ';']) {
         return false;
     }
-    body.split_whitespace()
+    let mut significant = body
+        .split_whitespace()
         .filter(|w| w.chars().count() > 3)
-        .all(|w| {
+        .peekable();
+    significant.peek().is_some()
+        && significant.all(|w| {
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())

@@ -6,13 +6,14 @@
 //! pronouns and roles resolve to the person last named; a surname resolves
 //! to the full name seen earlier in the article.
 
+use super::super::patterns::{
+    GROUP_SUBJECTS, LEADING_PARTICLES, NAME_PARTICLES, NAME_PREPOSITIONS, NOT_NAME_WORDS,
+    ORGANISATION_WORDS, OTHER_PRONOUNS, PERSON_PRONOUNS, PERSON_TITLES, REPORTING_PHRASES,
+    REPORTING_VERBS, SPEAKER_MAX_WORDS, UNNAMED_ROLES, VERB_AUXILIARIES,
+};
+
 use std::collections::HashSet;
 use std::sync::LazyLock;
-
-use super::super::patterns::{
-    GROUP_SUBJECTS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, OTHER_PRONOUNS,
-    PERSON_PRONOUNS, PERSON_TITLES, REPORTING_PHRASES, REPORTING_VERBS, SPEAKER_MAX_WORDS,
-};
 
 /// The long word lists as sets, built once: nearly every word of the text is
 /// looked up in them.
@@ -47,16 +48,23 @@ pub fn after(text: &str) -> Option<Subject> {
         return None;
     }
     if let Some(rest) = after_phrase(&words) {
-        return subject(rest);
+        return subject(rest, false);
     }
     if is_verb(words[0]) {
         return subject_after_verb(&words[1..]);
     }
-    let verb = words
+    if let Some(verb) = words
         .iter()
         .take(SPEAKER_MAX_WORDS + 1)
-        .position(|w| is_verb(w))?;
-    subject_before(&words[..verb]).or_else(|| subject_after_verb(&words[verb + 1..]))
+        .position(|w| is_verb(w))
+        && let Some(found) = subject_before(&words[..verb], shares_subject(&words, verb))
+            .or_else(|| subject_after_verb(&words[verb + 1..]))
+    {
+        return Some(found);
+    }
+    // `… are all thought to contribute, according to the Department of Conservation.`
+    (0..words.len())
+        .find_map(|i| phrase_at(&words, i).and_then(|n| subject(&words[i + n..], false)))
 }
 
 /// The speaker named by the words of the sentence before a quotation
@@ -64,14 +72,16 @@ pub fn after(text: &str) -> Option<Subject> {
 pub fn before(text: &str) -> Option<Subject> {
     let words = clause_words(text, true);
     for (i, w) in words.iter().enumerate().rev() {
-        if let Some(n) = phrase_at(&words, i) {
-            return subject(&words[i + n..]);
+        if let Some(n) = phrase_at(&words, i)
+            && let Some(found) = subject(&words[i + n..], false)
+        {
+            return Some(found);
         }
-        if is_verb(w) {
-            if let Some(found) = subject_before(&words[..i]) {
-                return Some(found);
-            }
-            return subject_after_verb(&words[i + 1..]);
+        if is_verb(w)
+            && let Some(found) = subject_before(&words[..i], shares_subject(&words, i))
+                .or_else(|| subject_after_verb(&words[i + 1..]))
+        {
+            return Some(found);
         }
     }
     None
@@ -101,7 +111,7 @@ fn clause_words(text: &str, from_end: bool) -> Vec<&str> {
 /// Whether a word ends a sentence: `.`, `!`, `?` or `;` that is not part of
 /// an abbreviation or an initial.
 fn ends_sentence(word: &str) -> bool {
-    let w = word.trim_end_matches(['”', '"', '’', ')']);
+    let w = word.trim_end_matches(['”', '"', '’', ')', '“', '«', '»']);
     if w.ends_with(['!', '?', ';']) {
         return true;
     }
@@ -110,7 +120,8 @@ fn ends_sentence(word: &str) -> bool {
     }
     let core = &w[..w.len() - 1];
     let letters = core.chars().filter(|c| c.is_alphabetic()).count();
-    !(letters <= 1
+    let digits = core.chars().any(|c| c.is_ascii_digit());
+    !((letters <= 1 && !digits)
         || core.contains('.')
         || TITLES.contains(w.to_lowercase().as_str())
         || [
@@ -130,6 +141,22 @@ fn bare(word: &str) -> String {
 fn is_verb(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphabetic());
     VERBS.contains(w.to_lowercase().as_str())
+}
+
+/// Whether a word is a title or office, also as the last part of a
+/// compound (`HDE-Präsident`, `president-elect`).
+fn is_title(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| matches!(c, ',' | ';' | ':'))
+        .to_lowercase();
+    TITLES.contains(w.as_str())
+        || (w.contains('-') && w.split('-').any(|part| TITLES.contains(part)))
+}
+
+/// An initial such as `M.` or `J.`: part of a name, never a title.
+fn is_initial(word: &str) -> bool {
+    let w = word.trim_end_matches(',');
+    w.len() <= 3 && w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1
 }
 
 /// The length in words of a reporting phrase starting at `i`, if one does.
@@ -162,27 +189,59 @@ fn after_phrase<'a>(words: &'a [&'a str]) -> Option<&'a [&'a str]> {
 }
 
 /// The subject following an inverted verb: `said Mike Pompeo, the …`,
-/// `said the minister`, `a-t-il déclaré`.
+/// `said the minister`, `sagte von Preen`, `berichtet beispielsweise X`.
 fn subject_after_verb(words: &[&str]) -> Option<Subject> {
+    let mut words = words;
+    // One adverb may stand between the verb and the name.
+    if words.len() > 1 {
+        let b = bare(words[0]);
+        if (b.ends_with("ly") || b.ends_with("weise")) && starts_capital(words[1]) {
+            words = &words[1..];
+        }
+    }
     let first = words.first()?;
     let lower = bare(first);
     if PERSON_PRONOUNS.contains(&lower.as_str()) {
         return Some(Subject::Person);
     }
-    if lower == "the" || lower == "der" || lower == "die" || lower == "le" || lower == "la" {
-        return subject(words);
+    if ["a", "an", "one", "another", "ein", "eine", "un", "une"].contains(&lower.as_str()) {
+        // `said a dispatcher on the police scanner`: someone unnamed.
+        return Some(Subject::Nobody);
     }
-    if starts_capital(first) {
-        return subject(words);
+    let particle = LEADING_PARTICLES.contains(&lower.as_str())
+        && words.get(1).is_some_and(|w| starts_capital(w));
+    if ["the", "der", "die", "le", "la"].contains(&lower.as_str())
+        || starts_capital(first)
+        || particle
+    {
+        return subject(words, false);
     }
     None
 }
 
 /// The subject just before a verb; appositives between commas are skipped
-/// (`Jane Doe, a spokeswoman for the ministry,` → `Jane Doe`).
-fn subject_before(words: &[&str]) -> Option<Subject> {
+/// (`Jane Doe, a spokeswoman for the ministry,` → `Jane Doe`). Before a
+/// participle (`…, saying`) the subject is the clause's first name.
+fn subject_before(words: &[&str], participle: bool) -> Option<Subject> {
+    let mut end = words.len();
+    while end > 0 && VERB_AUXILIARIES.contains(&bare(words[end - 1]).as_str()) {
+        end -= 1;
+    }
+    let words = &words[..end];
     if words.is_empty() {
         return None;
+    }
+    // `… heard an officer yell`: someone unnamed speaks.
+    if !participle
+        && let Some(article) = words
+            .iter()
+            .rposition(|w| !starts_capital(w) && ["a", "an"].contains(&bare(w).as_str()))
+        && words[article + 1..]
+            .iter()
+            .all(|w| !starts_capital(w) && !w.ends_with(','))
+        && article + 1 < words.len()
+    {
+        return Some(Subject::Nobody);
     }
     let mut segments: Vec<&[&str]> = Vec::new();
     let mut start = 0;
@@ -193,10 +252,27 @@ fn subject_before(words: &[&str]) -> Option<Subject> {
         }
     }
     segments.push(&words[start..]);
+    if participle {
+        return segments.into_iter().find_map(|seg| {
+            let first = bare(seg.first()?);
+            if PERSON_PRONOUNS.contains(&first.as_str()) {
+                return Some(Subject::Person);
+            }
+            let (skip, run, _) = name_run(seg)?;
+            (skip == 0).then(|| name_from_run(&run).map(Subject::Name))?
+        });
+    }
     for seg in segments.into_iter().rev() {
         let Some(first) = seg.first() else { continue };
         let lower = bare(first);
-        if ["a", "an", "who", "which", "whose", "ein", "eine", "qui"].contains(&lower.as_str()) {
+        let opens_subject = starts_capital(first)
+            || PERSON_PRONOUNS.contains(&lower.as_str())
+            || OTHER_PRONOUNS.contains(&lower.as_str())
+            || ["the", "der", "die", "le", "la"].contains(&lower.as_str())
+            || LEADING_PARTICLES.contains(&lower.as_str())
+            || GROUP_SUBJECTS.contains(&lower.as_str());
+        if !opens_subject {
+            // An appositive (`a spokeswoman for the ministry,`, `who …`).
             continue;
         }
         let tail = if seg.len() > SPEAKER_MAX_WORDS {
@@ -204,13 +280,27 @@ fn subject_before(words: &[&str]) -> Option<Subject> {
         } else {
             seg
         };
-        return subject(tail);
+        if let Some(found) = subject(tail, true) {
+            return Some(found);
+        }
     }
     None
 }
 
-/// Reads a subject phrase: a pronoun, `the` + role, or a capitalized name.
-fn subject(words: &[&str]) -> Option<Subject> {
+/// Whether the verb at `i` takes the clause's first name as its subject:
+/// a participle after a comma (`…, saying`) or a verb joined by a
+/// conjunction (`Green accepts …, but says`).
+fn shares_subject(words: &[&str], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| words[p]) else {
+        return false;
+    };
+    (bare(words[i]).ends_with("ing") && prev.ends_with(','))
+        || ["and", "but", "und", "aber", "et", "mais"].contains(&bare(prev).as_str())
+}
+
+/// Reads a subject phrase: a pronoun, `the` + role, or a capitalized name
+/// (the last one before a verb when `last`, else the first).
+fn subject(words: &[&str], last: bool) -> Option<Subject> {
     let words: Vec<&str> = words
         .iter()
         .copied()
@@ -228,47 +318,61 @@ fn subject(words: &[&str]) -> Option<Subject> {
     if OTHER_PRONOUNS.contains(&lower.as_str()) && words.len() <= 2 {
         return Some(Subject::Nobody);
     }
-    if let Some(name) = name_in(&words) {
-        return Some(name);
+    let definite = ["the", "der", "die", "le", "la"].contains(&lower.as_str());
+    // Before a verb, the subject's head is its last word: `U.S. government
+    // officials` names a group, not `U.S.`.
+    let lowercase_head = last
+        && words
+            .last()
+            .is_some_and(|w| !starts_capital(w) && !is_initial(w));
+    let run = if lowercase_head {
+        None
+    } else {
+        let mut runs = name_runs(&words).into_iter();
+        if last {
+            runs.next_back().map(|(_, r)| r)
+        } else {
+            // After a verb the name comes first (`said Mike Pompeo, …`).
+            runs.next().filter(|(at, _)| *at <= 1).map(|(_, r)| r)
+        }
+    };
+    if let Some(run) = run {
+        // `Der Minister`, `the President`: a capitalized role, not a name.
+        if run.len() == 1
+            && ((definite && words.len() >= 2 && !is_organisation(&run))
+                || (run[0].contains('-') && is_title(&run[0])))
+        {
+            return Some(Subject::Role(run[0].to_lowercase()));
+        }
+        if let Some(name) = name_from_run(&run) {
+            return Some(Subject::Name(name));
+        }
     }
     // A lowercase noun phrase: a role when definite, nobody otherwise.
-    let head = words
+    let head: Vec<String> = words
         .iter()
-        .take_while(|w| !w.ends_with(',') && !ends_sentence(w))
-        .chain(words.iter().find(|w| w.ends_with(',') || ends_sentence(w)))
         .take(4)
         .map(|w| bare(w))
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>();
-    let definite = ["the", "der", "die", "le", "la"].contains(&lower.as_str());
-    let noun = head
-        .iter()
-        .rev()
-        .find(|w| {
-            ![
-                "in", "on", "at", "to", "for", "of", "during", "after", "from", "with",
-            ]
-            .contains(&w.as_str())
-        })
-        .cloned();
-    match noun {
-        Some(n) if definite && !GROUP_SUBJECTS.contains(&n.as_str()) => {
-            Some(Subject::Role(role_noun(&head)))
-        }
-        _ => Some(Subject::Nobody),
+        .collect();
+    let role = role_noun(&head);
+    if definite && !role.is_empty() && !GROUP_SUBJECTS.contains(&role.as_str()) {
+        return Some(Subject::Role(role));
     }
+    Some(Subject::Nobody)
 }
 
 /// The role word of a definite noun phrase (`the foreign minister` → `minister`).
 fn role_noun(head: &[String]) -> String {
     head.iter()
         .skip(1)
+        .map(|w| w.trim_end_matches(','))
         .take_while(|w| {
-            !["in", "on", "at", "to", "for", "of", "said", "told"].contains(&w.as_str())
+            !NAME_PREPOSITIONS.contains(w) && !VERB_AUXILIARIES.contains(w) && !is_verb(w)
         })
         .last()
-        .cloned()
         .unwrap_or_default()
+        .to_string()
 }
 
 fn starts_capital(word: &str) -> bool {
@@ -278,61 +382,103 @@ fn starts_capital(word: &str) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
-/// The first capitalized name in the words, as a subject: an organisation
-/// is kept whole, a person loses possessive prefixes and titles.
-fn name_in(words: &[&str]) -> Option<Subject> {
-    let run = name_run(words)?;
-    Some(Subject::Name(name_from_run(&run)?))
+/// Every run of capitalized words (with name particles inside), with the
+/// index of its first word.
+fn name_runs(words: &[&str]) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        match name_run(&words[i..]) {
+            Some((skip, run, len)) => {
+                out.push((i + skip, run));
+                i += skip + len.max(1);
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
-/// The first run of capitalized words (with name particles inside).
-fn name_run(words: &[&str]) -> Option<Vec<String>> {
+/// The run of capitalized words at the start of `words` (after an
+/// article): how many words were skipped, the run, and its length in words.
+fn name_run(words: &[&str]) -> Option<(usize, Vec<String>, usize)> {
     let mut i = 0;
-    // A leading article or determiner is allowed before the name.
     while i < words.len()
         && ["the", "der", "die", "das", "le", "la", "les"].contains(&bare(words[i]).as_str())
+        && words.get(i + 1).is_some_and(|w| starts_capital(w))
     {
         i += 1;
     }
+    let skip = i;
     let mut run: Vec<String> = Vec::new();
     while i < words.len() {
         let w = words[i];
         let clean = w.trim_matches(|c: char| {
-            matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '!' | '?')
+            matches!(
+                c,
+                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '!' | '?' | '„' | '«' | '»'
+            )
         });
         let clean = if ends_sentence(w) {
             clean.trim_end_matches('.')
         } else {
             clean
         };
-        let particle = (NAME_PARTICLES.contains(&clean.to_lowercase().as_str()) || clean == "of")
-            && !run.is_empty()
-            && words.get(i + 1).is_some_and(|n| starts_capital(n));
-        if clean.is_empty() || !(starts_capital(clean) || particle) {
+        let lower = clean.to_lowercase();
+        let next_capital = words.get(i + 1).is_some_and(|n| starts_capital(n));
+        let particle = next_capital
+            && if run.is_empty() {
+                LEADING_PARTICLES.contains(&lower.as_str())
+            } else {
+                NAME_PARTICLES.contains(&lower.as_str())
+                    || (lower == "of"
+                        && run.iter().any(|r| {
+                            is_title(r) || ORGANISATIONS.contains(r.to_lowercase().as_str())
+                        }))
+            };
+        if clean.is_empty()
+            || !(starts_capital(clean) || particle)
+            || (w.starts_with('(') && !run.is_empty())
+            || clean.contains(['/', '@'])
+        {
             break;
         }
-        if run.is_empty() && NOT_NAMES.contains(clean.to_lowercase().as_str()) {
-            return None;
+        if NOT_NAMES.contains(lower.as_str()) {
+            if run.is_empty() {
+                return None;
+            }
+            break;
         }
         run.push(clean.to_string());
         if w.ends_with([',', ';', ':', '!', '?', ')']) || ends_sentence(w) {
+            i += 1;
             break;
         }
         i += 1;
     }
-    (!run.is_empty()).then_some(run)
+    (!run.is_empty()).then(|| (skip, run, i - skip))
 }
 
 fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s") || word.ends_with("s’") || word.ends_with("s'")
 }
 
+fn is_organisation(run: &[String]) -> bool {
+    let org = |w: &String| ORGANISATIONS.contains(w.to_lowercase().as_str());
+    run.last().is_some_and(org)
+        || run.windows(2).any(|pair| org(&pair[0]) && pair[1] == "of")
+        || run.iter().all(|w| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        })
+}
+
 /// A name from a run of capitalized words: `Kazakhstan’s Foreign Ministry`
 /// stays whole (an organisation); `U.S. Secretary of State Mike Pompeo`
 /// becomes `Mike Pompeo`. `None` when only titles remain.
 fn name_from_run(run: &[String]) -> Option<String> {
-    let last = run.last()?.to_lowercase();
-    if ORGANISATIONS.contains(last.as_str()) {
+    if is_organisation(run) {
         let start = usize::from(run.len() > 1 && run[0].eq_ignore_ascii_case("the"));
         return Some(run[start..].join(" "));
     }
@@ -343,64 +489,110 @@ fn name_from_run(run: &[String]) -> Option<String> {
     let rest = &run[after_possessive..];
     let after_title = rest
         .iter()
-        .rposition(|w| TITLES.contains(w.to_lowercase().as_str()))
+        .rposition(|w| is_title(w) && !is_initial(w))
         .map_or(0, |i| i + 1);
-    let name = &rest[after_title..];
+    let mut name = &rest[after_title..];
     if name.is_empty() {
-        return None;
+        // A name ending in a title word (`Wayne King`): strip titles from
+        // the front only; a lone surname (`King`) stays.
+        let leading = rest.iter().take_while(|w| is_title(w)).count();
+        name = &rest[leading..];
+        if name.is_empty() && rest.len() == 1 && after_possessive == 0 {
+            name = rest;
+        }
     }
-    Some(name.join(" "))
+    (!name.is_empty()).then(|| name.join(" "))
 }
 
-/// A person the article has named, with the titles it gave them.
+/// A person or organisation the article has named.
 #[derive(Debug, Clone)]
-struct Person {
+struct Named {
     name: String,
+    /// The titles the article gave them, lowercase.
     roles: Vec<String>,
+    /// An organisation, never the person a pronoun stands for.
+    organisation: bool,
+    /// Marked as a person by the text (not only a capitalized pair).
+    person: bool,
 }
 
-/// The people (and organisations) named so far, in order of last mention.
+/// The people and organisations named so far, in order of last mention,
+/// and the person a pronoun would stand for now.
 #[derive(Debug, Default)]
 pub struct Cast {
-    people: Vec<Person>,
+    named: Vec<Named>,
     last_person: Option<String>,
 }
 
 impl Cast {
-    /// Notes the names mentioned in a stretch of narrative text.
+    /// Notes the names mentioned in a stretch of narrative text. A name
+    /// becomes the person last named when the text marks it as a person:
+    /// a title, an appositive (`Kisha Rivera, who …`), a role before it
+    /// (`resident Margie Kim`), a reporting verb after it, or a name seen
+    /// before. An unnamed subject of a reporting verb (`a spokeswoman …
+    /// said`) leaves no person for a pronoun.
     pub fn read(&mut self, text: &str) {
         let words: Vec<&str> = text.split_whitespace().collect();
-        let mut i = 0;
-        while i < words.len() {
-            if !starts_capital(words[i]) {
-                i += 1;
-                continue;
-            }
-            let Some(run) = name_run(&words[i..]) else {
-                i += 1;
-                continue;
-            };
-            let len = words[i..]
+        for (start, run) in name_runs(&words) {
+            let end = start + run.len();
+            let before = start.checked_sub(1).map(|i| bare(words[i]));
+            let after_place_word = before
+                .as_deref()
+                .is_some_and(|b| NAME_PREPOSITIONS.contains(&b));
+            let role_before = start > 0
+                && !after_place_word
+                && !ends_sentence(words[start - 1])
+                && words[start - 1]
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == '-');
+            let last = words.get(end - 1).copied().unwrap_or_default();
+            let next = words.get(end).map(|w| bare(w)).unwrap_or_default();
+            let appositive = last.ends_with(',')
+                && !next.is_empty()
+                && !["which", "where", "when", "and", "but", "or"].contains(&next.as_str())
+                && words.get(end).is_some_and(|w| !starts_capital(w));
+            let strong = role_before || appositive || is_verb(&next);
+            self.mention(&run, strong, after_place_word);
+        }
+        self.note_unnamed_speakers(&words);
+    }
+
+    /// `A spokeswoman for the union said …`: the next `she` is not the
+    /// person named before.
+    fn note_unnamed_speakers(&mut self, words: &[&str]) {
+        if let Some(verb) = words.iter().rposition(|w| is_verb(w)) {
+            let start = words[..verb]
                 .iter()
-                .position(|w| !run.iter().any(|r| w.contains(r.as_str())))
-                .unwrap_or(words.len() - i)
-                .max(1);
-            let preceded_by_place_word = i > 0
-                && ["in", "at", "from", "to", "of", "into", "across", "near"]
-                    .contains(&bare(words[i - 1]).as_str());
-            self.mention(&run, preceded_by_place_word);
-            i += len;
+                .rposition(|w| ends_sentence(w))
+                .map_or(0, |i| i + 1);
+            let clause = &words[start..verb];
+            // `A spokeswoman for the union said`: she speaks for the union.
+            if let Some(at) = (0..clause.len()).find(|&i| phrase_at(clause, i).is_some()) {
+                let n = phrase_at(clause, at).unwrap_or_default();
+                if let Some(Subject::Name(org)) = subject(&clause[at + n..], false) {
+                    self.last_person = Some(self.expand(&org).map_or(org, |k| k.name.clone()));
+                    return;
+                }
+            }
+            if clause
+                .first()
+                .is_some_and(|w| ["a", "an", "one", "another"].contains(&bare(w).as_str()))
+                && !clause.iter().any(|w| starts_capital(w) && !is_title(w))
+            {
+                self.last_person = None;
+            }
         }
     }
 
-    fn mention(&mut self, run: &[String], after_place_word: bool) {
-        let last = run.last().map(|w| w.to_lowercase()).unwrap_or_default();
-        if ORGANISATIONS.contains(last.as_str()) {
+    fn mention(&mut self, run: &[String], strong: bool, after_place_word: bool) {
+        if is_organisation(run) {
+            let start = usize::from(run[0].eq_ignore_ascii_case("the"));
+            self.touch(&run[start..].join(" "), &[], true);
             return;
         }
         let roles: Vec<String> = run
             .iter()
-            .filter(|w| TITLES.contains(w.to_lowercase().as_str()))
+            .filter(|w| is_title(w) && !is_initial(w))
             .map(|w| w.to_lowercase())
             .filter(|w| {
                 ![
@@ -412,50 +604,100 @@ impl Cast {
         let Some(name) = name_from_run(run) else {
             return;
         };
-        let tokens = name.split(' ').count();
-        if let Some(full) = self.expand(&name) {
-            self.touch(&full, &roles);
+        if let Some(known) = self.expand(&name) {
+            if known.person || (known.name != name && !known.organisation) {
+                // A surname alone (`Weikert`) refers back to a person.
+                self.touch(&known.name.clone(), &roles, false);
+            } else if strong && !known.organisation && known.name == name {
+                self.touch(&name, &roles, false);
+            }
             return;
         }
-        let titled = !roles.is_empty();
-        if titled || ((2..=4).contains(&tokens) && !after_place_word) {
-            self.touch(&name, &roles);
+        let tokens = name.split(' ').count();
+        let titled = !roles.is_empty() && run.len() > tokens;
+        if after_place_word && !titled {
+            return;
+        }
+        if titled || (strong && (2..=4).contains(&tokens)) {
+            self.touch(&name, &roles, false);
+        } else if (2..=4).contains(&tokens) {
+            // Remembered for surnames, not as the person last named.
+            self.remember(&name);
         }
     }
 
-    fn touch(&mut self, name: &str, roles: &[String]) {
-        let mut person = match self.people.iter().position(|p| p.name == name) {
-            Some(i) => self.people.remove(i),
-            None => Person {
+    fn remember(&mut self, name: &str) {
+        if !self.named.iter().any(|n| n.name == name) {
+            self.named.insert(
+                0,
+                Named {
+                    name: name.to_string(),
+                    roles: Vec::new(),
+                    organisation: false,
+                    person: false,
+                },
+            );
+        }
+    }
+
+    fn touch(&mut self, name: &str, roles: &[String], organisation: bool) {
+        let mut entry = match self.named.iter().position(|p| p.name == name) {
+            Some(i) => self.named.remove(i),
+            None => Named {
                 name: name.to_string(),
                 roles: Vec::new(),
+                organisation,
+                person: false,
             },
         };
+        entry.person = !entry.organisation;
         for r in roles {
-            if !person.roles.contains(r) {
-                person.roles.push(r.clone());
+            if !entry.roles.contains(r) {
+                entry.roles.push(r.clone());
             }
         }
-        self.people.push(person);
-        self.last_person = Some(name.to_string());
+        self.named.push(entry);
+        if !organisation {
+            self.last_person = Some(name.to_string());
+        }
     }
 
-    /// The full name a shorter name stands for (`Pompeo` → `Mike Pompeo`),
-    /// the most recently mentioned first.
-    fn expand(&self, name: &str) -> Option<String> {
-        if let Some(p) = self.people.iter().rev().find(|p| p.name == name) {
-            return Some(p.name.clone());
+    /// The full name a shorter one stands for (`Pompeo` → `Mike Pompeo`,
+    /// `Lee` → `Lee Jae-myung`, `American` → `American Airlines`), the most
+    /// recently mentioned first; a surname match wins over a given name.
+    fn expand(&self, name: &str) -> Option<&Named> {
+        if let Some(p) = self.named.iter().rev().find(|p| p.name == name) {
+            return Some(p);
         }
-        // A name whose last words are these: it ends with a space and them.
-        self.people
+        let parts: Vec<&str> = name.split(' ').collect();
+        let tokens = |p: &Named| p.name.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let longer = |p: &&Named| p.name.split(' ').count() > parts.len();
+        let found = self
+            .named
             .iter()
             .rev()
-            .find(|p| {
-                p.name
-                    .strip_suffix(name)
-                    .is_some_and(|head| head.ends_with(' '))
-            })
-            .map(|p| p.name.clone())
+            .filter(longer)
+            .find(|p| tokens(p).ends_with(&parts.iter().map(|s| s.to_string()).collect::<Vec<_>>()))
+            .or_else(|| {
+                self.named.iter().rev().filter(longer).find(|p| {
+                    tokens(p).starts_with(&parts.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                })
+            })?;
+        // The same person under a fuller name (`Te Kaurinui Robert Parata`).
+        let found_tokens = tokens(found);
+        Some(
+            self.named
+                .iter()
+                .rev()
+                .filter(|p| p.name.split(' ').count() > found_tokens.len())
+                .find(|p| found_tokens.iter().all(|t| tokens(p).contains(t)))
+                .unwrap_or(found),
+        )
+    }
+
+    /// The person a pronoun would stand for now.
+    pub fn last_person(&self) -> Option<String> {
+        self.last_person.clone()
     }
 
     /// Resolves a subject to a speaker's name and notes it as the person
@@ -463,22 +705,33 @@ impl Cast {
     pub fn resolve(&mut self, subject: &Subject) -> Option<String> {
         match subject {
             Subject::Name(name) => {
-                let full = self.expand(name).unwrap_or_else(|| name.clone());
-                let last = full.rsplit(' ').next().unwrap_or_default().to_lowercase();
-                if !ORGANISATIONS.contains(last.as_str()) {
-                    self.touch(&full, &[]);
-                }
+                let (full, organisation) = match self.expand(name) {
+                    Some(known) => (known.name.clone(), known.organisation),
+                    None => (
+                        name.clone(),
+                        is_organisation(&[name.rsplit(' ').next().unwrap_or_default().to_string()]),
+                    ),
+                };
+                self.touch(&full, &[], organisation);
                 Some(full)
             }
             Subject::Person => self.last_person.clone(),
             Subject::Role(role) => {
-                if let Some(p) = self.people.iter().rev().find(|p| p.roles.contains(role)) {
+                let role = role
+                    .split('-')
+                    .find(|part| TITLES.contains(part))
+                    .unwrap_or(role);
+                if UNNAMED_ROLES.contains(&role) || ORGANISATIONS.contains(role) {
+                    return None;
+                }
+                if let Some(p) = self.named.iter().rev().find(|p| {
+                    p.roles
+                        .iter()
+                        .any(|r| r == role || r.ends_with(&format!("-{role}")))
+                }) {
                     return Some(p.name.clone());
                 }
-                if TITLES.contains(role.as_str()) {
-                    return self.last_person.clone();
-                }
-                None
+                self.last_person.clone()
             }
             Subject::Nobody => None,
         }
