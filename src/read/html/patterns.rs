@@ -1496,6 +1496,7 @@ pub const ORGANISATION_WORDS: &[&str] = &[
     "cabinet", "secretariat", "commission", "programme", "program", "unit", "team", "society",
     "alliance", "coalition", "movement", "network", "ministère", "gouvernement", "tribunal",
     "airlines", "airline", "airways", "airport", "station", "hospital", "school", "church", "museum", "stadium",
+    "images", "photos", "pictures", "gmbh", "ag", "llc",
 ];
 
 /// Capitalized words that begin sentences or clauses and never start a name.
@@ -1512,6 +1513,8 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "auch", "doch", "asked", "according", "said", "says", "one", "two", "some", "many", "most",
     "all", "each", "every", "no", "not", "yes", "even", "only", "just",
     "earlier", "later", "today", "yesterday", "tonight", "ago",
+    "dem", "den", "des", "einem", "einen", "einer", "wir", "ich", "ihr", "je", "nous", "vous",
+    "ils", "elles",
 ];
 
 /// Lowercase name particles allowed inside a name (`Ursula von der Leyen`).

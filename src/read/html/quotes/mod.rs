@@ -189,7 +189,7 @@ fn sentence_start(text: &str, from: usize, open: usize) -> usize {
     // abbreviation starts the sentence.
     let words: Vec<(usize, &str)> = word_offsets(head);
     for (off, w) in &words {
-        if ends_sentence_word(w) {
+        if speaker::ends_sentence(w) {
             start = from + off + w.len();
         }
     }
@@ -213,18 +213,6 @@ fn word_offsets(text: &str) -> Vec<(usize, &str)> {
         out.push((s, &text[s..]));
     }
     out
-}
-
-fn ends_sentence_word(w: &str) -> bool {
-    let t = w.trim_end_matches(['”', '"', ')']);
-    if t.ends_with(['!', '?']) {
-        return true;
-    }
-    if !t.ends_with('.') {
-        return false;
-    }
-    let core = &t[..t.len() - 1];
-    core.chars().filter(|c| c.is_alphabetic()).count() > 3 && !core.contains('.')
 }
 
 /// Whether a quoted stretch is speech: attributed or sentence-like, and not

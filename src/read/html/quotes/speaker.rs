@@ -110,7 +110,7 @@ fn clause_words(text: &str, from_end: bool) -> Vec<&str> {
 
 /// Whether a word ends a sentence: `.`, `!`, `?` or `;` that is not part of
 /// an abbreviation or an initial.
-fn ends_sentence(word: &str) -> bool {
+pub(super) fn ends_sentence(word: &str) -> bool {
     let w = word.trim_end_matches(['”', '"', '’', ')', '“', '«', '»']);
     if w.ends_with(['!', '?', ';']) {
         return true;
@@ -605,7 +605,7 @@ impl Cast {
             return;
         };
         if let Some(known) = self.expand(&name) {
-            if known.person || (known.name != name && !known.organisation) {
+            if known.person || (known.name != name && !known.organisation && !after_place_word) {
                 // A surname alone (`Weikert`) refers back to a person.
                 self.touch(&known.name.clone(), &roles, false);
             } else if strong && !known.organisation && known.name == name {
