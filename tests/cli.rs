@@ -215,3 +215,31 @@ fn inspect_schema_help_completions_and_man_page() {
         .success()
         .stdout(contains(".TH"));
 }
+
+#[test]
+fn json_lines_read_back_as_one_article_each() {
+    let dir = tempfile::tempdir().unwrap();
+    put(&dir.path().join("in/a.html"), page("First Story", "the first plan"));
+    put(&dir.path().join("in/b.html"), page("Second Story", "the second plan"));
+    let lines = galley()
+        .current_dir(dir.path())
+        .args(["convert", "in", "--to", "json", "-o", "-"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    put(&dir.path().join("articles.jsonl"), &lines);
+    galley()
+        .current_dir(dir.path())
+        .args(["convert", "articles.jsonl", "--to", "md", "-o", "out"])
+        .assert()
+        .success();
+    let mut texts: Vec<String> = std::fs::read_dir(dir.path().join("out/articles"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    texts.sort();
+    assert_eq!(texts.len(), 2);
+    assert!(texts[0].contains("the first plan") && texts[1].contains("the second plan"));
+}

@@ -451,14 +451,16 @@ impl<'a> Plan<'a> {
                 Ok(docs) => {
                     let mut unique = Unique::default();
                     let several = docs.len() > 1;
-                    for doc in docs {
-                        let member = doc
-                            .member
-                            .as_deref()
-                            .filter(|_| several)
-                            .map(|url| unique.name(&naming::name_from_url(url)));
-                        let name =
-                            member_label(&task.name, doc.member.as_deref().filter(|_| several));
+                    for (n, doc) in docs.into_iter().enumerate() {
+                        // Several articles in one file (JSON Lines) each get a file
+                        // named from their URL, or from their place in the file.
+                        let member = several.then(|| {
+                            let url = doc.member.as_deref().or(doc.article.url.as_deref());
+                            let name =
+                                url.map_or(format!("article-{}", n + 1), naming::name_from_url);
+                            unique.name(&name)
+                        });
+                        let name = member_label(&task.name, doc.member.as_deref());
                         if let Err(error) = self.emit(&task, doc, member.as_deref(), &mut out) {
                             out.fail(&name, error);
                         }

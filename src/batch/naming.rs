@@ -8,7 +8,7 @@ use std::path::{Component, Path, PathBuf};
 /// Extensions that name an input's format; they are replaced by the
 /// output's extension (`story.html` → `story.md`).
 const INPUT_EXTENSIONS: &[&str] = &[
-    "html", "htm", "xhtml", "shtml", "mhtml", "mht", "warc", "json", "md", "markdown",
+    "html", "htm", "xhtml", "shtml", "mhtml", "mht", "warc", "json", "jsonl", "md", "markdown",
 ];
 
 /// The last URL segment's extensions that say nothing about the article

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 /// How often the bar is redrawn: often enough to look alive, rarely
 /// enough to cost nothing.
@@ -25,9 +25,12 @@ impl Progress {
             );
             bar.set_style(
                 ProgressStyle::with_template(
-                    "{spinner} {elapsed_precise} [{bar:30}] {pos}/{len} inputs  {per_sec}  ETA {eta}  {msg}",
+                    "{spinner} {elapsed_precise} [{bar:30}] {pos}/{len} inputs  {rate}  ETA {eta}  {msg}",
                 )
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .with_key("rate", |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.1}/s", state.per_sec());
+                })
                 .progress_chars("=> "),
             );
             bar.enable_steady_tick(Duration::from_millis(250));

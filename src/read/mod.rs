@@ -72,7 +72,7 @@ pub fn detect(bytes: &[u8], path: Option<&Path>) -> Option<Format> {
     }
     let text = String::from_utf8_lossy(head);
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-    if trimmed.starts_with('{') && trimmed.contains("\"headline\"") {
+    if (trimmed.starts_with('{') || trimmed.starts_with('[')) && trimmed.contains("\"headline\"") {
         return Some(Format::Json);
     }
     if markdown::looks_like_markdown(trimmed) {
@@ -104,7 +104,7 @@ pub fn detect(bytes: &[u8], path: Option<&Path>) -> Option<Format> {
         Some("html" | "htm" | "xhtml" | "shtml") => Some(Format::Html),
         Some("mhtml" | "mht") => Some(Format::Mhtml),
         Some("warc") => Some(Format::Warc),
-        Some("json") => Some(Format::Json),
+        Some("json" | "jsonl") => Some(Format::Json),
         Some("md" | "markdown") => Some(Format::Markdown),
         _ => None,
     }
@@ -225,7 +225,14 @@ pub fn read(input: &Input) -> Result<Vec<Document>> {
             Ok(vec![doc])
         }
         Some(Format::Warc) => collect_archive(warc::Responses::new(&input.bytes[..])),
-        Some(Format::Json) => single(json::read(&input.bytes)?),
+        Some(Format::Json) => Ok(json::read(&input.bytes)?
+            .into_iter()
+            .map(|article| Document {
+                article,
+                assets: assets(),
+                member: None,
+            })
+            .collect()),
         Some(Format::Markdown) => single(markdown::read(&charset::decode(&input.bytes, None))?),
         None if is_binary(&input.bytes[..input.bytes.len().min(SNIFF_BYTES)]) => {
             Err(Error::Unsupported("binary data, not a page".into()))
