@@ -27,7 +27,10 @@ pub fn decode(bytes: &[u8], hint: Option<&str>) -> String {
         return decode_with(encoding, bytes);
     }
     if let Some(encoding) = declared(bytes) {
-        return decode_with(encoding, bytes);
+        // A page re-saved as UTF-8 often keeps its old declaration; non-ASCII
+        // text in a legacy charset is almost never valid UTF-8 by accident.
+        let resaved = encoding != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok();
+        return decode_with(if resaved { UTF_8 } else { encoding }, bytes);
     }
     if std::str::from_utf8(bytes).is_ok() {
         return decode_with(UTF_8, bytes);
@@ -74,6 +77,12 @@ mod tests {
                     Широкая электрификация южных губерний даст мощный толчок подъёму сельского хозяйства.</p>";
         let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
         assert!(decode(&bytes, None).contains("французских"));
+    }
+
+    #[test]
+    fn utf8_text_wins_over_a_stale_declaration() {
+        let page = "<meta charset=gb2312><p>谷歌</p>".as_bytes();
+        assert!(decode(page, None).contains("谷歌"));
     }
 
     #[test]

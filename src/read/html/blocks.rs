@@ -9,7 +9,7 @@
 //! Nesting deeper than [`MAX_NESTING`] is flattened to text, so hostile
 //! pages cannot exhaust the stack.
 
-use super::content::{Page, fold, has_hint};
+use super::content::{Page, fold, has_word_hint};
 use super::normalize::{clean_text, is_placeholder};
 use super::patterns::*;
 use crate::model::{Block, Inline};
@@ -17,7 +17,8 @@ use crate::model::{Block, Inline};
 /// Appends the blocks of the container `i` to `out`.
 pub(super) fn convert(page: &Page, i: usize, out: &mut Vec<Block>) {
     if page.is_block(i) && !page.is_paragraph_like(i) {
-        block(page, i, out, 0);
+        // The container itself was chosen: only its parts may be clutter.
+        dispatch(page, i, out, 0);
     } else {
         let mut run = Run::default();
         inline_node(page, i, &mut run, 0);
@@ -66,11 +67,15 @@ fn children(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
     run.flush(page, out);
 }
 
-/// Dispatches a block-level element to its handler.
+/// Converts a block-level element unless it is clutter.
 fn block(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
-    if removed(page, i) {
-        return;
+    if !removed(page, i) {
+        dispatch(page, i, out, depth);
     }
+}
+
+/// Hands a block-level element to its handler.
+fn dispatch(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
     if depth > MAX_NESTING {
         let text = page.plain_text(i);
         if !text.is_empty() {
@@ -103,12 +108,9 @@ fn removed(page: &Page, i: usize) -> bool {
     let tag = item.tag;
     let hint = format!("{} {}", item.class, item.id);
     let weight = page.class_weight(i);
-    if has_hint(&hint, &["share"]) && s.text < SHARE_MAX_CHARS {
-        return true;
-    }
-    if has_hint(&hint, CLUTTER_HINTS)
-        && !has_hint(&hint, MAYBE_CANDIDATE_HINTS)
+    if has_word_hint(&hint, CLUTTER_HINTS)
         && s.text < CLUTTER_MAX_CHARS
+        && !(s.text > 0 && is_description(page, i))
     {
         return true;
     }
@@ -153,6 +155,15 @@ fn removed(page: &Page, i: usize) -> bool {
         return false;
     }
     remove
+}
+
+/// Whether the element's text is the metadata description (the lead, even
+/// when the page calls its box a teaser).
+fn is_description(page: &Page, i: usize) -> bool {
+    page.description.as_deref().is_some_and(|d| {
+        let text = fold(&page.plain_text(i));
+        text.len() >= d.len().min(LEAD_MIN_CHARS) && (d.starts_with(&text) || text.starts_with(d))
+    })
 }
 
 /// Whether an ancestor of `i` has the tag.
@@ -292,7 +303,7 @@ fn caption_text(page: &Page, i: usize) -> String {
             continue;
         }
         let hint = format!("{} {}", item.class, item.id);
-        if has_hint(&hint, &["credit", "copyright", "byline", "source"]) {
+        if has_word_hint(&hint, &["credit", "copyright", "byline", "source"]) {
             skip_until = item.end;
             continue;
         }
@@ -694,7 +705,33 @@ fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
     {
         return true;
     }
-    false
+    len <= CREDIT_MAX_CHARS && CREDIT_MARKERS.iter().any(|m| lower.contains(m))
+        || is_byline(&lower)
+        || is_date_line(&lower)
+}
+
+/// "By Jane Doe", "Von: Max Muster": a byline left in the body.
+fn is_byline(lower: &str) -> bool {
+    BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p))
+        && lower.split_whitespace().count() <= BYLINE_MAX_WORDS
+        && !lower.ends_with('.')
+}
+
+/// A line that is only a date ("7. oktober 2020", "March 3, 2021").
+fn is_date_line(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    lower.chars().count() <= DATE_LINE_MAX_CHARS
+        && words.len() <= DATE_LINE_MAX_WORDS
+        && words.iter().any(|w| {
+            let digits = w.trim_matches(|c: char| !c.is_ascii_digit());
+            digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
+        })
+        && !lower.ends_with(['!', '?'])
+        && words
+            .iter()
+            .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+            .count()
+            <= 2
 }
 
 /// Resolves a link target against the page address; only web, mail and
@@ -952,6 +989,49 @@ mod tests {
             b,
             vec![Block::paragraph("Real closing sentence of the story.")]
         );
+    }
+
+    #[test]
+    fn credits_bylines_and_date_lines_are_dropped() {
+        let b = blocks_of(
+            "<p>(© FEI/Christophe Taniere)</p><p>By Jane Doe</p><p>7. Oktober 2020</p>\
+             <p>In 1985 the study ran, and it found nothing at all.</p>",
+        );
+        assert_eq!(
+            b,
+            vec![Block::paragraph(
+                "In 1985 the study ran, and it found nothing at all."
+            )]
+        );
+    }
+
+    #[test]
+    fn lead_outside_the_container_is_recovered() {
+        let body = "<p>This paragraph gives the page enough prose, with commas, clauses, and words, so that the article container is chosen.</p>".repeat(5);
+        let html = format!(
+            "<html><body><h1>The Headline</h1><div class=\"standfirst\">A lead sentence that sums the story up for readers.</div>\
+             <div class=\"share\"><a href=\"#\">Share</a></div><article>{body}</article></body></html>"
+        );
+        let dom = Html::parse_document(&html);
+        let meta = Article {
+            headline: "The Headline".into(),
+            ..Article::default()
+        };
+        let b = extract(&dom, &meta);
+        assert_eq!(
+            b[0],
+            Block::paragraph("A lead sentence that sums the story up for readers.")
+        );
+        assert_eq!(b.len(), 6);
+    }
+
+    #[test]
+    fn word_hints_do_not_match_inside_words() {
+        use crate::read::html::content::has_word_hint;
+        assert!(has_word_hint("post-tags", &["tags"]));
+        assert!(!has_word_hint("tagstyle_z4", &["tags"]));
+        assert!(has_word_hint("sharebar top", &["share"]));
+        assert!(has_word_hint("x author-bio", &["author-bio"]));
     }
 
     #[test]

@@ -54,8 +54,8 @@ pub(super) struct Stats {
     pub images: u32,
     /// `<li>` elements.
     pub items: u32,
-    /// Embedded objects (`iframe`, `embed`, `object`, `video`), counted before
-    /// they are skipped.
+    /// Embedded objects (`iframe`, `embed`, `object`), counted before they
+    /// are skipped.
     pub embeds: u32,
     /// Characters of text inside headings.
     pub heading: usize,
@@ -107,6 +107,8 @@ pub(super) struct Page<'a> {
     pub flags: Flags,
     /// The article's headline, folded, to drop its repetition.
     pub headline: String,
+    /// The metadata description, folded: text matching it is the lead.
+    pub description: Option<String>,
     /// Base URL for relative links.
     pub base: Option<String>,
 }
@@ -211,6 +213,35 @@ pub(super) fn has_hint(name: &str, hints: &[&str]) -> bool {
     !name.is_empty() && hints.iter().any(|h| name.contains(h))
 }
 
+/// Whether a lower-cased class/id string has a word naming one of the
+/// fragments: the word equals it, or starts with it when the fragment is
+/// long enough to be unambiguous ("sharebar", but not "tagstyle" for "tags").
+/// Fragments with a hyphen match anywhere a word starts.
+pub(super) fn has_word_hint(name: &str, hints: &[&str]) -> bool {
+    if name.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    hints.iter().any(|h| {
+        if h.contains('-') {
+            name.match_indices(h).any(|(at, _)| {
+                at == 0
+                    || !name[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            })
+        } else {
+            words
+                .iter()
+                .any(|w| *w == *h || (h.len() >= MIN_PREFIX_HINT && w.starts_with(h)))
+        }
+    })
+}
+
 /// The body blocks of the page, in reading order.
 pub fn extract(dom: &Html, meta: &Article) -> Vec<Block> {
     let attempts = [
@@ -257,9 +288,59 @@ pub fn extract(dom: &Html, meta: &Article) -> Vec<Block> {
 /// One extraction attempt over a flattened page.
 fn extract_from(page: &Page) -> Vec<Block> {
     let containers = choose_containers(page);
+    let mut body = Vec::new();
+    for &c in &containers {
+        blocks::convert(page, c, &mut body);
+    }
     let mut out = Vec::new();
-    for c in containers {
-        blocks::convert(page, c, &mut out);
+    if let Some(&first) = containers.first() {
+        for lead in leads_before(page, first) {
+            blocks::convert(page, lead, &mut out);
+        }
+    }
+    // A lead the body prints itself is not added again.
+    out.retain(|l| !body.iter().any(|b| b.text() == l.text()));
+    out.append(&mut body);
+    out
+}
+
+/// Standfirst paragraphs printed between the headline and the container:
+/// named as a lead, or repeating the metadata description.
+fn leads_before(page: &Page, container: usize) -> Vec<usize> {
+    let h1 = (0..container)
+        .rev()
+        .find(|&i| page.is(i, "h1") && page.items[i].end <= container);
+    let start = match h1 {
+        Some(h) => page.items[h].end,
+        None if page.description.is_some() => 0,
+        None => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < container {
+        let item = &page.items[i];
+        if item.tag.is_empty() || item.end > container {
+            i += 1;
+            continue;
+        }
+        let s = &page.stats[i];
+        let named = has_word_hint(&item.class, LEAD_HINTS) || has_word_hint(&item.id, LEAD_HINTS);
+        if (page.is_paragraph_like(i) || named)
+            && s.text >= LEAD_MIN_CHARS
+            && s.link_density() < SIBLING_MAX_LINK_DENSITY
+        {
+            let text = fold(&page.plain_text(i));
+            let described = page
+                .description
+                .as_deref()
+                .is_some_and(|d| text.starts_with(d) || d.starts_with(&text));
+            if (named && h1.is_some()) || described {
+                out.push(i);
+                i = item.end;
+                continue;
+            }
+        }
+        i += 1;
     }
     out
 }
@@ -302,7 +383,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
             }),
             Node::Element(e) => {
                 let tag = e.name();
-                if matches!(tag, "iframe" | "embed" | "object" | "video") {
+                if matches!(tag, "iframe" | "embed" | "object") {
                     embeds_at.push((parent, 1));
                 }
                 if keep_element(e, flags, guarded > 0) {
@@ -358,6 +439,11 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
         stats,
         flags,
         headline: fold(&meta.headline),
+        description: meta
+            .description
+            .as_deref()
+            .map(fold)
+            .filter(|d| d.chars().count() >= MIN_PARAGRAPH_CHARS),
         base: meta.url.clone(),
     }
 }
@@ -551,6 +637,15 @@ fn choose_containers(page: &Page) -> Vec<usize> {
             }
             p = page.items[p].parent;
         }
+    }
+    // An ancestor scoring nearly as well holds more of the same article.
+    let mut p = page.items[top].parent;
+    let close = top_score * ANCESTOR_CLOSE_SHARE;
+    while p != NONE && Some(p) != body && !page.is(p, "html") && page.items[p].parent != NONE {
+        if score[p].is_some_and(|s| s >= close) {
+            top = p;
+        }
+        p = page.items[p].parent;
     }
     // Climb while the parent scores better: the container is bigger than the
     // densest part of it.

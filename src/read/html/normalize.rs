@@ -1,9 +1,9 @@
 //! Normalization of extracted text and blocks: white space, quote marks,
 //! scraper placeholders and paragraphs printed twice.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::patterns::PLACEHOLDER_TEXTS;
+use super::patterns::{LEAD_ZONE_PARAGRAPHS, PLACEHOLDER_TEXTS, TAIL_LINE_MAX_CHARS};
 use crate::model::{Article, Block};
 
 /// Collapses white space and repairs doubled single quote marks (`‘‘…’’` → `“…”`).
@@ -42,34 +42,61 @@ pub fn finish(article: &mut Article, blocks: Vec<Block>) {
     {
         blocks.remove(0);
     }
-    // The last occurrence of a repeated text is the one in the body.
-    let mut last = HashMap::new();
+    // One of the first paragraphs printed again, exactly once and further
+    // down, is a lead repeated in the body: the later copy is the one in the
+    // body. (Texts repeated more often, back to back or deeper in the body
+    // are the page's own.)
+    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut lead_zone = HashSet::new();
     for (i, b) in blocks.iter().enumerate() {
-        if b.is_textual() && !b.text().is_empty() {
-            last.insert(fold(b.text()), i);
+        if matches!(b, Block::Paragraph { .. }) && !b.text().is_empty() {
+            seen.entry(fold(b.text())).or_default().push(i);
+            if lead_zone.len() < LEAD_ZONE_PARAGRAPHS {
+                lead_zone.insert(i);
+            }
         }
     }
+    let drop: HashSet<usize> = seen
+        .values()
+        .filter(|at| at.len() == 2 && at[1] > at[0] + 1 && lead_zone.contains(&at[0]))
+        .map(|at| at[0])
+        .collect();
     let mut kept = Vec::with_capacity(blocks.len());
     for (i, b) in blocks.into_iter().enumerate() {
-        if b.is_textual() {
-            let key = fold(b.text());
-            if last.get(&key).is_some_and(|&l| l != i) {
-                if kept.iter().all(|k: &Block| !k.is_textual())
-                    && article.subtitle.is_none()
-                    && matches!(b, Block::Paragraph { .. })
-                {
-                    article.subtitle = Some(b.text().to_string());
-                }
-                continue;
+        if drop.contains(&i) {
+            if kept.iter().all(|k: &Block| !k.is_textual()) && article.subtitle.is_none() {
+                article.subtitle = Some(b.text().to_string());
             }
+            continue;
         }
         kept.push(b);
     }
+    trim_tail(&mut kept);
     article.blocks = kept;
     if let Some(sub) = &article.subtitle
         && is_placeholder(sub)
     {
         article.subtitle = None;
+    }
+}
+
+/// Drops the page furniture left after the last prose: trailing headings
+/// (a heading introduces something) and short unpunctuated lines
+/// ("More on this topic", "Contact", "Share:").
+fn trim_tail(blocks: &mut Vec<Block>) {
+    let furniture = |b: &Block| match b {
+        Block::Heading { .. } => true,
+        Block::Paragraph { text, .. } => {
+            text.chars().count() <= TAIL_LINE_MAX_CHARS
+                && !text.ends_with(['.', '!', '?', '…', '"', '”', '»', '。', ')'])
+        }
+        _ => false,
+    };
+    let Some(last_prose) = blocks.iter().rposition(|b| b.is_textual() && !furniture(b)) else {
+        return; // nothing but short lines: they are the article
+    };
+    while blocks.len() > last_prose + 1 && blocks.last().is_some_and(furniture) {
+        blocks.pop();
     }
 }
 
@@ -115,6 +142,24 @@ mod tests {
                 Block::paragraph("The lead.")
             ]
         );
+    }
+
+    #[test]
+    fn trailing_furniture_is_trimmed() {
+        let mut a = Article::default();
+        let blocks = vec![
+            Block::paragraph("Real prose ends here."),
+            Block::Heading {
+                text: "More on this topic".into(),
+                level: 2,
+            },
+            Block::paragraph("Contact"),
+        ];
+        finish(&mut a, blocks);
+        assert_eq!(a.blocks, vec![Block::paragraph("Real prose ends here.")]);
+        let mut short = Article::default();
+        finish(&mut short, vec![Block::paragraph("abc")]);
+        assert_eq!(short.blocks.len(), 1);
     }
 
     #[test]

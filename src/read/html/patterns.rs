@@ -951,8 +951,8 @@ pub const PLACEHOLDER_TEXTS: &[&str] = &["none", "null", "undefined", "nan"];
 /// documents, form controls and the document head.
 pub const SKIP_TAGS: &[&str] = &[
     "head", "script", "style", "noscript", "template", "iframe", "frame", "frameset", "svg",
-    "math", "button", "select", "textarea", "input", "option", "object", "embed", "canvas",
-    "audio", "video", "map", "link", "meta", "dialog",
+    "button", "select", "textarea", "input", "option", "object", "embed", "canvas", "audio",
+    "video", "map", "link", "meta", "dialog",
 ];
 
 /// Page furniture by element name: navigation, side notes and page footers
@@ -1239,6 +1239,10 @@ pub const MIN_SHARED_ALTERNATIVES: usize = 3;
 /// this share of the last one.
 pub const CLIMB_STOP_SHARE: f32 = 1.0 / 3.0;
 
+/// An ancestor scoring at least this share of the best candidate holds the
+/// same article with more of it (the best was a dense part, e.g. a table).
+pub const ANCESTOR_CLOSE_SHARE: f32 = 0.9;
+
 /// A sibling of the container joins it when it scores this share of the
 /// container's score…
 pub const SIBLING_SHARE: f32 = 0.2;
@@ -1352,6 +1356,71 @@ pub const LEAD_HINTS: &[&str] = &[
     "intro",
     "excerpt",
 ];
+
+/// A lead repeated in the body is one of the article's first paragraphs.
+pub const LEAD_ZONE_PARAGRAPHS: usize = 2;
+
+/// Class/id fragments shorter than this match whole words only ("tags" is
+/// not "tagstyle"); longer ones also match a word's start ("sharebar").
+pub const MIN_PREFIX_HINT: usize = 5;
+
+/// A standfirst is at least a sentence long.
+pub const LEAD_MIN_CHARS: usize = 40;
+
+/// Photo credits and copyright lines are short and carry one of these.
+pub const CREDIT_MARKERS: &[&str] = &[
+    "©",
+    "(c) ",
+    "credit:",
+    "credits:",
+    "crédit",
+    "crédito",
+    "photo:",
+    "photos:",
+    "foto:",
+    "fotos:",
+    "bild:",
+    "image:",
+    "picture:",
+    "quelle:",
+    "source:",
+    "getty images",
+    "istock",
+    "shutterstock",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+];
+
+/// A credit line is at most this long (longer text is a caption or prose).
+pub const CREDIT_MAX_CHARS: usize = 160;
+
+/// Byline openers ("By Jane Doe", "Von: Max Muster").
+pub const BYLINE_PREFIXES: &[&str] = &[
+    "by ",
+    "von ",
+    "von: ",
+    "par ",
+    "por ",
+    "di ",
+    "door ",
+    "автор:",
+    "author:",
+    "autor:",
+    "text:",
+];
+
+/// A byline is a handful of words.
+pub const BYLINE_MAX_WORDS: usize = 8;
+
+/// A bare date line ("7. Oktober 2020") is a few words with a year.
+pub const DATE_LINE_MAX_WORDS: usize = 5;
+
+/// …and a few characters (scripts without spaces have one long "word").
+pub const DATE_LINE_MAX_CHARS: usize = 40;
+
+/// Trailing headings and short unpunctuated lines after the last prose are
+/// page furniture ("More on this topic", "Contact", "Share:").
+pub const TAIL_LINE_MAX_CHARS: usize = 60;
 
 /// Nesting deeper than this is flattened to plain text: real articles never
 /// come close, and hostile pages must not exhaust the stack.
