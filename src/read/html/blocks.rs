@@ -712,7 +712,7 @@ fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
 
 /// "By Jane Doe", "Von: Max Muster": a byline left in the body.
 fn is_byline(lower: &str) -> bool {
-    BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p))
+    BODY_BYLINE_OPENERS.iter().any(|p| lower.starts_with(p))
         && lower.split_whitespace().count() <= BYLINE_MAX_WORDS
         && !lower.ends_with('.')
 }

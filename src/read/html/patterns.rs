@@ -1395,7 +1395,7 @@ pub const CREDIT_MARKERS: &[&str] = &[
 pub const CREDIT_MAX_CHARS: usize = 160;
 
 /// Byline openers ("By Jane Doe", "Von: Max Muster").
-pub const BYLINE_PREFIXES: &[&str] = &[
+pub const BODY_BYLINE_OPENERS: &[&str] = &[
     "by ",
     "von ",
     "von: ",
