@@ -219,8 +219,14 @@ fn inspect_schema_help_completions_and_man_page() {
 #[test]
 fn json_lines_read_back_as_one_article_each() {
     let dir = tempfile::tempdir().unwrap();
-    put(&dir.path().join("in/a.html"), page("First Story", "the first plan"));
-    put(&dir.path().join("in/b.html"), page("Second Story", "the second plan"));
+    put(
+        &dir.path().join("in/a.html"),
+        page("First Story", "the first plan"),
+    );
+    put(
+        &dir.path().join("in/b.html"),
+        page("Second Story", "the second plan"),
+    );
     let lines = galley()
         .current_dir(dir.path())
         .args(["convert", "in", "--to", "json", "-o", "-"])
