@@ -231,6 +231,7 @@ fn corpus_pages_pass_the_tools() {
         root.display()
     );
     let mut failures = Vec::new();
+    let mut recovered = Vec::new();
     let mut checked = 0;
     let mut sets: Vec<PathBuf> = std::fs::read_dir(&root)
         .expect("corpus")
@@ -258,14 +259,22 @@ fn corpus_pages_pass_the_tools() {
             }
             taken += 1;
             checked += 1;
-            if let Err(e) = check(&doc, &WriteOptions::default()) {
-                failures.push(format!("{}: {e}", page.display()));
+            match check(&doc, &WriteOptions::default()) {
+                Ok(r) => recovered.push(r),
+                Err(e) => failures.push(format!("{}: {e}", page.display())),
             }
         }
     }
     assert!(
         checked >= 3 * CORPUS_PAGES_PER_SET,
         "only {checked} corpus pages found"
+    );
+    let least = recovered.iter().copied().fold(1.0, f64::min);
+    let mean = recovered.iter().sum::<f64>() / recovered.len().max(1) as f64;
+    println!(
+        "{checked} corpus pages: 4-gram recovery mean {:.2}%, least {:.2}%",
+        mean * 100.0,
+        least * 100.0
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -317,6 +326,35 @@ fn characters_no_font_has_are_named_in_a_warning() {
         warning.contains("東") && warning.contains("U+4EAC") && warning.contains("--font"),
         "{warning}"
     );
+}
+
+#[test]
+fn font_option_adds_a_fallback_for_missing_characters() {
+    let doc = Document {
+        article: Article {
+            headline: "Boxes".into(),
+            blocks: vec![Block::paragraph(
+                "A table border ┼ drawn with box characters.",
+            )],
+            ..Article::default()
+        },
+        ..Document::default()
+    };
+    let plain = pdf(std::slice::from_ref(&doc), &WriteOptions::default());
+    assert!(
+        plain.warnings.iter().any(|w| w.contains("U+253C")),
+        "{:?}",
+        plain.warnings
+    );
+    let options = WriteOptions {
+        font: Some(crate_dir().join("templates/fonts/DejaVuSansMono.ttf")),
+        ..WriteOptions::default()
+    };
+    let with_font = pdf(std::slice::from_ref(&doc), &options);
+    assert!(with_font.warnings.is_empty(), "{:?}", with_font.warnings);
+    let file = temp_pdf(&with_font.bytes);
+    fonts_embedded(file.path()).unwrap();
+    assert!(pdf_text(file.path()).contains('┼'));
 }
 
 #[test]
