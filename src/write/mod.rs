@@ -7,6 +7,7 @@ mod epub;
 mod json;
 mod markdown;
 mod pdf;
+mod shared;
 
 use std::path::PathBuf;
 

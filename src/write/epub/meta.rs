@@ -23,22 +23,6 @@ const URL_NAMESPACE: [u8; 16] = [
     0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8,
 ];
 
-/// Month names for dates shown to English readers; other languages get ISO dates.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A parsed ISO 8601 date, with the time when the source gave one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Stamp {
@@ -122,16 +106,12 @@ impl Stamp {
     /// The date as a reader of `language` expects it: "5 February 2020" in
     /// English, ISO elsewhere.
     pub fn display(&self, language: &str) -> String {
-        if primary_subtag(language) == "en" {
-            format!(
-                "{} {} {}",
-                self.day,
-                MONTHS[usize::from(self.month - 1)],
-                self.year
-            )
-        } else {
-            self.date()
-        }
+        crate::write::shared::display_date(
+            self.year,
+            self.month,
+            self.day,
+            primary_subtag(language) == "en",
+        )
     }
 }
 

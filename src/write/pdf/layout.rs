@@ -710,33 +710,18 @@ fn spans_of(inlines: &[Inline], style: Style, ink: Ink) -> Vec<Span> {
     spans
 }
 
-/// English month names, for dates in English articles.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "Published 5 February 2020 · Updated 6 February 2020" (ISO dates for
 /// articles in other languages, which read them without translation).
 fn date_line(published: Option<&str>, modified: Option<&str>, language: Option<&str>) -> String {
     let english = language.is_none_or(|l| l.to_ascii_lowercase().starts_with("en"));
     let show = |iso: &str| -> Option<String> {
         let (y, m, d) = parse_date(iso)?;
-        Some(if english {
-            format!("{d} {} {y}", MONTHS[usize::from(m) - 1])
-        } else {
-            format!("{y:04}-{m:02}-{d:02}")
-        })
+        Some(crate::write::shared::display_date(
+            i64::from(y),
+            m,
+            d,
+            english,
+        ))
     };
     let published = published.and_then(show);
     let modified = modified
