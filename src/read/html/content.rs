@@ -394,8 +394,8 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                         text: "",
                         parent,
                         end: 0,
-                        class: e.attr("class").unwrap_or("").to_lowercase().into(),
-                        id: e.attr("id").unwrap_or("").to_lowercase().into(),
+                        class: Attrs::of(e).class.to_lowercase().into(),
+                        id: Attrs::of(e).id.to_lowercase().into(),
                     });
                     descend = true;
                     stack.push(i);
@@ -458,32 +458,66 @@ fn close(items: &mut [Item], stack: &mut Vec<usize>, guards: &mut Vec<bool>, gua
     }
 }
 
+/// The attributes the page model reads, gathered in one pass over an
+/// element's attributes: a lookup by name costs an interned atom and a hash.
+#[derive(Default)]
+struct Attrs<'a> {
+    class: &'a str,
+    id: &'a str,
+    style: Option<&'a str>,
+    hidden: bool,
+    aria_hidden: Option<&'a str>,
+    role: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(e: &'a scraper::node::Element) -> Attrs<'a> {
+        let mut a = Attrs::default();
+        for (name, value) in e.attrs() {
+            match name {
+                "class" => a.class = value,
+                "id" => a.id = value,
+                "style" => a.style = Some(value),
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.aria_hidden = Some(value),
+                "role" => a.role = Some(value),
+                _ => {}
+            }
+        }
+        a
+    }
+}
+
 /// Whether an element (and its subtree) stays in the page model.
 fn keep_element(e: &scraper::node::Element, flags: Flags, in_table_or_code: bool) -> bool {
     let tag = e.name();
     if SKIP_TAGS.contains(&tag) || FURNITURE_TAGS.contains(&tag) {
         return false;
     }
-    if e.attr("hidden").is_some() {
+    let a = Attrs::of(e);
+    if a.hidden {
         return false;
     }
-    if let Some(style) = e.attr("style") {
+    if let Some(style) = a.style {
         let s = style.to_ascii_lowercase().replace(' ', "");
         if s.contains("display:none") || s.contains("visibility:hidden") {
             return false;
         }
     }
-    let class = e.attr("class").unwrap_or("");
-    if e.attr("aria-hidden") == Some("true") && !class.contains("fallback-image") {
+    if a.aria_hidden == Some("true") && !a.class.contains("fallback-image") {
         return false;
     }
-    if let Some(role) = e.attr("role")
+    if let Some(role) = a.role
         && FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
     {
         return false;
     }
-    if flags.strip_unlikely && !in_table_or_code && !matches!(tag, "body" | "a" | "html") {
-        let hint = format!("{} {}", class, e.attr("id").unwrap_or("")).to_lowercase();
+    if flags.strip_unlikely
+        && !in_table_or_code
+        && (!a.class.is_empty() || !a.id.is_empty())
+        && !matches!(tag, "body" | "a" | "html")
+    {
+        let hint = format!("{} {}", a.class, a.id).to_lowercase();
         if has_hint(&hint, UNLIKELY_HINTS) && !has_hint(&hint, MAYBE_CANDIDATE_HINTS) {
             return false;
         }
