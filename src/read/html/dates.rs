@@ -331,6 +331,16 @@ pub fn find(text: &str, order: DayOrder) -> Option<Stamp> {
 /// Every date written in `text`, in order of appearance, each with the byte
 /// offset where it starts.
 pub fn find_all(text: &str, order: DayOrder) -> Vec<(Stamp, usize)> {
+    // Every form has a year of two or more ASCII digits (`parse` reads no
+    // others): text without two digits in a row has no date, and most
+    // lines are such text.
+    if !text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
+    {
+        return Vec::new();
+    }
     let mut found: Vec<(Stamp, usize, usize)> = Vec::new();
     let mut push = |stamp: Option<Stamp>, start: usize, end: usize| {
         if let Some(stamp) = stamp

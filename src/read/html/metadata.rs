@@ -165,58 +165,97 @@ struct Frame {
 static SAVED_FROM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"saved from url=\(\d+\)\s*(\S+)").expect("valid regex"));
 
-fn hint_text(el: &scraper::node::Element) -> String {
-    let mut hints = String::new();
-    for attr in ["class", "id"] {
-        if let Some(v) = el.attr(attr) {
-            hints.push_str(&v.to_lowercase());
-            hints.push(' ');
+/// The attributes the walk reads on every element, gathered in one pass over
+/// them (a lookup by name interns the name and searches the list each time).
+#[derive(Debug, Clone, Copy, Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    role: Option<&'a str>,
+    rel: Option<&'a str>,
+    itemprop: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> Attrs<'a> {
+        let mut a = Attrs::default();
+        for (name, value) in &el.attrs {
+            if !name.ns.is_empty() {
+                continue;
+            }
+            let slot = match &*name.local {
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                "role" => &mut a.role,
+                "rel" => &mut a.rel,
+                "itemprop" => &mut a.itemprop,
+                _ => continue,
+            };
+            *slot = Some(&**value);
         }
+        a
+    }
+}
+
+/// The class and id of an element, lowercased, each followed by a space.
+fn hint_text(a: &Attrs) -> String {
+    let mut hints = String::new();
+    for v in [a.class, a.id].into_iter().flatten() {
+        hints.push_str(&v.to_lowercase());
+        hints.push(' ');
     }
     hints
 }
 
-/// The class and id of an element as written (case kept for camelCase).
-fn el_hints(el: &scraper::node::Element) -> String {
-    format!(
-        "{} {}",
-        el.attr("class").unwrap_or(""),
-        el.attr("id").unwrap_or("")
-    )
-}
+/// [`FOREIGN_AREA_HINTS`] with a space on either side, to be found in a
+/// phrase of whole words.
+static FOREIGN_AREA_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    FOREIGN_AREA_HINTS
+        .iter()
+        .map(|h| format!(" {h} "))
+        .collect()
+});
 
-/// Whether a class or id name marks an area that is not the article, by
-/// its words ("related-posts", "siteFooter"), layout names aside.
-fn names_foreign_area(hints: &str) -> bool {
-    hints.split_whitespace().any(|token| {
-        let mut words: Vec<String> = Vec::new();
-        let mut word = String::new();
-        let mut prev_lower = false;
-        for c in token.chars() {
-            if c == '-' || c == '_' {
-                words.push(std::mem::take(&mut word));
-                prev_lower = false;
-                continue;
-            }
-            if c.is_uppercase() && prev_lower {
-                words.push(std::mem::take(&mut word));
-            }
-            prev_lower = c.is_lowercase();
-            word.extend(c.to_lowercase());
+/// Whether a class or id name (as written: case kept for camelCase) marks an
+/// area that is not the article, by its words ("related-posts",
+/// "siteFooter"), layout names aside. `phrase` is scratch space.
+fn names_foreign_area(class: &str, id: &str, phrase: &mut String) -> bool {
+    fn end_word(phrase: &mut String) {
+        if !phrase.ends_with(' ') {
+            phrase.push(' ');
         }
-        words.push(word);
-        words.retain(|w| !w.is_empty());
-        if words
-            .iter()
-            .any(|w| FOREIGN_MODIFIER_WORDS.contains(&w.as_str()))
-        {
-            return false;
-        }
-        let phrase = format!(" {} ", words.join(" "));
-        FOREIGN_AREA_HINTS
-            .iter()
-            .any(|h| phrase.contains(&format!(" {h} ")))
-    })
+    }
+    [class, id]
+        .iter()
+        .flat_map(|names| names.split_whitespace())
+        .any(|token| {
+            // The token's words, lowercased, as " word word ".
+            phrase.clear();
+            phrase.push(' ');
+            let mut prev_lower = false;
+            for c in token.chars() {
+                if c == '-' || c == '_' {
+                    end_word(phrase);
+                    prev_lower = false;
+                    continue;
+                }
+                if c.is_uppercase() && prev_lower {
+                    end_word(phrase);
+                }
+                prev_lower = c.is_lowercase();
+                phrase.extend(c.to_lowercase());
+            }
+            end_word(phrase);
+            if phrase
+                .split(' ')
+                .any(|w| !w.is_empty() && FOREIGN_MODIFIER_WORDS.contains(&w))
+            {
+                return false;
+            }
+            FOREIGN_AREA_PHRASES
+                .iter()
+                .any(|h| phrase.contains(h.as_str()))
+        })
 }
 
 fn has_hint(hints: &str, list: &[&str]) -> bool {
@@ -281,6 +320,7 @@ impl Page {
     fn collect(dom: &Html) -> Page {
         let mut page = Page::default();
         let mut stack: Vec<Frame> = Vec::new();
+        let mut phrase = String::new();
         for edge in dom.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
@@ -290,8 +330,9 @@ impl Page {
                         if LINE_BREAK_TAGS.contains(&name) {
                             page.break_line();
                         }
-                        let hints = hint_text(el);
-                        let role = el.attr("role").unwrap_or("").to_lowercase();
+                        let attrs = Attrs::of(el);
+                        let hints = hint_text(&attrs);
+                        let role = attrs.role.map(str::to_lowercase).unwrap_or_default();
                         let in_article = parent.in_article
                             || matches!(name, "article" | "main")
                             || role == "main";
@@ -303,7 +344,11 @@ impl Page {
                                 "navigation" | "complementary" | "contentinfo"
                             )
                             || (!matches!(name, "html" | "body" | "main" | "article")
-                                && names_foreign_area(&el_hints(el)));
+                                && names_foreign_area(
+                                    attrs.class.unwrap_or(""),
+                                    attrs.id.unwrap_or(""),
+                                    &mut phrase,
+                                ));
                         let frame = Frame {
                             invisible: parent.invisible || INVISIBLE_TAGS.contains(&name),
                             foreign,
@@ -312,7 +357,7 @@ impl Page {
                         stack.push(frame);
                         page.gap = true;
                         if let Some(elref) = ElementRef::wrap(node) {
-                            page.element(elref, name, &hints, frame);
+                            page.element(elref, name, &attrs, &hints, frame);
                         }
                     }
                     Node::Text(text) => {
@@ -366,7 +411,7 @@ impl Page {
     }
 
     /// Records what one element offers.
-    fn element(&mut self, el: ElementRef, name: &str, hints: &str, frame: Frame) {
+    fn element(&mut self, el: ElementRef, name: &str, attrs: &Attrs, hints: &str, frame: Frame) {
         let attr = |a: &str| el.value().attr(a).map(str::trim).filter(|v| !v.is_empty());
         let line = self.lines.len();
         let spot = |text: String| Spot {
@@ -431,12 +476,17 @@ impl Page {
         }
         if frame.invisible || matches!(name, "meta" | "link" | "script" | "html" | "body") {
             if name == "meta" || name == "link" {
-                self.itemprop(el, &spot);
+                self.itemprop(el, attrs.itemprop, &spot);
             }
             return;
         }
-        self.itemprop(el, &spot);
-        let rel = attr("rel").unwrap_or("").to_lowercase();
+        self.itemprop(el, attrs.itemprop, &spot);
+        let rel = attrs
+            .rel
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .unwrap_or("")
+            .to_lowercase();
         if name == "a" && rel.split_whitespace().any(|r| r == "tag") {
             self.rel_tags
                 .push(spot(clean_text(&el.text().collect::<String>())));
@@ -459,8 +509,8 @@ impl Page {
         }
     }
 
-    fn itemprop(&mut self, el: ElementRef, spot: &dyn Fn(String) -> Spot) {
-        let Some(prop) = el.value().attr("itemprop") else {
+    fn itemprop(&mut self, el: ElementRef, prop: Option<&str>, spot: &dyn Fn(String) -> Spot) {
+        let Some(prop) = prop else {
             return;
         };
         let value = ["content", "datetime"]

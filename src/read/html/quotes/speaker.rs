@@ -670,27 +670,35 @@ impl Cast {
             return Some(p);
         }
         let parts: Vec<&str> = name.split(' ').collect();
-        let tokens = |p: &Named| p.name.split(' ').map(str::to_string).collect::<Vec<_>>();
         let longer = |p: &&Named| p.name.split(' ').count() > parts.len();
+        // Longer names, so comparing the shorter name's parts is enough.
+        let ends_with = |p: &&Named| {
+            p.name
+                .split(' ')
+                .rev()
+                .zip(parts.iter().rev())
+                .all(|(a, b)| a == *b)
+        };
+        let starts_with = |p: &&Named| p.name.split(' ').zip(&parts).all(|(a, b)| a == *b);
         let found = self
             .named
             .iter()
             .rev()
             .filter(longer)
-            .find(|p| tokens(p).ends_with(&parts.iter().map(|s| s.to_string()).collect::<Vec<_>>()))
-            .or_else(|| {
-                self.named.iter().rev().filter(longer).find(|p| {
-                    tokens(p).starts_with(&parts.iter().map(|s| s.to_string()).collect::<Vec<_>>())
-                })
-            })?;
+            .find(ends_with)
+            .or_else(|| self.named.iter().rev().filter(longer).find(starts_with))?;
         // The same person under a fuller name (`Te Kaurinui Robert Parata`).
-        let found_tokens = tokens(found);
+        let found_tokens: Vec<&str> = found.name.split(' ').collect();
         Some(
             self.named
                 .iter()
                 .rev()
                 .filter(|p| p.name.split(' ').count() > found_tokens.len())
-                .find(|p| found_tokens.iter().all(|t| tokens(p).contains(t)))
+                .find(|p| {
+                    found_tokens
+                        .iter()
+                        .all(|t| p.name.split(' ').any(|x| x == *t))
+                })
                 .unwrap_or(found),
         )
     }
