@@ -1445,7 +1445,19 @@ fn starts_with_prefix(line: &str) -> bool {
 
 /// The text after a leading byline word, if there is one.
 fn strip_prefix(text: &str) -> Option<&str> {
+    // A prefix can only match where it starts as the text's first letter
+    // lowercased: the others are passed over without lowercasing the text.
+    let first: String = text
+        .chars()
+        .next()
+        .map(char::to_lowercase)
+        .into_iter()
+        .flatten()
+        .collect();
     PREFIXES_LONGEST_FIRST.iter().find_map(|p| {
+        if !p.starts_with(first.as_str()) {
+            return None;
+        }
         let n = p.chars().count();
         let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
         let (head, rest) = text.split_at(end);

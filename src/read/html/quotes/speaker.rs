@@ -388,6 +388,14 @@ fn name_runs(words: &[&str]) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        // Neither this word nor the next capitalized: no run starts here
+        // (the common case, told without lowercasing anything).
+        if !starts_capital(trim_name_punctuation(words[i]))
+            && !words.get(i + 1).is_some_and(|n| starts_capital(n))
+        {
+            i += 1;
+            continue;
+        }
         match name_run(&words[i..]) {
             Some((skip, run, len)) => {
                 out.push((i + skip, run));
@@ -413,12 +421,7 @@ fn name_run(words: &[&str]) -> Option<(usize, Vec<String>, usize)> {
     let mut run: Vec<String> = Vec::new();
     while i < words.len() {
         let w = words[i];
-        let clean = w.trim_matches(|c: char| {
-            matches!(
-                c,
-                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '!' | '?' | '„' | '«' | '»'
-            )
-        });
+        let clean = trim_name_punctuation(w);
         let clean = if ends_sentence(w) {
             clean.trim_end_matches('.')
         } else {
@@ -457,6 +460,16 @@ fn name_run(words: &[&str]) -> Option<(usize, Vec<String>, usize)> {
         i += 1;
     }
     (!run.is_empty()).then(|| (skip, run, i - skip))
+}
+
+/// A word without the punctuation around a name (commas, brackets, quote marks).
+fn trim_name_punctuation(word: &str) -> &str {
+    word.trim_matches(|c: char| {
+        matches!(
+            c,
+            ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '!' | '?' | '„' | '«' | '»'
+        )
+    })
 }
 
 fn is_possessive(word: &str) -> bool {
