@@ -12,6 +12,9 @@
 //! [`blocks`](super::blocks) for conversion. A result that is too short is
 //! retried with fewer removals, as Readability does.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use scraper::{Html, Node};
 
 use super::blocks;
@@ -163,10 +166,10 @@ impl<'a> Page<'a> {
             if name.is_empty() {
                 continue;
             }
-            if has_hint(name, NEGATIVE_HINTS) {
+            if has_hint(name, &NEGATIVE_HINT_SET) {
                 w -= CLASS_WEIGHT;
             }
-            if has_hint(name, POSITIVE_HINTS) {
+            if has_hint(name, &POSITIVE_HINT_SET) {
                 w += CLASS_WEIGHT;
             }
         }
@@ -208,9 +211,21 @@ impl Iterator for Children<'_, '_> {
     }
 }
 
+/// A list of class/id fragments compiled into one automaton, so that a name
+/// is searched for all of them in one pass.
+pub(super) fn hint_set(hints: &[&str]) -> AhoCorasick {
+    AhoCorasick::new(hints).expect("a list of fragments")
+}
+
+static NEGATIVE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(NEGATIVE_HINTS));
+static POSITIVE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(POSITIVE_HINTS));
+static UNLIKELY_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(UNLIKELY_HINTS));
+static MAYBE_CANDIDATE_HINT_SET: LazyLock<AhoCorasick> =
+    LazyLock::new(|| hint_set(MAYBE_CANDIDATE_HINTS));
+
 /// Whether a lower-cased class/id string contains any of the fragments.
-pub(super) fn has_hint(name: &str, hints: &[&str]) -> bool {
-    !name.is_empty() && hints.iter().any(|h| name.contains(h))
+pub(super) fn has_hint(name: &str, hints: &AhoCorasick) -> bool {
+    !name.is_empty() && hints.is_match(name)
 }
 
 /// Whether a lower-cased class/id string has a word naming one of the
@@ -518,7 +533,7 @@ fn keep_element(e: &scraper::node::Element, flags: Flags, in_table_or_code: bool
         && !matches!(tag, "body" | "a" | "html")
     {
         let hint = format!("{} {}", a.class, a.id).to_lowercase();
-        if has_hint(&hint, UNLIKELY_HINTS) && !has_hint(&hint, MAYBE_CANDIDATE_HINTS) {
+        if has_hint(&hint, &UNLIKELY_HINT_SET) && !has_hint(&hint, &MAYBE_CANDIDATE_HINT_SET) {
             return false;
         }
     }

@@ -13,11 +13,13 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use ego_tree::iter::Edge;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node};
 
 use super::Hints;
+use super::content::hint_set;
 use super::dates::{self, DayOrder, Stamp};
 use super::jsonld::{self, LinkedData};
 use super::normalize::{clean_text, is_placeholder};
@@ -207,59 +209,76 @@ fn hint_text(a: &Attrs) -> String {
     hints
 }
 
-/// [`FOREIGN_AREA_HINTS`] with a space on either side, to be found in a
-/// phrase of whole words.
-static FOREIGN_AREA_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    FOREIGN_AREA_HINTS
+/// [`FOREIGN_AREA_HINTS`] as a set, and the most words one of them has.
+static FOREIGN_AREA_SET: LazyLock<(HashSet<&str>, usize)> = LazyLock::new(|| {
+    let most = FOREIGN_AREA_HINTS
         .iter()
-        .map(|h| format!(" {h} "))
-        .collect()
+        .map(|h| h.split(' ').count())
+        .max()
+        .unwrap_or(0);
+    (FOREIGN_AREA_HINTS.iter().copied().collect(), most)
 });
+
+/// Class/id fragments naming a byline, those naming something else near
+/// one, and those naming a date, each list searched in one pass.
+static BYLINE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(BYLINE_HINTS));
+static BYLINE_NOT_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(BYLINE_NOT_HINTS));
+static DATE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(DATE_HINTS));
 
 /// Whether a class or id name (as written: case kept for camelCase) marks an
 /// area that is not the article, by its words ("related-posts",
-/// "siteFooter"), layout names aside. `phrase` is scratch space.
-fn names_foreign_area(class: &str, id: &str, phrase: &mut String) -> bool {
-    fn end_word(phrase: &mut String) {
-        if !phrase.ends_with(' ') {
-            phrase.push(' ');
+/// "siteFooter"), layout names aside. `words` is scratch space.
+fn names_foreign_area(class: &str, id: &str, words: &mut String) -> bool {
+    fn end_word(words: &mut String) {
+        if !words.is_empty() && !words.ends_with(' ') {
+            words.push(' ');
         }
     }
     [class, id]
         .iter()
         .flat_map(|names| names.split_whitespace())
         .any(|token| {
-            // The token's words, lowercased, as " word word ".
-            phrase.clear();
-            phrase.push(' ');
+            // The token's words, lowercased, one space apart.
+            words.clear();
             let mut prev_lower = false;
             for c in token.chars() {
                 if c == '-' || c == '_' {
-                    end_word(phrase);
+                    end_word(words);
                     prev_lower = false;
                     continue;
                 }
                 if c.is_uppercase() && prev_lower {
-                    end_word(phrase);
+                    end_word(words);
                 }
                 prev_lower = c.is_lowercase();
-                phrase.extend(c.to_lowercase());
+                words.extend(c.to_lowercase());
             }
-            end_word(phrase);
-            if phrase
+            let words = words.trim_end_matches(' ');
+            if words
                 .split(' ')
-                .any(|w| !w.is_empty() && FOREIGN_MODIFIER_WORDS.contains(&w))
+                .any(|w| FOREIGN_MODIFIER_WORDS.contains(&w))
             {
                 return false;
             }
-            FOREIGN_AREA_PHRASES
-                .iter()
-                .any(|h| phrase.contains(h.as_str()))
+            // A hint is a run of whole words: look the runs up from each word.
+            let (hints, most) = &*FOREIGN_AREA_SET;
+            let mut rest = words;
+            while !rest.is_empty() {
+                let mut end = 0;
+                for _ in 0..*most {
+                    end = rest[end..].find(' ').map_or(rest.len(), |i| end + i);
+                    if hints.contains(&rest[..end]) {
+                        return true;
+                    }
+                    if end == rest.len() {
+                        break;
+                    }
+                    end += 1;
+                }
+                rest = rest.find(' ').map_or("", |i| &rest[i + 1..]);
+            }
+            false
         })
-}
-
-fn has_hint(hints: &str, list: &[&str]) -> bool {
-    list.iter().any(|h| hints.contains(h))
 }
 
 /// Appends a text node, with a space when it meets the previous one at an
@@ -495,13 +514,13 @@ impl Page {
             self.rel_authors
                 .push(spot(clean_text(&el.text().collect::<String>())));
         }
-        if has_hint(hints, BYLINE_HINTS) && !has_hint(hints, BYLINE_NOT_HINTS) {
+        if BYLINE_HINT_SET.is_match(hints) && !BYLINE_NOT_HINT_SET.is_match(hints) {
             let text = element_text(el);
             if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS * 2 {
                 self.bylines.push(spot(text));
             }
         }
-        if has_hint(hints, DATE_HINTS) {
+        if DATE_HINT_SET.is_match(hints) {
             let text = element_text(el);
             if !text.is_empty() && text.chars().count() <= MAX_META_LINE_CHARS * 2 {
                 self.date_spots.push(spot(text));
