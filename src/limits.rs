@@ -17,3 +17,15 @@ pub const MAX_PARSE_DEPTH: usize = 1_000;
 /// bytes per element, so this bounds memory at a few hundred megabytes; the
 /// largest real pages have tens of thousands.
 pub const MAX_ELEMENTS: usize = 1_000_000;
+
+/// Most pixels in an image the PDF writer decodes. PNG, GIF and WebP are
+/// decoded to raw pixels (four bytes each), so a few-kilobyte file declaring
+/// 100,000 × 100,000 pixels would ask for 40 GB; the largest real photos are
+/// around 50 megapixels. Larger images are left out with a warning.
+pub const MAX_IMAGE_PIXELS: u64 = 64_000_000;
+
+/// Most pages in one PDF. The longest real articles fill a hundred pages
+/// and an edition of a few hundred articles a thousand or so; text past
+/// this page is left out with a warning, which bounds the time and memory
+/// (about 300 KB a page while writing) a PDF can take.
+pub const MAX_PDF_PAGES: usize = 2_000;

@@ -356,3 +356,92 @@ fn a_full_disk_leaves_no_partial_file() {
         left.iter().map(|e| e.path()).collect::<Vec<_>>()
     );
 }
+
+/// A PNG file of a few kilobytes whose header declares `width` × `height`
+/// pixels: decoding it would need width × height × 3 bytes.
+fn png_declaring(width: u32, height: u32) -> Vec<u8> {
+    use std::io::Write;
+    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(data);
+        out.extend((data.len() as u32).to_be_bytes());
+        out.extend(kind);
+        out.extend(data);
+        out.extend(crc.sum().to_be_bytes());
+    }
+    let mut header = Vec::new();
+    header.extend(width.to_be_bytes());
+    header.extend(height.to_be_bytes());
+    header.extend([8, 2, 0, 0, 0]); // 8-bit RGB, no interlace
+    let mut rows = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    rows.write_all(&vec![0; 64 * (1 + 3 * width as usize)])
+        .unwrap();
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut png, b"IHDR", &header);
+    chunk(&mut png, b"IDAT", &rows.finish().unwrap());
+    chunk(&mut png, b"IEND", b"");
+    png
+}
+
+#[test]
+fn a_gigantic_image_is_left_out_of_the_pdf_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "huge.png", png_declaring(100_000, 100_000));
+    let body = format!("<p>{FILLER}</p>").repeat(6);
+    let page = write(
+        dir.path(),
+        "page.html",
+        format!(
+            "<html><head><title>Picture</title></head><body><article><h1>Picture</h1>{body}\
+             <figure><img src=\"huge.png\"><figcaption>A very large picture</figcaption></figure>\
+             {body}</article></body></html>"
+        ),
+    );
+    let out_dir = dir.path().join("out");
+    let out = run(&[
+        "convert",
+        &page,
+        "--to",
+        "pdf,epub",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 image left out of the PDF: larger than the limit"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out_dir.join("page.pdf").exists() && out_dir.join("page.epub").exists());
+}
+
+#[test]
+fn a_pdf_stops_at_the_page_limit_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraphs = format!("<p>{}</p>\n", FILLER.repeat(5)).repeat(8 * 1024 * 1024 / 420);
+    let page = write(
+        dir.path(),
+        "long.html",
+        format!("<html><body><article><h1>Long</h1>{paragraphs}</article></body></html>"),
+    );
+    let out_dir = dir.path().join("out");
+    let out = run(&[
+        "convert",
+        &page,
+        "--to",
+        "pdf",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the PDF is cut at the limit of 2000 pages"),
+        "{}",
+        stderr(&out)
+    );
+    let pdf = std::fs::read(out_dir.join("long.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF") && pdf.trim_ascii_end().ends_with(b"%%EOF"));
+}

@@ -18,7 +18,7 @@ pub const CORE_IMAGE_TYPES: &[(&str, &str)] = &[
 
 /// Images this small on both sides are spacers or lazy-loading placeholders,
 /// not pictures: they are left out silently.
-pub const PLACEHOLDER_MAX_SIDE: u32 = 2;
+pub const PLACEHOLDER_MAX_SIDE: usize = 2;
 
 /// Fragments that make an SVG unsafe or invalid inside an EPUB (scripts,
 /// embedded HTML, handlers, entity declarations, remote references); such an
@@ -97,9 +97,9 @@ impl Media {
         if media_type == "image/svg+xml" && !svg_is_safe(&asset.bytes) {
             return Placed::Unsupported;
         }
-        if dimensions(&asset.bytes)
-            .is_some_and(|(w, h)| w <= PLACEHOLDER_MAX_SIDE && h <= PLACEHOLDER_MAX_SIDE)
-        {
+        if imagesize::blob_size(&asset.bytes).is_ok_and(|size| {
+            size.width <= PLACEHOLDER_MAX_SIDE && size.height <= PLACEHOLDER_MAX_SIDE
+        }) {
             return Placed::Placeholder;
         }
         let hash = sha1_smol::Sha1::from(&asset.bytes).digest().to_string();
@@ -131,21 +131,6 @@ fn svg_is_safe(bytes: &[u8]) -> bool {
     };
     let lower = text.to_ascii_lowercase();
     !SVG_REFUSED.iter().any(|bad| lower.contains(bad))
-}
-
-/// Width and height of a PNG or GIF from its header.
-fn dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
-    if bytes.starts_with(b"\x89PNG") && bytes.len() >= 24 {
-        let w = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
-        let h = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
-        return Some((w, h));
-    }
-    if bytes.starts_with(b"GIF8") && bytes.len() >= 10 {
-        let w = u32::from(u16::from_le_bytes([bytes[6], bytes[7]]));
-        let h = u32::from(u16::from_le_bytes([bytes[8], bytes[9]]));
-        return Some((w, h));
-    }
-    None
 }
 
 #[cfg(test)]

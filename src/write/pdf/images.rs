@@ -5,6 +5,7 @@
 //! keeps their captions.
 
 use crate::document::{Assets, Resolved};
+use crate::limits::MAX_IMAGE_PIXELS;
 
 /// Why an image is not in the PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -15,6 +16,8 @@ pub enum Skipped {
     Missing,
     /// Bytes in a format the PDF cannot carry (SVG, unknown) or broken.
     Unsupported,
+    /// More pixels than [`MAX_IMAGE_PIXELS`]: never decoded.
+    TooLarge,
 }
 
 /// An embeddable image and its size in pixels.
@@ -34,6 +37,13 @@ pub fn load(assets: &Assets, src: &str) -> Result<Figure, Skipped> {
         Resolved::Remote => return Err(Skipped::Remote),
         Resolved::Missing => return Err(Skipped::Missing),
     };
+    // The header's size is read before anything is decoded, so a small file
+    // declaring a gigantic image costs nothing.
+    if let Ok(size) = imagesize::blob_size(&asset.bytes)
+        && size.width as u64 * size.height as u64 > MAX_IMAGE_PIXELS
+    {
+        return Err(Skipped::TooLarge);
+    }
     let data = krilla::Data::from(asset.bytes);
     let image = match asset.media_type.as_str() {
         "image/jpeg" => krilla::image::Image::from_jpeg(data, true),

@@ -49,6 +49,9 @@ pub struct Layout<'a> {
     pub fonts: &'a mut FontSet,
     /// Images left out, by reason.
     pub skipped: BTreeMap<Skipped, usize>,
+    /// Height still to fill before the page limit; once it is spent, no
+    /// more blocks are laid out.
+    pub budget: f32,
 }
 
 /// What the previous block was, for spacing and indents.
@@ -92,6 +95,9 @@ impl Layout<'_> {
         let mut pieces = self.header(doc);
         let mut previous = Previous::Start;
         for block in &article.blocks {
+            if self.budget <= 0.0 {
+                break;
+            }
             let mut block_pieces = match block {
                 Block::Paragraph { text, inlines } => {
                     let indent = if previous == Previous::Paragraph {
@@ -132,6 +138,10 @@ impl Layout<'_> {
                 Block::Heading { .. } => Previous::Heading,
                 _ => Previous::Other,
             };
+            self.budget -= block_pieces
+                .iter()
+                .map(|p| p.height + p.space_before)
+                .sum::<f32>();
             pieces.extend(block_pieces);
         }
         pieces

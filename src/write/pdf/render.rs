@@ -20,6 +20,7 @@ use super::page::{Draw, Geometry, Piece, Placed, paginate};
 use super::text::{self, GlyphString, Ink, Setting, Span};
 use crate::document::Document;
 use crate::error::{Error, Result};
+use crate::limits::{MAX_IMAGE_PIXELS, MAX_PDF_PAGES};
 use crate::write::WriteOptions;
 
 /// Title of an edition when `--title` is not given.
@@ -57,6 +58,7 @@ pub fn render(
         geometry,
         fonts: &mut fonts,
         skipped: Default::default(),
+        budget: geometry.text_height() * MAX_PDF_PAGES as f32,
     };
     let chapters: Vec<Chapter> = docs
         .iter()
@@ -107,11 +109,23 @@ pub fn render(
     }
 
     let mut warnings = Vec::new();
+    if layout.budget <= 0.0 || pages.len() > MAX_PDF_PAGES {
+        warnings.push(format!(
+            "the PDF is cut at the limit of {MAX_PDF_PAGES} pages; the rest of the text is left out"
+        ));
+        pages.truncate(MAX_PDF_PAGES);
+    }
     for (reason, count) in &layout.skipped {
         let what = match reason {
-            super::images::Skipped::Remote => "remote (never fetched; captions kept)",
-            super::images::Skipped::Missing => "missing locally",
-            super::images::Skipped::Unsupported => "in a format PDF cannot carry (SVG or broken)",
+            super::images::Skipped::Remote => "remote (never fetched; captions kept)".to_string(),
+            super::images::Skipped::Missing => "missing locally".to_string(),
+            super::images::Skipped::Unsupported => {
+                "in a format PDF cannot carry (SVG or broken)".to_string()
+            }
+            super::images::Skipped::TooLarge => format!(
+                "larger than the limit of {} megapixels",
+                MAX_IMAGE_PIXELS / 1_000_000
+            ),
         };
         let noun = if *count == 1 { "image" } else { "images" };
         warnings.push(format!("{count} {noun} left out of the PDF: {what}"));
