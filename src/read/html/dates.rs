@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::patterns::{
-    DAY_FIRST_EXCEPTIONS, MAX_YEAR, MIN_YEAR, MONTH_FIRST_LANGUAGES, MONTH_NAMES,
-    TWO_DIGIT_CENTURY, UNIX_SECONDS_DIGITS, ZONE_ABBREVIATIONS,
+    DAY_FIRST_EXCEPTIONS, MAX_OFFSET_EAST_HOURS, MAX_OFFSET_WEST_HOURS, MAX_YEAR, MIN_YEAR,
+    MONTH_FIRST_LANGUAGES, MONTH_NAMES, TWO_DIGIT_CENTURY, UNIX_SECONDS_DIGITS, ZONE_ABBREVIATIONS,
 };
 
 /// A calendar date, with the time of day and UTC offset when known.
@@ -108,6 +108,43 @@ fn days_in_month(year: i32, month: u32) -> u32 {
         2 => 28,
         _ => 31,
     }
+}
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// A UTC stamp from metadata told in the page's own time, as the page
+/// shows it: `2019-10-18T22:04:00Z` beside a printed "19. Oktober 2019
+/// 00:04 Uhr" is `2019-10-19T00:04:00+02:00`. Only when the printed date
+/// and time fall a day off the UTC ones by an offset real time zones have
+/// (a printed day without a time gives no offset: the stamp stays).
+/// `None` when nothing changes.
+pub fn localize(stamp: Stamp, shown: Stamp) -> Option<Stamp> {
+    let (Some((h, m, s)), Some(0), Some((sh, sm, _))) = (stamp.time, stamp.offset, shown.time)
+    else {
+        return None;
+    };
+    let days = days_from_civil(shown.year, shown.month, shown.day)
+        - days_from_civil(stamp.year, stamp.month, stamp.day);
+    if days.abs() != 1 {
+        return None;
+    }
+    let offset = days * 1440 + i64::from(sh * 60 + sm) - i64::from(h * 60 + m);
+    let east = i64::from(MAX_OFFSET_EAST_HOURS) * 60;
+    let west = i64::from(MAX_OFFSET_WEST_HOURS) * 60;
+    (offset.rem_euclid(15) == 0 && (-west..=east).contains(&offset)).then_some(Stamp {
+        time: Some((sh, sm, s)),
+        offset: Some(offset as i32),
+        ..shown
+    })
 }
 
 /// The civil date of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -509,6 +546,32 @@ mod tests {
         assert_eq!(DayOrder::for_language(Some("en-GB")), DayOrder::DayFirst);
         assert_eq!(DayOrder::for_language(Some("de")), DayOrder::DayFirst);
         assert_eq!(DayOrder::for_language(None), DayOrder::DayFirst);
+    }
+
+    #[test]
+    fn utc_stamps_take_the_day_the_page_shows() {
+        let utc = parse("2019-10-18T22:04:00Z", DayOrder::DayFirst).unwrap();
+        let shown = find("19. Oktober 2019 00:04 Uhr", DayOrder::DayFirst).unwrap();
+        assert_eq!(
+            localize(utc, shown).unwrap().iso(),
+            "2019-10-19T00:04:00+02:00"
+        );
+        let utc = parse("2020-02-25T02:25:54Z", DayOrder::MonthFirst).unwrap();
+        let shown = find("February 24, 2020 | 9:25pm", DayOrder::MonthFirst).unwrap();
+        assert_eq!(
+            localize(utc, shown).unwrap().iso(),
+            "2020-02-24T21:25:54-05:00"
+        );
+        // A day without a time, the same day, a stamp with its own offset,
+        // or a time no zone reaches.
+        let utc = parse("2021-11-04T23:00:00Z", DayOrder::DayFirst).unwrap();
+        let day = |text: &str| find(text, DayOrder::DayFirst).unwrap();
+        assert_eq!(localize(utc, day("5. November 2021")), None);
+        assert_eq!(localize(utc, day("4. November 2021 23:00")), None);
+        let local = parse("2021-11-04T23:00:00+01:00", DayOrder::DayFirst).unwrap();
+        assert_eq!(localize(local, day("5. November 2021 00:00")), None);
+        let morning = parse("2021-11-04T08:00:00Z", DayOrder::DayFirst).unwrap();
+        assert_eq!(localize(morning, day("5. November 2021 07:00")), None);
     }
 
     #[test]

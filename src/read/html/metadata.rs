@@ -31,29 +31,39 @@ use super::patterns::{
     MAX_BYLINE_CHARS, MAX_META_LINE_CHARS, MAX_NAME_WORDS, MAX_TAGS, META_AUTHOR, META_DESCRIPTION,
     META_IMAGE, META_LANGUAGE, META_MODIFIED, META_PUBLISHED, META_SITE_NAME, META_TAGS,
     META_TITLE, META_URL, MIN_HEADLINE_WORDS, ORGANIZATION_WORDS, PUBLISHED_WORDS, SECTION_WORDS,
-    SITE_PART_MAX_WORDS, TITLE_AGREEMENT, TITLE_SEPARATORS, UPDATED_WORDS, URL_DATE,
+    SITE_PART_MAX_WORDS, TAXONOMY_CLASS_PREFIXES, TITLE_AGREEMENT, TITLE_SEPARATORS, UPDATED_WORDS,
+    URL_DATE,
 };
 use crate::model::Article;
 
 /// Extracts every metadata field of the article (its blocks stay empty).
 pub fn extract(dom: &Html, hints: &Hints) -> Article {
-    let page = Page::collect(dom);
+    let mut page = Page::collect(dom);
     let ld = LinkedData::from_scripts(page.ld_scripts.iter().map(String::as_str));
     let title_hint = page
         .meta(META_TITLE)
         .map(|(_, v)| v)
         .or(page.title.as_deref());
     let ld_article = ld.article(title_hint);
+    let website_name = ld.website_name().map(str::to_string);
     let mut found = Found {
         article: Article::default(),
         page: &page,
         ld: ld_article,
-        website_name: ld.website_name().map(str::to_string),
+        website_name: website_name.clone(),
     };
     found.language();
     found.url(hints);
     found.site_name();
     let anchor = found.headline();
+    let article = found.article;
+    page.clear_areas_holding(anchor);
+    let mut found = Found {
+        article,
+        page: &page,
+        ld: ld_article,
+        website_name,
+    };
     found.byline(anchor);
     found.dates(anchor);
     found.description();
@@ -73,6 +83,8 @@ struct Spot {
     text: String,
     /// Whether it stands in an area that is not the article.
     foreign: bool,
+    /// The innermost such area it stands in (see [`Page::areas`]).
+    area: Option<usize>,
 }
 
 /// An `itemprop` value.
@@ -128,6 +140,18 @@ fn meta_key(raw: &str) -> String {
 struct Line {
     text: String,
     foreign: bool,
+    /// The innermost area that is not the article it stands in.
+    area: Option<usize>,
+}
+
+/// An element whose class, tag or role marks an area that is not the
+/// article (navigation, related lists, comments), by the text lines it spans.
+#[derive(Debug, Clone, Copy)]
+struct Area {
+    start: usize,
+    end: usize,
+    /// The area around it, if any.
+    parent: Option<usize>,
 }
 
 /// Every metadata candidate on the page.
@@ -150,9 +174,11 @@ struct Page {
     date_spots: Vec<Spot>,
     times: Vec<TimeTag>,
     lines: Vec<Line>,
-    /// The line being built, and whether its first text is foreign.
+    /// Areas that are not the article, outermost first.
+    areas: Vec<Area>,
+    /// The line being built, and the area of its first text.
     current: String,
-    current_foreign: Option<bool>,
+    current_area: Option<Option<usize>>,
     /// Whether an element started or ended since the last text.
     gap: bool,
 }
@@ -162,6 +188,10 @@ struct Frame {
     invisible: bool,
     foreign: bool,
     in_article: bool,
+    /// The innermost area that is not the article, and whether this
+    /// element opened it.
+    area: Option<usize>,
+    opens_area: bool,
 }
 
 static SAVED_FROM: LazyLock<Regex> =
@@ -238,6 +268,13 @@ fn names_foreign_area(class: &str, id: &str, words: &mut String) -> bool {
         .iter()
         .flat_map(|names| names.split_whitespace())
         .any(|token| {
+            if TAXONOMY_CLASS_PREFIXES.iter().any(|p| {
+                token
+                    .get(..p.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            }) {
+                return false;
+            }
             // The token's words, lowercased, one space apart.
             words.clear();
             let mut prev_lower = false;
@@ -355,9 +392,8 @@ impl Page {
                         let in_article = parent.in_article
                             || matches!(name, "article" | "main")
                             || role == "main";
-                        let foreign = parent.foreign
-                            || (FOREIGN_AREA_TAGS.contains(&name)
-                                && !(in_article && ARTICLE_OWN_TAGS.contains(&name)))
+                        let own_foreign = (FOREIGN_AREA_TAGS.contains(&name)
+                            && !(in_article && ARTICLE_OWN_TAGS.contains(&name)))
                             || matches!(
                                 role.as_str(),
                                 "navigation" | "complementary" | "contentinfo"
@@ -368,10 +404,22 @@ impl Page {
                                     attrs.id.unwrap_or(""),
                                     &mut phrase,
                                 ));
+                        let area = if own_foreign {
+                            page.areas.push(Area {
+                                start: page.lines.len(),
+                                end: usize::MAX,
+                                parent: parent.area,
+                            });
+                            Some(page.areas.len() - 1)
+                        } else {
+                            parent.area
+                        };
                         let frame = Frame {
                             invisible: parent.invisible || INVISIBLE_TAGS.contains(&name),
-                            foreign,
+                            foreign: area.is_some(),
                             in_article,
+                            area,
+                            opens_area: own_foreign,
                         };
                         stack.push(frame);
                         page.gap = true;
@@ -382,7 +430,7 @@ impl Page {
                     Node::Text(text) => {
                         let frame = stack.last().copied().unwrap_or_default();
                         if !frame.invisible {
-                            page.push_text(text, frame.foreign);
+                            page.push_text(text, frame.area);
                         }
                     }
                     Node::Comment(comment) => {
@@ -396,10 +444,13 @@ impl Page {
                 },
                 Edge::Close(node) => {
                     if let Node::Element(el) = node.value() {
-                        stack.pop();
+                        let frame = stack.pop().unwrap_or_default();
                         page.gap = true;
                         if LINE_BREAK_TAGS.contains(&el.name()) {
                             page.break_line();
+                        }
+                        if let (true, Some(area)) = (frame.opens_area, frame.area) {
+                            page.areas[area].end = page.lines.len();
                         }
                     }
                 }
@@ -409,9 +460,9 @@ impl Page {
         page
     }
 
-    fn push_text(&mut self, text: &str, foreign: bool) {
-        if self.current_foreign.is_none() && !text.trim().is_empty() {
-            self.current_foreign = Some(foreign);
+    fn push_text(&mut self, text: &str, area: Option<usize>) {
+        if self.current_area.is_none() && !text.trim().is_empty() {
+            self.current_area = Some(area);
         }
         join_text(&mut self.current, text, self.gap);
         self.gap = false;
@@ -420,13 +471,57 @@ impl Page {
     fn break_line(&mut self) {
         let text = clean_text(&self.current);
         if !text.is_empty() {
+            let area = self.current_area.flatten();
             self.lines.push(Line {
                 text,
-                foreign: self.current_foreign.unwrap_or(false),
+                foreign: area.is_some(),
+                area,
             });
         }
         self.current.clear();
-        self.current_foreign = None;
+        self.current_area = None;
+    }
+
+    /// Takes back the foreign mark of the areas that hold the headline: a
+    /// class name that looked like a sidebar or a teaser list was wrong when
+    /// the article's own headline stands inside it.
+    fn clear_areas_holding(&mut self, anchor: Option<usize>) {
+        let Some(at) = anchor else {
+            return;
+        };
+        let cleared: Vec<bool> = self
+            .areas
+            .iter()
+            .map(|a| a.start <= at && at < a.end)
+            .collect();
+        if !cleared.contains(&true) {
+            return;
+        }
+        let areas = &self.areas;
+        let foreign = |mut area: Option<usize>| {
+            while let Some(i) = area {
+                if !cleared[i] {
+                    return true;
+                }
+                area = areas[i].parent;
+            }
+            false
+        };
+        for line in &mut self.lines {
+            line.foreign = foreign(line.area);
+        }
+        let spots = self
+            .h1s
+            .iter_mut()
+            .chain(self.props.iter_mut().map(|p| &mut p.spot))
+            .chain(self.rel_authors.iter_mut())
+            .chain(self.rel_tags.iter_mut())
+            .chain(self.bylines.iter_mut())
+            .chain(self.date_spots.iter_mut())
+            .chain(self.times.iter_mut().map(|t| &mut t.spot));
+        for spot in spots {
+            spot.foreign = foreign(spot.area);
+        }
     }
 
     /// Records what one element offers.
@@ -437,6 +532,7 @@ impl Page {
             line,
             text,
             foreign: frame.foreign,
+            area: frame.area,
         };
         match name {
             "html" => self.html_lang = attr("lang").or(attr("xml:lang")).map(str::to_string),
@@ -1054,9 +1150,13 @@ impl Found<'_> {
                 candidates.push((spot.text.clone(), true, "class:byline".into()));
             }
         }
+        let headline = fold(&self.article.headline);
         for i in page.lines_near(anchor) {
             let line = &page.lines[i];
-            if line.foreign || line.text.chars().count() > MAX_META_LINE_CHARS {
+            if line.foreign
+                || line.text.chars().count() > MAX_META_LINE_CHARS
+                || fold(&line.text) == headline
+            {
                 continue;
             }
             if starts_with_prefix(&line.text) {
@@ -1198,7 +1298,17 @@ impl Found<'_> {
             list.iter()
                 .find_map(|(v, src)| parse_date(v, order).map(|s| (s, src.clone())))
         };
-        let published = parse_first(&published);
+        let shown = published
+            .iter()
+            .filter(|(_, src)| src == "text:date")
+            .find_map(|(v, _)| parse_date(v, order));
+        let mut published = parse_first(&published);
+        if let (Some((stamp, source)), Some(shown)) = (&mut published, shown)
+            && let Some(local) = dates::localize(*stamp, shown)
+        {
+            *stamp = local;
+            *source = format!("{source}+text:date");
+        }
         let modified = parse_first(&modified);
         if let Some((stamp, source)) = &published {
             self.article.published = Some(stamp.iso());

@@ -348,6 +348,10 @@ pub const FOREIGN_MODIFIER_WORDS: &[&str] = &[
     "headline",
 ];
 
+/// Class-name prefixes that name the article's own topics, not a page area:
+/// blog engines class the post `category-popular`, `tag-comments`.
+pub const TAXONOMY_CLASS_PREFIXES: &[&str] = &["category-", "tag-", "tags-", "topic-"];
+
 /// Of [`FOREIGN_AREA_TAGS`], those that belong to the article when they
 /// stand inside an `article` or `main` (its own header, footer and margin
 /// column, with date and byline).
@@ -697,6 +701,13 @@ pub const TWO_DIGIT_CENTURY: i32 = 2000;
 
 /// Digit counts of Unix timestamps in seconds and milliseconds (2001–2286).
 pub const UNIX_SECONDS_DIGITS: &[usize] = &[10, 13];
+
+/// Farthest real time zones east and west of UTC, in hours (Kiribati at
+/// +14, Baker Island at -12): a printed date further off a UTC stamp is
+/// another date, not the same moment.
+pub const MAX_OFFSET_EAST_HOURS: u32 = 14;
+/// See [`MAX_OFFSET_EAST_HOURS`].
+pub const MAX_OFFSET_WEST_HOURS: u32 = 12;
 
 /// Languages that write all-numeric dates month first (`02/05/2020` = Feb 5).
 pub const MONTH_FIRST_LANGUAGES: &[&str] = &["en"];
