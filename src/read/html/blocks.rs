@@ -99,7 +99,7 @@ fn dispatch(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
 }
 
 /// Whether a block is clutter to leave out (only while cleaning is on).
-fn removed(page: &Page, i: usize) -> bool {
+pub(super) fn removed(page: &Page, i: usize) -> bool {
     if !page.flags.clean {
         return false;
     }

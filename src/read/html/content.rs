@@ -19,7 +19,7 @@ use scraper::{Html, Node};
 
 use super::blocks;
 use super::patterns::*;
-use crate::model::{Article, Block};
+use crate::model::{Article, Block, Inline};
 
 /// Index value meaning "no parent".
 const NONE: usize = usize::MAX;
@@ -293,7 +293,13 @@ pub fn extract(dom: &Html, meta: &Article) -> Vec<Block> {
         if chars >= MIN_ARTICLE_CHARS {
             return blocks;
         }
-        if best.as_ref().is_none_or(|(c, _)| chars > *c) {
+        // A later attempt (with fewer removals) replaces an earlier short
+        // one only when it finds clearly more text: the same container
+        // with its clutter kept is not a better article.
+        if best
+            .as_ref()
+            .is_none_or(|(c, _)| chars as f32 > *c as f32 * RETRY_GAIN)
+        {
             best = Some((chars, blocks));
         }
     }
@@ -316,16 +322,79 @@ fn extract_from(page: &Page) -> Vec<Block> {
     // A lead the body prints itself is not added again.
     out.retain(|l| !body.iter().any(|b| b.text() == l.text()));
     out.append(&mut body);
+    if page.flags.clean {
+        drop_furniture(&mut out);
+    }
     out
+}
+
+/// Drops the page furniture after the article's last long paragraph: link
+/// lines, and labels (headings, short unpunctuated lines such as "Share
+/// this:" or "More on this topic") that introduce nothing but other labels,
+/// pictures or the end of the page.
+fn drop_furniture(blocks: &mut Vec<Block>) {
+    let Some(last) = blocks.iter().rposition(|b| {
+        matches!(b, Block::Paragraph { .. }) && b.text().chars().count() >= TAIL_PROSE_MIN_CHARS
+    }) else {
+        return;
+    };
+    let tail: Vec<Block> = blocks
+        .split_off(last + 1)
+        .into_iter()
+        .filter(|b| !matches!(b, Block::Paragraph { .. }) || link_share(b) <= TAIL_MAX_LINK_SHARE)
+        .collect();
+    let label = |b: &Block| match b {
+        Block::Heading { .. } => true,
+        Block::Paragraph { text, .. } => {
+            text.chars().count() < TAIL_LINE_MIN_CHARS && !text.ends_with(SENTENCE_ENDS)
+        }
+        _ => false,
+    };
+    let keep: Vec<bool> = (0..tail.len())
+        .map(|i| {
+            !label(&tail[i])
+                || tail[i + 1..]
+                    .iter()
+                    .find(|x| !matches!(x, Block::Image { .. }))
+                    .is_some_and(|x| !label(x))
+        })
+        .collect();
+    blocks.extend(
+        tail.into_iter()
+            .zip(keep)
+            .filter_map(|(b, k)| k.then_some(b)),
+    );
+}
+
+/// Share of a paragraph's characters that sit inside links.
+fn link_share(b: &Block) -> f32 {
+    fn linked(inlines: &[Inline], inside: bool) -> usize {
+        inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text { text } | Inline::Code { text } if inside => text.chars().count(),
+                Inline::Link { children, .. } => linked(children, true),
+                Inline::Emphasis { children } | Inline::Strong { children } => {
+                    linked(children, inside)
+                }
+                _ => 0,
+            })
+            .sum()
+    }
+    match b {
+        Block::Paragraph {
+            text,
+            inlines: Some(inlines),
+        } => linked(inlines, false) as f32 / text.chars().count().max(1) as f32,
+        _ => 0.0,
+    }
 }
 
 /// Standfirst paragraphs printed between the headline and the container:
 /// named as a lead, or repeating the metadata description.
 fn leads_before(page: &Page, container: usize) -> Vec<usize> {
-    let h1 = (0..container)
-        .rev()
-        .find(|&i| page.is(i, "h1") && page.items[i].end <= container);
-    let start = match h1 {
+    let anchor = headline_before(page, container);
+    let start = match anchor {
         Some(h) => page.items[h].end,
         None if page.description.is_some() => 0,
         None => return Vec::new(),
@@ -340,7 +409,8 @@ fn leads_before(page: &Page, container: usize) -> Vec<usize> {
         }
         let s = &page.stats[i];
         let named = has_word_hint(&item.class, LEAD_HINTS) || has_word_hint(&item.id, LEAD_HINTS);
-        if (page.is_paragraph_like(i) || named)
+        let heading = matches!(item.tag, "h2" | "h3" | "h4" | "h5" | "h6");
+        if (page.is_paragraph_like(i) || named || heading)
             && s.text >= LEAD_MIN_CHARS
             && s.link_density() < SIBLING_MAX_LINK_DENSITY
         {
@@ -349,7 +419,7 @@ fn leads_before(page: &Page, container: usize) -> Vec<usize> {
                 .description
                 .as_deref()
                 .is_some_and(|d| text.starts_with(d) || d.starts_with(&text));
-            if (named && h1.is_some()) || described {
+            if (named && anchor.is_some()) || described {
                 out.push(i);
                 i = item.end;
                 continue;
@@ -358,6 +428,30 @@ fn leads_before(page: &Page, container: usize) -> Vec<usize> {
         i += 1;
     }
     out
+}
+
+/// The heading that prints the article's headline before the container
+/// (the page's own title, not a section name or the logo's `h1`); else the
+/// last `h1` before it.
+fn headline_before(page: &Page, container: usize) -> Option<usize> {
+    let want = page.headline.chars().count();
+    let mut last_h1 = None;
+    for i in (0..container).rev() {
+        let tag = page.items[i].tag;
+        if !matches!(tag, "h1" | "h2" | "h3") || page.items[i].end > container {
+            continue;
+        }
+        if want > 0
+            && page.stats[i].text.abs_diff(want) <= HEADLINE_SLACK_CHARS
+            && fold(&page.plain_text(i)) == page.headline
+        {
+            return Some(i);
+        }
+        if tag == "h1" && last_h1.is_none() {
+            last_h1 = Some(i);
+        }
+    }
+    last_h1
 }
 
 /// Flattens the DOM into a [`Page`] in one iterative walk, leaving out
@@ -605,7 +699,8 @@ pub(super) fn fold(text: &str) -> String {
 
 /// The score a paragraph-like text gives its ancestors.
 fn paragraph_score(chars: usize, commas: u32) -> f32 {
-    1.0 + (commas + 1) as f32 + ((chars / CHARS_PER_POINT) as f32).min(MAX_LENGTH_POINTS)
+    1.0 + (commas.min(MAX_COMMA_POINTS) + 1) as f32
+        + ((chars / CHARS_PER_POINT) as f32).min(MAX_LENGTH_POINTS)
 }
 
 /// The container element(s) of the article body, in document order.
@@ -785,7 +880,9 @@ fn siblings(page: &Page, top: usize, score: &[Option<f32>]) -> Vec<usize> {
             out.push(s);
             continue;
         }
-        if page.items[s].tag.is_empty() {
+        // A sibling named or shaped like clutter (a share bar, a teaser
+        // box) stays out, as it would inside the container.
+        if page.items[s].tag.is_empty() || blocks::removed(page, s) {
             continue;
         }
         let bonus = if !top_class.is_empty() && page.items[s].class == *top_class {

@@ -1214,6 +1214,10 @@ pub const SCORED_TAGS: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p",
 /// Shorter texts are captions, labels or buttons, not evidence of a body.
 pub const MIN_PARAGRAPH_CHARS: usize = 25;
 
+/// Each comma of a paragraph adds a point, up to this many: a list of
+/// names or figures in one block must not outweigh the article's paragraphs.
+pub const MAX_COMMA_POINTS: u32 = 20;
+
 /// Each full 100 characters of a paragraph adds one point, up to this many:
 /// long paragraphs matter, but one essay-sized blurb must not win alone.
 pub const MAX_LENGTH_POINTS: f32 = 3.0;
@@ -1270,6 +1274,11 @@ pub const SIBLING_MAX_LINK_DENSITY: f32 = 0.25;
 /// Below this many characters the extraction is retried with fewer
 /// removals: the page was probably mis-read.
 pub const MIN_ARTICLE_CHARS: usize = 500;
+
+/// When every attempt falls short, a later attempt (with fewer removals)
+/// wins only with this many times the text of the best earlier one: the
+/// same short article with its clutter kept is not a better reading.
+pub const RETRY_GAIN: f32 = 3.0;
 
 /// Share buttons and bars are small; anything named "share" with less text
 /// than this is dropped.
@@ -1355,9 +1364,21 @@ pub const DATELINE_MAX_CHARS: usize = 120;
 /// Text that ends a logo's alternative text ("Newsroom logo").
 pub const LOGO_SUFFIXES: &[&str] = &[" logo", " logotype"];
 
-/// Class/id fragments of a standfirst (lead) printed above the body.
+/// Class/id fragments of a standfirst (lead) printed above the body, in
+/// the languages' usual words (French "chapo", Czech "perex", Spanish
+/// "bajada"/"entradilla"/"copete").
 pub const LEAD_HINTS: &[&str] = &[
     "standfirst",
+    "teaser",
+    "chapo",
+    "chapeau",
+    "perex",
+    "abstract",
+    "leader",
+    "deck",
+    "bajada",
+    "entradilla",
+    "copete",
     "dek",
     "lede",
     "lead",
@@ -1367,6 +1388,10 @@ pub const LEAD_HINTS: &[&str] = &[
     "intro",
     "excerpt",
 ];
+
+/// A heading printing the headline may differ from it in length by this
+/// many characters (white space, a trailing mark) before its text is compared.
+pub const HEADLINE_SLACK_CHARS: usize = 3;
 
 /// A lead repeated in the body is one of the article's first paragraphs.
 pub const LEAD_ZONE_PARAGRAPHS: usize = 2;
@@ -1432,6 +1457,19 @@ pub const DATE_LINE_MAX_CHARS: usize = 40;
 /// Trailing headings and short unpunctuated lines after the last prose are
 /// page furniture ("More on this topic", "Contact", "Share:").
 pub const TAIL_LINE_MAX_CHARS: usize = 60;
+
+/// The article's prose ends with its last paragraph at least this long;
+/// what follows it is checked for page furniture.
+pub const TAIL_PROSE_MIN_CHARS: usize = 250;
+
+/// After the prose, a paragraph with more link text than this is a link line.
+pub const TAIL_MAX_LINK_SHARE: f32 = 0.5;
+
+/// After the prose, a shorter paragraph must end a sentence to stay.
+pub const TAIL_LINE_MIN_CHARS: usize = 60;
+
+/// Marks that end a sentence (or a quotation ending one).
+pub const SENTENCE_ENDS: &[char] = &['.', '!', '?', '…', '"', '”', '»', '。', ')'];
 
 /// Nesting deeper than this is flattened to plain text: real articles never
 /// come close, and hostile pages must not exhaust the stack.
