@@ -285,9 +285,9 @@ static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// "05.02.2020", "5/2/2020", "05-02-20".
+/// "05.02.2020", "5/2/2020", "05-02-20", "4. 2. 2022".
 static NUMERIC_DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d.])(\d{1,2})([-/.])(\d{1,2})([-/.])(\d{4}|\d{2})(?:[^\d]|$)")
+    Regex::new(r"(?:^|[^\d.])(\d{1,2})([-/.])( ?)(\d{1,2})([-/.])( ?)(\d{4}|\d{2})(?:[^\d]|$)")
         .expect("valid regex")
 });
 
@@ -358,6 +358,30 @@ fn year_of(text: &str) -> Option<i32> {
     })
 }
 
+/// The order the page itself writes all-numeric dates in, when its dates
+/// tell: `25/04/2020` can only be day first, `04/25/2020` only month first.
+/// `None` when they do not tell, or tell both ways.
+pub fn order_shown<'a>(texts: impl Iterator<Item = &'a str>) -> Option<DayOrder> {
+    let (mut day_first, mut month_first) = (false, false);
+    for text in texts.filter(|t| t.contains(['/', '-', '.'])) {
+        for c in NUMERIC_DMY.captures_iter(text) {
+            let (Some(first), Some(second)) = (num::<u32>(&c, 1), num::<u32>(&c, 4)) else {
+                continue;
+            };
+            if c.get(2).map(|m| m.as_str()) == Some(".") {
+                continue;
+            }
+            day_first |= first > 12 && second <= 12;
+            month_first |= second > 12 && first <= 12;
+        }
+    }
+    match (day_first, month_first) {
+        (true, false) => Some(DayOrder::DayFirst),
+        (false, true) => Some(DayOrder::MonthFirst),
+        _ => None,
+    }
+}
+
 /// The first date written anywhere in `text`, in words or numbers, with the
 /// time that follows it. All-numeric dates whose day and month could be
 /// swapped are read in `order`.
@@ -414,18 +438,22 @@ pub fn find_all(text: &str, order: DayOrder) -> Vec<(Stamp, usize)> {
     }
     for c in NUMERIC_DMY.captures_iter(text) {
         let a = c.get(1).expect("first number");
-        let end = c.get(5).expect("year").end();
+        let end = c.get(7).expect("year").end();
         let sep = c.get(2).map(|m| m.as_str());
-        if sep != c.get(4).map(|m| m.as_str()) {
+        if sep != c.get(5).map(|m| m.as_str()) || c[3] != c[6] {
+            continue;
+        }
+        // Spaced only after dots, with the whole year ("4. 2. 2022").
+        if !c[3].is_empty() && (sep != Some(".") || c[7].len() != 4) {
             continue;
         }
         let (Some(first), Some(second), Some(year)) =
-            (num::<u32>(&c, 1), num::<u32>(&c, 3), year_of(&c[5]))
+            (num::<u32>(&c, 1), num::<u32>(&c, 4), year_of(&c[7]))
         else {
             continue;
         };
         // Two-digit years only with dots, where they are common ("05.02.20").
-        if c[5].len() == 2 && sep != Some(".") {
+        if c[7].len() == 2 && sep != Some(".") {
             continue;
         }
         let month_first = if first > 12 {
@@ -535,6 +563,9 @@ mod tests {
         );
         assert_eq!(text("25/02/2020"), "2020-02-25");
         assert_eq!(text("05.02.20"), "2020-02-05");
+        assert_eq!(text("Von Deutscher Tennis Bund 4. 2. 2022."), "2022-02-04");
+        assert_eq!(text("Kapitel 4. 2. 20 Seiten"), "");
+        assert_eq!(text("4/ 2/ 2022"), "");
         assert_eq!(text("version 1.2.3"), "");
         assert_eq!(text("31/02/2020"), "");
     }
@@ -546,6 +577,19 @@ mod tests {
         assert_eq!(DayOrder::for_language(Some("en-GB")), DayOrder::DayFirst);
         assert_eq!(DayOrder::for_language(Some("de")), DayOrder::DayFirst);
         assert_eq!(DayOrder::for_language(None), DayOrder::DayFirst);
+    }
+
+    #[test]
+    fn the_page_s_other_dates_tell_the_order() {
+        let lines = ["Posted 03/04/2020", "Comment of 25/04/2020"];
+        assert_eq!(order_shown(lines.into_iter()), Some(DayOrder::DayFirst));
+        let lines = ["Posted 03/04/2020", "Comment of 04/25/2020"];
+        assert_eq!(order_shown(lines.into_iter()), Some(DayOrder::MonthFirst));
+        assert_eq!(order_shown(["03/04/2020"].into_iter()), None);
+        assert_eq!(
+            order_shown(["25.04.2020", "04/25/2020"].into_iter()),
+            Some(DayOrder::MonthFirst)
+        );
     }
 
     #[test]

@@ -51,6 +51,7 @@ pub fn extract(dom: &Html, hints: &Hints) -> Article {
         page: &page,
         ld: ld_article,
         website_name: website_name.clone(),
+        order: std::cell::OnceCell::new(),
     };
     found.language();
     found.url(hints);
@@ -63,6 +64,7 @@ pub fn extract(dom: &Html, hints: &Hints) -> Article {
         page: &page,
         ld: ld_article,
         website_name,
+        order: std::cell::OnceCell::new(),
     };
     found.byline(anchor);
     found.dates(anchor);
@@ -734,6 +736,14 @@ fn role_of(context: &str) -> DateRole {
     }
 }
 
+/// The 40 characters before a byte offset in a line: the words that label
+/// a date written there.
+fn context_before(line: &str, at: usize) -> String {
+    let before = &line[..at];
+    let start = before.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
+    before[start..].to_string()
+}
+
 /// Where the last occurrence of `word` in `text` as a whole word starts.
 fn last_word_at(text: &str, word: &str) -> Option<usize> {
     text.match_indices(word)
@@ -754,6 +764,8 @@ struct Found<'a> {
     page: &'a Page,
     ld: Option<jsonld::Article<'a>>,
     website_name: Option<String>,
+    /// The page's day/month order, found once (see [`Found::day_order`]).
+    order: std::cell::OnceCell<DayOrder>,
 }
 
 /// Case, white space, quote marks and dashes folded, for comparing texts.
@@ -806,8 +818,13 @@ impl Found<'_> {
             .insert(field.to_string(), source.into());
     }
 
+    /// How the page writes all-numeric dates: as its other dates show
+    /// (`25/04/2020` is day first), else as its language does.
     fn day_order(&self) -> DayOrder {
-        DayOrder::for_language(self.article.language.as_deref())
+        *self.order.get_or_init(|| {
+            dates::order_shown(self.page.lines.iter().map(|l| l.text.as_str()))
+                .unwrap_or_else(|| DayOrder::for_language(self.article.language.as_deref()))
+        })
     }
 
     /// The host name of the article's URL, without `www.`.
@@ -1279,7 +1296,10 @@ impl Found<'_> {
         }
         for i in page.lines_near(anchor) {
             let line = &page.lines[i];
-            if !line.foreign && line.text.chars().count() <= MAX_META_LINE_CHARS {
+            if line.foreign {
+                continue;
+            }
+            if line.text.chars().count() <= MAX_META_LINE_CHARS {
                 self.dated_text(
                     &line.text,
                     order,
@@ -1287,6 +1307,20 @@ impl Found<'_> {
                     &mut published,
                     &mut modified,
                 );
+            } else if let Some((stamp, 0)) = dates::find_all(&line.text, order).first() {
+                // A dateline opening the first paragraphs ("27.1.2022 - Bei …").
+                published.push((stamp.iso(), "text:dateline".into()));
+            }
+        }
+        // Last, a date the page labels as the publication anywhere, even in
+        // its footer ("Erschienen am: 01.11.2023").
+        for line in page.lines.iter().filter(|l| l.foreign) {
+            if line.text.chars().count() <= MAX_META_LINE_CHARS {
+                for (stamp, start) in dates::find_all(&line.text, order) {
+                    if role_of(&context_before(&line.text, start)) == DateRole::Published {
+                        published.push((stamp.iso(), "text:labelled".into()));
+                    }
+                }
             }
         }
         if let Some(url) = &self.article.url
@@ -1345,15 +1379,7 @@ impl Found<'_> {
     ) {
         for line in text.lines() {
             for (stamp, start) in dates::find_all(line, order) {
-                let before = &line[..start];
-                let context: String = before
-                    .chars()
-                    .rev()
-                    .take(40)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
+                let context = context_before(line, start);
                 let entry = (stamp.iso(), source.to_string());
                 match role_of(&context) {
                     DateRole::Modified => modified.push(entry),
