@@ -329,9 +329,9 @@ fn extract_from(page: &Page) -> Vec<Block> {
 }
 
 /// Drops the page furniture after the article's last long paragraph: link
-/// lines, and labels (headings, short unpunctuated lines such as "Share
-/// this:" or "More on this topic") that introduce nothing but other labels,
-/// pictures or the end of the page.
+/// lines, short lines ending in a colon ("Share this:", "Read more:"), and
+/// labels (headings, short unpunctuated lines such as "More on this topic")
+/// that introduce nothing but other labels, pictures or the end of the page.
 fn drop_furniture(blocks: &mut Vec<Block>) {
     let Some(last) = blocks.iter().rposition(|b| {
         matches!(b, Block::Paragraph { .. }) && b.text().chars().count() >= TAIL_PROSE_MIN_CHARS
@@ -341,7 +341,13 @@ fn drop_furniture(blocks: &mut Vec<Block>) {
     let tail: Vec<Block> = blocks
         .split_off(last + 1)
         .into_iter()
-        .filter(|b| !matches!(b, Block::Paragraph { .. }) || link_share(b) <= TAIL_MAX_LINK_SHARE)
+        .filter(|b| match b {
+            Block::Paragraph { .. } | Block::Heading { .. } => {
+                link_share(b) <= TAIL_MAX_LINK_SHARE
+                    && (b.text().chars().count() >= TAIL_LINE_MIN_CHARS || !b.text().ends_with(':'))
+            }
+            _ => true,
+        })
         .collect();
     let label = |b: &Block| match b {
         Block::Heading { .. } => true,

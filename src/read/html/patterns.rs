@@ -1131,7 +1131,8 @@ pub const POSITIVE_HINTS: &[&str] = &[
 ];
 
 /// Class/id fragments of clutter inside the article container (teasers,
-/// sign-up boxes, author bios, bylines, tag lists, share bars, credits);
+/// sign-up boxes, author bios, bylines, tag lists, share bars, credits,
+/// disclaimers, calls to action, consent placeholders of embeds);
 /// removed when the block is small (see [`CLUTTER_MAX_CHARS`]).
 pub const CLUTTER_HINTS: &[&str] = &[
     "share",
@@ -1174,6 +1175,16 @@ pub const CLUTTER_HINTS: &[&str] = &[
     "rating",
     "comments",
     "nocontent",
+    "disclaimer",
+    "disclosure",
+    "affiliate",
+    "notice",
+    "privacy",
+    "cta",
+    "linkbox",
+    "factbox",
+    "donate",
+    "bio",
 ];
 
 /// Clutter blocks are small: a block with more text than this is kept even
