@@ -88,6 +88,10 @@ fn dispatch(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => heading(page, i, out),
         "ul" | "ol" => list(page, i, out),
         "blockquote" => quote(page, i, out, depth),
+        // Only a pull quote's `aside` is kept in the page model.
+        "aside" if !(i + 1..page.items[i].end).any(|c| page.is(c, "blockquote")) => {
+            quote(page, i, out, depth)
+        }
         "figure" => figure(page, i, out, depth),
         "table" => table(page, i, out, depth),
         "pre" => code(page, i, out),
@@ -243,19 +247,26 @@ fn list_items(page: &Page, i: usize, items: &mut Vec<String>, depth: usize) {
     }
 }
 
-/// `<blockquote>`: a quotation; a `<cite>` or `<footer>` inside names its source.
+/// `<blockquote>` (or a pull quote's `aside`): a quotation; a `<cite>` or
+/// `<footer>` inside names its source and is not part of the quoted text.
 fn quote(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
     let mut inner = Vec::new();
     let mut cite = None;
+    let mut run = Run::default();
     for c in page.children(i) {
         if matches!(page.items[c].tag, "cite" | "footer") {
             let t = page.plain_text(c);
             if !t.is_empty() {
                 cite = Some(t.trim_start_matches(['—', '–', '-', ' ']).to_string());
             }
+        } else if page.items[c].tag.is_empty() || !page.is_block(c) {
+            inline_node(page, c, &mut run, depth + 1);
+        } else {
+            run.flush(page, &mut inner);
+            block(page, c, &mut inner, depth + 1);
         }
     }
-    children(page, i, &mut inner, depth);
+    run.flush(page, &mut inner);
     let texts: Vec<&str> = inner
         .iter()
         .filter(|b| b.is_textual())
@@ -293,27 +304,23 @@ fn figure(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
     }
 }
 
-/// A caption's text without its photo credit.
+/// A caption's text, its photo credit included ("… Photo: Name"): the credit
+/// is part of what the page prints under the picture.
 fn caption_text(page: &Page, i: usize) -> String {
-    let mut out = String::new();
-    let mut skip_until = 0;
-    for (k, item) in page.items[i..page.items[i].end].iter().enumerate() {
-        let at = i + k;
-        if at < skip_until {
-            continue;
-        }
-        let hint = format!("{} {}", item.class, item.id);
-        if has_word_hint(&hint, &["credit", "copyright", "byline", "source"]) {
-            skip_until = item.end;
-            continue;
-        }
-        if item.tag.is_empty() {
-            out.push_str(item.text);
-        } else if item.tag == "br" || BLOCK_TAGS.contains(&item.tag) {
-            out.push(' ');
-        }
-    }
-    clean_text(&out)
+    page.plain_text(i)
+}
+
+/// Whether a picture outside any figure is the site's logo: its alternative
+/// text says so ("Newsroom logo") or its class/id names a logo.
+fn is_logo(page: &Page, i: usize, b: &Block) -> bool {
+    let Block::Image { alt, .. } = b else {
+        return false;
+    };
+    let alt = fold(alt);
+    let hint = format!("{} {}", page.items[i].class, page.items[i].id);
+    alt == "logo"
+        || LOGO_SUFFIXES.iter().any(|s| alt.ends_with(s))
+        || has_word_hint(&hint, LOGO_HINTS)
 }
 
 /// `<img>`: a picture, with its real source rather than a lazy-load placeholder.
@@ -492,7 +499,7 @@ fn inline_node(page: &Page, i: usize, run: &mut Run, depth: usize) {
     match item.tag {
         "br" => run.inlines.push(Inline::Break),
         "img" => {
-            if let Some(b) = image(page, i) {
+            if let Some(b) = image(page, i).filter(|b| !is_logo(page, i, b)) {
                 run.images.push(b);
             }
         }
@@ -696,6 +703,9 @@ fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
         return true;
     }
     let len = text.chars().count();
+    if AD_LABELS.contains(&lower.trim_end_matches([':', '.'])) {
+        return true;
+    }
     if len <= READ_ALSO_MAX_CHARS && READ_ALSO_PREFIXES.iter().any(|r| lower.starts_with(r)) {
         return true;
     }
@@ -710,11 +720,22 @@ fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
         || is_date_line(&lower)
 }
 
-/// "By Jane Doe", "Von: Max Muster": a byline left in the body.
+/// "By Jane Doe", "Von: Max Muster": a byline left in the body, alone or
+/// with its dates on the same line ("Par Claire Dubois Publié le 3 mars
+/// 2021 à 14h05").
 fn is_byline(lower: &str) -> bool {
     BODY_BYLINE_OPENERS.iter().any(|p| lower.starts_with(p))
-        && lower.split_whitespace().count() <= BYLINE_MAX_WORDS
         && !lower.ends_with('.')
+        && (lower.split_whitespace().count() <= BYLINE_MAX_WORDS
+            || (lower.chars().count() <= DATELINE_MAX_CHARS && has_year(lower)))
+}
+
+/// Whether a text has a year of this or the last century as a word.
+fn has_year(lower: &str) -> bool {
+    lower.split_whitespace().any(|w| {
+        let digits = w.trim_matches(|c: char| !c.is_ascii_digit());
+        digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
+    })
 }
 
 /// A line that is only a date ("7. oktober 2020", "March 3, 2021").
@@ -722,10 +743,7 @@ fn is_date_line(lower: &str) -> bool {
     let words: Vec<&str> = lower.split_whitespace().collect();
     lower.chars().count() <= DATE_LINE_MAX_CHARS
         && words.len() <= DATE_LINE_MAX_WORDS
-        && words.iter().any(|w| {
-            let digits = w.trim_matches(|c: char| !c.is_ascii_digit());
-            digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
-        })
+        && has_year(lower)
         && !lower.ends_with(['!', '?'])
         && words
             .iter()
@@ -827,7 +845,7 @@ mod tests {
             headline: "The Headline".into(),
             ..Article::default()
         };
-        extract(&dom, &meta).into_iter().skip(4).collect()
+        extract(&dom, &meta).blocks.into_iter().skip(4).collect()
     }
 
     #[test]
@@ -897,24 +915,49 @@ mod tests {
         assert_eq!(
             b[0],
             Block::Quote {
-                text: "To be or not.\n— Hamlet".into(),
+                text: "To be or not.".into(),
                 cite: Some("Hamlet".into())
             }
         );
     }
 
     #[test]
-    fn figure_with_lazy_image_and_caption_without_credit() {
+    fn pull_quote_aside_is_a_quote_with_its_footer_as_cite() {
+        let b = blocks_of(
+            "<aside class=\"pullquote\"><blockquote><p>Pipes are old.</p><footer><cite>Dana Whitfield</cite></footer></blockquote></aside><aside class=\"related\"><p>Other stories are here today.</p></aside>",
+        );
+        assert_eq!(
+            b,
+            vec![Block::Quote {
+                text: "Pipes are old.".into(),
+                cite: Some("Dana Whitfield".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn ad_labels_logos_and_dated_bylines_are_clutter() {
+        let b = blocks_of(
+            "<div><p>Advertisement</p></div><p><img src=\"a/site-logo.png\" alt=\"Newsroom logo\"></p><div>Par Claire Dubois Publié le 3 mars 2021 à 14h05</div><p>The story goes on, with more words.</p>",
+        );
+        assert_eq!(
+            b,
+            vec![Block::paragraph("The story goes on, with more words.")]
+        );
+    }
+
+    #[test]
+    fn figure_with_lazy_image_and_caption_with_its_credit() {
         let b = blocks_of(
             r#"<figure><img src="data:image/gif;base64,R0lGOD" data-src="img/a.jpg" alt="A cat"><figcaption>A cat sleeps. <span class="credit">Photo: AP</span></figcaption></figure>"#,
         );
         assert_eq!(
             b[0],
             Block::Image {
-                text: "A cat sleeps.".into(),
+                text: "A cat sleeps. Photo: AP".into(),
                 src: "img/a.jpg".into(),
                 alt: "A cat".into(),
-                caption: Some("A cat sleeps.".into())
+                caption: Some("A cat sleeps. Photo: AP".into())
             }
         );
     }
@@ -1017,7 +1060,7 @@ mod tests {
             headline: "The Headline".into(),
             ..Article::default()
         };
-        let b = extract(&dom, &meta);
+        let b = extract(&dom, &meta).blocks;
         assert_eq!(
             b[0],
             Block::paragraph("A lead sentence that sums the story up for readers.")
@@ -1074,7 +1117,7 @@ mod tests {
             "</div>".repeat(5000)
         );
         let dom = Html::parse_document(&html);
-        let b = extract(&dom, &Article::default());
+        let b = extract(&dom, &Article::default()).blocks;
         assert!(b.iter().any(|b| b.text().contains("Deep text")));
     }
 }

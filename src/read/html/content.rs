@@ -257,8 +257,17 @@ pub(super) fn has_word_hint(name: &str, hints: &[&str]) -> bool {
     })
 }
 
-/// The body blocks of the page, in reading order.
-pub fn extract(dom: &Html, meta: &Article) -> Vec<Block> {
+/// What [`extract`] finds: the body and the standfirst printed above it.
+#[derive(Debug, Default)]
+pub struct Body {
+    /// The body blocks, in reading order.
+    pub blocks: Vec<Block>,
+    /// The lead shown under the headline, when the page names one.
+    pub standfirst: Option<String>,
+}
+
+/// The body of the page and its standfirst.
+pub fn extract(dom: &Html, meta: &Article) -> Body {
     let attempts = [
         Flags {
             strip_unlikely: true,
@@ -281,17 +290,18 @@ pub fn extract(dom: &Html, meta: &Article) -> Vec<Block> {
             clean: false,
         },
     ];
-    let mut best: Option<(usize, Vec<Block>)> = None;
+    let mut best: Option<(usize, Body)> = None;
     for flags in attempts {
         let page = flatten(dom, meta, flags);
-        let blocks = extract_from(&page);
-        let chars: usize = blocks
+        let body = extract_from(&page);
+        let chars: usize = body
+            .blocks
             .iter()
             .filter(|b| b.is_textual())
             .map(|b| b.text().chars().count())
             .sum();
         if chars >= MIN_ARTICLE_CHARS {
-            return blocks;
+            return body;
         }
         // A later attempt (with fewer removals) replaces an earlier short
         // one only when it finds clearly more text: the same container
@@ -300,14 +310,14 @@ pub fn extract(dom: &Html, meta: &Article) -> Vec<Block> {
             .as_ref()
             .is_none_or(|(c, _)| chars as f32 > *c as f32 * RETRY_GAIN)
         {
-            best = Some((chars, blocks));
+            best = Some((chars, body));
         }
     }
     best.map(|(_, b)| b).unwrap_or_default()
 }
 
 /// One extraction attempt over a flattened page.
-fn extract_from(page: &Page) -> Vec<Block> {
+fn extract_from(page: &Page) -> Body {
     let containers = choose_containers(page);
     let mut body = Vec::new();
     for &c in &containers {
@@ -325,7 +335,50 @@ fn extract_from(page: &Page) -> Vec<Block> {
     if page.flags.clean {
         drop_furniture(&mut out);
     }
-    out
+    // The standfirst is also the subtitle; the body keeps it where the page
+    // prints it (readers and labelled corpora count it as article text).
+    Body {
+        blocks: out,
+        standfirst: standfirst(page).map(|i| page.plain_text(i)),
+    }
+}
+
+/// The standfirst: after the headline's `h1` and before the body's first
+/// paragraph, an element named as a lead, of a sentence or more, that is
+/// not one of its parent's paragraphs (an intro paragraph among the body's
+/// own is body text).
+fn standfirst(page: &Page) -> Option<usize> {
+    let h1s = || (0..page.items.len()).filter(|&i| page.is(i, "h1"));
+    let h1 = h1s()
+        .find(|&i| fold(&page.plain_text(i)) == page.headline)
+        .or_else(|| h1s().next())?;
+    let mut i = page.items[h1].end;
+    while i < page.items.len() {
+        let item = &page.items[i];
+        if item.tag.is_empty() {
+            i += 1;
+            continue;
+        }
+        let s = &page.stats[i];
+        let named = has_word_hint(&item.class, LEAD_HINTS) || has_word_hint(&item.id, LEAD_HINTS);
+        if named
+            && page.is_paragraph_like(i)
+            && (LEAD_MIN_CHARS..=STANDFIRST_MAX_CHARS).contains(&s.text)
+            && s.link_density() < SIBLING_MAX_LINK_DENSITY
+        {
+            let parent = item.parent;
+            let among_paragraphs = parent != NONE
+                && page
+                    .children(parent)
+                    .any(|c| c != i && page.is(c, "p") && page.stats[c].text >= LEAD_MIN_CHARS);
+            return (!among_paragraphs).then_some(i);
+        }
+        if page.is(i, "p") && s.text >= LEAD_MIN_CHARS {
+            return None; // the body has begun
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Drops the page furniture after the article's last long paragraph: link
@@ -501,7 +554,8 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                 if matches!(tag, "iframe" | "embed" | "object") {
                     embeds_at.push((parent, 1));
                 }
-                if keep_element(e, flags, guarded > 0) {
+                let in_quote = items[parent].tag == "blockquote";
+                if keep_element(e, flags, guarded > 0, in_quote) {
                     let i = items.len();
                     items.push(Item {
                         tag,
@@ -603,13 +657,29 @@ impl<'a> Attrs<'a> {
     }
 }
 
-/// Whether an element (and its subtree) stays in the page model.
-fn keep_element(e: &scraper::node::Element, flags: Flags, in_table_or_code: bool) -> bool {
+/// Whether an element (and its subtree) stays in the page model. A pull
+/// quote's `aside` and a quotation's own `footer` (its attribution) are
+/// story, not furniture.
+fn keep_element(
+    e: &scraper::node::Element,
+    flags: Flags,
+    in_table_or_code: bool,
+    in_quote: bool,
+) -> bool {
     let tag = e.name();
-    if SKIP_TAGS.contains(&tag) || FURNITURE_TAGS.contains(&tag) {
+    if SKIP_TAGS.contains(&tag) {
         return false;
     }
     let a = Attrs::of(e);
+    if FURNITURE_TAGS.contains(&tag) {
+        let pull_quote = tag == "aside" && {
+            let hint = format!("{} {}", a.class, a.id);
+            has_word_hint(&hint.to_lowercase(), PULL_QUOTE_HINTS)
+        };
+        if !(pull_quote || (tag == "footer" && in_quote)) {
+            return false;
+        }
+    }
     if a.hidden {
         return false;
     }

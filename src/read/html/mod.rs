@@ -35,8 +35,11 @@ pub fn read(html: &str, hints: &Hints) -> Result<Article> {
     let html = prescan::bound(html)?;
     let dom = Html::parse_document(&html);
     let mut article = metadata::extract(&dom, hints);
-    let blocks = content::extract(&dom, &article);
-    normalize::finish(&mut article, blocks);
+    let body = content::extract(&dom, &article);
+    if article.subtitle.is_none() {
+        article.subtitle = body.standfirst;
+    }
+    normalize::finish(&mut article, body.blocks);
     article.quotes = quotes::find(&article.blocks);
     if article.blocks.is_empty() {
         return Err(Error::NoArticle);

@@ -3,8 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::patterns::{LEAD_ZONE_PARAGRAPHS, PLACEHOLDER_TEXTS, TAIL_LINE_MAX_CHARS};
-use crate::model::{Article, Block};
+use super::patterns::{
+    KICKER_MAX_WORDS, LEAD_ZONE_PARAGRAPHS, PLACEHOLDER_TEXTS, TAIL_LINE_MAX_CHARS,
+};
+use crate::model::{Article, Block, Inline};
 
 /// Collapses white space and repairs doubled single quote marks (`‘‘…’’` → `“…”`).
 pub fn clean_text(text: &str) -> String {
@@ -27,7 +29,8 @@ pub fn is_placeholder(text: &str) -> bool {
 }
 
 /// Cleans the extracted blocks and stores them in the article: drops
-/// placeholders and the headline repeated as the first block, keeps a
+/// placeholders, the section link and headline repeated as the first
+/// blocks, keeps a
 /// paragraph printed twice once (a lead repeated in the body becomes the
 /// subtitle and stays at its place in the body).
 pub fn finish(article: &mut Article, blocks: Vec<Block>) {
@@ -36,10 +39,9 @@ pub fn finish(article: &mut Article, blocks: Vec<Block>) {
         .into_iter()
         .filter(|b| !(b.is_textual() && is_placeholder(b.text())))
         .collect();
-    while blocks
-        .first()
-        .is_some_and(|b| b.is_textual() && !headline.is_empty() && fold(b.text()) == headline)
-    {
+    while blocks.first().is_some_and(|b| {
+        is_kicker(b) || (b.is_textual() && !headline.is_empty() && fold(b.text()) == headline)
+    }) {
         blocks.remove(0);
     }
     // One of the first paragraphs printed again, exactly once and further
@@ -78,6 +80,21 @@ pub fn finish(article: &mut Article, blocks: Vec<Block>) {
     {
         article.subtitle = None;
     }
+}
+
+/// A section link printed above the headline ("Économie"): a paragraph that
+/// is one link of a few words, without sentence punctuation.
+fn is_kicker(b: &Block) -> bool {
+    let Block::Paragraph {
+        text,
+        inlines: Some(inlines),
+    } = b
+    else {
+        return false;
+    };
+    matches!(inlines.as_slice(), [Inline::Link { .. }])
+        && text.split_whitespace().count() <= KICKER_MAX_WORDS
+        && !text.ends_with(['.', '!', '?', ':'])
 }
 
 /// Drops the page furniture left after the last prose: trailing headings
@@ -140,6 +157,33 @@ mod tests {
             vec![
                 Block::paragraph("First body paragraph."),
                 Block::paragraph("The lead.")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_leading_section_link_goes() {
+        let link = |t: &str| Block::Paragraph {
+            text: t.into(),
+            inlines: Some(vec![Inline::Link {
+                href: "https://example.com/economy".into(),
+                children: vec![Inline::Text { text: t.into() }],
+            }]),
+        };
+        let mut a = Article::default();
+        let body = vec![
+            link("Économie"),
+            Block::paragraph("The story."),
+            link("Next"),
+            Block::paragraph("More."),
+        ];
+        finish(&mut a, body);
+        assert_eq!(
+            a.blocks,
+            vec![
+                Block::paragraph("The story."),
+                link("Next"),
+                Block::paragraph("More.")
             ]
         );
     }

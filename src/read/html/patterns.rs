@@ -1164,6 +1164,10 @@ pub const CLUTTER_HINTS: &[&str] = &[
     "credit",
     "copyright",
     "advert",
+    "ad-slot",
+    "adslot",
+    "ad-unit",
+    "ad-container",
     "sponsor",
     "promo",
     "paywall",
@@ -1379,6 +1383,31 @@ pub const DATELINE_MAX_CHARS: usize = 120;
 /// Text that ends a logo's alternative text ("Newsroom logo").
 pub const LOGO_SUFFIXES: &[&str] = &[" logo", " logotype"];
 
+/// Labels an ad slot prints above the ad; alone in a paragraph they are the
+/// slot's leftovers, not prose.
+pub const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "реклама",
+];
+
+/// Class/id fragments of a pull quote: the only side note (`aside`) that is
+/// part of the story.
+pub const PULL_QUOTE_HINTS: &[&str] = &["pullquote", "pull-quote", "pullout", "pull-out"];
+
+/// Class/id words of a site's logo, a picture that is never the story's.
+pub const LOGO_HINTS: &[&str] = &["logo"];
+
+/// A section link printed above the headline ("Économie", "City Hall") is a
+/// link of a few words, alone in its paragraph.
+pub const KICKER_MAX_WORDS: usize = 4;
+
 /// Class/id fragments of a standfirst (lead) printed above the body, in
 /// the languages' usual words (French "chapo", Czech "perex", Spanish
 /// "bajada"/"entradilla"/"copete").
@@ -1402,6 +1431,8 @@ pub const LEAD_HINTS: &[&str] = &[
     "summary",
     "intro",
     "excerpt",
+    "einleitung",
+    "vorspann",
 ];
 
 /// A heading printing the headline may differ from it in length by this
@@ -1417,6 +1448,9 @@ pub const MIN_PREFIX_HINT: usize = 5;
 
 /// A standfirst is at least a sentence long.
 pub const LEAD_MIN_CHARS: usize = 40;
+
+/// …and a few sentences at most: a longer "intro" box is body text.
+pub const STANDFIRST_MAX_CHARS: usize = 500;
 
 /// Photo credits and copyright lines are short and carry one of these.
 pub const CREDIT_MARKERS: &[&str] = &[
@@ -1529,6 +1563,10 @@ pub const REPORTING_VERBS: &[&str] = &[
     "précise", "précisé", "souligne", "souligné", "indique", "indiqué", "raconte", "raconté",
     "assure", "assuré", "lance", "lancé", "confie", "confié", "selon",
     "fumed", "instructed", "saying", "adding", "telling", "writing", "noting", "explaining", "asking", "warning", "lâché", "points", "yell", "yells", "shout", "shouts", "scream", "screamed",
+    "сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "рассказал", "рассказала",
+    "рассказали", "отметил", "отметила", "добавил", "добавила", "пояснил", "пояснила",
+    "сообщил", "сообщила", "подчеркнул", "подчеркнула", "уточнил", "уточнила", "говорит",
+    "считает",
 ];
 
 /// Reporting phrases of several words that end right before the speaker
@@ -1572,10 +1610,24 @@ pub const TITLE_MAX_WORDS: usize = 12;
 /// reporting verb (`“…,” Jane Doe, a spokeswoman for the ministry, said`).
 pub const SPEAKER_MAX_WORDS: usize = 12;
 
+/// Prepositions that open a sentence with someone's point of view (`Pour
+/// Sophie Marchand, boulangère, …`, `For Jane Doe, …`): the name after
+/// them, set off by a comma, is a person, not a place.
+pub const VIEWPOINT_PREPOSITIONS: &[&str] = &["for", "pour", "für", "para", "per"];
+
+/// A role before a name after the verb (`said council member Dana
+/// Whitfield`, `said the district engineer, Owen Pryce`) is a few words.
+pub const ROLE_BEFORE_NAME_MAX_WORDS: usize = 4;
+
+/// A German compound ending in a title (`Schwimmtrainerin`) is a title
+/// when the title part is at least this long (shorter ones end ordinary
+/// words).
+pub const COMPOUND_TITLE_MIN_CHARS: usize = 6;
+
 /// Personal pronouns that stand for the person last named.
 #[rustfmt::skip]
 pub const PERSON_PRONOUNS: &[&str] = &[
-    "he", "she", "er", "sie", "il", "elle",
+    "he", "she", "er", "sie", "il", "elle", "он", "она",
 ];
 
 /// Pronouns that report speech but name no one we can resolve.
@@ -1612,6 +1664,8 @@ pub const PERSON_TITLES: &[&str] = &[
     "colonel", "major", "corporal", "private", "admiral", "commander", "congressman",
     "congresswoman", "councilman", "councilwoman", "councillor", "councilor", "legislator",
     "lawmaker", "mp", "mep", "assemblyman", "assemblywoman", "delegate",
+    "engineer", "trainer", "trainerin", "директор", "министр", "президент", "глава",
+    "председатель", "руководитель", "мэр", "аким",
     "prof", "chef", "chefin", "sprecher", "sprecherin", "leiter", "leiterin", "geschäftsführer", "geschäftsführerin", "direktor", "direktorin", "vorsitzende", "vorsitzender", "experte", "expertin", "mission", "nachfolger", "nachfolgerin", "vorgänger", "vorgängerin",
 ];
 
@@ -1647,7 +1701,8 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "all", "each", "every", "no", "not", "yes", "even", "only", "just",
     "earlier", "later", "today", "yesterday", "tonight", "ago",
     "dem", "den", "des", "einem", "einen", "einer", "wir", "ich", "ihr", "je", "nous", "vous",
-    "ils", "elles",
+    "ils", "elles", "pour", "selon", "dans", "avec", "chez", "depuis", "für", "laut", "nach",
+    "bei", "seit",
 ];
 
 /// Lowercase name particles allowed inside a name (`Ursula von der Leyen`).

@@ -7,9 +7,10 @@
 //! to the full name seen earlier in the article.
 
 use super::super::patterns::{
-    GROUP_SUBJECTS, LEADING_PARTICLES, NAME_PARTICLES, NAME_PREPOSITIONS, NOT_NAME_WORDS,
-    ORGANISATION_WORDS, OTHER_PRONOUNS, PERSON_PRONOUNS, PERSON_TITLES, REPORTING_PHRASES,
-    REPORTING_VERBS, SPEAKER_MAX_WORDS, UNNAMED_ROLES, VERB_AUXILIARIES,
+    COMPOUND_TITLE_MIN_CHARS, GROUP_SUBJECTS, LEADING_PARTICLES, NAME_PARTICLES, NAME_PREPOSITIONS,
+    NOT_NAME_WORDS, ORGANISATION_WORDS, OTHER_PRONOUNS, PERSON_PRONOUNS, PERSON_TITLES,
+    REPORTING_PHRASES, REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS, SPEAKER_MAX_WORDS,
+    UNNAMED_ROLES, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
 };
 
 use std::collections::HashSet;
@@ -143,14 +144,18 @@ fn is_verb(word: &str) -> bool {
     VERBS.contains(w.to_lowercase().as_str())
 }
 
-/// Whether a word is a title or office, also as the last part of a
-/// compound (`HDE-Präsident`, `president-elect`).
+/// Whether a word is a title or office, also as a part of a compound
+/// (`HDE-Präsident`, `president-elect`, `Schwimmtrainerin`).
 fn is_title(word: &str) -> bool {
     let w = word
         .trim_matches(|c: char| matches!(c, ',' | ';' | ':'))
         .to_lowercase();
     TITLES.contains(w.as_str())
         || (w.contains('-') && w.split('-').any(|part| TITLES.contains(part)))
+        || (w.chars().count() > COMPOUND_TITLE_MIN_CHARS + 2
+            && TITLES.iter().any(|t| {
+                t.chars().count() >= COMPOUND_TITLE_MIN_CHARS && w.len() > t.len() && w.ends_with(t)
+            }))
 }
 
 /// An initial such as `M.` or `J.`: part of a name, never a title.
@@ -204,6 +209,9 @@ fn subject_after_verb(words: &[&str]) -> Option<Subject> {
     if PERSON_PRONOUNS.contains(&lower.as_str()) {
         return Some(Subject::Person);
     }
+    if let Some(name) = name_after_role(words) {
+        return Some(Subject::Name(name));
+    }
     if ["a", "an", "one", "another", "ein", "eine", "un", "une"].contains(&lower.as_str()) {
         // `said a dispatcher on the police scanner`: someone unnamed.
         return Some(Subject::Nobody);
@@ -217,6 +225,42 @@ fn subject_after_verb(words: &[&str]) -> Option<Subject> {
         return subject(words, false);
     }
     None
+}
+
+/// A name after the role that introduces it: `council member Dana
+/// Whitfield`, `the district engineer, Owen Pryce`, `директор музея Гүлнар
+/// Әбдіхалықова`. The role is a few lowercase words with a title among
+/// them; the name is a capitalized run that is not an organisation and does
+/// not follow a preposition (`the minister of Foreign Affairs`).
+fn name_after_role(words: &[&str]) -> Option<String> {
+    let at = words
+        .iter()
+        .take(ROLE_BEFORE_NAME_MAX_WORDS + 1)
+        .position(|w| starts_capital(w))?;
+    if at == 0 {
+        return None;
+    }
+    let role = &words[..at];
+    let before = bare(role[at - 1].trim_end_matches(','));
+    let titled = role
+        .iter()
+        .any(|w| is_title(w) && !["the", "of", "for"].contains(&bare(w).as_str()));
+    if !titled
+        || role[..at - 1]
+            .iter()
+            .any(|w| w.ends_with([',', ';', '.', ':']))
+        || NAME_PREPOSITIONS.contains(&before.as_str())
+        || role.iter().any(|w| is_verb(w))
+    {
+        return None;
+    }
+    let (0, run, _) = name_run(&words[at..])? else {
+        return None;
+    };
+    if is_organisation(&run) || (run.len() < 2 && !role[at - 1].ends_with(',')) {
+        return None;
+    }
+    name_from_run(&run)
 }
 
 /// The subject just before a verb; appositives between commas are skipped
@@ -549,16 +593,24 @@ impl Cast {
         for (start, run) in name_runs(&words) {
             let end = start + run.len();
             let before = start.checked_sub(1).map(|i| bare(words[i]));
-            let after_place_word = before
-                .as_deref()
-                .is_some_and(|b| NAME_PREPOSITIONS.contains(&b));
+            let last = words.get(end - 1).copied().unwrap_or_default();
+            // `Pour Sophie Marchand, boulangère, …`: a point of view, not a place.
+            let viewpoint = (start == 1 || (start > 1 && ends_sentence(words[start - 2])))
+                && before
+                    .as_deref()
+                    .is_some_and(|b| VIEWPOINT_PREPOSITIONS.contains(&b))
+                && run.len() >= 2
+                && last.ends_with(',');
+            let after_place_word = !viewpoint
+                && before
+                    .as_deref()
+                    .is_some_and(|b| NAME_PREPOSITIONS.contains(&b));
             let role_before = start > 0
                 && !after_place_word
                 && !ends_sentence(words[start - 1])
                 && words[start - 1]
                     .chars()
                     .all(|c| c.is_lowercase() || c == '-');
-            let last = words.get(end - 1).copied().unwrap_or_default();
             let next = words.get(end).map(|w| bare(w)).unwrap_or_default();
             let appositive = last.ends_with(',')
                 && !next.is_empty()
@@ -725,6 +777,12 @@ impl Cast {
     /// last named.
     pub fn resolve(&mut self, subject: &Subject) -> Option<String> {
         match subject {
+            Subject::Name(name)
+                if !name.contains(' ') && is_title(name) && self.expand(name).is_none() =>
+            {
+                // `Директор отметила`: a capitalized role, not a name.
+                self.resolve(&Subject::Role(name.to_lowercase()))
+            }
             Subject::Name(name) => {
                 let (full, organisation) = match self.expand(name) {
                     Some(known) => (known.name.clone(), known.organisation),
@@ -792,6 +850,22 @@ mod tests {
             name("Justin Trudeau")
         );
         assert_eq!(after(" in these camps."), None);
+        assert_eq!(
+            after(", said council member Dana Whitfield, who voted for it."),
+            name("Dana Whitfield")
+        );
+        assert_eq!(
+            after(", said the district engineer, Owen Pryce."),
+            name("Owen Pryce")
+        );
+        assert_eq!(
+            after(", — рассказала директор музея Гүлнар Әбдіхалықова."),
+            name("Гүлнар Әбдіхалықова")
+        );
+        assert_eq!(
+            after(", said the minister of Foreign Affairs."),
+            Some(Subject::Role("minister".into()))
+        );
     }
 
     #[test]
@@ -814,6 +888,17 @@ mod tests {
     #[test]
     fn cast_resolves_surnames_pronouns_and_roles() {
         let mut cast = Cast::default();
+        cast.read("Jean-Marc Vidal, l’un des fondateurs, explique tout.");
+        cast.read("Pour Sophie Marchand, boulangère depuis l’ouverture, la différence tient.");
+        assert_eq!(
+            cast.resolve(&Subject::Person).as_deref(),
+            Some("Sophie Marchand")
+        );
+        cast.read("In New York, police said nothing.");
+        assert_eq!(
+            cast.resolve(&Subject::Person).as_deref(),
+            Some("Sophie Marchand")
+        );
         cast.read("Kazakhstan’s President Kassym-Jomart Tokayev believes things.");
         assert_eq!(
             cast.resolve(&Subject::Name("Tokayev".into())).as_deref(),
