@@ -1178,7 +1178,13 @@ impl Found<'_> {
             }
             if starts_with_prefix(&line.text) {
                 candidates.push((line.text.clone(), true, "text:byline".into()));
-            } else if let Some(rest) = inner_byline(&line.text, self.day_order()) {
+            } else if let Some(rest) = inner_byline(&line.text, self.day_order())
+                && clean_byline(rest, true).is_some_and(|(_, names)| {
+                    // Mid-line, "von"/"by" is as often a preposition: only
+                    // full names (given and family name) count.
+                    names.iter().all(|n| n.split_whitespace().count() >= 2)
+                })
+            {
                 candidates.push((rest.to_string(), true, "text:byline".into()));
             }
         }
@@ -1763,6 +1769,17 @@ fn split_authors(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a name is a web address ("stol.it", "LAOLA1.at"): the site, not
+/// a person.
+fn is_domain(part: &str) -> bool {
+    !part.contains(char::is_whitespace)
+        && part.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty()
+                && (2..=6).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+        })
+}
+
 /// One author's name cleaned of job titles, or `None` when the part is not
 /// a person's name (an organization, a date, a handle, a sentence).
 fn clean_name(part: &str, strict: bool) -> Option<String> {
@@ -1770,7 +1787,12 @@ fn clean_name(part: &str, strict: bool) -> Option<String> {
     let part =
         part.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '(' | ')' | '.' | '\''));
     let part = part.trim_start_matches('(').trim_end_matches(')');
-    if part.is_empty() || part.contains("://") || part.contains('@') || part.starts_with("www.") {
+    if part.is_empty()
+        || part.contains("://")
+        || part.contains('@')
+        || part.starts_with("www.")
+        || is_domain(part)
+    {
         return None;
     }
     let lower = part.to_lowercase();
@@ -1877,6 +1899,11 @@ mod tests {
             ["Michelina C. de la Maza"]
         );
         assert_eq!(names("Associated Press"), None);
+        assert_eq!(clean_byline("stol.it", false), None);
+        assert_eq!(
+            clean_byline("C. Habermueller", false).unwrap().1,
+            ["C. Habermueller"]
+        );
         assert_eq!(names("share this story"), None);
     }
 
