@@ -251,6 +251,16 @@ static FOREIGN_AREA_SET: LazyLock<(HashSet<&str>, usize)> = LazyLock::new(|| {
     (FOREIGN_AREA_HINTS.iter().copied().collect(), most)
 });
 
+/// Every word of [`FOREIGN_AREA_HINTS`]: a name none of them occurs in, as
+/// any part of it, names no foreign area (most names, told in one pass).
+static FOREIGN_AREA_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<&str> = FOREIGN_AREA_HINTS
+        .iter()
+        .flat_map(|h| h.split(' '))
+        .collect();
+    hint_set(&words)
+});
+
 /// Class/id fragments naming a byline, those naming something else near
 /// one, and those naming a date, each list searched in one pass.
 static BYLINE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(BYLINE_HINTS));
@@ -401,6 +411,7 @@ impl Page {
                                 "navigation" | "complementary" | "contentinfo"
                             )
                             || (!matches!(name, "html" | "body" | "main" | "article")
+                                && FOREIGN_AREA_WORDS.is_match(&hints)
                                 && names_foreign_area(
                                     attrs.class.unwrap_or(""),
                                     attrs.id.unwrap_or(""),

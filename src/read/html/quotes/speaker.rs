@@ -141,6 +141,10 @@ fn bare(word: &str) -> String {
 
 fn is_verb(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphabetic());
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        // Already lowercase: most words are.
+        return VERBS.contains(w);
+    }
     VERBS.contains(w.to_lowercase().as_str())
 }
 
@@ -734,24 +738,24 @@ impl Cast {
         if let Some(p) = self.named.iter().rev().find(|p| p.name == name) {
             return Some(p);
         }
-        let parts: Vec<&str> = name.split(' ').collect();
-        let longer = |p: &&Named| p.name.split(' ').count() > parts.len();
-        // Longer names, so comparing the shorter name's parts is enough.
-        let ends_with = |p: &&Named| {
-            p.name
-                .split(' ')
-                .rev()
-                .zip(parts.iter().rev())
-                .all(|(a, b)| a == *b)
-        };
-        let starts_with = |p: &&Named| p.name.split(' ').zip(&parts).all(|(a, b)| a == *b);
+        // A longer name whose last words, or else whose first words, are
+        // this name's.
         let found = self
             .named
             .iter()
             .rev()
-            .filter(longer)
-            .find(ends_with)
-            .or_else(|| self.named.iter().rev().filter(longer).find(starts_with))?;
+            .find(|p| {
+                p.name
+                    .strip_suffix(name)
+                    .is_some_and(|head| head.ends_with(' '))
+            })
+            .or_else(|| {
+                self.named.iter().rev().find(|p| {
+                    p.name
+                        .strip_prefix(name)
+                        .is_some_and(|tail| tail.starts_with(' '))
+                })
+            })?;
         // The same person under a fuller name (`Te Kaurinui Robert Parata`).
         let found_tokens: Vec<&str> = found.name.split(' ').collect();
         Some(
