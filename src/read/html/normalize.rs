@@ -11,11 +11,35 @@ use crate::model::{Article, Block, Inline};
 /// Collapses white space and repairs doubled single quote marks (`‘‘…’’` → `“…”`).
 pub fn clean_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    // `split_whitespace` by bytes: only ASCII bytes and the lead bytes of the
+    // few wider white-space characters (U+0085 to U+3000) need a look.
+    let bytes = text.as_bytes();
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = match bytes[i] {
+            b if b < 0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                (c.is_whitespace(), c.len_utf8())
+            }
+            _ => (false, 1),
+        };
+        if !space {
+            word.get_or_insert(i);
+        } else if let Some(start) = word.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&text[start..i]);
+        }
+        i += len;
+    }
+    if let Some(start) = word {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&text[start..]);
     }
     if out.contains("‘‘") || out.contains("’’") {
         out = out.replace("‘‘", "“").replace("’’", "”");
@@ -128,6 +152,19 @@ fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn white_space_collapses_as_split_whitespace_does() {
+        for text in [
+            "",
+            "  ",
+            " a\u{a0}\u{2003}b\u{3000} c\u{0B}d\u{85}e\u{1680}f ",
+            "\u{2019}é\u{e2}x\u{200b}y\n\tz",
+        ] {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(clean_text(text), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn doubled_single_quotes_become_double_quotes() {
