@@ -740,9 +740,11 @@ fn has_year(lower: &str) -> bool {
 
 /// A line that is only a date ("7. oktober 2020", "March 3, 2021").
 fn is_date_line(lower: &str) -> bool {
+    if lower.chars().count() > DATE_LINE_MAX_CHARS {
+        return false;
+    }
     let words: Vec<&str> = lower.split_whitespace().collect();
-    lower.chars().count() <= DATE_LINE_MAX_CHARS
-        && words.len() <= DATE_LINE_MAX_WORDS
+    words.len() <= DATE_LINE_MAX_WORDS
         && has_year(lower)
         && !lower.ends_with(['!', '?'])
         && words

@@ -26,6 +26,8 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
         .iter()
         .map(|t| t.map(marks::spans).unwrap_or_default())
         .collect();
+    // Narrative is read for names only while quotations follow it.
+    let last_quoted = spans.iter().rposition(|s| !s.is_empty());
     let mut cast = Cast::default();
     let mut out: Vec<Quote> = Vec::new();
     // The speaker of the last quotation in the previous paragraph, for a
@@ -116,7 +118,9 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
                 break;
             }
         }
-        cast.read(&text[pos.min(text.len())..]);
+        if last_quoted.is_some_and(|last| b < last) {
+            cast.read(&text[pos.min(text.len())..]);
+        }
         if block_speaker.is_some() {
             previous_speaker = block_speaker;
         } else if spans[b].is_empty() && text.split_whitespace().count() > CHAIN_BREAK_MIN_WORDS {
