@@ -767,10 +767,7 @@ pub(super) fn text_len(text: &str) -> usize {
 
 /// Case- and space-folded text, for comparisons.
 pub(super) fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    super::normalize::collapse_whitespace(text).to_lowercase()
 }
 
 /// The score a paragraph-like text gives its ancestors.

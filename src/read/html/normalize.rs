@@ -2,6 +2,7 @@
 //! scraper placeholders and paragraphs printed twice.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use super::patterns::{
     KICKER_MAX_WORDS, LEAD_ZONE_PARAGRAPHS, PLACEHOLDER_TEXTS, TAIL_LINE_MAX_CHARS,
@@ -10,20 +11,30 @@ use crate::model::{Article, Block, Inline};
 
 /// Collapses white space and repairs doubled single quote marks (`‘‘…’’` → `“…”`).
 pub fn clean_text(text: &str) -> String {
+    let mut out = collapse_whitespace(text);
+    if out.contains("‘‘") || out.contains("’’") {
+        out = out.replace("‘‘", "“").replace("’’", "”");
+    }
+    out
+}
+
+/// The words of a text one space apart, as `split_whitespace` and `join`
+/// give them, in one pass over the bytes: only ASCII bytes and the lead bytes
+/// of the few wider white-space characters (U+0085 to U+3000) need a look.
+pub(super) fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    // `split_whitespace` by bytes: only ASCII bytes and the lead bytes of the
-    // few wider white-space characters (U+0085 to U+3000) need a look.
     let bytes = text.as_bytes();
     let mut word: Option<usize> = None;
     let mut i = 0;
-    while i < bytes.len() {
-        let (space, len) = match bytes[i] {
-            b if b < 0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+    while i <= bytes.len() {
+        let (space, len) = match bytes.get(i) {
+            None => (true, 1),
+            Some(&b) if b < 0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+            Some(0xC2 | 0xE1 | 0xE2 | 0xE3) => {
                 let c = text[i..].chars().next().unwrap_or_default();
                 (c.is_whitespace(), c.len_utf8())
             }
-            _ => (false, 1),
+            Some(_) => (false, 1),
         };
         if !space {
             word.get_or_insert(i);
@@ -35,22 +46,27 @@ pub fn clean_text(text: &str) -> String {
         }
         i += len;
     }
-    if let Some(start) = word {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text[start..]);
-    }
-    if out.contains("‘‘") || out.contains("’’") {
-        out = out.replace("‘‘", "“").replace("’’", "”");
-    }
     out
 }
 
 /// Whether a text is only a scraper's placeholder for a missing value.
 pub fn is_placeholder(text: &str) -> bool {
-    PLACEHOLDER_TEXTS.contains(&text.trim().to_lowercase().as_str())
+    let text = text.trim();
+    // Lowercasing never shortens a text in characters: longer texts are none.
+    if text.chars().count() > *PLACEHOLDER_MAX_CHARS {
+        return false;
+    }
+    PLACEHOLDER_TEXTS.contains(&text.to_lowercase().as_str())
 }
+
+/// The length in characters of the longest placeholder.
+static PLACEHOLDER_MAX_CHARS: LazyLock<usize> = LazyLock::new(|| {
+    PLACEHOLDER_TEXTS
+        .iter()
+        .map(|p| p.chars().count())
+        .max()
+        .unwrap_or(0)
+});
 
 /// Cleans the extracted blocks and stores them in the article: drops
 /// placeholders, the section link and headline repeated as the first
@@ -143,10 +159,7 @@ fn trim_tail(blocks: &mut Vec<Block>) {
 
 /// Case- and space-folded text, for comparisons.
 fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    collapse_whitespace(text).to_lowercase()
 }
 
 #[cfg(test)]
