@@ -410,24 +410,35 @@ pub fn find_all(text: &str, order: DayOrder) -> Vec<(Stamp, usize)> {
             found.push((with_time(stamp, &text[end..]), start, end));
         }
     };
-    for c in CJK.captures_iter(text) {
+    // A search that cannot find a date here is not run: all forms but the
+    // all-numeric day-first one have a four-digit year, and only the
+    // all-numeric ones need a separator.
+    let full_year = text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    let separated = text.contains(['-', '/', '.']);
+    let search = |on: bool, re: &'static LazyLock<Regex>| {
+        on.then(|| re.captures_iter(text)).into_iter().flatten()
+    };
+    for c in search(full_year, &CJK) {
         let m = c.get(0).expect("whole match");
         let stamp = (|| Stamp::date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))();
         push(stamp, m.start(), m.end());
     }
-    for c in MONTH_FIRST.captures_iter(text) {
+    for c in search(full_year, &MONTH_FIRST) {
         let m = c.get(1).expect("month");
         let end = c.get(0).expect("whole match").end();
         let stamp = (|| Stamp::date(num(&c, 3)?, month_number(m.as_str())?, num(&c, 2)?))();
         push(stamp, m.start(), end);
     }
-    for c in DAY_FIRST.captures_iter(text) {
+    for c in search(full_year, &DAY_FIRST) {
         let d = c.get(1).expect("day");
         let end = c.get(0).expect("whole match").end();
         let stamp = (|| Stamp::date(num(&c, 3)?, month_number(c.get(2)?.as_str())?, num(&c, 1)?))();
         push(stamp, d.start(), end);
     }
-    for c in NUMERIC_YMD.captures_iter(text) {
+    for c in search(full_year && separated, &NUMERIC_YMD) {
         let y = c.get(1).expect("year");
         let end = c.get(5).expect("day").end();
         if c.get(2).map(|m| m.as_str()) != c.get(4).map(|m| m.as_str()) {
@@ -436,7 +447,7 @@ pub fn find_all(text: &str, order: DayOrder) -> Vec<(Stamp, usize)> {
         let stamp = (|| Stamp::date(num(&c, 1)?, num(&c, 3)?, num(&c, 5)?))();
         push(stamp, y.start(), end);
     }
-    for c in NUMERIC_DMY.captures_iter(text) {
+    for c in search(separated, &NUMERIC_DMY) {
         let a = c.get(1).expect("first number");
         let end = c.get(7).expect("year").end();
         let sep = c.get(2).map(|m| m.as_str());

@@ -791,7 +791,7 @@ fn fold(text: &str) -> String {
         };
         out.extend(c.to_lowercase());
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    super::normalize::collapse_whitespace(&out)
 }
 
 /// How many words a text counts as: Chinese and Japanese, written without
@@ -1086,12 +1086,20 @@ impl Found<'_> {
             self.set_source("headline", source.clone());
             self.site_from_title(&stripped);
             let target = fold(headline);
+            // Folding never drops a letter: a line with more of them than
+            // the headline is not it, and is passed over unfolded.
+            let letters = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+            let most = letters(&target);
             return page
                 .h1s
                 .iter()
                 .find(|h| fold(&h.text) == target)
                 .map(|h| h.line)
-                .or_else(|| page.lines.iter().position(|l| fold(&l.text) == target))
+                .or_else(|| {
+                    page.lines
+                        .iter()
+                        .position(|l| letters(&l.text) <= most && fold(&l.text) == target)
+                })
                 .or_else(|| h1s.first().map(|h| h.line));
         }
         if let Some(h1) = h1s.first() {
