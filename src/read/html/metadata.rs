@@ -1197,6 +1197,12 @@ impl Found<'_> {
             }
             if starts_with_prefix(&line.text) {
                 candidates.push((line.text.clone(), true, "text:byline".into()));
+            } else if strip_prefix(&line.text)
+                .is_some_and(|rest| rest.trim_matches([':', ' ']).is_empty())
+                && let Some(next) = page.lines.get(i + 1).filter(|l| !l.foreign)
+            {
+                // A byline word alone on its line ("Von:"), the name below it.
+                candidates.push((next.text.clone(), true, "text:byline".into()));
             } else if let Some(rest) = inner_byline(&line.text, self.day_order())
                 && clean_byline(rest, true).is_some_and(|(_, names)| {
                     // Mid-line, "von"/"by" is as often a preposition: only
@@ -1924,6 +1930,16 @@ mod tests {
             ["C. Habermueller"]
         );
         assert_eq!(names("share this story"), None);
+    }
+
+    #[test]
+    fn a_byline_word_alone_takes_the_name_below_it() {
+        let a = meta_of(
+            "<body><h1>Der WindRebell kommt</h1><p>Text des Artikels.</p>\
+             <p><b>Von:</b><br><br>Götz Warnke</p></body>",
+        );
+        assert_eq!(a.byline.as_deref(), Some("Götz Warnke"));
+        assert_eq!(a.provenance["byline"], "text:byline");
     }
 
     #[test]
