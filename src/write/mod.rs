@@ -15,6 +15,7 @@ use crate::document::Document;
 use crate::error::Result;
 
 pub use json::article_json_line;
+pub use shared::blocks_below_header;
 
 /// Options shared by the writers; each reads the ones that concern it.
 #[derive(Debug, Clone, Default)]

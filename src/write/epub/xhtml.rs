@@ -12,6 +12,7 @@ use super::media::{Media, Placed};
 use super::meta::{self, Stamp};
 use crate::document::Document;
 use crate::model::{Block, Inline};
+use crate::write::shared::blocks_below_header;
 
 /// Where the stylesheet sits relative to the documents in `text/`.
 const STYLESHEET_HREF: &str = "../style.css";
@@ -100,7 +101,7 @@ pub fn chapter(doc: &Document, media: &mut Media) -> Chapter {
         last_level: 1,
         next_id: 0,
     };
-    for block in &article.blocks {
+    for block in blocks_below_header(article) {
         body.block(block);
     }
     let lead = lead_figure(doc, body.media, &body.shown);

@@ -12,6 +12,7 @@ use super::page::{Anchor, Draw, Geometry, Piece};
 use super::text::{self, Ink, SetLine, Setting, Span};
 use crate::document::Document;
 use crate::model::{Block, Inline};
+use crate::write::shared::blocks_below_header;
 
 /// Headline size, in body sizes.
 const HEADLINE_SCALE: f32 = 2.1;
@@ -94,7 +95,7 @@ impl Layout<'_> {
         let patterns = patterns.as_ref();
         let mut pieces = self.header(doc);
         let mut previous = Previous::Start;
-        for block in &article.blocks {
+        for block in blocks_below_header(article) {
             if self.budget <= 0.0 {
                 break;
             }
