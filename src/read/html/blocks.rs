@@ -104,20 +104,25 @@ fn dispatch(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
 
 /// Whether a block is clutter to leave out (only while cleaning is on).
 pub(super) fn removed(page: &Page, i: usize) -> bool {
-    if !page.flags.clean {
-        return false;
-    }
     let item = &page.items[i];
     let s = &page.stats[i];
-    let tag = item.tag;
     let hint = format!("{} {}", item.class, item.id);
-    let weight = page.class_weight(i);
+    // Blocks named as clutter go; on the last, least cleaning attempt only
+    // when they are also shaped like it (links or a few words).
     if has_word_hint(&hint, CLUTTER_HINTS)
         && s.text < CLUTTER_MAX_CHARS
         && !(s.text > 0 && is_description(page, i))
+        && (page.flags.clean
+            || s.link_density() > NAMED_CLUTTER_LINK_DENSITY
+            || s.text < NAMED_CLUTTER_SHORT_CHARS)
     {
         return true;
     }
+    if !page.flags.clean {
+        return false;
+    }
+    let tag = item.tag;
+    let weight = page.class_weight(i);
     if matches!(tag, "h1" | "h2") && weight < 0.0 {
         return true;
     }

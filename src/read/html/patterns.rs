@@ -1201,6 +1201,13 @@ pub const CLUTTER_HINTS: &[&str] = &[
 /// "post-share-container").
 pub const CLUTTER_MAX_CHARS: usize = 600;
 
+/// Without any other cleaning, a block named as clutter still goes when
+/// more of its text than this is links (share bars, related posts)…
+pub const NAMED_CLUTTER_LINK_DENSITY: f32 = 0.3;
+
+/// …or when it is shorter than this (a "Like" button, a rating).
+pub const NAMED_CLUTTER_SHORT_CHARS: usize = 80;
+
 /// Score given to a candidate for its element name (a `div` usually wraps
 /// paragraphs, a list item or heading rarely wraps a story).
 pub const TAG_BASE_SCORES: &[(&str, f32)] = &[
