@@ -357,6 +357,15 @@ fn a_full_disk_leaves_no_partial_file() {
     );
 }
 
+/// Converts `page` to the formats `to` in `out_dir`: success, with `warning`
+/// on standard error.
+fn converts_with_warning(page: &str, to: &str, out_dir: &Path, warning: &str) {
+    let out = run(&["convert", page, "--to", to, "-o", out_dir.to_str().unwrap()]);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains(warning), "{}", stderr(&out));
+}
+
 /// A PNG file of a few kilobytes whose header declares `width` × `height`
 /// pixels: decoding it would need width × height × 3 bytes.
 fn png_declaring(width: u32, height: u32) -> Vec<u8> {
@@ -399,20 +408,11 @@ fn a_gigantic_image_is_left_out_of_the_pdf_with_a_warning() {
         ),
     );
     let out_dir = dir.path().join("out");
-    let out = run(&[
-        "convert",
+    converts_with_warning(
         &page,
-        "--to",
         "pdf,epub",
-        "-o",
-        out_dir.to_str().unwrap(),
-    ]);
-    no_panic(&out);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("1 image left out of the PDF: larger than the limit"),
-        "{}",
-        stderr(&out)
+        &out_dir,
+        "1 image left out of the PDF: larger than the limit",
     );
     assert!(out_dir.join("page.pdf").exists() && out_dir.join("page.epub").exists());
 }
@@ -427,20 +427,11 @@ fn a_pdf_stops_at_the_page_limit_with_a_warning() {
         format!("<html><body><article><h1>Long</h1>{paragraphs}</article></body></html>"),
     );
     let out_dir = dir.path().join("out");
-    let out = run(&[
-        "convert",
+    converts_with_warning(
         &page,
-        "--to",
         "pdf",
-        "-o",
-        out_dir.to_str().unwrap(),
-    ]);
-    no_panic(&out);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("the PDF is cut at the limit of 2000 pages"),
-        "{}",
-        stderr(&out)
+        &out_dir,
+        "the PDF is cut at the limit of 2000 pages",
     );
     let pdf = std::fs::read(out_dir.join("long.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF") && pdf.trim_ascii_end().ends_with(b"%%EOF"));

@@ -555,7 +555,8 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                     embeds_at.push((parent, 1));
                 }
                 let in_quote = items[parent].tag == "blockquote";
-                if keep_element(e, flags, guarded > 0, in_quote) {
+                let attrs = Attrs::of(e);
+                if keep_element(e, &attrs, flags, guarded > 0, in_quote) {
                     let i = items.len();
                     items.push(Item {
                         tag,
@@ -563,8 +564,8 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                         text: "",
                         parent,
                         end: 0,
-                        class: Attrs::of(e).class.to_lowercase().into(),
-                        id: Attrs::of(e).id.to_lowercase().into(),
+                        class: attrs.class.to_lowercase().into(),
+                        id: attrs.id.to_lowercase().into(),
                     });
                     descend = true;
                     stack.push(i);
@@ -662,6 +663,7 @@ impl<'a> Attrs<'a> {
 /// story, not furniture.
 fn keep_element(
     e: &scraper::node::Element,
+    a: &Attrs,
     flags: Flags,
     in_table_or_code: bool,
     in_quote: bool,
@@ -670,7 +672,6 @@ fn keep_element(
     if SKIP_TAGS.contains(&tag) {
         return false;
     }
-    let a = Attrs::of(e);
     if FURNITURE_TAGS.contains(&tag) {
         let pull_quote = tag == "aside" && {
             let hint = format!("{} {}", a.class, a.id);
