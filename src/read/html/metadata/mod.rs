@@ -1,0 +1,540 @@
+//! Metadata: one function per field, each trying the page's sources from the
+//! most reliable (JSON-LD) through `<meta>` tags, microdata and `<time>` to
+//! the least (the visible text around the headline), and recording in the
+//! article's provenance where the value came from.
+//!
+//! The page is walked once ([`Page::collect`]) to gather every candidate:
+//! `<meta>` and `<link>` tags, JSON-LD scripts, `h1`s, `<time>` elements,
+//! `itemprop` values, `rel=author` links, elements whose class names a byline
+//! or a date, and the visible text as lines, each marked with whether it
+//! stands in a page area that is not the article (navigation, related lists,
+//! comments).
+//!
+//! Each field's rules have their file: [`title`] for the headline,
+//! [`byline`] for the authors, [`published`] for the dates; [`page`] walks
+//! the page. The smaller fields (language, URL, site name, description,
+//! image, tags) are here.
+
+mod byline;
+mod page;
+mod published;
+mod title;
+
+use std::collections::HashSet;
+
+use scraper::Html;
+
+use self::page::Page;
+use super::Hints;
+use super::dates::DayOrder;
+use super::jsonld::{self, LinkedData};
+use super::normalize::{clean_text, is_placeholder};
+use super::patterns::{
+    MAX_TAGS, META_DESCRIPTION, META_IMAGE, META_LANGUAGE, META_SITE_NAME, META_TAGS, META_TITLE,
+    META_URL,
+};
+use crate::model::Article;
+
+/// Extracts every metadata field of the article (its blocks stay empty).
+pub fn extract(dom: &Html, hints: &Hints) -> Article {
+    let mut page = Page::collect(dom);
+    let ld = LinkedData::from_scripts(page.ld_scripts.iter().map(String::as_str));
+    let title_hint = page
+        .meta(META_TITLE)
+        .map(|(_, v)| v)
+        .or(page.title.as_deref());
+    let ld_article = ld.article(title_hint);
+    let website_name = ld.website_name().map(str::to_string);
+    let mut found = Found {
+        article: Article::default(),
+        page: &page,
+        ld: ld_article,
+        website_name: website_name.clone(),
+        order: std::cell::OnceCell::new(),
+    };
+    found.language();
+    found.url(hints);
+    found.site_name();
+    let anchor = found.headline();
+    let article = found.article;
+    page.clear_areas_holding(anchor);
+    let mut found = Found {
+        article,
+        page: &page,
+        ld: ld_article,
+        website_name,
+        order: std::cell::OnceCell::new(),
+    };
+    found.byline(anchor);
+    found.dates(anchor);
+    found.description();
+    found.image();
+    found.tags();
+    found.article
+}
+
+// ---- fields ------------------------------------------------------------------
+
+/// The article being filled, with the page's candidates.
+struct Found<'a> {
+    article: Article,
+    page: &'a Page,
+    ld: Option<jsonld::Article<'a>>,
+    website_name: Option<String>,
+    /// The page's day/month order, found once (see [`Found::day_order`]).
+    order: std::cell::OnceCell<DayOrder>,
+}
+
+/// Case, white space, quote marks and dashes folded, for comparing texts.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let c = match c {
+            '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+            '‐'..='―' => '-',
+            c => c,
+        };
+        out.extend(c.to_lowercase());
+    }
+    super::normalize::collapse_whitespace(&out)
+}
+
+/// How many words a text counts as: Chinese and Japanese, written without
+/// spaces, count one word per two characters.
+fn weight(text: &str) -> usize {
+    words(text)
+        .iter()
+        .map(|w| {
+            let wide = w.chars().filter(|c| is_cjk(*c)).count();
+            if wide > 0 {
+                (wide / 2).max(1) + usize::from(wide < w.chars().count())
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
+}
+
+/// The lowercase words of a text (letters and digits).
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+impl Found<'_> {
+    fn set_source(&mut self, field: &str, source: impl Into<String>) {
+        self.article
+            .provenance
+            .insert(field.to_string(), source.into());
+    }
+
+    /// The host name of the article's URL, without `www.`.
+    fn host(&self) -> Option<String> {
+        let url = self.article.url.as_deref()?;
+        let rest = url.split("://").nth(1)?;
+        let host = rest.split(['/', '?', '#', ':']).next()?;
+        Some(host.trim_start_matches("www.").to_lowercase())
+    }
+
+    /// `language`: `<html lang>`, JSON-LD `inLanguage`, meta tags, `og:locale`.
+    fn language(&mut self) {
+        let page = self.page;
+        let candidates = page
+            .html_lang
+            .as_deref()
+            .map(|l| (l.to_string(), "html:lang".to_string()))
+            .into_iter()
+            .chain(
+                self.ld
+                    .and_then(|a| a.language())
+                    .map(|l| (l, "json-ld".into())),
+            )
+            .chain(META_LANGUAGE.iter().filter_map(|key| {
+                page.metas_named(key)
+                    .next()
+                    .map(|v| (v.to_string(), format!("meta:{key}")))
+            }));
+        for (raw, source) in candidates {
+            if let Some(tag) = normalize_language(&raw) {
+                self.article.language = Some(tag);
+                self.set_source("language", source);
+                return;
+            }
+        }
+    }
+
+    /// `url`: `<link rel=canonical>`, `og:url`, JSON-LD, then what is known
+    /// from outside the page, then a "saved from" comment.
+    fn url(&mut self, hints: &Hints) {
+        let page = self.page;
+        let base = hints
+            .url
+            .clone()
+            .or_else(|| page.meta(&["og:url"]).map(|(_, v)| v.to_string()))
+            .or_else(|| page.saved_from.clone());
+        let candidates = page
+            .link("canonical")
+            .map(|u| (u.to_string(), "link:canonical".to_string()))
+            .into_iter()
+            .chain(META_URL.iter().filter_map(|key| {
+                page.metas_named(key)
+                    .next()
+                    .map(|v| (v.to_string(), format!("meta:{key}")))
+            }))
+            .chain(self.ld.and_then(|a| a.url()).map(|u| (u, "json-ld".into())))
+            .chain(hints.url.clone().map(|u| (u, "hint".into())))
+            .chain(
+                page.saved_from
+                    .clone()
+                    .map(|u| (u, "comment:saved-from".into())),
+            );
+        for (raw, source) in candidates {
+            let url = absolute(&raw, base.as_deref());
+            if url.starts_with("http://") || url.starts_with("https://") {
+                self.article.url = Some(url);
+                self.set_source("url", source);
+                return;
+            }
+        }
+    }
+
+    /// `site_name`: `og:site_name` and kin, the JSON-LD publisher or website.
+    fn site_name(&mut self) {
+        let from_meta = self
+            .page
+            .meta(META_SITE_NAME)
+            .map(|(k, v)| (clean_text(v), format!("meta:{k}")));
+        let from_ld = self
+            .ld
+            .and_then(|a| a.publisher())
+            .or_else(|| self.website_name.clone())
+            .map(|n| (clean_text(&n), "json-ld".to_string()));
+        if let Some((name, source)) = from_meta
+            .into_iter()
+            .chain(from_ld)
+            .find(|(n, _)| !n.is_empty())
+        {
+            self.article.site_name = Some(name);
+            self.set_source("site_name", source);
+        }
+    }
+
+    /// `description`: `og:description`, `description`, JSON-LD.
+    fn description(&mut self) {
+        let candidate = self
+            .page
+            .meta(META_DESCRIPTION)
+            .map(|(k, v)| (clean_text(v), format!("meta:{k}")))
+            .or_else(|| {
+                self.ld
+                    .and_then(|a| a.text("description"))
+                    .map(|d| (clean_text(&d), "json-ld".into()))
+            });
+        if let Some((text, source)) = candidate.filter(|(t, _)| !t.is_empty() && !is_placeholder(t))
+        {
+            self.article.description = Some(text);
+            self.set_source("description", source);
+        }
+    }
+
+    /// `image`: `og:image` and kin, JSON-LD, `<link rel=image_src>`.
+    fn image(&mut self) {
+        let page = self.page;
+        let candidate = page
+            .meta(META_IMAGE)
+            .map(|(k, v)| (v.to_string(), format!("meta:{k}")))
+            .or_else(|| {
+                self.ld
+                    .and_then(|a| a.image())
+                    .map(|u| (u, "json-ld".into()))
+            })
+            .or_else(|| {
+                page.link("image_src")
+                    .map(|u| (u.to_string(), "link:image_src".into()))
+            });
+        if let Some((url, source)) = candidate {
+            self.article.image = Some(absolute(url.trim(), self.article.url.as_deref()));
+            self.set_source("image", source);
+        }
+    }
+
+    /// `tags`: `article:tag` and kin (repeated or comma-separated), JSON-LD
+    /// keywords.
+    fn tags(&mut self) {
+        let page = self.page;
+        for key in META_TAGS {
+            let values: Vec<&str> = page.metas_named(key).collect();
+            if values.is_empty() {
+                continue;
+            }
+            let tags = unique_tags(values.iter().flat_map(|v| v.split(',')).map(str::to_string));
+            if !tags.is_empty() {
+                self.article.tags = tags;
+                self.set_source("tags", format!("meta:{key}"));
+                return;
+            }
+        }
+        if let Some(ld) = self.ld {
+            let tags = unique_tags(ld.keywords().into_iter());
+            if !tags.is_empty() {
+                self.article.tags = tags;
+                self.set_source("tags", "json-ld");
+                return;
+            }
+        }
+        let tags = unique_tags(
+            page.rel_tags
+                .iter()
+                .filter(|s| !s.foreign)
+                .map(|s| s.text.clone()),
+        );
+        if !tags.is_empty() {
+            self.article.tags = tags;
+            self.set_source("tags", "rel:tag");
+        }
+    }
+}
+
+fn unique_tags(raw: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    raw.map(|t| clean_text(&t))
+        .filter(|t| !t.is_empty() && !is_placeholder(t))
+        .filter(|t| seen.insert(t.to_lowercase()))
+        .take(MAX_TAGS)
+        .collect()
+}
+
+/// Resolves a possibly relative URL against the page's URL.
+fn absolute(href: &str, base: Option<&str>) -> String {
+    let href = href.trim();
+    if href.starts_with("http://") || href.starts_with("https://") || href.starts_with("data:") {
+        return href.to_string();
+    }
+    let Some(base) = base.filter(|b| b.contains("://")) else {
+        return href.to_string();
+    };
+    let (scheme, rest) = base.split_once("://").expect("checked above");
+    if let Some(net) = href.strip_prefix("//") {
+        return format!("{scheme}://{net}");
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if href.starts_with('/') {
+        return format!("{scheme}://{host}{href}");
+    }
+    let path = &rest[host.len()..];
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let dir = if dir.is_empty() { "/" } else { dir };
+    format!("{scheme}://{host}{dir}{href}")
+}
+
+/// A BCP 47 tag in its usual case (`en`, `pt-BR`, `zh-Hant-TW`), or `None`
+/// when the value is not a language tag.
+pub fn normalize_language(raw: &str) -> Option<String> {
+    let first = raw.split([',', ';']).next()?.trim().replace('_', "-");
+    let mut parts = first.split('-').filter(|p| !p.is_empty());
+    let primary = parts.next()?;
+    if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let primary = primary.to_ascii_lowercase();
+    if matches!(primary.as_str(), "und" | "mul" | "zxx") {
+        return None;
+    }
+    let mut tag = primary;
+    for part in parts {
+        if !part.chars().all(|c| c.is_ascii_alphanumeric()) {
+            break;
+        }
+        tag.push('-');
+        match part.len() {
+            4 if part.chars().all(|c| c.is_ascii_alphabetic()) => {
+                tag.push_str(&part[..1].to_ascii_uppercase());
+                tag.push_str(&part[1..].to_ascii_lowercase());
+            }
+            2 | 3 => tag.push_str(&part.to_ascii_uppercase()),
+            _ => tag.push_str(&part.to_ascii_lowercase()),
+        }
+    }
+    Some(tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::byline::clean_byline;
+    use super::*;
+
+    fn meta_of(html: &str) -> Article {
+        extract(&Html::parse_document(html), &Hints::default())
+    }
+
+    fn names(raw: &str) -> Option<(String, Vec<String>)> {
+        clean_byline(raw, true)
+    }
+
+    #[test]
+    fn bylines_lose_their_prefix_date_and_roles() {
+        assert_eq!(
+            names("By Nazrin Gadimova February 5, 2020"),
+            Some(("Nazrin Gadimova".into(), vec!["Nazrin Gadimova".into()]))
+        );
+        assert_eq!(
+            names("Автор: Айгерим Сейткали").unwrap().1,
+            ["Айгерим Сейткали"]
+        );
+        assert_eq!(names("Von Hans Müller").unwrap().1, ["Hans Müller"]);
+        assert_eq!(names("Par Jean Dupont").unwrap().1, ["Jean Dupont"]);
+        assert_eq!(names("Por María García").unwrap().1, ["María García"]);
+        assert_eq!(names("By Jane Doe, Senior Writer").unwrap().1, ["Jane Doe"]);
+        assert_eq!(names("Jane Doe; Condé Nast").unwrap().1, ["Jane Doe"]);
+        assert_eq!(
+            names("By Jane Doe and John Roe | Updated 3 hours ago"),
+            Some((
+                "Jane Doe and John Roe".into(),
+                vec!["Jane Doe".into(), "John Roe".into()]
+            ))
+        );
+        assert_eq!(names("By\nJane Doe\nJune 3, 2021").unwrap().1, ["Jane Doe"]);
+        assert_eq!(
+            names("Michelina C. de la Maza").unwrap().1,
+            ["Michelina C. de la Maza"]
+        );
+        assert_eq!(names("Associated Press"), None);
+        assert_eq!(clean_byline("stol.it", false), None);
+        assert_eq!(
+            clean_byline("C. Habermueller", false).unwrap().1,
+            ["C. Habermueller"]
+        );
+        assert_eq!(names("share this story"), None);
+    }
+
+    #[test]
+    fn a_byline_word_alone_takes_the_name_below_it() {
+        let a = meta_of(
+            "<body><h1>Der WindRebell kommt</h1><p>Text des Artikels.</p>\
+             <p><b>Von:</b><br><br>Götz Warnke</p></body>",
+        );
+        assert_eq!(a.byline.as_deref(), Some("Götz Warnke"));
+        assert_eq!(a.provenance["byline"], "text:byline");
+    }
+
+    #[test]
+    fn headline_prefers_the_h1_that_agrees_with_the_title() {
+        let a = meta_of(
+            "<title>Mike Pompeo Urges Kazakhstan To Pressure China - Newsroom</title>\
+             <body><h1>Newsroom</h1><article><h1>Mike Pompeo Urges Kazakhstan To Pressure China</h1>\
+             <p>By Nazrin Gadimova February 5, 2020</p></article></body>",
+        );
+        assert_eq!(a.headline, "Mike Pompeo Urges Kazakhstan To Pressure China");
+        assert_eq!(a.provenance["headline"], "h1");
+        assert_eq!(a.byline.as_deref(), Some("Nazrin Gadimova"));
+        assert_eq!(a.provenance["byline"], "text:byline");
+        assert_eq!(a.published.as_deref(), Some("2020-02-05"));
+        assert_eq!(a.site_name.as_deref(), Some("Newsroom"));
+    }
+
+    #[test]
+    fn title_loses_site_and_section_names() {
+        let a = meta_of(
+            r#"<head><title>Opinion | The case for trains | CBC News</title>
+               <meta property="og:site_name" content="CBC News"></head><body><p>x</p></body>"#,
+        );
+        assert_eq!(a.headline, "The case for trains");
+        assert_eq!(a.provenance["headline"], "title");
+    }
+
+    #[test]
+    fn updated_line_is_modified_not_published() {
+        let a = meta_of(
+            "<html lang=en><body><div>Last update: March 29, 2024 01:04</div>\
+             <h1>Headline here now</h1><p>By Nazrin Gadimova February 5, 2020</p>\
+             <p>Body text.</p></body></html>",
+        );
+        assert_eq!(a.published.as_deref(), Some("2020-02-05"));
+        assert_eq!(a.modified.as_deref(), Some("2024-03-29T01:04:00"));
+    }
+
+    #[test]
+    fn json_ld_comes_first() {
+        let a = meta_of(
+            r#"<html lang="en_us"><head><title>Other | Site</title>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"The headline",
+              "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}],
+              "datePublished":"2020-02-05T10:12:00+03:00","dateModified":"2020-02-06",
+              "publisher":{"@type":"Organization","name":"Site"}}</script>
+            <meta name="author" content="Someone Else"></head><body></body></html>"#,
+        );
+        assert_eq!(a.headline, "The headline");
+        assert_eq!(a.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(a.published.as_deref(), Some("2020-02-05T10:12:00+03:00"));
+        assert_eq!(a.modified.as_deref(), Some("2020-02-06"));
+        assert_eq!(a.site_name.as_deref(), Some("Site"));
+        assert_eq!(a.language.as_deref(), Some("en-US"));
+        assert_eq!(a.provenance["byline"], "json-ld");
+    }
+
+    #[test]
+    fn meta_tags_fill_the_rest() {
+        let a = meta_of(
+            r#"<head><meta property="og:title" content="A title">
+            <meta name="author" content="Jane Doe">
+            <meta property="article:published_time" content="2021-06-01T08:00:00Z">
+            <meta property="article:tag" content="Politics"><meta property="article:tag" content="China">
+            <meta property="og:image" content="/img/lead.jpg">
+            <meta property="og:url" content="https://example.com/news/a-title">
+            <meta name="description" content="  A summary. "></head><body></body>"#,
+        );
+        assert_eq!(a.headline, "A title");
+        assert_eq!(a.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(a.published.as_deref(), Some("2021-06-01T08:00:00Z"));
+        assert_eq!(a.tags, ["Politics", "China"]);
+        assert_eq!(a.image.as_deref(), Some("https://example.com/img/lead.jpg"));
+        assert_eq!(a.url.as_deref(), Some("https://example.com/news/a-title"));
+        assert_eq!(a.description.as_deref(), Some("A summary."));
+    }
+
+    #[test]
+    fn no_author_means_no_byline() {
+        let a = meta_of(
+            r#"<head><meta property="og:site_name" content="Daily Planet">
+            <meta name="author" content="Daily Planet"></head><body><h1>Something happened today</h1></body>"#,
+        );
+        assert_eq!(a.byline, None);
+        assert!(a.authors.is_empty());
+    }
+
+    #[test]
+    fn languages_are_normalized() {
+        assert_eq!(normalize_language("en").as_deref(), Some("en"));
+        assert_eq!(normalize_language("EN-us").as_deref(), Some("en-US"));
+        assert_eq!(normalize_language("pt_br").as_deref(), Some("pt-BR"));
+        assert_eq!(
+            normalize_language("zh-hant-tw").as_deref(),
+            Some("zh-Hant-TW")
+        );
+        assert_eq!(normalize_language("x-default"), None);
+    }
+
+    #[test]
+    fn relative_urls_resolve() {
+        assert_eq!(
+            absolute("/a.jpg", Some("https://x.org/n/p.html")),
+            "https://x.org/a.jpg"
+        );
+        assert_eq!(
+            absolute("b.jpg", Some("https://x.org/n/p.html")),
+            "https://x.org/n/b.jpg"
+        );
+        assert_eq!(
+            absolute("//cdn.x.org/c.jpg", Some("https://x.org/")),
+            "https://cdn.x.org/c.jpg"
+        );
+    }
+}

@@ -1,0 +1,686 @@
+//! The page walked once: every metadata candidate gathered in document
+//! order — `<meta>` and `<link>` tags, JSON-LD scripts, `h1`s, `<time>`
+//! elements, `itemprop` values, `rel=author` links, elements whose class
+//! names a byline or a date — and the visible text as lines, each marked with
+//! whether it stands in a page area that is not the article.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use ego_tree::iter::Edge;
+use regex::Regex;
+use scraper::{ElementRef, Html, Node};
+
+use super::published::role_of;
+use crate::read::html::content::hint_set;
+use crate::read::html::normalize::clean_text;
+use crate::read::html::patterns::{
+    ARTICLE_OWN_TAGS, BYLINE_HINTS, BYLINE_NOT_HINTS, DATE_HINTS, FOREIGN_AREA_HINTS,
+    FOREIGN_AREA_TAGS, FOREIGN_MODIFIER_WORDS, INVISIBLE_TAGS, LINE_BREAK_TAGS,
+    LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE, MAX_BYLINE_CHARS, MAX_META_LINE_CHARS,
+    TAXONOMY_CLASS_PREFIXES,
+};
+
+// ---- the page, walked once ---------------------------------------------------
+
+/// A piece of text at a position in the page's text lines.
+#[derive(Debug, Clone)]
+pub(super) struct Spot {
+    /// Index of the text line the element starts at.
+    pub(super) line: usize,
+    /// The element's text, line breaks kept.
+    pub(super) text: String,
+    /// Whether it stands in an area that is not the article.
+    pub(super) foreign: bool,
+    /// The innermost such area it stands in (see [`Page::areas`]).
+    pub(super) area: Option<usize>,
+}
+
+/// An `itemprop` value.
+#[derive(Debug, Clone)]
+pub(super) struct Prop {
+    pub(super) name: String,
+    pub(super) spot: Spot,
+}
+
+/// What a date on the page says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DateRole {
+    Published,
+    Modified,
+    Unknown,
+}
+
+/// A `<time>` element.
+#[derive(Debug, Clone)]
+pub(super) struct TimeTag {
+    pub(super) spot: Spot,
+    pub(super) datetime: Option<String>,
+    pub(super) role: DateRole,
+}
+
+/// A `<meta>` tag.
+#[derive(Debug, Clone)]
+pub(super) struct Meta {
+    /// Its `property`, `name`, `itemprop` or `http-equiv`, by [`meta_key`].
+    pub(super) key: String,
+    /// Its `content`.
+    pub(super) value: String,
+    /// Whether it is named by `property` (RDFa, as Open Graph and Dublin
+    /// Core specify) rather than `name`.
+    pub(super) property: bool,
+}
+
+/// A meta tag's name lowercased, with Dublin Core's `dc:` / `dcterms:`
+/// prefixes written the one way (`dc.title`).
+fn meta_key(raw: &str) -> String {
+    let lower = raw.to_lowercase();
+    for prefix in ["dc:", "dcterms:", "dcterm:"] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let prefix = if prefix == "dc:" { "dc." } else { "dcterms." };
+            return format!("{prefix}{rest}");
+        }
+    }
+    lower.replacen("dcterm.", "dcterms.", 1)
+}
+
+/// A line of visible text.
+#[derive(Debug, Clone)]
+pub(super) struct Line {
+    pub(super) text: String,
+    pub(super) foreign: bool,
+    /// The innermost area that is not the article it stands in.
+    pub(super) area: Option<usize>,
+}
+
+/// An element whose class, tag or role marks an area that is not the
+/// article (navigation, related lists, comments), by the text lines it spans.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Area {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// The area around it, if any.
+    pub(super) parent: Option<usize>,
+}
+
+/// Every metadata candidate on the page.
+#[derive(Debug, Default)]
+pub(super) struct Page {
+    pub(super) title: Option<String>,
+    pub(super) html_lang: Option<String>,
+    /// `<meta>` tags.
+    pub(super) metas: Vec<Meta>,
+    /// `<link>` tags: (lowercase rel, href).
+    pub(super) links: Vec<(String, String)>,
+    pub(super) ld_scripts: Vec<String>,
+    pub(super) saved_from: Option<String>,
+    pub(super) h1s: Vec<Spot>,
+    pub(super) props: Vec<Prop>,
+    pub(super) rel_authors: Vec<Spot>,
+    /// `rel=tag` links (topics, as the microformat marks them).
+    pub(super) rel_tags: Vec<Spot>,
+    pub(super) bylines: Vec<Spot>,
+    pub(super) date_spots: Vec<Spot>,
+    pub(super) times: Vec<TimeTag>,
+    pub(super) lines: Vec<Line>,
+    /// Areas that are not the article, outermost first.
+    pub(super) areas: Vec<Area>,
+    /// The line being built, and the area of its first text.
+    pub(super) current: String,
+    pub(super) current_area: Option<Option<usize>>,
+    /// Whether an element started or ended since the last text.
+    pub(super) gap: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Frame {
+    invisible: bool,
+    foreign: bool,
+    in_article: bool,
+    /// The innermost area that is not the article, and whether this
+    /// element opened it.
+    area: Option<usize>,
+    opens_area: bool,
+}
+
+static SAVED_FROM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"saved from url=\(\d+\)\s*(\S+)").expect("valid regex"));
+
+/// The attributes the walk reads on every element, gathered in one pass over
+/// them (a lookup by name interns the name and searches the list each time).
+#[derive(Debug, Clone, Copy, Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    role: Option<&'a str>,
+    rel: Option<&'a str>,
+    itemprop: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> Attrs<'a> {
+        let mut a = Attrs::default();
+        for (name, value) in &el.attrs {
+            if !name.ns.is_empty() {
+                continue;
+            }
+            let slot = match &*name.local {
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                "role" => &mut a.role,
+                "rel" => &mut a.rel,
+                "itemprop" => &mut a.itemprop,
+                _ => continue,
+            };
+            *slot = Some(&**value);
+        }
+        a
+    }
+}
+
+/// The class and id of an element, lowercased, each followed by a space.
+fn hint_text(a: &Attrs) -> String {
+    let mut hints = String::new();
+    for v in [a.class, a.id].into_iter().flatten() {
+        hints.push_str(&v.to_lowercase());
+        hints.push(' ');
+    }
+    hints
+}
+
+/// [`FOREIGN_AREA_HINTS`] as a set, and the most words one of them has.
+static FOREIGN_AREA_SET: LazyLock<(HashSet<&str>, usize)> = LazyLock::new(|| {
+    let most = FOREIGN_AREA_HINTS
+        .iter()
+        .map(|h| h.split(' ').count())
+        .max()
+        .unwrap_or(0);
+    (FOREIGN_AREA_HINTS.iter().copied().collect(), most)
+});
+
+/// Every word of [`FOREIGN_AREA_HINTS`]: a name none of them occurs in, as
+/// any part of it, names no foreign area (most names, told in one pass).
+static FOREIGN_AREA_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<&str> = FOREIGN_AREA_HINTS
+        .iter()
+        .flat_map(|h| h.split(' '))
+        .collect();
+    hint_set(&words)
+});
+
+/// Class/id fragments naming a byline, those naming something else near
+/// one, and those naming a date, each list searched in one pass.
+static BYLINE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(BYLINE_HINTS));
+static BYLINE_NOT_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(BYLINE_NOT_HINTS));
+static DATE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(DATE_HINTS));
+
+/// Whether a class or id name (as written: case kept for camelCase) marks an
+/// area that is not the article, by its words ("related-posts",
+/// "siteFooter"), layout names aside. `words` is scratch space.
+fn names_foreign_area(class: &str, id: &str, words: &mut String) -> bool {
+    fn end_word(words: &mut String) {
+        if !words.is_empty() && !words.ends_with(' ') {
+            words.push(' ');
+        }
+    }
+    [class, id]
+        .iter()
+        .flat_map(|names| names.split_whitespace())
+        .any(|token| {
+            if TAXONOMY_CLASS_PREFIXES.iter().any(|p| {
+                token
+                    .get(..p.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            }) {
+                return false;
+            }
+            // The token's words, lowercased, one space apart.
+            words.clear();
+            let mut prev_lower = false;
+            for c in token.chars() {
+                if c == '-' || c == '_' {
+                    end_word(words);
+                    prev_lower = false;
+                    continue;
+                }
+                if c.is_uppercase() && prev_lower {
+                    end_word(words);
+                }
+                prev_lower = c.is_lowercase();
+                words.extend(c.to_lowercase());
+            }
+            let words = words.trim_end_matches(' ');
+            if words
+                .split(' ')
+                .any(|w| FOREIGN_MODIFIER_WORDS.contains(&w))
+            {
+                return false;
+            }
+            // A hint is a run of whole words: look the runs up from each word.
+            let (hints, most) = &*FOREIGN_AREA_SET;
+            let mut rest = words;
+            while !rest.is_empty() {
+                let mut end = 0;
+                for _ in 0..*most {
+                    end = rest[end..].find(' ').map_or(rest.len(), |i| end + i);
+                    if hints.contains(&rest[..end]) {
+                        return true;
+                    }
+                    if end == rest.len() {
+                        break;
+                    }
+                    end += 1;
+                }
+                rest = rest.find(' ').map_or("", |i| &rest[i + 1..]);
+            }
+            false
+        })
+}
+
+/// Appends a text node, with a space when it meets the previous one at an
+/// element boundary letter to letter (`<span>By</span><a>Jane</a>`).
+fn join_text(out: &mut String, text: &str, gap: bool) {
+    if gap
+        && out.chars().next_back().is_some_and(char::is_alphanumeric)
+        && text.chars().next().is_some_and(char::is_alphanumeric)
+    {
+        out.push(' ');
+    }
+    out.push_str(text);
+}
+
+/// The text of an element with line breaks where its block elements start and
+/// end, invisible content left out.
+fn element_text(el: ElementRef) -> String {
+    let mut out = String::new();
+    let mut hidden = 0usize;
+    let mut gap = false;
+    for edge in el.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    if INVISIBLE_TAGS.contains(&e.name()) {
+                        hidden += 1;
+                    } else if LINE_BREAK_TAGS.contains(&e.name()) {
+                        out.push('\n');
+                    }
+                    gap = true;
+                }
+                Node::Text(t) if hidden == 0 => {
+                    join_text(&mut out, t, gap);
+                    gap = false;
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    gap = true;
+                    if INVISIBLE_TAGS.contains(&e.name()) {
+                        hidden = hidden.saturating_sub(1);
+                    } else if LINE_BREAK_TAGS.contains(&e.name()) {
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+    }
+    out.lines()
+        .map(clean_text)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Page {
+    pub(super) fn collect(dom: &Html) -> Page {
+        let mut page = Page::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut phrase = String::new();
+        for edge in dom.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(el) => {
+                        let parent = stack.last().copied().unwrap_or_default();
+                        let name = el.name();
+                        if LINE_BREAK_TAGS.contains(&name) {
+                            page.break_line();
+                        }
+                        let attrs = Attrs::of(el);
+                        let hints = hint_text(&attrs);
+                        let role = attrs.role.map(str::to_lowercase).unwrap_or_default();
+                        let in_article = parent.in_article
+                            || matches!(name, "article" | "main")
+                            || role == "main";
+                        let own_foreign = (FOREIGN_AREA_TAGS.contains(&name)
+                            && !(in_article && ARTICLE_OWN_TAGS.contains(&name)))
+                            || matches!(
+                                role.as_str(),
+                                "navigation" | "complementary" | "contentinfo"
+                            )
+                            || (!matches!(name, "html" | "body" | "main" | "article")
+                                && FOREIGN_AREA_WORDS.is_match(&hints)
+                                && names_foreign_area(
+                                    attrs.class.unwrap_or(""),
+                                    attrs.id.unwrap_or(""),
+                                    &mut phrase,
+                                ));
+                        let area = if own_foreign {
+                            page.areas.push(Area {
+                                start: page.lines.len(),
+                                end: usize::MAX,
+                                parent: parent.area,
+                            });
+                            Some(page.areas.len() - 1)
+                        } else {
+                            parent.area
+                        };
+                        let frame = Frame {
+                            invisible: parent.invisible || INVISIBLE_TAGS.contains(&name),
+                            foreign: area.is_some(),
+                            in_article,
+                            area,
+                            opens_area: own_foreign,
+                        };
+                        stack.push(frame);
+                        page.gap = true;
+                        if let Some(elref) = ElementRef::wrap(node) {
+                            page.element(elref, name, &attrs, &hints, frame);
+                        }
+                    }
+                    Node::Text(text) => {
+                        let frame = stack.last().copied().unwrap_or_default();
+                        if !frame.invisible {
+                            page.push_text(text, frame.area);
+                        }
+                    }
+                    Node::Comment(comment) => {
+                        if page.saved_from.is_none()
+                            && let Some(c) = SAVED_FROM.captures(comment)
+                        {
+                            page.saved_from = Some(c[1].to_string());
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if let Node::Element(el) = node.value() {
+                        let frame = stack.pop().unwrap_or_default();
+                        page.gap = true;
+                        if LINE_BREAK_TAGS.contains(&el.name()) {
+                            page.break_line();
+                        }
+                        if let (true, Some(area)) = (frame.opens_area, frame.area) {
+                            page.areas[area].end = page.lines.len();
+                        }
+                    }
+                }
+            }
+        }
+        page.break_line();
+        page
+    }
+
+    fn push_text(&mut self, text: &str, area: Option<usize>) {
+        if self.current_area.is_none() && !text.trim().is_empty() {
+            self.current_area = Some(area);
+        }
+        join_text(&mut self.current, text, self.gap);
+        self.gap = false;
+    }
+
+    fn break_line(&mut self) {
+        let text = clean_text(&self.current);
+        if !text.is_empty() {
+            let area = self.current_area.flatten();
+            self.lines.push(Line {
+                text,
+                foreign: area.is_some(),
+                area,
+            });
+        }
+        self.current.clear();
+        self.current_area = None;
+    }
+
+    /// Takes back the foreign mark of the areas that hold the headline: a
+    /// class name that looked like a sidebar or a teaser list was wrong when
+    /// the article's own headline stands inside it.
+    pub(super) fn clear_areas_holding(&mut self, anchor: Option<usize>) {
+        let Some(at) = anchor else {
+            return;
+        };
+        let cleared: Vec<bool> = self
+            .areas
+            .iter()
+            .map(|a| a.start <= at && at < a.end)
+            .collect();
+        if !cleared.contains(&true) {
+            return;
+        }
+        let areas = &self.areas;
+        let foreign = |mut area: Option<usize>| {
+            while let Some(i) = area {
+                if !cleared[i] {
+                    return true;
+                }
+                area = areas[i].parent;
+            }
+            false
+        };
+        for line in &mut self.lines {
+            line.foreign = foreign(line.area);
+        }
+        let spots = self
+            .h1s
+            .iter_mut()
+            .chain(self.props.iter_mut().map(|p| &mut p.spot))
+            .chain(self.rel_authors.iter_mut())
+            .chain(self.rel_tags.iter_mut())
+            .chain(self.bylines.iter_mut())
+            .chain(self.date_spots.iter_mut())
+            .chain(self.times.iter_mut().map(|t| &mut t.spot));
+        for spot in spots {
+            spot.foreign = foreign(spot.area);
+        }
+    }
+
+    /// Records what one element offers.
+    fn element(&mut self, el: ElementRef, name: &str, attrs: &Attrs, hints: &str, frame: Frame) {
+        let attr = |a: &str| el.value().attr(a).map(str::trim).filter(|v| !v.is_empty());
+        let line = self.lines.len();
+        let spot = |text: String| Spot {
+            line,
+            text,
+            foreign: frame.foreign,
+            area: frame.area,
+        };
+        match name {
+            "html" => self.html_lang = attr("lang").or(attr("xml:lang")).map(str::to_string),
+            "title" if self.title.is_none() => {
+                let text = clean_text(&el.text().collect::<String>());
+                if !text.is_empty() {
+                    self.title = Some(text);
+                }
+            }
+            "meta" => {
+                // `value` stands in for `content` on some scraped copies.
+                if let Some(content) = attr("content").or(attr("value")) {
+                    for key in ["property", "name", "itemprop", "http-equiv"] {
+                        for k in attr(key).unwrap_or("").split_whitespace() {
+                            self.metas.push(Meta {
+                                key: meta_key(k),
+                                value: content.to_string(),
+                                property: key == "property",
+                            });
+                        }
+                    }
+                }
+            }
+            "link" => {
+                if let (Some(rel), Some(href)) = (attr("rel"), attr("href")) {
+                    self.links.push((rel.to_lowercase(), href.to_string()));
+                }
+            }
+            "script" if attr("type").is_some_and(|t| t.to_lowercase().contains("ld+json")) => {
+                self.ld_scripts.push(el.text().collect());
+            }
+            "h1" if !frame.invisible => {
+                let text = clean_text(&el.text().collect::<String>());
+                if !text.is_empty() {
+                    self.h1s.push(spot(text));
+                }
+            }
+            "time" if !frame.invisible => {
+                let own = clean_text(&el.text().collect::<String>());
+                let marks = format!("{hints} {} {own}", attr("itemprop").unwrap_or(""));
+                let role = if el.value().attr("pubdate").is_some() {
+                    DateRole::Published
+                } else {
+                    match role_of(&self.current_tail()) {
+                        DateRole::Unknown => role_of(&marks.replace(['-', '_'], " ")),
+                        known => known,
+                    }
+                };
+                self.times.push(TimeTag {
+                    spot: spot(own),
+                    datetime: attr("datetime").map(str::to_string),
+                    role,
+                });
+            }
+            _ => {}
+        }
+        if frame.invisible || matches!(name, "meta" | "link" | "script" | "html" | "body") {
+            if name == "meta" || name == "link" {
+                self.itemprop(el, attrs.itemprop, &spot);
+            }
+            return;
+        }
+        self.itemprop(el, attrs.itemprop, &spot);
+        let rel = attrs
+            .rel
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .unwrap_or("")
+            .to_lowercase();
+        if name == "a" && rel.split_whitespace().any(|r| r == "tag") {
+            self.rel_tags
+                .push(spot(clean_text(&el.text().collect::<String>())));
+        }
+        if (name == "a" || name == "link") && rel.split_whitespace().any(|r| r == "author") {
+            self.rel_authors
+                .push(spot(clean_text(&el.text().collect::<String>())));
+        }
+        if BYLINE_HINT_SET.is_match(hints) && !BYLINE_NOT_HINT_SET.is_match(hints) {
+            let text = element_text(el);
+            if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS * 2 {
+                self.bylines.push(spot(text));
+            }
+        }
+        if DATE_HINT_SET.is_match(hints) {
+            let text = element_text(el);
+            if !text.is_empty() && text.chars().count() <= MAX_META_LINE_CHARS * 2 {
+                self.date_spots.push(spot(text));
+            }
+        }
+    }
+
+    fn itemprop(&mut self, el: ElementRef, prop: Option<&str>, spot: &dyn Fn(String) -> Spot) {
+        let Some(prop) = prop else {
+            return;
+        };
+        let value = ["content", "datetime"]
+            .iter()
+            .find_map(|a| el.value().attr(a))
+            .map(str::to_string)
+            .unwrap_or_else(|| element_text(el));
+        if value.trim().is_empty() {
+            return;
+        }
+        for name in prop.split_whitespace() {
+            self.props.push(Prop {
+                name: name.to_lowercase(),
+                spot: spot(value.clone()),
+            });
+        }
+    }
+
+    /// The end of the line being built (the text just before an element).
+    fn current_tail(&self) -> String {
+        let chars: Vec<char> = self.current.chars().collect();
+        chars[chars.len().saturating_sub(40)..].iter().collect()
+    }
+
+    /// The first value among meta `keys`, in the keys' order of preference.
+    pub(super) fn meta<'a>(&'a self, keys: &[&'a str]) -> Option<(&'a str, &'a str)> {
+        keys.iter()
+            .find_map(|key| self.metas_named(key).next().map(|v| (*key, v)))
+    }
+
+    /// Every value of one meta key: those named by `property` first, then in
+    /// document order.
+    pub(super) fn metas_named<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let named = move |property: bool| {
+            self.metas
+                .iter()
+                .filter(move |m| m.key == key && m.property == property)
+                .map(|m| m.value.trim())
+                .filter(|v| !v.is_empty())
+        };
+        named(true).chain(named(false))
+    }
+
+    pub(super) fn link(&self, rel: &str) -> Option<&str> {
+        self.links
+            .iter()
+            .find(|(r, _)| r.split_whitespace().any(|r| r == rel))
+            .map(|(_, h)| h.as_str())
+    }
+
+    pub(super) fn props_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Spot> + 'a {
+        self.props
+            .iter()
+            .filter(move |p| p.name.eq_ignore_ascii_case(name))
+            .map(|p| &p.spot)
+    }
+
+    /// Line indexes to search for a byline or a date: those right after the
+    /// headline first, nearest first, then those just before it; every line
+    /// in order when the headline is not placed.
+    pub(super) fn lines_near(&self, anchor: Option<usize>) -> Vec<usize> {
+        match anchor {
+            Some(at) => {
+                let after = (at + 1)..(at + 1 + LINES_AFTER_HEADLINE).min(self.lines.len());
+                let before =
+                    (at.saturating_sub(LINES_BEFORE_HEADLINE)..at.min(self.lines.len())).rev();
+                std::iter::once(at)
+                    .filter(|&i| i < self.lines.len())
+                    .chain(after)
+                    .chain(before)
+                    .collect()
+            }
+            None => (0..self.lines.len()).collect(),
+        }
+    }
+}
+
+/// Orders spots by nearness to the headline like [`Page::lines_near`], the
+/// article's own before foreign ones; spots far from it come last.
+pub(super) fn by_nearness<'a>(
+    spots: impl Iterator<Item = &'a Spot>,
+    anchor: Option<usize>,
+) -> Vec<&'a Spot> {
+    let mut list: Vec<&Spot> = spots.collect();
+    list.sort_by_key(|s| {
+        let distance = match anchor {
+            Some(at) if s.line >= at && s.line <= at + LINES_AFTER_HEADLINE => s.line - at,
+            Some(at) if s.line < at && s.line + LINES_BEFORE_HEADLINE >= at => {
+                LINES_AFTER_HEADLINE + (at - s.line)
+            }
+            Some(at) => 10 * LINES_AFTER_HEADLINE + s.line.abs_diff(at),
+            None => s.line,
+        };
+        (s.foreign, distance)
+    });
+    list
+}
