@@ -261,19 +261,23 @@ static MONTH_ALTERNATION: LazyLock<String> = LazyLock::new(|| {
         .join("|")
 });
 
-/// "February 5, 2020", "Feb. 5th 2020".
+/// "February 5, 2020", "Feb. 5th 2020". The year ends where a word does:
+/// the character after it is matched (not a `\b`, which makes the regex
+/// engine give up its fast automaton on any non-ASCII text), so a date ends
+/// with its year group, and the next search starts there.
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+        r"(?i)(?:^|[^\p{{L}}])({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?-i:\W|$)",
         *MONTH_ALTERNATION
     ))
     .expect("valid regex")
 });
 
 /// "5 February 2020", "5. Februar 2020", "12 декабря 2019 г.", "5 de febrero de 2020".
+/// The year ends as in [`MONTH_FIRST`].
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}\d])(\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+)?({})\.?,?\s*(?:de\s+|del\s+)?(\d{{4}})\b",
+        r"(?i)(?:^|[^\p{{L}}\d])(\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+)?({})\.?,?\s*(?:de\s+|del\s+)?(\d{{4}})(?-i:\W|$)",
         *MONTH_ALTERNATION
     ))
     .expect("valid regex")
@@ -421,20 +425,31 @@ pub fn find_all(text: &str, order: DayOrder) -> Vec<(Stamp, usize)> {
     let search = |on: bool, re: &'static LazyLock<Regex>| {
         on.then(|| re.captures_iter(text)).into_iter().flatten()
     };
+    // The word forms end with the character after the year, which the next
+    // search may need: it starts at the year's end.
+    let search_words = |on: bool, re: &'static LazyLock<Regex>| {
+        let mut at = 0;
+        let next = move || {
+            let c = re.captures_at(text, at)?;
+            at = c.get(3)?.end();
+            Some(c)
+        };
+        on.then(|| std::iter::from_fn(next)).into_iter().flatten()
+    };
     for c in search(full_year, &CJK) {
         let m = c.get(0).expect("whole match");
         let stamp = (|| Stamp::date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))();
         push(stamp, m.start(), m.end());
     }
-    for c in search(full_year, &MONTH_FIRST) {
+    for c in search_words(full_year, &MONTH_FIRST) {
         let m = c.get(1).expect("month");
-        let end = c.get(0).expect("whole match").end();
+        let end = c.get(3).expect("year").end();
         let stamp = (|| Stamp::date(num(&c, 3)?, month_number(m.as_str())?, num(&c, 2)?))();
         push(stamp, m.start(), end);
     }
-    for c in search(full_year, &DAY_FIRST) {
+    for c in search_words(full_year, &DAY_FIRST) {
         let d = c.get(1).expect("day");
-        let end = c.get(0).expect("whole match").end();
+        let end = c.get(3).expect("year").end();
         let stamp = (|| Stamp::date(num(&c, 3)?, month_number(c.get(2)?.as_str())?, num(&c, 1)?))();
         push(stamp, d.start(), end);
     }
