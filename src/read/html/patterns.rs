@@ -1733,6 +1733,10 @@ pub const GROUP_SUBJECTS: &[&str] = &[
     "researchers", "activists", "supporters", "opponents", "lawmakers", "leaders", "members",
 ];
 
+/// The most words a group subject qualified by a name has (`U.S. government
+/// officials`); longer phrases before a verb are clauses, not subjects.
+pub const GROUP_SUBJECT_MAX_WORDS: usize = 4;
+
 /// Roles that name someone the article has not named (`the official
 /// said`, `the man could be heard saying`), or a thing (`the report
 /// said`): the speaker stays unknown rather than the person last named.

@@ -522,7 +522,7 @@ mod tests {
                 ("The United States ur", Some("Mike Pompeo")),
                 ("We ask simply for th", Some("Mike Pompeo")),
                 ("Grateful to Kazakhst", Some("Mike Pompeo")),
-                ("reports of deaths, f", None),
+                ("reports of deaths, f", Some("U.S. government officials")),
                 (
                     "The exact number of ",
                     Some("Kazakhstan’s Foreign Ministry")

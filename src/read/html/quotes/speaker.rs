@@ -7,10 +7,10 @@
 //! to the full name seen earlier in the article.
 
 use super::super::patterns::{
-    COMPOUND_TITLE_MIN_CHARS, GROUP_SUBJECTS, LEADING_PARTICLES, NAME_PARTICLES, NAME_PREPOSITIONS,
-    NOT_NAME_WORDS, ORGANISATION_WORDS, OTHER_PRONOUNS, PERSON_PRONOUNS, PERSON_TITLES,
-    REPORTING_PHRASES, REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS, SPEAKER_MAX_WORDS,
-    UNNAMED_ROLES, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
+    COMPOUND_TITLE_MIN_CHARS, GROUP_SUBJECT_MAX_WORDS, GROUP_SUBJECTS, LEADING_PARTICLES,
+    NAME_PARTICLES, NAME_PREPOSITIONS, NOT_NAME_WORDS, ORGANISATION_WORDS, OTHER_PRONOUNS,
+    PERSON_PRONOUNS, PERSON_TITLES, REPORTING_PHRASES, REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS,
+    SPEAKER_MAX_WORDS, UNNAMED_ROLES, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
 };
 
 use std::collections::HashSet;
@@ -37,6 +37,9 @@ pub enum Subject {
     Person,
     /// A role such as `the minister`: its last word, lowercase.
     Role(String),
+    /// A group qualified by a proper name (`U.S. government officials`):
+    /// named as written, never the person a pronoun stands for.
+    Group(String),
     /// A subject that names nobody in particular (`officials`, `they`).
     Nobody,
 }
@@ -373,6 +376,9 @@ fn subject(words: &[&str], last: bool) -> Option<Subject> {
         && words
             .last()
             .is_some_and(|w| !starts_capital(w) && !is_initial(w));
+    if lowercase_head && let Some(group) = qualified_group(&words) {
+        return Some(Subject::Group(group));
+    }
     let run = if lowercase_head {
         None
     } else {
@@ -408,6 +414,24 @@ fn subject(words: &[&str], last: bool) -> Option<Subject> {
         return Some(Subject::Role(role));
     }
     Some(Subject::Nobody)
+}
+
+/// A group subject whose first word is a proper name (`U.S. government
+/// officials`, `Chinese officials`), as written: the article says who they
+/// are. `officials` or `some officials` alone name nobody.
+fn qualified_group(words: &[&str]) -> Option<String> {
+    let head = bare(words.last()?);
+    let opens_with_name = words.first().is_some_and(|w| starts_capital(w));
+    (GROUP_SUBJECTS.contains(&head.as_str())
+        && words.len() >= 2
+        && words.len() <= GROUP_SUBJECT_MAX_WORDS
+        && opens_with_name)
+        .then(|| {
+            let phrase = words.join(" ");
+            phrase
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        })
 }
 
 /// The role word of a definite noun phrase (`the foreign minister` → `minister`).
@@ -816,6 +840,7 @@ impl Cast {
                 }
                 self.last_person.clone()
             }
+            Subject::Group(group) => Some(group.clone()),
             Subject::Nobody => None,
         }
     }
@@ -873,15 +898,23 @@ mod tests {
     }
 
     #[test]
+    fn groups_are_named_only_when_a_name_qualifies_them() {
+        assert_eq!(
+            before("But U.S. government officials say they received, "),
+            Some(Subject::Group("U.S. government officials".into()))
+        );
+        assert_eq!(
+            before("But officials say they received, "),
+            Some(Subject::Nobody)
+        );
+    }
+
+    #[test]
     fn subjects_before_a_quotation() {
         assert_eq!(before("Tokayev said: "), name("Tokayev"));
         assert_eq!(
             before("Earlier it rained. U.S. Secretary of State Mike Pompeo said: "),
             name("Mike Pompeo")
-        );
-        assert_eq!(
-            before("But U.S. government officials say they received, "),
-            Some(Subject::Nobody)
         );
         assert_eq!(
             before("Der Minister sagte: "),
