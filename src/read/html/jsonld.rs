@@ -32,6 +32,8 @@ pub struct Agent {
     pub name: String,
     /// Whether the value is typed as an organization rather than a person.
     pub organization: bool,
+    /// Whether the value is typed as a person (`"@type": "Person"`).
+    pub person: bool,
 }
 
 static TRAILING_COMMA: LazyLock<Regex> =
@@ -269,12 +271,14 @@ impl<'a> Article<'a> {
             Value::String(s) if !s.trim().is_empty() => out.push(Agent {
                 name: s.trim().to_string(),
                 organization: false,
+                person: false,
             }),
             Value::Object(o) => {
                 if let Some(name) = o.get("name").and_then(text_of) {
                     out.push(Agent {
                         name,
                         organization: has_type(o, LD_ORGANIZATION_TYPES),
+                        person: has_type(o, &["Person"]),
                     });
                 }
             }

@@ -417,6 +417,11 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "text und fotos:",
     "text und fotos von",
     "text & fotos:",
+    "text und interview:",
+    "interview:",
+    "redaktion:",
+    "eingestellt von",
+    "gespeichert von",
 ];
 
 /// Of [`BYLINE_PREFIXES`], those that may stand inside a short line ("Posted
@@ -444,6 +449,9 @@ pub const BYLINE_STOP_WORDS: &[&str] = &[
     "photograph",
     "illustration",
     "illustrations",
+    "foto",
+    "fotos",
+    "bilder",
     "video",
     "follow",
     "email",
@@ -567,6 +575,88 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "team",
     "staff",
     ".com",
+    "e.v",
+    "stiftung",
+    "verband",
+    "verein",
+    "magazin",
+    "institut",
+    "ministerium",
+    "editorial",
+    "verlag",
+];
+
+/// Account names that stand where an author's name should but name nobody
+/// ("admin", "No Author"): such a name is no byline.
+pub const NOT_AUTHOR_NAMES: &[&str] = &[
+    "admin",
+    "administrator",
+    "webmaster",
+    "unknown",
+    "anonymous",
+    "no author",
+    "none",
+    "n/a",
+];
+
+/// Words that, standing before "by"/"von" in a line, make what follows a
+/// picture or design credit ("Photo by Jane Doe"), not the article's byline.
+pub const CREDIT_WORDS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "image",
+    "images",
+    "picture",
+    "illustration",
+    "illustrated",
+    "video",
+    "graphic",
+    "graphics",
+    "map",
+    "cover",
+    "design",
+    "designed",
+    "foto",
+    "fotos",
+    "bild",
+    "bilder",
+    "grafik",
+    "karte",
+];
+
+/// Separators between the parts of a dated line ("04.02.2022 | 13:10 | Jane
+/// Doe", "25.10.2022 - Jane Doe"): a part beside the date may be the byline.
+pub const DATED_LINE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " • ", " · "];
+
+/// Most parts a dated line may have to be read for a byline: more, it is a
+/// list of teasers or a footer.
+pub const DATED_LINE_MAX_PARTS: usize = 4;
+
+/// Most words of a full name as bylines print it ("Jane Doe", "Anna Maria
+/// de Vries"): a longer text beside a byline word is a sentence.
+pub const FULL_NAME_MAX_WORDS: usize = 4;
+
+/// Shortest handle (user name in one word, "gizzmo") taken from an element
+/// marked as the author's.
+pub const MIN_HANDLE_CHARS: usize = 3;
+
+/// The word joining the last two of several authors, by language (primary
+/// subtag): "A, B and C", "A, B und C". Languages not listed join with commas.
+pub const AUTHOR_CONJUNCTIONS: &[(&str, &str)] = &[
+    ("en", "and"),
+    ("de", "und"),
+    ("fr", "et"),
+    ("es", "y"),
+    ("it", "e"),
+    ("pt", "e"),
+    ("nl", "en"),
+    ("sv", "och"),
+    ("da", "og"),
+    ("no", "og"),
+    ("nb", "og"),
+    ("pl", "i"),
+    ("ru", "и"),
 ];
 
 /// Name particles written in lowercase inside person names.

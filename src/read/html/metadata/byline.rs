@@ -3,15 +3,50 @@
 
 use std::sync::LazyLock;
 
-use super::page::by_nearness;
+use super::page::{Page, Spot, by_nearness};
 use super::{Found, fold};
 use crate::read::html::dates::{self, DayOrder};
 use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
-    AUTHOR_SEPARATORS, BYLINE_INNER_MAX_WORDS, BYLINE_INNER_WORDS, BYLINE_NAME_PARTICLES,
-    BYLINE_PREFIXES, BYLINE_ROLE_WORDS, BYLINE_STOP_WORDS, MAX_AUTHORS, MAX_BYLINE_CHARS,
-    MAX_META_LINE_CHARS, MAX_NAME_WORDS, META_AUTHOR, ORGANIZATION_WORDS,
+    AUTHOR_CONJUNCTIONS, AUTHOR_SEPARATORS, BYLINE_INNER_MAX_WORDS, BYLINE_INNER_WORDS,
+    BYLINE_NAME_PARTICLES, BYLINE_PREFIXES, BYLINE_ROLE_WORDS, BYLINE_STOP_WORDS, CREDIT_WORDS,
+    DATED_LINE_MAX_PARTS, DATED_LINE_SEPARATORS, FULL_NAME_MAX_WORDS, MAX_AUTHORS,
+    MAX_BYLINE_CHARS, MAX_META_LINE_CHARS, MAX_NAME_WORDS, META_AUTHOR, MIN_HANDLE_CHARS,
+    NOT_AUTHOR_NAMES, ORGANIZATION_WORDS,
 };
+
+/// How a byline candidate's names are judged, by where it was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Judge {
+    /// Metadata (JSON-LD, meta tags): names as written.
+    Loose,
+    /// An element marked as the author's (`rel=author`, `itemprop=author`,
+    /// a byline class): capitalized names, or one handle ("gizzmo").
+    Marked,
+    /// Visible text: capitalized names only.
+    Strict,
+}
+
+/// A place on the page that may name the author.
+struct Candidate {
+    raw: String,
+    judge: Judge,
+    source: String,
+    /// Typed as a person by the page: kept even when it equals the site
+    /// name (a personal site is named after its author).
+    person: bool,
+}
+
+/// A candidate cleaned to its names.
+struct Named {
+    display: String,
+    names: Vec<String>,
+    source: String,
+    judge: Judge,
+    /// Whether it names the site (kept because the page types it as a
+    /// person): taken only when no other candidate names anyone.
+    site: bool,
+}
 
 impl Found<'_> {
     /// Whether a byline candidate only names the site.
@@ -31,21 +66,32 @@ impl Found<'_> {
             })
     }
 
-    /// `byline` and `authors`: JSON-LD authors, author meta tags, microdata,
-    /// `rel=author`, elements whose class names the byline, then a "By …"
-    /// line near the headline.
-    pub(super) fn byline(&mut self, anchor: Option<usize>) {
+    /// Every place that may name the author, most reliable first: JSON-LD
+    /// authors, author meta tags, microdata, `rel=author`, elements whose
+    /// class names the byline, then lines near the headline ("By …", a byline
+    /// word alone above the name, "… by Jane Doe", a dated line with a name).
+    /// `organizations` also takes JSON-LD authors typed as organizations.
+    fn byline_candidates(&self, anchor: Option<usize>, organizations: bool) -> Vec<Candidate> {
         let page = self.page;
-        let mut candidates: Vec<(String, bool, String)> = Vec::new();
+        let mut out: Vec<Candidate> = Vec::new();
+        let mut push = |raw: String, judge: Judge, source: &str, person: bool| {
+            out.push(Candidate {
+                raw,
+                judge,
+                source: source.to_string(),
+                person,
+            });
+        };
         if let Some(ld) = self.ld {
-            let people: Vec<String> = ld
+            let agents: Vec<_> = ld
                 .authors()
                 .into_iter()
-                .filter(|a| !a.organization)
-                .map(|a| a.name)
+                .filter(|a| organizations || !a.organization)
                 .collect();
-            if !people.is_empty() {
-                candidates.push((people.join("\n, "), false, "json-ld".into()));
+            if !agents.is_empty() {
+                let person = agents.iter().all(|a| a.person);
+                let names: Vec<String> = agents.into_iter().map(|a| a.name).collect();
+                push(names.join("\n, "), Judge::Loose, "json-ld", person);
             }
         }
         for key in META_AUTHOR {
@@ -54,26 +100,42 @@ impl Found<'_> {
                 .filter(|v| !v.contains("://") && !v.starts_with("www."))
                 .collect();
             if !values.is_empty() {
-                candidates.push((values.join("\n, "), false, format!("meta:{key}")));
+                push(
+                    values.join("\n, "),
+                    Judge::Loose,
+                    &format!("meta:{key}"),
+                    false,
+                );
             }
         }
-        for spot in by_nearness(
-            page.props_named("author")
-                .chain(page.props_named("creator")),
-            anchor,
-        ) {
+        let props: Vec<&Spot> = page
+            .props
+            .iter()
+            .filter(|p| p.name == "author" || p.name == "creator")
+            .map(|p| &p.spot)
+            .collect();
+        for spot in by_nearness(props.into_iter(), anchor) {
             if !spot.foreign {
-                candidates.push((spot.text.clone(), true, "itemprop:author".into()));
+                let person = page
+                    .props
+                    .iter()
+                    .any(|p| std::ptr::eq(&p.spot, spot) && p.person);
+                push(
+                    spot.text.clone(),
+                    marked(page, spot),
+                    "itemprop:author",
+                    person,
+                );
             }
         }
         for spot in by_nearness(page.rel_authors.iter(), anchor) {
             if !spot.foreign {
-                candidates.push((spot.text.clone(), true, "rel:author".into()));
+                push(spot.text.clone(), marked(page, spot), "rel:author", false);
             }
         }
         for spot in by_nearness(page.bylines.iter(), anchor) {
             if !spot.foreign {
-                candidates.push((spot.text.clone(), true, "class:byline".into()));
+                push(spot.text.clone(), marked(page, spot), "class:byline", false);
             }
         }
         let headline = fold(&self.article.headline);
@@ -86,13 +148,13 @@ impl Found<'_> {
                 continue;
             }
             if starts_with_prefix(&line.text) {
-                candidates.push((line.text.clone(), true, "text:byline".into()));
+                push(line.text.clone(), Judge::Strict, "text:byline", false);
             } else if strip_prefix(&line.text)
                 .is_some_and(|rest| rest.trim_matches([':', ' ']).is_empty())
                 && let Some(next) = page.lines.get(i + 1).filter(|l| !l.foreign)
             {
                 // A byline word alone on its line ("Von:"), the name below it.
-                candidates.push((next.text.clone(), true, "text:byline".into()));
+                push(next.text.clone(), Judge::Strict, "text:byline", false);
             } else if let Some(rest) = inner_byline(&line.text, self.day_order())
                 && clean_byline(rest, true).is_some_and(|(_, names)| {
                     // Mid-line, "von"/"by" is as often a preposition: only
@@ -100,48 +162,261 @@ impl Found<'_> {
                     names.iter().all(|n| n.split_whitespace().count() >= 2)
                 })
             {
-                candidates.push((rest.to_string(), true, "text:byline".into()));
+                push(rest.to_string(), Judge::Strict, "text:byline", false);
+            } else if let Some(part) = dated_name(&line.text, self.day_order()) {
+                push(part.to_string(), Judge::Strict, "text:byline", false);
             }
         }
-        for (raw, strict, source) in candidates {
-            if let Some((display, names)) = clean_byline(&raw, strict) {
-                let before = names.len();
-                let names: Vec<String> = names
-                    .into_iter()
-                    .filter(|n| !self.is_site_name(n))
-                    .collect();
-                if names.is_empty() {
-                    continue;
-                }
-                let display = if display.is_empty() || names.len() != before {
-                    self.join_names(&names)
-                } else {
-                    display
-                };
-                self.article.byline = Some(display);
-                self.article.authors = names;
-                self.set_source("byline", source.clone());
-                self.set_source("authors", source);
-                return;
+        out
+    }
+
+    /// Cleans one candidate to its names: site names and account names
+    /// ("admin") dropped, a list from metadata displayed as a byline joins it.
+    fn named(&self, c: &Candidate, organizations: bool) -> Option<Named> {
+        let (display, names) = clean_credit(&c.raw, c.judge, organizations)?;
+        let before = names.len();
+        let site = names.iter().any(|n| self.is_site_name(n));
+        let names: Vec<String> = names
+            .into_iter()
+            .filter(|n| c.person || !self.is_site_name(n))
+            .collect();
+        if names.is_empty() {
+            return None;
+        }
+        let listed = c.source == "json-ld" && c.raw.contains("\n, ");
+        let display = if display.is_empty() || names.len() != before || listed {
+            self.join_names(&names)
+        } else {
+            display
+        };
+        Some(Named {
+            display,
+            names,
+            source: c.source.clone(),
+            judge: c.judge,
+            site,
+        })
+    }
+
+    /// `byline` and `authors`: the first candidate (see
+    /// [`Found::byline_candidates`]) that names people, completed from the
+    /// visible byline when that names more of them or names them in full;
+    /// when no candidate names a person, the desk or agency credited as the
+    /// author ("Redaktion", "dpa") — never the site's own name.
+    pub(super) fn byline(&mut self, anchor: Option<usize>) {
+        let found: Vec<Named> = self
+            .byline_candidates(anchor, false)
+            .iter()
+            .filter_map(|c| self.named(c, false))
+            .collect();
+        let handle = |n: &Named| n.judge == Judge::Loose && is_handle_list(n);
+        let chosen = match found.iter().position(|n| !n.site && !handle(n)) {
+            // A person named like the site, or a metadata handle ("jdoe"),
+            // gives way to a full name the page shows.
+            Some(i)
+                if found[..i].iter().all(|n| n.site)
+                    || (found[..i].iter().all(|n| n.site || handle(n))
+                        && found[i].names.iter().all(|n| is_full_name(n))) =>
+            {
+                Some(i)
             }
+            _ => (!found.is_empty()).then_some(0),
+        };
+        if let Some(i) = chosen {
+            let named = self.completed(&found[i], &found[i + 1..]);
+            self.set_byline(named);
+            return;
+        }
+        let credit = self
+            .byline_candidates(anchor, true)
+            .iter()
+            .find_map(|c| self.named(c, true));
+        if let Some(named) = credit {
+            self.set_byline(named);
         }
     }
 
-    /// Several names as a byline displays them: "A and B", "A, B and C" in
-    /// English; "A, B" otherwise.
+    fn set_byline(&mut self, named: Named) {
+        self.article.byline = Some(named.display);
+        self.article.authors = named.names;
+        self.set_source("byline", named.source.clone());
+        self.set_source("authors", named.source);
+    }
+
+    /// The chosen names completed from the visible candidates after them: a
+    /// byline listing the same people and more replaces them ("A" → "A and
+    /// B"); a name given alone ("Jane", "JD") takes the full name it starts
+    /// or abbreviates ("Jane Doe").
+    fn completed(&self, chosen: &Named, later: &[Named]) -> Named {
+        let visible = later.iter().filter(|n| n.judge != Judge::Loose);
+        let has = |list: &[String], name: &str| list.iter().any(|n| fold(n) == fold(name));
+        if let Some(more) = visible.clone().find(|n| {
+            n.names.len() > chosen.names.len() && chosen.names.iter().all(|c| has(&n.names, c))
+        }) {
+            return Named {
+                display: more.display.clone(),
+                names: more.names.clone(),
+                source: more.source.clone(),
+                judge: more.judge,
+                site: more.site,
+            };
+        }
+        let mut names = chosen.names.clone();
+        let mut source = chosen.source.clone();
+        for name in &mut names {
+            if name.split_whitespace().count() != 1 {
+                continue;
+            }
+            if let Some(full) = visible
+                .clone()
+                .flat_map(|n| n.names.iter().map(move |m| (m, &n.source)))
+                .find(|(m, _)| completes(name, m))
+            {
+                *name = full.0.clone();
+                source = full.1.clone();
+            }
+        }
+        if names == chosen.names {
+            return Named {
+                display: chosen.display.clone(),
+                names,
+                source,
+                judge: chosen.judge,
+                site: chosen.site,
+            };
+        }
+        Named {
+            display: self.join_names(&names),
+            names,
+            source,
+            judge: chosen.judge,
+            site: chosen.site,
+        }
+    }
+
+    /// Several names as a byline displays them: "A and B", "A, B and C" with
+    /// the page language's conjunction ([`AUTHOR_CONJUNCTIONS`]; English when
+    /// the language is unknown); "A, B" in languages not listed.
     fn join_names(&self, names: &[String]) -> String {
-        let english = self
+        let primary = self
             .article
             .language
             .as_deref()
-            .is_none_or(|l| l.starts_with("en"));
-        match names {
-            [first @ .., last] if english && !first.is_empty() => {
-                format!("{} and {last}", first.join(", "))
+            .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_lowercase());
+        let conjunction = match primary.as_deref() {
+            None => Some("and"),
+            Some(lang) => AUTHOR_CONJUNCTIONS
+                .iter()
+                .find(|(l, _)| *l == lang)
+                .map(|(_, c)| *c),
+        };
+        match (names, conjunction) {
+            ([first @ .., last], Some(and)) if !first.is_empty() => {
+                format!("{} {and} {last}", first.join(", "))
             }
             _ => names.join(", "),
         }
     }
+}
+
+/// How an element marked as the author's is judged: [`Judge::Marked`]
+/// (a one-word handle allowed) when a byline word introduces its text,
+/// inside it ("von gizzmo") or just before it on its line ("12. Juni 2017
+/// von gizzmo"); [`Judge::Strict`] otherwise (a user name beside a
+/// repository or a comment is no byline).
+fn marked(page: &Page, spot: &Spot) -> Judge {
+    let text = spot.text.lines().next().unwrap_or("").trim();
+    let introduced = strip_prefix(text).is_some()
+        || page.lines.get(spot.line).is_some_and(|line| {
+            line.text.find(text).is_some_and(|at| {
+                line.text[..at]
+                    .split_whitespace()
+                    .next_back()
+                    .map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                    })
+                    .is_some_and(|w| BYLINE_INNER_WORDS.contains(&w.as_str()))
+            })
+        });
+    if introduced && !text.is_empty() {
+        Judge::Marked
+    } else {
+        Judge::Strict
+    }
+}
+
+/// Whether every name of a cleaned candidate is a handle ("jdoe",
+/// "jane_doe", "haferflocke22") rather than a name as people write it.
+fn is_handle_list(named: &Named) -> bool {
+    named.names.iter().all(|n| {
+        !n.contains(char::is_whitespace)
+            && (!n.chars().any(char::is_uppercase)
+                || n.contains(['_', '@'])
+                || n.chars().any(|c| c.is_ascii_digit()))
+    })
+}
+
+/// Whether a name is given and family name as people write them: two to
+/// four words.
+fn is_full_name(name: &str) -> bool {
+    (2..=FULL_NAME_MAX_WORDS).contains(&name.split_whitespace().count())
+}
+
+/// Whether `full` is the full name of a name given alone: it starts with it
+/// ("Nils" → "Nils Pickert") or it is its initials ("DT" → "Donald
+/// Townsend").
+fn completes(alone: &str, full: &str) -> bool {
+    let words: Vec<&str> = full.split_whitespace().collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let alone = fold(alone);
+    if fold(words[0]) == alone {
+        return true;
+    }
+    let initials: String = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    alone.chars().count() >= 2 && alone.chars().all(char::is_alphabetic) && initials == alone
+}
+
+/// The name part of a short dated line that has no byline word: "04.02.2022
+/// | 13:10 | Jane Doe", "25.10.2022 - Redaktion: Jane Doe". The line splits
+/// at separators into a few parts; one holds the date, the others are
+/// times, and exactly one is left: the name, if it cleans to full names.
+fn dated_name(line: &str, order: DayOrder) -> Option<&str> {
+    let mut parts: Vec<&str> = vec![line];
+    for sep in DATED_LINE_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    if parts.len() < 2 || parts.len() > DATED_LINE_MAX_PARTS {
+        return None;
+    }
+    let mut dated = false;
+    let mut rest: Vec<&str> = Vec::new();
+    for part in parts {
+        let part = part.trim();
+        if dates::find(part, order).is_some() {
+            dated = true;
+        } else if !is_time(part) {
+            rest.push(part);
+        }
+    }
+    let [name] = rest[..] else {
+        return None;
+    };
+    let (_, names) = clean_byline(name, true)?;
+    (dated && names.iter().all(|n| n.split_whitespace().count() >= 2)).then_some(name)
+}
+
+/// Whether a part of a line is a time of day ("13:10 Uhr", "9:00 PM").
+fn is_time(part: &str) -> bool {
+    part.contains(':')
+        && part.chars().any(|c| c.is_ascii_digit())
+        && part.split_whitespace().count() <= 2
 }
 
 /// Whether a line starts with a byline word ("By", "Von", "Автор:") followed by
@@ -192,12 +467,20 @@ fn inner_byline(line: &str, order: DayOrder) -> Option<&str> {
         return None;
     }
     let mut offset = 0;
+    let mut previous = "";
     for word in line.split_inclusive(char::is_whitespace) {
         let bare = word.trim();
         offset += word.len();
-        if BYLINE_INNER_WORDS
-            .iter()
-            .any(|w| bare.eq_ignore_ascii_case(w))
+        let credit = CREDIT_WORDS.iter().any(|w| {
+            previous
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .eq_ignore_ascii_case(w)
+        });
+        previous = bare;
+        if !credit
+            && BYLINE_INNER_WORDS
+                .iter()
+                .any(|w| bare.eq_ignore_ascii_case(w))
         {
             let rest = &line[offset..];
             if rest.chars().next().is_some_and(char::is_uppercase) {
@@ -213,6 +496,13 @@ fn inner_byline(line: &str, order: DayOrder) -> Option<&str> {
 /// separator, organizations and job titles dropped. `strict` (visible text)
 /// also asks names to be capitalized. `None` when no name is left.
 pub(super) fn clean_byline(raw: &str, strict: bool) -> Option<(String, Vec<String>)> {
+    let judge = if strict { Judge::Strict } else { Judge::Loose };
+    clean_credit(raw, judge, false)
+}
+
+/// [`clean_byline`] with the candidate's [`Judge`]; `organizations` keeps
+/// names of organizations (a desk or agency credited as the author).
+fn clean_credit(raw: &str, judge: Judge, organizations: bool) -> Option<(String, Vec<String>)> {
     // The first line that holds more than a byline word.
     let mut text = String::new();
     for line in raw.lines() {
@@ -244,8 +534,7 @@ pub(super) fn clean_byline(raw: &str, strict: bool) -> Option<(String, Vec<Strin
         text.truncate(*start);
     }
     let text = cut_at_stop(&text);
-    let display = text
-        .trim()
+    let display = without_trailing_aside(text.trim())
         .trim_end_matches([',', ';', ':', '-', '|', '/', '–', '—', '·', '•'])
         .trim();
     if display.is_empty() || display.chars().count() > MAX_BYLINE_CHARS {
@@ -254,7 +543,7 @@ pub(super) fn clean_byline(raw: &str, strict: bool) -> Option<(String, Vec<Strin
     let mut names: Vec<String> = Vec::new();
     let mut clean = true;
     for part in split_authors(display) {
-        match clean_name(&part, strict) {
+        match clean_name(&part, judge, organizations) {
             Some(name) => {
                 if !names
                     .iter()
@@ -299,6 +588,22 @@ fn cut_at_stop(text: &str) -> String {
     out.join(" ")
 }
 
+/// A byline without the description in brackets that ends it ("Jane Doe
+/// (Sprecherin des Vereins)"); brackets inside a name ("Richard (R.J.)
+/// Eskow"), a handle in brackets ("Jane (jdoe)") and addresses in brackets
+/// (which mark a site, not a person) stay.
+fn without_trailing_aside(text: &str) -> &str {
+    if let Some(inner) = text.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+        && open > 0
+        && !inner[open..].contains(['.', '/', '@'])
+        && inner[open..].contains(char::is_whitespace)
+    {
+        return text[..open].trim_end();
+    }
+    text
+}
+
 /// Splits a byline into its author parts.
 fn split_authors(text: &str) -> Vec<String> {
     let mut parts = vec![text.to_string()];
@@ -327,8 +632,11 @@ fn is_domain(part: &str) -> bool {
 }
 
 /// One author's name cleaned of job titles, or `None` when the part is not
-/// a person's name (an organization, a date, a handle, a sentence).
-fn clean_name(part: &str, strict: bool) -> Option<String> {
+/// a person's name (an organization unless `organizations`, a date, an
+/// account name, a sentence). Only [`Judge::Marked`] elements may give a
+/// handle in one word ("gizzmo").
+fn clean_name(part: &str, judge: Judge, organizations: bool) -> Option<String> {
+    let strict = judge != Judge::Loose;
     let part = strip_prefix(part).unwrap_or(part).trim();
     let part =
         part.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '(' | ')' | '.' | '\''));
@@ -342,6 +650,9 @@ fn clean_name(part: &str, strict: bool) -> Option<String> {
         return None;
     }
     let lower = part.to_lowercase();
+    if NOT_AUTHOR_NAMES.contains(&lower.as_str()) {
+        return None;
+    }
     let tokens: Vec<&str> = part.split_whitespace().collect();
     let lower_tokens: Vec<String> = tokens
         .iter()
@@ -351,12 +662,13 @@ fn clean_name(part: &str, strict: bool) -> Option<String> {
                 .to_string()
         })
         .collect();
-    if lower_tokens
-        .iter()
-        .any(|t| ORGANIZATION_WORDS.contains(&t.as_str()))
-        || ORGANIZATION_WORDS
+    if !organizations
+        && (lower_tokens
             .iter()
-            .any(|w| w.starts_with('.') && lower.contains(w))
+            .any(|t| ORGANIZATION_WORDS.contains(&t.as_str()))
+            || ORGANIZATION_WORDS
+                .iter()
+                .any(|w| w.starts_with('.') && lower.contains(w)))
     {
         return None;
     }
@@ -398,9 +710,179 @@ fn clean_name(part: &str, strict: bool) -> Option<String> {
         let all_ok = cased
             .iter()
             .all(|t| capitalized(t) || BYLINE_NAME_PARTICLES.contains(&t.to_lowercase().as_str()));
-        if !all_ok || (!cased.is_empty() && !cased.iter().any(|t| capitalized(t))) {
+        let handle = judge == Judge::Marked && kept.len() == 1 && is_handle(kept[0]);
+        if !handle && (!all_ok || (!cased.is_empty() && !cased.iter().any(|t| capitalized(t)))) {
             return None;
         }
     }
     Some(kept.join(" "))
+}
+
+/// Whether a word is a user name ("gizzmo", "delta201", "fri.juli"): letters
+/// and digits, perhaps joined by dots, dashes or underscores.
+fn is_handle(word: &str) -> bool {
+    word.chars().count() >= MIN_HANDLE_CHARS
+        && word.chars().any(char::is_alphabetic)
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
+#[cfg(test)]
+mod tests {
+    use scraper::Html;
+
+    use super::super::extract;
+    use super::*;
+    use crate::model::Article;
+    use crate::read::html::Hints;
+
+    fn meta_of(html: &str) -> Article {
+        extract(&Html::parse_document(html), &Hints::default())
+    }
+
+    #[test]
+    fn several_authors_join_with_the_pages_conjunction() {
+        let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+            "author":[{"@type":"Person","name":"Priya Raman"},{"@type":"Person","name":"Tom Ellery"}]}</script>"#;
+        let en = meta_of(&format!(
+            "<html lang=en><head>{ld}</head><body></body></html>"
+        ));
+        assert_eq!(en.byline.as_deref(), Some("Priya Raman and Tom Ellery"));
+        assert_eq!(en.authors, ["Priya Raman", "Tom Ellery"]);
+        let de = meta_of(&format!(
+            "<html lang=de><head>{ld}</head><body></body></html>"
+        ));
+        assert_eq!(de.byline.as_deref(), Some("Priya Raman und Tom Ellery"));
+    }
+
+    #[test]
+    fn a_picture_credit_is_no_byline() {
+        let a = meta_of(
+            "<body><article><h1>Anomaly detection in plain SQL</h1>\
+             <figure><figcaption>Photo by Ricardo Gomez Angel</figcaption></figure>\
+             <p>Text.</p></article></body>",
+        );
+        assert_eq!(a.byline, None);
+    }
+
+    #[test]
+    fn a_handle_introduced_by_a_byline_word_is_the_author() {
+        let a = meta_of(
+            r#"<body><article><h1>Ein Eintrag im Blog</h1><div class="entry-meta">12. Juni 2017
+               <span class="sep">von</span> <span class="author vcard"><a rel="author" href="/a">gizzmo</a></span></div>
+               <p>Text.</p></article></body>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("gizzmo"));
+        // Without a byline word, a user name beside a title names no author.
+        let b = meta_of(
+            r#"<body><article><h1>Some repository</h1><span class="author"><a rel="author" href="/u">someuser</a></span>
+               <p>Text.</p></article></body>"#,
+        );
+        assert_eq!(b.byline, None);
+    }
+
+    #[test]
+    fn a_desk_credited_as_author_is_the_byline_when_no_person_is() {
+        let a = meta_of(
+            r#"<head><meta property="og:site_name" content="Tennis Heute">
+               <script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+               "author":{"@type":"Person","name":"Redaktion"}}</script></head><body></body>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("Redaktion"));
+        // A person named anywhere wins over the desk.
+        let b = meta_of(
+            r#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Ein Titel",
+               "author":{"@type":"Person","name":"Redaktion"}}</script></head>
+               <body><h1>Ein Titel</h1><p>Von Anna Weber</p></body>"#,
+        );
+        assert_eq!(b.byline.as_deref(), Some("Anna Weber"));
+    }
+
+    #[test]
+    fn a_person_named_like_the_site_is_kept_when_nobody_else_is_named() {
+        let a = meta_of(
+            r#"<head><title>Plain SQL | Haki Benita</title>
+               <meta property="og:site_name" content="Haki Benita">
+               <script type="application/ld+json">{"@type":"BlogPosting","headline":"Plain SQL",
+               "author":{"@type":"Person","name":"Haki Benita"}}</script></head><body></body>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("Haki Benita"));
+    }
+
+    #[test]
+    fn a_dated_line_names_the_author_beside_the_date() {
+        let a = meta_of(
+            "<body><small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small>\
+             <h1>Stellungnahme zum Pilotjahr</h1><p>Text.</p></body>",
+        );
+        assert_eq!(a.byline.as_deref(), Some("Uta Helkenberg"));
+        let b = meta_of(
+            "<body><h1>Freizeit mit Jugendlichen</h1>\
+             <div>05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des Werks)</div>\
+             <p>Text.</p></body>",
+        );
+        assert_eq!(b.byline.as_deref(), Some("Eberhard Fuhr"));
+        // A dateline city is no name.
+        let c = meta_of("<body><h1>Storm hits coast</h1><p>Miami - March 3, 2020</p></body>");
+        assert_eq!(c.byline, None);
+    }
+
+    #[test]
+    fn a_name_given_alone_takes_the_full_name_the_page_shows() {
+        let a = meta_of(
+            r#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Ein Titel",
+               "author":{"@type":"Person","name":"Nils"}}</script></head>
+               <body><h1>Ein Titel</h1><p>Von Nils Pickert</p></body>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("Nils Pickert"));
+        assert_eq!(a.provenance["byline"], "text:byline");
+    }
+
+    #[test]
+    fn a_handle_from_metadata_gives_way_to_the_shown_name() {
+        let a = meta_of(
+            r#"<head><meta name="author" content="arianschlichenmayer"></head>
+               <body><h1>Ein Titel</h1><p>Von Arian Schlichenmayer</p></body>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("Arian Schlichenmayer"));
+        let b =
+            meta_of(r#"<head><meta name="author" content="admin"></head><body><h1>T</h1></body>"#);
+        assert_eq!(b.byline, None);
+    }
+
+    #[test]
+    fn the_visible_byline_completes_a_partial_list() {
+        let a = meta_of(
+            r#"<body><h1>Tech workers and the housing crisis</h1>
+               <p class="byline">By <a rel="author" href="/a">Julia Carrie Wong</a> and
+               <a rel="author" href="/b">Sam Levin</a></p><p>Text.</p></body>"#,
+        );
+        assert_eq!(a.authors, ["Julia Carrie Wong", "Sam Levin"]);
+    }
+
+    #[test]
+    fn labels_and_descriptions_leave_the_name() {
+        assert_eq!(
+            clean_byline("Interview: Jens Bergmann", true).unwrap().1,
+            ["Jens Bergmann"]
+        );
+        assert_eq!(
+            clean_byline("Text: Anna Weber, Fotos: Max Roth", true)
+                .unwrap()
+                .1,
+            ["Anna Weber"]
+        );
+        assert_eq!(
+            clean_byline("Eberhard Fuhr (Pressesprecher des Werks)", true)
+                .unwrap()
+                .0,
+            "Eberhard Fuhr"
+        );
+        assert_eq!(
+            clean_byline("Richard (R.J.) Eskow", true).unwrap().0,
+            "Richard (R.J.) Eskow"
+        );
+        assert_eq!(clean_byline("Hanns-Seidel-Stiftung e.V.", false), None);
+    }
 }

@@ -42,6 +42,8 @@ pub(super) struct Spot {
 pub(super) struct Prop {
     pub(super) name: String,
     pub(super) spot: Spot,
+    /// Whether the element is typed as a person (`itemtype=…/Person`).
+    pub(super) person: bool,
 }
 
 /// What a date on the page says it is.
@@ -597,10 +599,15 @@ impl Page {
         if value.trim().is_empty() {
             return;
         }
+        let person = el
+            .value()
+            .attr("itemtype")
+            .is_some_and(|t| t.ends_with("/Person"));
         for name in prop.split_whitespace() {
             self.props.push(Prop {
                 name: name.to_lowercase(),
                 spot: spot(value.clone()),
+                person,
             });
         }
     }
