@@ -13,6 +13,7 @@ use super::super::patterns::{
     SPEAKER_MAX_WORDS, UNNAMED_ROLES, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
 };
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -154,15 +155,32 @@ fn is_verb(word: &str) -> bool {
 /// Whether a word is a title or office, also as a part of a compound
 /// (`HDE-Präsident`, `president-elect`, `Schwimmtrainerin`).
 fn is_title(word: &str) -> bool {
-    let w = word
-        .trim_matches(|c: char| matches!(c, ',' | ';' | ':'))
-        .to_lowercase();
-    TITLES.contains(w.as_str())
+    let w = lowercase(word.trim_matches(|c: char| matches!(c, ',' | ';' | ':')));
+    TITLES.contains(&*w)
         || (w.contains('-') && w.split('-').any(|part| TITLES.contains(part)))
         || (w.chars().count() > COMPOUND_TITLE_MIN_CHARS + 2
-            && TITLES.iter().any(|t| {
-                t.chars().count() >= COMPOUND_TITLE_MIN_CHARS && w.len() > t.len() && w.ends_with(t)
-            }))
+            && COMPOUND_TITLES
+                .iter()
+                .any(|t| w.len() > t.len() && w.ends_with(t)))
+}
+
+/// The titles long enough to end a compound word, listed once rather than
+/// measured at every word looked up.
+static COMPOUND_TITLES: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    PERSON_TITLES
+        .iter()
+        .copied()
+        .filter(|t| t.chars().count() >= COMPOUND_TITLE_MIN_CHARS)
+        .collect()
+});
+
+/// A word in lowercase, copied only when it has capitals or is not ASCII.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// An initial such as `M.` or `J.`: part of a name, never a title.
