@@ -240,9 +240,12 @@ pub(super) fn has_word_hint(name: &str, hints: &[&str]) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    // A name without a hyphen holds no hyphenated fragment: not searched.
+    let hyphenated = name.contains('-');
     hints.iter().any(|h| {
         if h.contains('-') {
-            name.match_indices(h).any(|(at, _)| {
+            hyphenated
+                && name.match_indices(h).any(|(at, _)| {
                 at == 0
                     || !name[..at]
                         .chars()
