@@ -4,7 +4,7 @@
 //! names a byline or a date — and the visible text as lines, each marked with
 //! whether it stands in a page area that is not the article.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -219,65 +219,80 @@ static DATE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(DATE_HIN
 
 /// Whether a class or id name (as written: case kept for camelCase) marks an
 /// area that is not the article, by its words ("related-posts",
-/// "siteFooter"), layout names aside. `words` is scratch space.
-fn names_foreign_area(class: &str, id: &str, words: &mut String) -> bool {
+/// "siteFooter"), layout names aside. Pages repeat their class names, so
+/// each token is judged once per page: `seen` keeps the answers, `words` is
+/// scratch space.
+fn names_foreign_area<'a>(
+    class: &'a str,
+    id: &'a str,
+    seen: &mut HashMap<&'a str, bool>,
+    words: &mut String,
+) -> bool {
+    [class, id]
+        .iter()
+        .flat_map(|names| names.split_whitespace())
+        .any(|token| {
+            *seen
+                .entry(token)
+                .or_insert_with(|| token_names_foreign_area(token, words))
+        })
+}
+
+/// Whether one class or id token names an area that is not the article
+/// (see [`names_foreign_area`]).
+fn token_names_foreign_area(token: &str, words: &mut String) -> bool {
     fn end_word(words: &mut String) {
         if !words.is_empty() && !words.ends_with(' ') {
             words.push(' ');
         }
     }
-    [class, id]
-        .iter()
-        .flat_map(|names| names.split_whitespace())
-        .any(|token| {
-            if TAXONOMY_CLASS_PREFIXES.iter().any(|p| {
-                token
-                    .get(..p.len())
-                    .is_some_and(|h| h.eq_ignore_ascii_case(p))
-            }) {
-                return false;
+    if TAXONOMY_CLASS_PREFIXES.iter().any(|p| {
+        token
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    }) {
+        return false;
+    }
+    // The token's words, lowercased, one space apart.
+    words.clear();
+    let mut prev_lower = false;
+    for c in token.chars() {
+        if c == '-' || c == '_' {
+            end_word(words);
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower {
+            end_word(words);
+        }
+        prev_lower = c.is_lowercase();
+        words.extend(c.to_lowercase());
+    }
+    let words = words.trim_end_matches(' ');
+    if words
+        .split(' ')
+        .any(|w| FOREIGN_MODIFIER_WORDS.contains(&w))
+    {
+        return false;
+    }
+    // A hint is a run of whole words: look the runs up from each word.
+    let (hints, most) = &*FOREIGN_AREA_SET;
+    let mut rest = words;
+    while !rest.is_empty() {
+        let mut end = 0;
+        for _ in 0..*most {
+            end = rest[end..].find(' ').map_or(rest.len(), |i| end + i);
+            if hints.contains(&rest[..end]) {
+                return true;
             }
-            // The token's words, lowercased, one space apart.
-            words.clear();
-            let mut prev_lower = false;
-            for c in token.chars() {
-                if c == '-' || c == '_' {
-                    end_word(words);
-                    prev_lower = false;
-                    continue;
-                }
-                if c.is_uppercase() && prev_lower {
-                    end_word(words);
-                }
-                prev_lower = c.is_lowercase();
-                words.extend(c.to_lowercase());
+            if end == rest.len() {
+                break;
             }
-            let words = words.trim_end_matches(' ');
-            if words
-                .split(' ')
-                .any(|w| FOREIGN_MODIFIER_WORDS.contains(&w))
-            {
-                return false;
-            }
-            // A hint is a run of whole words: look the runs up from each word.
-            let (hints, most) = &*FOREIGN_AREA_SET;
-            let mut rest = words;
-            while !rest.is_empty() {
-                let mut end = 0;
-                for _ in 0..*most {
-                    end = rest[end..].find(' ').map_or(rest.len(), |i| end + i);
-                    if hints.contains(&rest[..end]) {
-                        return true;
-                    }
-                    if end == rest.len() {
-                        break;
-                    }
-                    end += 1;
-                }
-                rest = rest.find(' ').map_or("", |i| &rest[i + 1..]);
-            }
-            false
-        })
+            end += 1;
+        }
+        rest = rest.find(' ').map_or("", |i| &rest[i + 1..]);
+    }
+    false
 }
 
 /// Appends a text node, with a space when it meets the previous one at an
@@ -339,6 +354,7 @@ impl Page {
         let mut page = Page::default();
         let mut stack: Vec<Frame> = Vec::new();
         let mut phrase = String::new();
+        let mut foreign_tokens = HashMap::new();
         for edge in dom.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
@@ -365,6 +381,7 @@ impl Page {
                                 && names_foreign_area(
                                     attrs.class.unwrap_or(""),
                                     attrs.id.unwrap_or(""),
+                                    &mut foreign_tokens,
                                     &mut phrase,
                                 ));
                         let area = if own_foreign {
