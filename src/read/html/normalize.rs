@@ -21,32 +21,77 @@ pub fn clean_text(text: &str) -> String {
 /// The words of a text one space apart, as `split_whitespace` and `join`
 /// give them, in one pass over the bytes: only ASCII bytes and the lead bytes
 /// of the few wider white-space characters (U+0085 to U+3000) need a look.
+/// Words already one plain space apart are copied together, so text that
+/// needs no change is copied in one piece.
 pub(super) fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
     let bytes = text.as_bytes();
-    let mut word: Option<usize> = None;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let (space, len) = match bytes.get(i) {
-            None => (true, 1),
-            Some(&b) if b < 0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
-            Some(0xC2 | 0xE1 | 0xE2 | 0xE3) => {
-                let c = text[i..].chars().next().unwrap_or_default();
-                (c.is_whitespace(), c.len_utf8())
-            }
-            Some(_) => (false, 1),
-        };
-        if !space {
-            word.get_or_insert(i);
-        } else if let Some(start) = word.take() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&text[start..i]);
+    let mut out = String::with_capacity(text.len());
+    let mut push = |(start, end): (usize, usize)| {
+        if !out.is_empty() {
+            out.push(' ');
         }
-        i += len;
+        out.push_str(&text[start..end]);
+    };
+    // The words not yet copied, as one stretch of the text.
+    let mut pending: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let space = space_len(text, i);
+        if space > 0 {
+            i += space;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while i < bytes.len() && (BYTE_KIND[usize::from(bytes[i])] == WORD || space_len(text, i) == 0)
+        {
+            i += 1;
+        }
+        pending = match pending {
+            Some((s, e)) if start == e + 1 && bytes[e] == b' ' => Some((s, i)),
+            Some(stretch) => {
+                push(stretch);
+                Some((start, i))
+            }
+            None => Some((start, i)),
+        };
+    }
+    if let Some(stretch) = pending {
+        push(stretch);
     }
     out
+}
+
+/// What a byte may start: part of a word, an ASCII white space, or (a lead
+/// byte of U+0085 to U+3000) possibly a wider white space.
+const WORD: u8 = 0;
+const ASCII_SPACE: u8 = 1;
+const MAYBE_WIDE_SPACE: u8 = 2;
+static BYTE_KIND: [u8; 256] = {
+    let mut kinds = [WORD; 256];
+    let mut b = b'\t';
+    while b <= b'\r' {
+        kinds[b as usize] = ASCII_SPACE;
+        b += 1;
+    }
+    kinds[b' ' as usize] = ASCII_SPACE;
+    kinds[0xC2] = MAYBE_WIDE_SPACE;
+    kinds[0xE1] = MAYBE_WIDE_SPACE;
+    kinds[0xE2] = MAYBE_WIDE_SPACE;
+    kinds[0xE3] = MAYBE_WIDE_SPACE;
+    kinds
+};
+
+/// The length in bytes of the white-space character at byte `i`, 0 if none.
+fn space_len(text: &str, i: usize) -> usize {
+    match BYTE_KIND[usize::from(text.as_bytes()[i])] {
+        WORD => 0,
+        ASCII_SPACE => 1,
+        _ => {
+            let c = text[i..].chars().next().unwrap_or_default();
+            if c.is_whitespace() { c.len_utf8() } else { 0 }
+        }
+    }
 }
 
 /// Whether a text is only a scraper's placeholder for a missing value.
@@ -173,6 +218,9 @@ mod tests {
             "  ",
             " a\u{a0}\u{2003}b\u{3000} c\u{0B}d\u{85}e\u{1680}f ",
             "\u{2019}é\u{e2}x\u{200b}y\n\tz",
+            "one two three",
+            "one  two three ",
+            "©one\u{a0} two — three\u{2003}",
         ] {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(clean_text(text), expected, "{text:?}");
