@@ -246,12 +246,12 @@ pub(super) fn has_word_hint(name: &str, hints: &[&str]) -> bool {
         if h.contains('-') {
             hyphenated
                 && name.match_indices(h).any(|(at, _)| {
-                at == 0
-                    || !name[..at]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-            })
+                    at == 0
+                        || !name[..at]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric)
+                })
         } else {
             words
                 .iter()

@@ -43,7 +43,8 @@ pub(super) fn collapse_whitespace(text: &str) -> String {
         }
         let start = i;
         i += 1;
-        while i < bytes.len() && (BYTE_KIND[usize::from(bytes[i])] == WORD || space_len(text, i) == 0)
+        while i < bytes.len()
+            && (BYTE_KIND[usize::from(bytes[i])] == WORD || space_len(text, i) == 0)
         {
             i += 1;
         }

@@ -176,7 +176,10 @@ static COMPOUND_TITLES: LazyLock<Vec<&str>> = LazyLock::new(|| {
 
 /// A word in lowercase, copied only when it has capitals or is not ASCII.
 fn lowercase(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         Cow::Borrowed(word)
     } else {
         Cow::Owned(word.to_lowercase())
