@@ -188,6 +188,50 @@ pub const LONE_H1_MIN_WORDS: usize = 4;
 /// `h1` (the title as the page shows it) to win.
 pub const TITLE_AGREEMENT: f64 = 0.8;
 
+/// A kicker printed inside the `h1` before the headline ("Klimaschutz",
+/// "Nach Corona-Lockerungen") is a short topic line; longer is the headline.
+pub const H1_KICKER_MAX_WORDS: usize = 6;
+
+/// The headline left after a kicker is at least this long (in words) and
+/// no shorter than the kicker; else the `h1` is read whole.
+pub const KICKED_HEADLINE_MIN_WORDS: usize = 2;
+
+/// Class/id fragments of a kicker element inside the `h1`, in the usual
+/// words (German "Dachzeile", "Spitzmarke"; "roofline", "eyebrow").
+pub const KICKER_HINTS: &[&str] = &[
+    "kicker",
+    "dachzeile",
+    "spitzmarke",
+    "roofline",
+    "overline",
+    "topline",
+    "eyebrow",
+    "topic",
+    "label",
+    "category",
+    "rubric",
+    "subtitle",
+    "sub-heading",
+    "subheading",
+    "supertitle",
+    "pretitle",
+];
+
+/// Class/id fragments of the element holding the headline proper after a
+/// kicker inside the `h1`.
+pub const HEADLINE_PART_HINTS: &[&str] = &["headline", "title"];
+
+/// Class/id fragments of text hidden from sight but kept for screen readers
+/// (the ": " between a kicker and the headline).
+pub const HIDDEN_HINTS: &[&str] = &[
+    "hidden",
+    "invisible",
+    "sr-only",
+    "screen-reader",
+    "visuallyhidden",
+    "offscreen",
+];
+
 /// Words in a leading `<title>` part that mark it as a section ("Opinion | …").
 pub const SECTION_WORDS: &[&str] = &[
     "opinion",

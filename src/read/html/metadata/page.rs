@@ -37,6 +37,14 @@ pub(super) struct Spot {
     pub(super) area: Option<usize>,
 }
 
+/// An `h1`, with its headline proper when it prints a kicker in front.
+#[derive(Debug, Clone)]
+pub(super) struct Heading {
+    pub(super) spot: Spot,
+    /// The text after the kicker (see [`super::title::split_kicker`]).
+    pub(super) proper: Option<String>,
+}
+
 /// An `itemprop` value.
 #[derive(Debug, Clone)]
 pub(super) struct Prop {
@@ -117,7 +125,7 @@ pub(super) struct Page {
     pub(super) links: Vec<(String, String)>,
     pub(super) ld_scripts: Vec<String>,
     pub(super) saved_from: Option<String>,
-    pub(super) h1s: Vec<Spot>,
+    pub(super) h1s: Vec<Heading>,
     pub(super) props: Vec<Prop>,
     pub(super) rel_authors: Vec<Spot>,
     /// `rel=tag` links (topics, as the microformat marks them).
@@ -309,7 +317,7 @@ fn join_text(out: &mut String, text: &str, gap: bool) {
 
 /// The text of an element with line breaks where its block elements start and
 /// end, invisible content left out.
-fn element_text(el: ElementRef) -> String {
+pub(super) fn element_text(el: ElementRef) -> String {
     let mut out = String::new();
     let mut hidden = 0usize;
     let mut gap = false;
@@ -493,6 +501,7 @@ impl Page {
         let spots = self
             .h1s
             .iter_mut()
+            .map(|h| &mut h.spot)
             .chain(self.props.iter_mut().map(|p| &mut p.spot))
             .chain(self.rel_authors.iter_mut())
             .chain(self.rel_tags.iter_mut())
@@ -545,9 +554,12 @@ impl Page {
                 self.ld_scripts.push(el.text().collect());
             }
             "h1" if !frame.invisible => {
-                let text = clean_text(&el.text().collect::<String>());
+                let text = clean_text(&element_text(el));
                 if !text.is_empty() {
-                    self.h1s.push(spot(text));
+                    self.h1s.push(Heading {
+                        spot: spot(text),
+                        proper: super::title::split_kicker(el),
+                    });
                 }
             }
             "time" if !frame.invisible => {
