@@ -466,6 +466,8 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "redaktion:",
     "eingestellt von",
     "gespeichert von",
+    "autoren:",
+    "autoren",
 ];
 
 /// Of [`BYLINE_PREFIXES`], those that may stand inside a short line ("Posted
@@ -628,6 +630,10 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "ministerium",
     "editorial",
     "verlag",
+    "organization",
+    "organisation",
+    "foundation",
+    "projects",
 ];
 
 /// Account names that stand where an author's name should but name nobody
@@ -680,6 +686,14 @@ pub const DATED_LINE_MAX_PARTS: usize = 4;
 /// Most words of a full name as bylines print it ("Jane Doe", "Anna Maria
 /// de Vries"): a longer text beside a byline word is a sentence.
 pub const FULL_NAME_MAX_WORDS: usize = 4;
+
+/// Shortest handle taken after "von"/"by" inside a dated line ("… 2014 von
+/// jdoe"): shorter words there are pronouns ("von uns").
+pub const INNER_HANDLE_MIN_CHARS: usize = 4;
+
+/// Longest lowercase word read as an editor's initials beside an agency
+/// ("det/dpa"): such a word is no name.
+pub const AGENCY_INITIALS_MAX_CHARS: usize = 4;
 
 /// Shortest handle (user name in one word, "gizzmo") taken from an element
 /// marked as the author's.

@@ -1,6 +1,7 @@
 //! The byline: who wrote the article, from metadata or the byline printed
 //! near the headline, cleaned down to people's names.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::page::{Page, Spot, by_nearness};
@@ -8,11 +9,12 @@ use super::{Found, fold};
 use crate::read::html::dates::{self, DayOrder};
 use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
-    AUTHOR_CONJUNCTIONS, AUTHOR_SEPARATORS, BYLINE_INNER_MAX_WORDS, BYLINE_INNER_WORDS,
-    BYLINE_NAME_PARTICLES, BYLINE_PREFIXES, BYLINE_ROLE_WORDS, BYLINE_STOP_WORDS, CREDIT_WORDS,
-    DATED_LINE_MAX_PARTS, DATED_LINE_SEPARATORS, FULL_NAME_MAX_WORDS, MAX_AUTHORS,
-    MAX_BYLINE_CHARS, MAX_META_LINE_CHARS, MAX_NAME_WORDS, META_AUTHOR, MIN_HANDLE_CHARS,
-    NOT_AUTHOR_NAMES, ORGANIZATION_WORDS,
+    AGENCY_INITIALS_MAX_CHARS, AUTHOR_CONJUNCTIONS, AUTHOR_SEPARATORS, BYLINE_INNER_MAX_WORDS,
+    BYLINE_INNER_WORDS, BYLINE_NAME_PARTICLES, BYLINE_PREFIXES, BYLINE_ROLE_WORDS,
+    BYLINE_STOP_WORDS, CREDIT_WORDS, DATED_LINE_MAX_PARTS, DATED_LINE_SEPARATORS,
+    FULL_NAME_MAX_WORDS, INNER_HANDLE_MIN_CHARS, MAX_AUTHORS, MAX_BYLINE_CHARS,
+    MAX_META_LINE_CHARS, MAX_NAME_WORDS, META_AUTHOR, MIN_HANDLE_CHARS, NOT_AUTHOR_NAMES,
+    ORGANIZATION_WORDS,
 };
 
 /// How a byline candidate's names are judged, by where it was found.
@@ -139,7 +141,9 @@ impl Found<'_> {
             }
         }
         let headline = fold(&self.article.headline);
-        for i in page.lines_near(anchor) {
+        let order = self.day_order();
+        let near = page.lines_near(anchor);
+        for &i in &near {
             let line = &page.lines[i];
             if line.foreign
                 || line.text.chars().count() > MAX_META_LINE_CHARS
@@ -147,24 +151,47 @@ impl Found<'_> {
             {
                 continue;
             }
-            if starts_with_prefix(&line.text) {
-                push(line.text.clone(), Judge::Strict, "text:byline", false);
-            } else if strip_prefix(&line.text)
-                .is_some_and(|rest| rest.trim_matches([':', ' ']).is_empty())
-                && let Some(next) = page.lines.get(i + 1).filter(|l| !l.foreign)
+            let text = line.text.trim_start_matches(|c: char| !c.is_alphanumeric());
+            if let Some(raw) = prefixed_line(page, i, text) {
+                push(raw.to_string(), label_judge(text), "text:byline", false);
+                continue;
+            }
+            let dated = dates::find(text, order).is_some();
+            if let Some(rest) = inner_byline(text, dated) {
+                // Mid-line, "von"/"by" is as often a preposition: only full
+                // names count, or one name (a handle) on a dated line
+                // ("Publiziert am 13. Januar 2014 von jdoe").
+                let judge = if dated { Judge::Marked } else { Judge::Strict };
+                if clean_credit(rest, judge, false).is_some_and(|(_, names)| {
+                    names.iter().all(|n| n.split_whitespace().count() >= 2)
+                        || (dated
+                            && names.len() == 1
+                            && names[0].chars().count() >= INNER_HANDLE_MIN_CHARS)
+                }) {
+                    push(rest.to_string(), judge, "text:byline", false);
+                    continue;
+                }
+            }
+            if let Some((part, judge)) = dated_name(text, order) {
+                push(part.to_string(), judge, "text:byline", false);
+            }
+        }
+        // Far from the headline (a post's footer, the end of the text), only
+        // a line a byline word opens counts, and only for full names (a
+        // capitalized noun after "Von" opens many a German sentence).
+        let near: HashSet<usize> = near.into_iter().collect();
+        for (i, line) in page.lines.iter().enumerate() {
+            if line.foreign || near.contains(&i) || line.text.chars().count() > MAX_META_LINE_CHARS
             {
-                // A byline word alone on its line ("Von:"), the name below it.
-                push(next.text.clone(), Judge::Strict, "text:byline", false);
-            } else if let Some(rest) = inner_byline(&line.text, self.day_order())
-                && clean_byline(rest, true).is_some_and(|(_, names)| {
-                    // Mid-line, "von"/"by" is as often a preposition: only
-                    // full names (given and family name) count.
+                continue;
+            }
+            let text = line.text.trim_start_matches(|c: char| !c.is_alphanumeric());
+            if let Some(raw) = prefixed_line(page, i, text)
+                && clean_byline(raw, true).is_some_and(|(_, names)| {
                     names.iter().all(|n| n.split_whitespace().count() >= 2)
                 })
             {
-                push(rest.to_string(), Judge::Strict, "text:byline", false);
-            } else if let Some(part) = dated_name(&line.text, self.day_order()) {
-                push(part.to_string(), Judge::Strict, "text:byline", false);
+                push(raw.to_string(), Judge::Strict, "text:byline", false);
             }
         }
         out
@@ -383,11 +410,13 @@ fn completes(alone: &str, full: &str) -> bool {
     alone.chars().count() >= 2 && alone.chars().all(char::is_alphabetic) && initials == alone
 }
 
-/// The name part of a short dated line that has no byline word: "04.02.2022
-/// | 13:10 | Jane Doe", "25.10.2022 - Redaktion: Jane Doe". The line splits
-/// at separators into a few parts; one holds the date, the others are
-/// times, and exactly one is left: the name, if it cleans to full names.
-fn dated_name(line: &str, order: DayOrder) -> Option<&str> {
+/// The name part of a short dated line that has no byline word at its
+/// start: "04.02.2022 | 13:10 | Jane Doe", "25.10.2022 - Redaktion: Jane
+/// Doe", "Veröffentlicht: 05.01.2020 | Autor: jdoe | Abgelegt unter: …". The
+/// line splits at separators into a few parts; one holds the date, others
+/// are times; the name is the one part a label opens ("Autor:"), or else
+/// the only part left, if it cleans to full names.
+fn dated_name(line: &str, order: DayOrder) -> Option<(&str, Judge)> {
     let mut parts: Vec<&str> = vec![line];
     for sep in DATED_LINE_SEPARATORS {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
@@ -405,11 +434,25 @@ fn dated_name(line: &str, order: DayOrder) -> Option<&str> {
             rest.push(part);
         }
     }
+    if !dated {
+        return None;
+    }
+    let labelled: Vec<&str> = rest
+        .iter()
+        .copied()
+        .filter(|p| starts_with_prefix(p) && label_judge(p) == Judge::Marked)
+        .collect();
+    if let [part] = labelled[..] {
+        return clean_credit(part, Judge::Marked, false).map(|_| (part, Judge::Marked));
+    }
     let [name] = rest[..] else {
         return None;
     };
     let (_, names) = clean_byline(name, true)?;
-    (dated && names.iter().all(|n| n.split_whitespace().count() >= 2)).then_some(name)
+    names
+        .iter()
+        .all(|n| n.split_whitespace().count() >= 2)
+        .then_some((name, Judge::Strict))
 }
 
 /// Whether a part of a line is a time of day ("13:10 Uhr", "9:00 PM").
@@ -417,6 +460,37 @@ fn is_time(part: &str) -> bool {
     part.contains(':')
         && part.chars().any(|c| c.is_ascii_digit())
         && part.split_whitespace().count() <= 2
+}
+
+/// The byline a line opens with a byline word ("By Jane Doe", "Autor:
+/// jdoe"), or the line below one alone on its line ("Von:" / "Jane Doe").
+fn prefixed_line<'a>(page: &'a Page, i: usize, text: &'a str) -> Option<&'a str> {
+    if starts_with_prefix(text) {
+        return Some(text);
+    }
+    if strip_prefix(text).is_some_and(|rest| rest.trim_matches([':', ' ']).is_empty()) {
+        return page
+            .lines
+            .get(i + 1)
+            .filter(|l| !l.foreign)
+            .map(|l| l.text.as_str());
+    }
+    None
+}
+
+/// How a text opened by a byline word is judged: a label ending in a colon
+/// ("Autor:", "Text:") introduces a name as firmly as an element marked as
+/// the author's, so a handle counts; a bare word ("by", "par") may open a
+/// sentence, so only capitalized names count.
+fn label_judge(text: &str) -> Judge {
+    let labelled = strip_prefix(text).is_some_and(|rest| {
+        text[..text.len() - rest.len()].ends_with(':') || rest.trim_start().starts_with(':')
+    });
+    if labelled {
+        Judge::Marked
+    } else {
+        Judge::Strict
+    }
 }
 
 /// Whether a line starts with a byline word ("By", "Von", "Автор:") followed by
@@ -461,9 +535,9 @@ static PREFIXES_LONGEST_FIRST: LazyLock<Vec<&str>> = LazyLock::new(|| {
 
 /// The text after a byline word standing inside a short line ("Posted on
 /// May 3, 2021 by Jane Doe" → "Jane Doe"), if there is one.
-fn inner_byline(line: &str, order: DayOrder) -> Option<&str> {
+fn inner_byline(line: &str, dated: bool) -> Option<&str> {
     let short = line.split_whitespace().count() <= BYLINE_INNER_MAX_WORDS;
-    if !short && dates::find(line, order).is_none() {
+    if !short && !dated {
         return None;
     }
     let mut offset = 0;
@@ -483,7 +557,13 @@ fn inner_byline(line: &str, order: DayOrder) -> Option<&str> {
                 .any(|w| bare.eq_ignore_ascii_case(w))
         {
             let rest = &line[offset..];
-            if rest.chars().next().is_some_and(char::is_uppercase) {
+            // A handle after the word is lowercase; a dated line makes it a
+            // byline rather than a phrase ("von uriebe" beside the date).
+            if rest
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || (dated && c.is_alphanumeric()))
+            {
                 return Some(rest);
             }
         }
@@ -554,6 +634,14 @@ fn clean_credit(raw: &str, judge: Judge, organizations: bool) -> Option<(String,
             }
             None => clean = false,
         }
+    }
+    if !clean && !organizations && display.contains('/') {
+        // "det/dpa": an editor's initials beside the agency, no name.
+        names.retain(|n| {
+            n.contains(char::is_whitespace)
+                || n.chars().any(char::is_uppercase)
+                || n.chars().count() > AGENCY_INITIALS_MAX_CHARS
+        });
     }
     if names.is_empty() || names.len() > MAX_AUTHORS {
         return None;
@@ -638,6 +726,10 @@ fn is_domain(part: &str) -> bool {
 fn clean_name(part: &str, judge: Judge, organizations: bool) -> Option<String> {
     let strict = judge != Judge::Loose;
     let part = strip_prefix(part).unwrap_or(part).trim();
+    if part.starts_with('@') {
+        // A social-media account ("@NatGeoUK") is the site's, not a name.
+        return None;
+    }
     let part =
         part.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '(' | ')' | '.' | '\''));
     let part = part.trim_start_matches('(').trim_end_matches(')');
@@ -674,19 +766,17 @@ fn clean_name(part: &str, judge: Judge, organizations: bool) -> Option<String> {
     }
     let mut start = 0;
     let mut end = tokens.len();
-    while start < end && BYLINE_ROLE_WORDS.contains(&lower_tokens[start].as_str()) {
+    // A credited organization is named as written ("Contributors to
+    // Wikimedia projects"); a person's name loses the job titles around it.
+    let role = |t: &String| !organizations && BYLINE_ROLE_WORDS.contains(&t.as_str());
+    while start < end && role(&lower_tokens[start]) {
         start += 1;
     }
-    while end > start && BYLINE_ROLE_WORDS.contains(&lower_tokens[end - 1].as_str()) {
+    while end > start && role(&lower_tokens[end - 1]) {
         end -= 1;
     }
     let kept = &tokens[start..end];
-    if kept.is_empty()
-        || kept.len() > MAX_NAME_WORDS
-        || lower_tokens[start..end]
-            .iter()
-            .any(|t| BYLINE_ROLE_WORDS.contains(&t.as_str()))
-    {
+    if kept.is_empty() || kept.len() > MAX_NAME_WORDS || lower_tokens[start..end].iter().any(role) {
         return None;
     }
     let digits = kept
@@ -884,5 +974,47 @@ mod tests {
             "Richard (R.J.) Eskow"
         );
         assert_eq!(clean_byline("Hanns-Seidel-Stiftung e.V.", false), None);
+    }
+    #[test]
+    fn a_dated_line_gives_a_handle_after_its_byline_word_or_label() {
+        let a = meta_of(
+            r#"<body><article><h1>Liebe Menschen Europas</h1><div class="entry-meta">Publiziert am
+               13. Januar 2014 von <span class="author vcard"><a href="/a">uriebe</a></span></div>
+               <p>Text.</p></article></body>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("uriebe"));
+        let b = meta_of(
+            "<body><h1>Scherenschnitt</h1>\
+             <p>Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: Fotografie</p>\
+             <p>Text.</p></body>",
+        );
+        assert_eq!(b.byline.as_deref(), Some("gnaddrig"));
+        // Without a date beside it, "von" before a lowercase word is a phrase.
+        let c = meta_of("<body><h1>Ein Titel</h1><p>Grüße von uns allen</p></body>");
+        assert_eq!(c.byline, None);
+    }
+
+    #[test]
+    fn a_byline_far_below_the_headline_counts_for_full_names_only() {
+        let filler: String = (0..40).map(|i| format!("<p>Absatz {i}.</p>")).collect();
+        let a = meta_of(&format!(
+            "<body><h1>Ein Titel</h1>{filler}<p>Text: Klausmartin Friedrich</p></body>"
+        ));
+        assert_eq!(a.byline.as_deref(), Some("Klausmartin Friedrich"));
+        let b = meta_of(&format!(
+            "<body><h1>Ein Titel</h1>{filler}<p>Von Künstlern, Bands, DJs</p></body>"
+        ));
+        assert_eq!(b.byline, None);
+    }
+
+    #[test]
+    fn agency_initials_and_accounts_are_no_names() {
+        assert_eq!(clean_byline("det/dpa", false), None);
+        assert_eq!(clean_byline("@NatGeoUK", false), None);
+        let a = meta_of(
+            r#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+               "author":{"@type":"Person","name":"det/dpa"}}</script></head><body></body>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("det/dpa"));
     }
 }

@@ -602,7 +602,10 @@ impl Page {
             self.rel_authors
                 .push(spot(clean_text(&el.text().collect::<String>())));
         }
-        if BYLINE_HINT_SET.is_match(hints) && !BYLINE_NOT_HINT_SET.is_match(hints) {
+        // "vcard" (the microformat of the author's name) is no "card".
+        if BYLINE_HINT_SET.is_match(hints)
+            && !BYLINE_NOT_HINT_SET.is_match(&hints.replace("vcard", ""))
+        {
             let text = element_text(el);
             if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS * 2 {
                 self.bylines.push(spot(text));
