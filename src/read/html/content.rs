@@ -12,6 +12,7 @@
 //! [`blocks`](super::blocks) for conversion. A result that is too short is
 //! retried with fewer removals, as Readability does.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -37,9 +38,9 @@ pub(super) struct Item<'a> {
     /// One past the last index of this item's subtree.
     pub end: usize,
     /// Lower-cased `class` attribute (empty when absent).
-    pub class: Box<str>,
+    pub class: Cow<'a, str>,
     /// Lower-cased `id` attribute (empty when absent).
-    pub id: Box<str>,
+    pub id: Cow<'a, str>,
 }
 
 /// Counts over an item's whole subtree, summed bottom-up once.
@@ -567,8 +568,8 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                         text: "",
                         parent,
                         end: 0,
-                        class: attrs.class.to_lowercase().into(),
-                        id: attrs.id.to_lowercase().into(),
+                        class: lowercase(attrs.class),
+                        id: lowercase(attrs.id),
                     });
                     descend = true;
                     stack.push(i);
@@ -724,12 +725,7 @@ fn sum_stats(items: &[Item], embeds_at: &[(usize, u32)]) -> Vec<Stats> {
         let item = &items[i];
         let mut s = stats[i];
         if item.tag.is_empty() {
-            s.text = text_len(item.text);
-            s.commas = item
-                .text
-                .chars()
-                .filter(|c| COMMA_CHARS.contains(c))
-                .count() as u32;
+            (s.text, s.commas) = text_counts(item.text);
         } else {
             match item.tag {
                 "a" => s.link = s.text,
@@ -751,22 +747,51 @@ fn sum_stats(items: &[Item], embeds_at: &[(usize, u32)]) -> Vec<Stats> {
     stats
 }
 
-/// Characters of a text with every white space run counted once.
-pub(super) fn text_len(text: &str) -> usize {
-    let mut n = 0;
-    let mut space = true;
-    for c in text.chars() {
-        if c.is_whitespace() {
+/// Characters of a text with every white space run counted once, and its
+/// commas ([`COMMA_CHARS`]), in one pass over the bytes: only the lead bytes
+/// of characters that may be a white space or a comma are decoded.
+pub(super) fn text_counts(text: &str) -> (usize, u32) {
+    let bytes = text.as_bytes();
+    let (mut chars, mut commas, mut space) = (0usize, 0u32, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (is_space, is_comma, len) = match b {
+            0..0x80 => (matches!(b, b'\t'..=b'\r' | b' '), b == b',', 1),
+            0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                (c.is_whitespace(), COMMA_CHARS.contains(&c), c.len_utf8())
+            }
+            // Any other lead byte: a character of a word; continuation
+            // bytes belong to the character before.
+            0xC0.. => (false, false, 1),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if is_space {
             if !space {
-                n += 1;
+                chars += 1;
                 space = true;
             }
         } else {
-            n += 1;
+            chars += 1;
             space = false;
         }
+        commas += u32::from(is_comma);
+        i += len;
     }
-    n
+    (chars, commas)
+}
+
+/// A name in lowercase, copied only when it has capitals or is not ASCII.
+fn lowercase(name: &str) -> Cow<'_, str> {
+    if name.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(name.to_lowercase())
+    }
 }
 
 /// Case- and space-folded text, for comparisons.
@@ -985,4 +1010,28 @@ fn siblings(page: &Page, top: usize, score: &[Option<f32>]) -> Vec<usize> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_counts_match_a_count_by_characters() {
+        for text in [
+            "",
+            "  one, two  three ",
+            "\u{a0}un\u{2003}deux\u{3000}trois\u{3001}四\u{ff0c}五 ،ستة\u{85}",
+            "é—©\u{200b}x\u{0B}y,\n",
+        ] {
+            // Every word's characters, and one for each white-space run after a word.
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let trailing = !words.is_empty() && text.ends_with(char::is_whitespace);
+            let chars = words.iter().map(|w| w.chars().count()).sum::<usize>()
+                + words.len().saturating_sub(1)
+                + usize::from(trailing);
+            let commas = text.chars().filter(|c| COMMA_CHARS.contains(c)).count() as u32;
+            assert_eq!(text_counts(text), (chars, commas), "{text:?}");
+        }
+    }
 }
