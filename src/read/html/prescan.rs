@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use memchr::{memchr, memmem};
+
 use crate::error::{Error, Result};
 use crate::limits::{MAX_ELEMENTS, MAX_PARSE_DEPTH};
 
@@ -121,7 +123,7 @@ fn is_one_of(name: &str, keys: &[u64]) -> bool {
 fn find_end_tag(html: &str, from: usize, name: &str) -> usize {
     let bytes = html.as_bytes();
     let mut pos = from;
-    while let Some(i) = html[pos..].find('<') {
+    while let Some(i) = memchr(b'<', &bytes[pos..]) {
         let at = pos + i;
         if bytes.get(at + 1) == Some(&b'/') {
             let candidate = &bytes[at + 2..bytes.len().min(at + 2 + name.len())];
@@ -181,13 +183,13 @@ impl<'a> Iterator for Tags<'a> {
     fn next(&mut self) -> Option<Tag<'a>> {
         let bytes = self.html.as_bytes();
         loop {
-            let start = self.pos + self.html[self.pos..].find('<')?;
+            let start = self.pos + memchr(b'<', &bytes[self.pos..])?;
             let rest = &self.html[start..];
             if rest.starts_with("<!--") {
-                self.pos = rest.find("-->").map_or(bytes.len(), |e| start + e + 3);
+                self.pos = memmem::find(rest.as_bytes(), b"-->").map_or(bytes.len(), |e| start + e + 3);
                 continue;
             }
-            let (inner, end) = match rest.find('>') {
+            let (inner, end) = match memchr(b'>', rest.as_bytes()) {
                 Some(e) => (&rest[1..e], start + e + 1),
                 None => (&rest[1..], bytes.len()),
             };
