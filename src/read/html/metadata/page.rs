@@ -193,7 +193,11 @@ impl<'a> Attrs<'a> {
 fn hint_text(a: &Attrs) -> String {
     let mut hints = String::new();
     for v in [a.class, a.id].into_iter().flatten() {
-        hints.push_str(&v.to_lowercase());
+        if v.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+            hints.push_str(&v.to_lowercase());
+        } else {
+            hints.push_str(v);
+        }
         hints.push(' ');
     }
     hints
@@ -385,6 +389,7 @@ impl Page {
                                 "navigation" | "complementary" | "contentinfo"
                             )
                             || (!matches!(name, "html" | "body" | "main" | "article")
+                                && !hints.is_empty()
                                 && FOREIGN_AREA_WORDS.is_match(&hints)
                                 && names_foreign_area(
                                     attrs.class.unwrap_or(""),
@@ -602,8 +607,11 @@ impl Page {
             self.rel_authors
                 .push(spot(clean_text(&el.text().collect::<String>())));
         }
+        // Most elements have no class or id: nothing to search.
+        let named = !hints.is_empty();
         // "vcard" (the microformat of the author's name) is no "card".
-        if BYLINE_HINT_SET.is_match(hints)
+        if named
+            && BYLINE_HINT_SET.is_match(hints)
             && !BYLINE_NOT_HINT_SET.is_match(&hints.replace("vcard", ""))
         {
             let text = element_text(el);
@@ -611,7 +619,7 @@ impl Page {
                 self.bylines.push(spot(text));
             }
         }
-        if DATE_HINT_SET.is_match(hints) {
+        if named && DATE_HINT_SET.is_match(hints) {
             let text = element_text(el);
             if !text.is_empty() && text.chars().count() <= MAX_META_LINE_CHARS * 2 {
                 self.date_spots.push(spot(text));
