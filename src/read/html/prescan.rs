@@ -186,7 +186,8 @@ impl<'a> Iterator for Tags<'a> {
             let start = self.pos + memchr(b'<', &bytes[self.pos..])?;
             let rest = &self.html[start..];
             if rest.starts_with("<!--") {
-                self.pos = memmem::find(rest.as_bytes(), b"-->").map_or(bytes.len(), |e| start + e + 3);
+                self.pos =
+                    memmem::find(rest.as_bytes(), b"-->").map_or(bytes.len(), |e| start + e + 3);
                 continue;
             }
             let (inner, end) = match memchr(b'>', rest.as_bytes()) {
