@@ -20,6 +20,7 @@ use scraper::{Html, Node};
 
 use super::blocks;
 use super::patterns::*;
+use super::tagset::TagSet;
 use crate::model::{Article, Block, Inline};
 
 /// Index value meaning "no parent".
@@ -140,7 +141,7 @@ impl<'a> Page<'a> {
     /// Whether the element is a container of blocks rather than inline text.
     pub fn is_block(&self, i: usize) -> bool {
         let tag = self.items[i].tag;
-        !tag.is_empty() && (BLOCK_TAGS.contains(&tag) || self.stats[i].block)
+        !tag.is_empty() && (BLOCK_SET.contains(tag) || self.stats[i].block)
     }
 
     /// Whether the element holds only inline content and enough text to be
@@ -184,7 +185,7 @@ impl<'a> Page<'a> {
         for item in &self.items[i..self.items[i].end] {
             if item.tag.is_empty() {
                 out.push_str(item.text);
-            } else if BLOCK_TAGS.contains(&item.tag) || item.tag == "br" {
+            } else if BLOCK_SET.contains(item.tag) || item.tag == "br" {
                 out.push(' ');
             }
         }
@@ -217,6 +218,11 @@ impl Iterator for Children<'_, '_> {
 pub(super) fn hint_set(hints: &[&str]) -> AhoCorasick {
     AhoCorasick::new(hints).expect("a list of fragments")
 }
+
+/// The tag lists every item is looked up in, as sets.
+static BLOCK_SET: LazyLock<TagSet> = LazyLock::new(|| TagSet::new(BLOCK_TAGS));
+static SKIP_SET: LazyLock<TagSet> = LazyLock::new(|| TagSet::new(SKIP_TAGS));
+static SCORED_SET: LazyLock<TagSet> = LazyLock::new(|| TagSet::new(SCORED_TAGS));
 
 static NEGATIVE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(NEGATIVE_HINTS));
 static POSITIVE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(POSITIVE_HINTS));
@@ -673,7 +679,7 @@ fn keep_element(
     in_quote: bool,
 ) -> bool {
     let tag = e.name();
-    if SKIP_TAGS.contains(&tag) {
+    if SKIP_SET.contains(tag) {
         return false;
     }
     if FURNITURE_TAGS.contains(&tag) {
@@ -738,7 +744,7 @@ fn sum_stats(items: &[Item], embeds_at: &[(usize, u32)]) -> Vec<Stats> {
         }
         stats[i] = s;
         if item.parent != NONE {
-            let child_is_block = BLOCK_TAGS.contains(&item.tag);
+            let child_is_block = BLOCK_SET.contains(item.tag);
             let p = &mut stats[item.parent];
             p.add(&s);
             p.block |= child_is_block;
@@ -787,7 +793,10 @@ pub(super) fn text_counts(text: &str) -> (usize, u32) {
 
 /// A name in lowercase, copied only when it has capitals or is not ASCII.
 fn lowercase(name: &str) -> Cow<'_, str> {
-    if name.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if name
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         Cow::Borrowed(name)
     } else {
         Cow::Owned(name.to_lowercase())
@@ -817,7 +826,7 @@ fn choose_containers(page: &Page) -> Vec<usize> {
         }
         let s = &page.stats[i];
         let (chars, commas, first_ancestor) =
-            if SCORED_TAGS.contains(&tag) || (page.is_paragraph_like(i) && tag != "p") {
+            if SCORED_SET.contains(tag) || (page.is_paragraph_like(i) && tag != "p") {
                 (s.text, s.commas, page.items[i].parent)
             } else if s.block {
                 // Text written straight into a container scores the container.

@@ -16,6 +16,7 @@ pub mod normalize;
 pub mod patterns;
 mod prescan;
 pub mod quotes;
+mod tagset;
 
 use scraper::Html;
 

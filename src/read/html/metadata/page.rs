@@ -21,6 +21,7 @@ use crate::read::html::patterns::{
     LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE, MAX_BYLINE_CHARS, MAX_META_LINE_CHARS,
     TAXONOMY_CLASS_PREFIXES,
 };
+use crate::read::html::tagset::TagSet;
 
 // ---- the page, walked once ---------------------------------------------------
 
@@ -156,6 +157,11 @@ struct Frame {
 
 static SAVED_FROM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"saved from url=\(\d+\)\s*(\S+)").expect("valid regex"));
+
+/// The tag lists the walk looks every element up in, as sets.
+static INVISIBLE_SET: LazyLock<TagSet> = LazyLock::new(|| TagSet::new(INVISIBLE_TAGS));
+static LINE_BREAK_SET: LazyLock<TagSet> = LazyLock::new(|| TagSet::new(LINE_BREAK_TAGS));
+static FOREIGN_TAG_SET: LazyLock<TagSet> = LazyLock::new(|| TagSet::new(FOREIGN_AREA_TAGS));
 
 /// The attributes the walk reads on every element, gathered in one pass over
 /// them (a lookup by name interns the name and searches the list each time).
@@ -329,9 +335,9 @@ pub(super) fn element_text(el: ElementRef) -> String {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
-                    if INVISIBLE_TAGS.contains(&e.name()) {
+                    if INVISIBLE_SET.contains(e.name()) {
                         hidden += 1;
-                    } else if LINE_BREAK_TAGS.contains(&e.name()) {
+                    } else if LINE_BREAK_SET.contains(e.name()) {
                         out.push('\n');
                     }
                     gap = true;
@@ -345,9 +351,9 @@ pub(super) fn element_text(el: ElementRef) -> String {
             Edge::Close(node) => {
                 if let Node::Element(e) = node.value() {
                     gap = true;
-                    if INVISIBLE_TAGS.contains(&e.name()) {
+                    if INVISIBLE_SET.contains(e.name()) {
                         hidden = hidden.saturating_sub(1);
-                    } else if LINE_BREAK_TAGS.contains(&e.name()) {
+                    } else if LINE_BREAK_SET.contains(e.name()) {
                         out.push('\n');
                     }
                 }
@@ -373,7 +379,7 @@ impl Page {
                     Node::Element(el) => {
                         let parent = stack.last().copied().unwrap_or_default();
                         let name = el.name();
-                        if LINE_BREAK_TAGS.contains(&name) {
+                        if LINE_BREAK_SET.contains(name) {
                             page.break_line();
                         }
                         let attrs = Attrs::of(el);
@@ -382,7 +388,7 @@ impl Page {
                         let in_article = parent.in_article
                             || matches!(name, "article" | "main")
                             || role == "main";
-                        let own_foreign = (FOREIGN_AREA_TAGS.contains(&name)
+                        let own_foreign = (FOREIGN_TAG_SET.contains(name)
                             && !(in_article && ARTICLE_OWN_TAGS.contains(&name)))
                             || matches!(
                                 role.as_str(),
@@ -408,7 +414,7 @@ impl Page {
                             parent.area
                         };
                         let frame = Frame {
-                            invisible: parent.invisible || INVISIBLE_TAGS.contains(&name),
+                            invisible: parent.invisible || INVISIBLE_SET.contains(name),
                             foreign: area.is_some(),
                             in_article,
                             area,
@@ -439,7 +445,7 @@ impl Page {
                     if let Node::Element(el) = node.value() {
                         let frame = stack.pop().unwrap_or_default();
                         page.gap = true;
-                        if LINE_BREAK_TAGS.contains(&el.name()) {
+                        if LINE_BREAK_SET.contains(el.name()) {
                             page.break_line();
                         }
                         if let (true, Some(area)) = (frame.opens_area, frame.area) {
