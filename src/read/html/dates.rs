@@ -147,6 +147,27 @@ pub fn localize(stamp: Stamp, shown: Stamp) -> Option<Stamp> {
     })
 }
 
+/// A UTC stamp just before midnight beside a printed date of the next day
+/// without a time, told as that midnight in the page's time:
+/// `2021-11-04T23:00:00Z` beside "5. November 2021" is
+/// `2021-11-05T00:00:00+01:00`. Systems store a date given without a time
+/// as its local midnight, so the offset that lands the stamp exactly on
+/// midnight is the page's. `None` for any other stamp.
+pub fn at_local_midnight(stamp: Stamp, shown: Stamp) -> Option<Stamp> {
+    let (Some((h, m, 0)), Some(0), None) = (stamp.time, stamp.offset, shown.time) else {
+        return None;
+    };
+    let days = days_from_civil(shown.year, shown.month, shown.day)
+        - days_from_civil(stamp.year, stamp.month, stamp.day);
+    let offset = 1440 - i64::from(h * 60 + m);
+    (days == 1 && offset.rem_euclid(15) == 0 && offset <= i64::from(MAX_OFFSET_EAST_HOURS) * 60)
+        .then_some(Stamp {
+            time: Some((0, 0, 0)),
+            offset: Some(offset as i32),
+            ..shown
+        })
+}
+
 /// The civil date of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
 fn civil_from_days(days: i64) -> (i32, u32, u32) {
     let z = days + 719_468;
@@ -163,13 +184,23 @@ fn civil_from_days(days: i64) -> (i32, u32, u32) {
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?",
+        r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+|:\d{3})?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?",
     )
     .expect("valid regex")
 });
 
 static SLASHED_YMD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\D|$)").expect("valid regex")
+});
+
+/// The C library's and Java's date format, the year last:
+/// "Mon Aug 03 12:45:00 EDT 2015", "Mon Aug  3 12:45:00 2015".
+static YEAR_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:\p{{L}}+,?\s+)?({})\.?\s+(\d{{1,2}})\s+(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}))?\s+(?:([A-Z]{{2,5}}|[+-]\d{{4}})\s+)?(\d{{4}})$",
+        *MONTH_ALTERNATION
+    ))
+    .expect("valid regex")
 });
 
 static UNIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+$").expect("valid regex"));
@@ -186,6 +217,19 @@ pub fn parse(value: &str, order: DayOrder) -> Option<Stamp> {
         && let Some(stamp) = Stamp::date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)
     {
         return Some(with_time(stamp, &value[c.get(0)?.end().min(value.len())..]));
+    }
+    if let Some(c) = YEAR_LAST.captures(value) {
+        let mut stamp = Stamp::date(num(&c, 7)?, month_number(&c[1])?, num(&c, 2)?)?;
+        let (h, m, s) = (
+            num::<u32>(&c, 3)?,
+            num::<u32>(&c, 4)?,
+            num(&c, 5).unwrap_or(0),
+        );
+        if h < 24 && m < 60 && s < 60 {
+            stamp.time = Some((h, m, s));
+            stamp.offset = c.get(6).and_then(|z| parse_offset(z.as_str()));
+        }
+        return Some(stamp);
     }
     if UNIX.is_match(value) && UNIX_SECONDS_DIGITS.contains(&value.len()) {
         let mut seconds: i64 = value.parse().ok()?;
@@ -531,6 +575,12 @@ mod tests {
         );
         assert_eq!(meta("2020-02-05T10:12"), "2020-02-05T10:12:00");
         assert_eq!(meta("20200205"), "2020-02-05");
+        assert_eq!(meta("2022-01-10T22:06:08:684Z"), "2022-01-10T22:06:08Z");
+        assert_eq!(
+            meta("Mon Aug 03 12:45:00 EDT 2015"),
+            "2015-08-03T12:45:00-04:00"
+        );
+        assert_eq!(meta("Mon Aug  3 12:45:00 2015"), "2015-08-03T12:45:00");
         assert_eq!(meta("2020/02/05"), "2020-02-05");
         assert_eq!(
             meta("Wed, 05 Feb 2020 10:12:00 GMT"),
@@ -642,6 +692,29 @@ mod tests {
         assert_eq!(localize(local, day("5. November 2021 00:00")), None);
         let morning = parse("2021-11-04T08:00:00Z", DayOrder::DayFirst).unwrap();
         assert_eq!(localize(morning, day("5. November 2021 07:00")), None);
+    }
+
+    #[test]
+    fn utc_stamps_before_midnight_take_the_printed_day() {
+        let utc = parse("2021-11-04T23:00:00Z", DayOrder::DayFirst).unwrap();
+        let day = |text: &str| find(text, DayOrder::DayFirst).unwrap();
+        assert_eq!(
+            at_local_midnight(utc, day("5. November 2021"))
+                .unwrap()
+                .iso(),
+            "2021-11-05T00:00:00+01:00"
+        );
+        let tokyo = parse("2019-03-04T15:00:00Z", DayOrder::DayFirst).unwrap();
+        assert_eq!(
+            at_local_midnight(tokyo, day("2019年3月5日")).unwrap().iso(),
+            "2019-03-05T00:00:00+09:00"
+        );
+        // Not midnight anywhere, a printed time, the same day, a day back.
+        let evening = parse("2021-11-04T22:17:36Z", DayOrder::DayFirst).unwrap();
+        assert_eq!(at_local_midnight(evening, day("5. November 2021")), None);
+        assert_eq!(at_local_midnight(utc, day("5. November 2021 00:00")), None);
+        assert_eq!(at_local_midnight(utc, day("4. November 2021")), None);
+        assert_eq!(at_local_midnight(utc, day("3. November 2021")), None);
     }
 
     #[test]

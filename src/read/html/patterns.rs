@@ -88,15 +88,21 @@ pub const META_PUBLISHED: &[&str] = &[
     "dcterms.issued",
     "dc.date.created",
     "dcterms.created",
-    "dc.date",
-    "dcterms.date",
     "citation_publication_date",
-    "citation_date",
-    "date",
     "article_date_original",
     "originalpublicationdate",
     "og:pubdate",
     "release_date",
+];
+
+/// Meta tags naming a date without saying which (`date`, Dublin Core's
+/// `dc.date`): as often the last change or the record's creation as the
+/// publication, so a date printed near the headline goes before them.
+pub const META_DATE: &[&str] = &[
+    "dc.date",
+    "dcterms.date",
+    "citation_date",
+    "date",
     "displaydate",
     "datecreated",
 ];

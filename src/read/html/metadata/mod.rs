@@ -462,6 +462,89 @@ mod tests {
     }
 
     #[test]
+    fn a_generic_meta_date_yields_to_the_printed_one() {
+        let a = meta_of(
+            r#"<html lang=de><head><meta name="date" content="2020-02-12"></head><body>
+            <article><h1>Lieferketten im Blick behalten</h1><p class="news-date">05.02.2020</p>
+            <p>Text des Artikels.</p></article></body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2020-02-05"));
+        assert_eq!(a.provenance["published"], "text:date");
+        // Unless the page prints its day somewhere else.
+        let a = meta_of(
+            r#"<html lang=de><head><meta name="date" content="2017-05-01T17:05:00+0200"></head><body>
+            <div class="crumbs">01.05.2017</div><article><h1>Die Liegestühle der Titanic</h1>
+            <p class="date">26.02.2020</p><p>Text des Artikels.</p></article></body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2017-05-01T17:05:00+02:00"));
+    }
+
+    #[test]
+    fn the_printed_day_picks_among_disagreeing_metadata() {
+        let a = meta_of(
+            r#"<html lang=de><head>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Vanlife",
+              "datePublished":"2022-01-04T07:29:00Z","dateModified":"2022-01-25T14:24:00Z"}</script>
+            <meta property="article:published_time" content="2022-01-06T08:29:34"></head><body>
+            <h1>Vanlife</h1><div class="info">06.01.2022</div><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2022-01-06T08:29:34"));
+        // Not when the printed day is the update's.
+        let a = meta_of(
+            r#"<html lang=en><head>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Skin care",
+              "datePublished":"2019-10-15T16:59:59Z","dateModified":"2020-03-12T14:42:17Z"}</script>
+            <meta name="sailthru.date" content="2020-03-12"></head><body>
+            <h1>Skin care</h1><div class="info">March 12, 2020</div><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2019-10-15T16:59:59Z"));
+    }
+
+    #[test]
+    fn a_utc_stamp_before_midnight_is_the_printed_day() {
+        let a = meta_of(
+            r#"<html lang=de><head>
+            <meta property="article:published_time" content="2021-11-04T23:00:00Z"></head><body>
+            <h1>Ein Titel hier</h1><span class="date">5. November 2021</span><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2021-11-05T00:00:00+01:00"));
+    }
+
+    #[test]
+    fn an_article_footer_gives_its_dates_and_tags() {
+        let a = meta_of(
+            r#"<html lang=en><body><article><header><h1>Scanning the newsletter</h1></header>
+            <div class="entry-content"><p>Text of the post.</p></div>
+            <footer class="entry-footer"><span class="posted-on">Published
+            <time class="entry-date published" datetime="2022-09-18T19:40:00+02:00">September 18, 2022</time><time
+             class="updated" datetime="2022-09-20T08:15:00+02:00">September 20, 2022</time></span>
+            <span class="tags-links">Tagged <a href="/tag/ocr/" rel="tag">OCR</a>,
+            <a href="/tag/scanning/" rel="tag">scanning</a></span></footer></article>
+            <footer class="site-footer"><a href="/tag/other/" rel="tag">Other</a></footer></body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2022-09-18T19:40:00+02:00"));
+        assert_eq!(a.modified.as_deref(), Some("2022-09-20T08:15:00+02:00"));
+        assert_eq!(a.provenance["published"], "time");
+        assert_eq!(a.tags, ["OCR", "scanning"]);
+        assert_eq!(a.provenance["tags"], "rel:tag");
+    }
+
+    #[test]
+    fn dates_in_abbr_titles_and_custom_time_elements() {
+        let a = meta_of(
+            "<html lang=en><body><h1>Meta-programming in Emacs</h1>\
+             <abbr class='published' itemprop='datePublished' title='2019-10-16T14:33:00-07:00'>2:33 PM</abbr>\
+             <p>Text.</p></body></html>",
+        );
+        assert_eq!(a.published.as_deref(), Some("2019-10-16T14:33:00-07:00"));
+        let a = meta_of(
+            r#"<html lang=en><body><h1>Release notes</h1>
+            <relative-time datetime="2020-07-07T12:10:51Z">on Jul 7, 2020</relative-time><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2020-07-07T12:10:51Z"));
+    }
+
+    #[test]
     fn json_ld_comes_first() {
         let a = meta_of(
             r#"<html lang="en_us"><head><title>Other | Site</title>

@@ -12,7 +12,7 @@ use ego_tree::iter::Edge;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node};
 
-use super::published::role_of;
+use super::published::{role_named, role_of};
 use crate::read::html::content::hint_set;
 use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
@@ -239,20 +239,25 @@ static DATE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(DATE_HIN
 /// area that is not the article, by its words ("related-posts",
 /// "siteFooter"), layout names aside. Pages repeat their class names, so
 /// each token is judged once per page: `seen` keeps the answers, `words` is
-/// scratch space.
+/// scratch space. The article's own footer or header (`own_tag`) names
+/// itself so ("entry-footer"): that word is its tag's, no hint.
 fn names_foreign_area<'a>(
     class: &'a str,
     id: &'a str,
+    own_tag: Option<&str>,
     seen: &mut HashMap<&'a str, bool>,
     words: &mut String,
 ) -> bool {
     [class, id]
         .iter()
         .flat_map(|names| names.split_whitespace())
-        .any(|token| {
-            *seen
+        .any(|token| match own_tag {
+            Some(tag) if token.contains(tag) => {
+                token_names_foreign_area(&token.replace(tag, ""), words)
+            }
+            _ => *seen
                 .entry(token)
-                .or_insert_with(|| token_names_foreign_area(token, words))
+                .or_insert_with(|| token_names_foreign_area(token, words)),
         })
 }
 
@@ -388,8 +393,8 @@ impl Page {
                         let in_article = parent.in_article
                             || matches!(name, "article" | "main")
                             || role == "main";
-                        let own_foreign = (FOREIGN_TAG_SET.contains(name)
-                            && !(in_article && ARTICLE_OWN_TAGS.contains(&name)))
+                        let article_own = in_article && ARTICLE_OWN_TAGS.contains(&name);
+                        let own_foreign = (FOREIGN_TAG_SET.contains(name) && !article_own)
                             || matches!(
                                 role.as_str(),
                                 "navigation" | "complementary" | "contentinfo"
@@ -400,6 +405,7 @@ impl Page {
                                 && names_foreign_area(
                                     attrs.class.unwrap_or(""),
                                     attrs.id.unwrap_or(""),
+                                    article_own.then_some(name),
                                     &mut foreign_tokens,
                                     &mut phrase,
                                 ));
@@ -573,16 +579,24 @@ impl Page {
                     });
                 }
             }
-            "time" if !frame.invisible => {
+            // `<time>`, and the custom elements pages write a date in
+            // (`<relative-time datetime=…>`, `<local-time>`).
+            _ if !frame.invisible && is_time_element(name, attr("datetime").is_some()) => {
                 let own = clean_text(&el.text().collect::<String>());
-                let marks = format!("{hints} {} {own}", attr("itemprop").unwrap_or(""));
+                // What the element's names say ("entry-date published"),
+                // then its own words ("Updated …"), then the words before it.
+                let named = format!("{hints} {}", attr("itemprop").unwrap_or(""));
                 let role = if el.value().attr("pubdate").is_some() {
                     DateRole::Published
                 } else {
-                    match role_of(&self.current_tail()) {
-                        DateRole::Unknown => role_of(&marks.replace(['-', '_'], " ")),
-                        known => known,
-                    }
+                    [
+                        role_named(&named.replace(['-', '_'], " ")),
+                        role_of(&own),
+                        role_of(&self.current_tail()),
+                    ]
+                    .into_iter()
+                    .find(|r| *r != DateRole::Unknown)
+                    .unwrap_or(DateRole::Unknown)
                 };
                 self.times.push(TimeTag {
                     spot: spot(own),
@@ -637,7 +651,13 @@ impl Page {
         let Some(prop) = prop else {
             return;
         };
-        let value = ["content", "datetime"]
+        // `<abbr title=…>` carries the machine form of what it shows.
+        let attrs: &[&str] = if el.value().name() == "abbr" {
+            &["content", "datetime", "title"]
+        } else {
+            &["content", "datetime"]
+        };
+        let value = attrs
             .iter()
             .find_map(|a| el.value().attr(a))
             .map(str::to_string)
@@ -715,6 +735,12 @@ impl Page {
             None => (0..self.lines.len()).collect(),
         }
     }
+}
+
+/// Whether an element is a date element: `<time>`, or a custom element
+/// named for time that carries a `datetime` (`relative-time`, `local-time`).
+fn is_time_element(name: &str, has_datetime: bool) -> bool {
+    name == "time" || (has_datetime && name.contains('-') && name.contains("time"))
 }
 
 /// Orders spots by nearness to the headline like [`Page::lines_near`], the

@@ -11,7 +11,8 @@ use super::page::{DateRole, Spot, by_nearness};
 use crate::read::html::dates::{self, DayOrder, Stamp};
 use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
-    MAX_META_LINE_CHARS, META_MODIFIED, META_PUBLISHED, PUBLISHED_WORDS, UPDATED_WORDS, URL_DATE,
+    MAX_META_LINE_CHARS, META_DATE, META_MODIFIED, META_PUBLISHED, PUBLISHED_WORDS, UPDATED_WORDS,
+    URL_DATE,
 };
 
 impl Found<'_> {
@@ -24,10 +25,14 @@ impl Found<'_> {
         })
     }
 
-    /// `published` and `modified`: JSON-LD, meta tags, microdata, `<time>`,
-    /// dated lines near the headline, then a date in the URL's path. A date
-    /// marked as an update ("Updated …", "Last update: …") is never the
-    /// publication date.
+    /// `published` and `modified`: JSON-LD, meta tags and microdata, then
+    /// the dates the page prints near the headline (`<time>`, dated lines),
+    /// then meta tags that name a date without saying which, a date the
+    /// page labels as the publication anywhere, and a date in the URL's
+    /// path. A date marked as an update ("Updated …", "Last update: …") is
+    /// never the publication date. When the metadata and the printed date
+    /// disagree, a metadata date on the printed day is taken (see
+    /// [`settle`]).
     pub(super) fn dates(&mut self, anchor: Option<usize>) {
         let page = self.page;
         let order = self.day_order();
@@ -55,6 +60,12 @@ impl Found<'_> {
             }
         }
         published.append(&mut late_published);
+        let mut generic: Vec<(String, String)> = Vec::new();
+        for key in META_DATE {
+            for v in page.metas_named(key).take(1) {
+                generic.push((v.to_string(), format!("meta:{key}")));
+            }
+        }
         for key in META_MODIFIED {
             for v in page.metas_named(key).take(1) {
                 modified.push((v.to_string(), format!("meta:{key}")));
@@ -66,6 +77,8 @@ impl Found<'_> {
         for spot in by_nearness(page.props_named("dateModified"), anchor) {
             modified.push((spot.text.clone(), "itemprop:dateModified".into()));
         }
+        let mut printed: Vec<(String, String)> = Vec::new();
+        let mut late: Vec<(String, String)> = Vec::new();
         let time_spots: Vec<&Spot> = by_nearness(page.times.iter().map(|t| &t.spot), anchor);
         let time_of = |spot: &Spot| {
             page.times
@@ -73,27 +86,26 @@ impl Found<'_> {
                 .find(|t| std::ptr::eq(&t.spot, spot))
                 .expect("spot of a time tag")
         };
-        for spot in time_spots.iter().filter(|s| !s.foreign) {
+        for spot in &time_spots {
             let tag = time_of(spot);
             let value = tag.datetime.clone().unwrap_or_else(|| spot.text.clone());
-            match tag.role {
-                DateRole::Published => published.insert(
-                    published.len().min(self.first_text_index(&published)),
+            match (tag.role, spot.foreign) {
+                (DateRole::Published, false) => printed.insert(
+                    printed.iter().take_while(|(_, src)| src != "time").count(),
                     (value, "time".into()),
                 ),
-                DateRole::Modified => modified.push((value, "time".into())),
-                DateRole::Unknown => published.push((value, "time".into())),
+                (DateRole::Modified, false) => modified.push((value, "time".into())),
+                (DateRole::Unknown, false) => printed.push((value, "time".into())),
+                // A `<time>` marked as the publication or the update counts
+                // even in the page's footer, after the dates near the headline.
+                (DateRole::Published, true) => late.push((value, "time:labelled".into())),
+                (DateRole::Modified, true) => modified.push((value, "time:labelled".into())),
+                (DateRole::Unknown, true) => {}
             }
         }
         for spot in by_nearness(page.date_spots.iter(), anchor) {
             if !spot.foreign {
-                self.dated_text(
-                    &spot.text,
-                    order,
-                    "text:date",
-                    &mut published,
-                    &mut modified,
-                );
+                self.dated_text(&spot.text, order, "text:date", &mut printed, &mut modified);
             }
         }
         for i in page.lines_near(anchor) {
@@ -102,16 +114,10 @@ impl Found<'_> {
                 continue;
             }
             if line.text.chars().count() <= MAX_META_LINE_CHARS {
-                self.dated_text(
-                    &line.text,
-                    order,
-                    "text:date",
-                    &mut published,
-                    &mut modified,
-                );
+                self.dated_text(&line.text, order, "text:date", &mut printed, &mut modified);
             } else if let Some((stamp, 0)) = dates::find_all(&line.text, order).first() {
                 // A dateline opening the first paragraphs ("27.1.2022 - Bei …").
-                published.push((stamp.iso(), "text:dateline".into()));
+                printed.push((stamp.iso(), "text:dateline".into()));
             }
         }
         // Last, a date the page labels as the publication anywhere, even in
@@ -120,7 +126,7 @@ impl Found<'_> {
             if line.text.chars().count() <= MAX_META_LINE_CHARS {
                 for (stamp, start) in dates::find_all(&line.text, order) {
                     if role_of(&context_before(&line.text, start)) == DateRole::Published {
-                        published.push((stamp.iso(), "text:labelled".into()));
+                        late.push((stamp.iso(), "text:labelled".into()));
                     }
                 }
             }
@@ -128,24 +134,28 @@ impl Found<'_> {
         if let Some(url) = &self.article.url
             && let Some(c) = URL_DATE_RE.captures(url)
         {
-            published.push((format!("{}-{}-{}", &c[1], &c[2], &c[3]), "url".into()));
+            late.push((format!("{}-{}-{}", &c[1], &c[2], &c[3]), "url".into()));
         }
-        let parse_first = |list: &[(String, String)]| {
+        let parse_all = |list: &[(String, String)]| -> Vec<(Stamp, String)> {
             list.iter()
-                .find_map(|(v, src)| parse_date(v, order).map(|s| (s, src.clone())))
+                .filter_map(|(v, src)| parse_date(v, order).map(|s| (s, src.clone())))
+                .collect()
         };
-        let shown = published
-            .iter()
-            .filter(|(_, src)| src == "text:date")
-            .find_map(|(v, _)| parse_date(v, order));
-        let mut published = parse_first(&published);
-        if let (Some((stamp, source)), Some(shown)) = (&mut published, shown)
-            && let Some(local) = dates::localize(*stamp, shown)
-        {
-            *stamp = local;
-            *source = format!("{source}+text:date");
-        }
-        let modified = parse_first(&modified);
+        let modified = parse_all(&modified).into_iter().next();
+        let published = settle(
+            &parse_all(&published),
+            parse_all(&printed).into_iter().next(),
+            &parse_all(&generic),
+            modified.as_ref().map(|(s, _)| *s),
+            |day| {
+                page.lines.iter().any(|l| {
+                    dates::find_all(&l.text, order)
+                        .iter()
+                        .any(|(s, _)| s.day_key() == day)
+                })
+            },
+        )
+        .or_else(|| parse_all(&late).into_iter().next());
         if let Some((stamp, source)) = &published {
             self.article.published = Some(stamp.iso());
             self.set_source("published", source.clone());
@@ -159,14 +169,6 @@ impl Found<'_> {
                 self.set_source("modified", source);
             }
         }
-    }
-
-    /// Where in a list of date candidates the text-derived ones start (a
-    /// `<time>` marked as the publication goes before them).
-    fn first_text_index(&self, list: &[(String, String)]) -> usize {
-        list.iter()
-            .position(|(_, src)| src == "time" || src.starts_with("text"))
-            .unwrap_or(list.len())
     }
 
     /// Adds the dates written in a piece of text to the publication or the
@@ -192,6 +194,64 @@ impl Found<'_> {
     }
 }
 
+/// The publication date from its candidates: `metadata` (JSON-LD, meta
+/// tags naming the publication, microdata, most reliable first), the date
+/// `printed` nearest the headline, meta tags naming a date of no stated
+/// kind (`generic`), and the `modified` date; `shown_anywhere` tells
+/// whether the page prints a given day anywhere.
+///
+/// Metadata comes first, but a page's metadata is often its system's (a
+/// record created before the article went out, a re-indexing): when the
+/// first metadata date falls on another day than the printed one, a date
+/// from another meta tag or JSON-LD on the printed day is taken instead —
+/// unless the printed day is the update's. A generic meta date goes
+/// before the printed one only when it agrees with it or the page prints
+/// its day elsewhere. A UTC stamp one day off a printed date is the same
+/// moment told in the page's own time (see [`dates::localize`] and
+/// [`dates::at_local_midnight`]).
+fn settle(
+    metadata: &[(Stamp, String)],
+    printed: Option<(Stamp, String)>,
+    generic: &[(Stamp, String)],
+    modified: Option<Stamp>,
+    shown_anywhere: impl Fn((i32, u32, u32)) -> bool,
+) -> Option<(Stamp, String)> {
+    let Some((shown, shown_source)) = printed else {
+        return metadata.iter().chain(generic).next().cloned();
+    };
+    let Some((first, source)) = metadata.first() else {
+        return match generic.first() {
+            Some((g, src)) if g.day_key() == shown.day_key() || shown_anywhere(g.day_key()) => {
+                Some((*g, src.clone()))
+            }
+            _ => Some((shown, shown_source)),
+        };
+    };
+    if first.day_key() == shown.day_key() {
+        return Some((*first, source.clone()));
+    }
+    if let Some(local) =
+        dates::localize(*first, shown).or_else(|| dates::at_local_midnight(*first, shown))
+    {
+        return Some((local, format!("{source}+{shown_source}")));
+    }
+    if modified.is_some_and(|m| m.day_key() == shown.day_key()) {
+        return Some((*first, source.clone()));
+    }
+    // Microdata stands on the page itself, often on the very element
+    // printed: it does not vouch for the printed day.
+    let agreeing = metadata
+        .iter()
+        .chain(generic)
+        .filter(|(_, src)| !src.starts_with("itemprop"))
+        .find(|(s, _)| s.day_key() == shown.day_key());
+    Some(
+        agreeing
+            .cloned()
+            .unwrap_or_else(|| (*first, source.clone())),
+    )
+}
+
 static URL_DATE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(URL_DATE).expect("valid regex"));
 
 fn parse_date(value: &str, order: DayOrder) -> Option<Stamp> {
@@ -212,6 +272,24 @@ pub(super) fn role_of(context: &str) -> DateRole {
         (Some(_), _) => DateRole::Modified,
         (None, Some(_)) => DateRole::Published,
         (None, None) => DateRole::Unknown,
+    }
+}
+
+/// What the names of a date element (its class, id, `itemprop`) say it is:
+/// the publication when any says so ("entry-date published updated" is a
+/// first publication not changed since), else an update when any says so.
+pub(super) fn role_named(names: &str) -> DateRole {
+    let lower = names
+        .to_lowercase()
+        .replace("datepublished", "published")
+        .replace("datemodified", "modified");
+    let any = |list: &[&str]| list.iter().any(|w| last_word_at(&lower, w).is_some());
+    if any(PUBLISHED_WORDS) {
+        DateRole::Published
+    } else if any(UPDATED_WORDS) {
+        DateRole::Modified
+    } else {
+        DateRole::Unknown
     }
 }
 
