@@ -177,6 +177,11 @@ pub const TITLE_SEPARATORS: &[&str] = &[
     " ‹ ", " › ", " || ", " : ", " -- ",
 ];
 
+/// Punctuation that joins a site's name to the title without spaces
+/// ("…:Site", "…_Site", "…｜Site"); what ends the headline itself (`?`,
+/// `!`, quotes, brackets) is not among them.
+pub const GLUED_SITE_SEPARATORS: &str = ":：|｜-_–—/／·»";
+
 /// A part of the `<title>` this short (in words) beside a longer one is a
 /// site or section name ("Politics", "CBC News", "The Verge").
 pub const SITE_PART_MAX_WORDS: usize = 4;
@@ -237,6 +242,22 @@ pub const HIDDEN_HINTS: &[&str] = &[
     "visuallyhidden",
     "offscreen",
 ];
+
+/// Class/id fragments of text only screen readers get: inside the `h1`
+/// it is not part of the headline shown (" | Site name"). Narrower than
+/// [`HIDDEN_HINTS`], whose bare "hidden" also names responsive hiding.
+pub const SCREEN_READER_HINTS: &[&str] = &[
+    "element-invisible",
+    "visually-hidden",
+    "visuallyhidden",
+    "sr-only",
+    "screen-reader",
+    "offscreen",
+];
+
+/// Class/id fragments of a subtitle printed at the end of the `h1` (also
+/// any trailing `<small>`): not part of the headline.
+pub const SUBLINE_HINTS: &[&str] = &["subtitle", "sub-title"];
 
 /// Words in a leading `<title>` part that mark it as a section ("Opinion | …").
 pub const SECTION_WORDS: &[&str] = &[

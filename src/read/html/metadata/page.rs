@@ -42,7 +42,8 @@ pub(super) struct Spot {
 #[derive(Debug, Clone)]
 pub(super) struct Heading {
     pub(super) spot: Spot,
-    /// The text after the kicker (see [`super::title::split_kicker`]).
+    /// Its headline proper when it prints more (see
+    /// [`super::title::headline_proper`]).
     pub(super) proper: Option<String>,
 }
 
@@ -575,7 +576,7 @@ impl Page {
                 if !text.is_empty() {
                     self.h1s.push(Heading {
                         spot: spot(text),
-                        proper: super::title::split_kicker(el),
+                        proper: super::title::headline_proper(el),
                     });
                 }
             }

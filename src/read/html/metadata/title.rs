@@ -1,7 +1,8 @@
 //! The headline: the `h1` when it agrees with the metadata title, else the
 //! metadata title, each without site and section names. An `h1` that prints
-//! a kicker (a topic line) in its own leading element shows the headline
-//! after it.
+//! more than the headline in its own elements — a kicker (a topic line)
+//! before it, a subtitle after it, text for screen readers — shows the
+//! headline proper.
 
 use std::collections::HashSet;
 
@@ -11,9 +12,10 @@ use super::page::{Heading, element_text};
 use super::{Found, fold, weight, words};
 use crate::read::html::normalize::{clean_text, is_placeholder};
 use crate::read::html::patterns::{
-    H1_KICKER_MAX_WORDS, HEADLINE_PART_HINTS, HIDDEN_HINTS, KICKED_HEADLINE_MIN_WORDS,
-    KICKER_HINTS, LONE_H1_MIN_WORDS, META_TITLE, MIN_HEADLINE_WORDS, SECTION_WORDS,
-    SITE_PART_MAX_WORDS, TITLE_AGREEMENT, TITLE_SEPARATORS,
+    GLUED_SITE_SEPARATORS, H1_KICKER_MAX_WORDS, HEADLINE_PART_HINTS, HIDDEN_HINTS,
+    KICKED_HEADLINE_MIN_WORDS, KICKER_HINTS, LONE_H1_MIN_WORDS, META_TITLE, MIN_HEADLINE_WORDS,
+    SCREEN_READER_HINTS, SECTION_WORDS, SITE_PART_MAX_WORDS, SUBLINE_HINTS, TITLE_AGREEMENT,
+    TITLE_SEPARATORS,
 };
 
 impl Found<'_> {
@@ -48,9 +50,38 @@ impl Found<'_> {
         false
     }
 
+    /// A title ending in the site's name joined by punctuation without
+    /// spaces ("…「Treeviz」:phpspot開発日誌"), without it.
+    fn without_glued_site<'t>(&self, title: &'t str) -> Option<&'t str> {
+        let site = self.article.site_name.as_deref()?;
+        let folded = fold(site);
+        if words(&folded).is_empty() {
+            return None;
+        }
+        // Folding keeps the character count of these texts: cut by chars.
+        let (n, m) = (title.chars().count(), folded.chars().count());
+        if n <= m || fold(title).chars().count() != n {
+            return None;
+        }
+        let at = title.char_indices().nth(n - m)?.0;
+        if fold(&title[at..]) != folded {
+            return None;
+        }
+        let before = title[..at].chars().next_back()?;
+        if before.is_alphanumeric() || before.is_whitespace() {
+            return None;
+        }
+        let rest = title[..at]
+            .trim_end_matches(|c: char| GLUED_SITE_SEPARATORS.contains(c) || c.is_whitespace());
+        (weight(rest) >= MIN_HEADLINE_WORDS && rest.len() < at).then_some(rest)
+    }
+
     /// A title without its site name and section parts. `aggressive` also
     /// drops short trailing parts when the site is not known (for `<title>`).
     fn strip_title(&self, title: &str, aggressive: bool) -> (String, Option<String>) {
+        if let Some(cut) = self.without_glued_site(title) {
+            return (cut.to_string(), self.article.site_name.clone());
+        }
         let parts = split_title(title);
         if parts.len() < 2 {
             return (title.to_string(), None);
@@ -139,10 +170,13 @@ impl Found<'_> {
                 if !agrees(&shown, t, s) {
                     continue;
                 }
-                // An h1 holding more than the title (a kicker, a date, the
-                // section) gives way to the title; otherwise the h1 wins.
-                let longer = fold(&shown).contains(&fold(s)) && fold(&shown) != fold(s);
-                if longer && weight(s) >= MIN_HEADLINE_WORDS {
+                // An h1 printing something before the title (a kicker, a
+                // date, the section) gives way to the title; otherwise the
+                // h1 wins, also when it goes on after the title (a title
+                // cut short for sharing).
+                let (fh, fs) = (fold(&shown), fold(s));
+                let kicked = fh.ends_with(&fs) && fh != fs;
+                if kicked && weight(s) >= MIN_HEADLINE_WORDS {
                     self.article.headline = s.clone();
                     self.set_source("headline", source.clone());
                 } else {
@@ -269,23 +303,42 @@ fn shown_text(h1: &Heading) -> &str {
     h1.proper.as_deref().unwrap_or(&h1.spot.text)
 }
 
-/// One child of an `h1`, for finding a kicker.
+/// One child of an `h1`, for finding its headline proper.
 enum Piece {
     Text(String),
     Element {
         text: String,
         hints: String,
+        /// Hidden from sight (a separator kept for screen readers).
         hidden: bool,
+        /// A `<small>` element or one named as a subtitle.
+        subline: bool,
     },
     Break,
 }
 
-/// The headline proper of an `h1` that prints a kicker (a topic line,
-/// "Klimaschutz") in its own leading element before it: told by the
-/// element's class, a line break or a hidden separator after it, or a class
-/// naming the headline on what follows.
-pub(super) fn split_kicker(h1: ElementRef) -> Option<String> {
+impl Piece {
+    /// A line break, or hidden punctuation between two parts.
+    fn is_separator(&self) -> bool {
+        match self {
+            Piece::Break => true,
+            Piece::Element {
+                text, hidden: true, ..
+            } => !text.chars().any(char::is_alphanumeric),
+            _ => false,
+        }
+    }
+}
+
+/// The headline proper of an `h1` that prints more than the headline in
+/// its own elements: a kicker (a topic line, "Klimaschutz") in a leading
+/// element, told by its class, a line break or a hidden separator after it,
+/// or a class naming the headline on what follows; a subtitle in a trailing
+/// `<small>` or subtitle element; text only screen readers get. `None` when
+/// the `h1` is all headline.
+pub(super) fn headline_proper(h1: ElementRef) -> Option<String> {
     let mut pieces = Vec::new();
+    let mut unseen = false;
     for child in h1.children() {
         match child.value() {
             Node::Text(t) => {
@@ -308,58 +361,72 @@ pub(super) fn split_kicker(h1: ElementRef) -> Option<String> {
                     .filter_map(|a| e.attr(a))
                     .map(|v| v.to_lowercase() + " ")
                     .collect();
-                let hidden = e.attr("aria-hidden") == Some("true")
-                    || HIDDEN_HINTS.iter().any(|h| hints.contains(h));
+                let named = |list: &[&str]| list.iter().any(|h| hints.contains(h));
+                if named(SCREEN_READER_HINTS) && text.chars().any(char::is_alphanumeric) {
+                    unseen = true;
+                    continue;
+                }
+                let hidden = e.attr("aria-hidden") == Some("true") || named(HIDDEN_HINTS);
+                let subline = e.name() == "small" || named(SUBLINE_HINTS);
                 pieces.push(Piece::Element {
                     text,
                     hints,
                     hidden,
+                    subline,
                 });
             }
             _ => {}
         }
     }
+    let mut end = pieces.len();
+    if end > 1 && matches!(pieces[end - 1], Piece::Element { subline: true, .. }) {
+        end -= 1;
+        while end > 0 && pieces[end - 1].is_separator() {
+            end -= 1;
+        }
+    }
+    let kicked = kicker(&pieces[..end]);
+    let start = usize::from(kicked.is_some());
+    if start == 0 && end == pieces.len() && !unseen {
+        return None;
+    }
+    let proper: Vec<&str> = pieces[start..end]
+        .iter()
+        .filter(|p| !p.is_separator())
+        .filter_map(|p| match p {
+            Piece::Text(text) | Piece::Element { text, .. } => Some(text.as_str()),
+            Piece::Break => None,
+        })
+        .collect();
+    let proper = clean_text(&proper.join(" "));
+    let least = kicked.map_or(KICKED_HEADLINE_MIN_WORDS, |k| {
+        weight(k).max(KICKED_HEADLINE_MIN_WORDS)
+    });
+    (weight(&proper) >= least).then_some(proper)
+}
+
+/// The kicker leading an `h1`'s pieces, when something marks it as one.
+fn kicker(pieces: &[Piece]) -> Option<&str> {
     let Some(Piece::Element {
-        text: kicker,
+        text,
         hints,
         hidden: false,
+        ..
     }) = pieces.first()
     else {
         return None;
     };
-    if weight(kicker) > H1_KICKER_MAX_WORDS {
+    if weight(text) > H1_KICKER_MAX_WORDS {
         return None;
     }
     let rest = &pieces[1..];
-    let separator = |p: &Piece| match p {
-        Piece::Break => true,
-        Piece::Element {
-            text, hidden: true, ..
-        } => !text.chars().any(char::is_alphanumeric),
-        _ => false,
-    };
     let evidence = KICKER_HINTS.iter().any(|h| hints.contains(h))
-        || rest.first().is_some_and(separator)
+        || rest.first().is_some_and(Piece::is_separator)
         || rest.iter().any(|p| {
             matches!(p, Piece::Element { hints, hidden: false, .. }
                 if HEADLINE_PART_HINTS.iter().any(|h| hints.contains(h)))
         });
-    if !evidence {
-        return None;
-    }
-    let proper: Vec<&str> = rest
-        .iter()
-        .filter_map(|p| match p {
-            Piece::Text(t) => Some(t.as_str()),
-            Piece::Element { text, hidden, .. } if !(*hidden && separator(p)) => {
-                Some(text.as_str())
-            }
-            _ => None,
-        })
-        .collect();
-    let proper = clean_text(&proper.join(" "));
-    (weight(&proper) >= KICKED_HEADLINE_MIN_WORDS && weight(kicker) <= weight(&proper))
-        .then_some(proper)
+    (evidence && rest.iter().any(|p| !p.is_separator())).then_some(text.as_str())
 }
 
 #[cfg(test)]
@@ -429,5 +496,48 @@ mod tests {
         );
         assert_eq!(a.headline, "指紋認証でサインインできるマウスを発売");
         assert_eq!(a.provenance["headline"], "h1");
+    }
+
+    #[test]
+    fn a_subtitle_or_screen_reader_text_inside_the_h1_is_not_the_headline() {
+        let small = meta_of(
+            r#"<body><h1><span>Fish cakes, hot and fresh</span>
+            <small>Welcome to the flavour capital of the north</small></h1></body>"#,
+        );
+        assert_eq!(small.headline, "Fish cakes, hot and fresh");
+        let named = meta_of(
+            r#"<body><h1><span class="entry-title-primary">Broadcaster skips the rally</span>
+            <span class="entry-subtitle">A second line in smaller type</span></h1></body>"#,
+        );
+        assert_eq!(named.headline, "Broadcaster skips the rally");
+        let unseen = meta_of(
+            r#"<body><h1>What we do not want to hear<span class="element-invisible"> | Example Site</span></h1></body>"#,
+        );
+        assert_eq!(unseen.headline, "What we do not want to hear");
+    }
+
+    #[test]
+    fn an_h1_going_on_after_a_shortened_title_wins() {
+        let a = meta_of(
+            r#"<head><meta property="og:title" content="Lemon cake from the tray | Baking Blog">
+            <meta property="og:site_name" content="Baking Blog"></head>
+            <body><h1>Lemon cake from the tray: simply delicious!</h1></body>"#,
+        );
+        assert_eq!(a.headline, "Lemon cake from the tray: simply delicious!");
+        assert_eq!(a.provenance["headline"], "h1");
+    }
+
+    #[test]
+    fn a_site_name_glued_to_the_title_is_cut_off() {
+        let a = meta_of(
+            r#"<head><meta property="og:title" content="ツリーを描画できる「Treeviz」:サンプル開発日誌">
+            <meta property="og:site_name" content="サンプル開発日誌"></head><body></body>"#,
+        );
+        assert_eq!(a.headline, "ツリーを描画できる「Treeviz」");
+        let kept = meta_of(
+            r#"<head><meta property="og:title" content="Ten years of Example Times">
+            <meta property="og:site_name" content="Example Times"></head><body></body>"#,
+        );
+        assert_eq!(kept.headline, "Ten years of Example Times");
     }
 }
