@@ -433,6 +433,37 @@ pub const FOREIGN_AREA_TAGS: &[&str] = &[
     "nav", "footer", "aside", "script", "style", "noscript", "template", "select", "button", "form",
 ];
 
+/// Path parts of links to an author's page ("/author/jane-doe"): the link's
+/// text near the headline names the author.
+pub const AUTHOR_LINK_PATHS: &[&str] = &[
+    "/author/",
+    "/authors/",
+    "/autor/",
+    "/autoren/",
+    "/auteur/",
+    "/auteurs/",
+    "/autore/",
+    "/editors/",
+    "/writer/",
+    "/writers/",
+    "/journalist/",
+    "/journalists/",
+    "/reporter/",
+    "/reporters/",
+    "/redakteur/",
+    "/columnist/",
+    "/columnists/",
+    "/byline/",
+];
+
+/// Labels of the line crediting the text's source ("Quelle: dpa"): when no
+/// author is named, the credited source is the byline.
+pub const SOURCE_LABELS: &[&str] = &["quelle:", "source:", "fuente:", "fonte:"];
+
+/// Longest source credit, in characters: longer, the line is a sentence
+/// citing a source, not a credit.
+pub const MAX_SOURCE_CREDIT_CHARS: usize = 40;
+
 /// Words that introduce a byline, in the languages we read (lowercase;
 /// matched longest first).
 pub const BYLINE_PREFIXES: &[&str] = &[
@@ -495,6 +526,11 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "gespeichert von",
     "autoren:",
     "autoren",
+    "erstellt von",
+    "作者：",
+    "作者:",
+    "责任编辑：",
+    "責任編輯：",
 ];
 
 /// Of [`BYLINE_PREFIXES`], those that may stand inside a short line ("Posted

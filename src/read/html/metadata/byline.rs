@@ -12,9 +12,9 @@ use crate::read::html::patterns::{
     AGENCY_INITIALS_MAX_CHARS, AUTHOR_CONJUNCTIONS, AUTHOR_SEPARATORS, BYLINE_INNER_MAX_WORDS,
     BYLINE_INNER_WORDS, BYLINE_NAME_PARTICLES, BYLINE_PREFIXES, BYLINE_ROLE_WORDS,
     BYLINE_STOP_WORDS, CREDIT_WORDS, DATED_LINE_MAX_PARTS, DATED_LINE_SEPARATORS,
-    FULL_NAME_MAX_WORDS, INNER_HANDLE_MIN_CHARS, MAX_AUTHORS, MAX_BYLINE_CHARS,
-    MAX_META_LINE_CHARS, MAX_NAME_WORDS, META_AUTHOR, MIN_HANDLE_CHARS, NOT_AUTHOR_NAMES,
-    ORGANIZATION_WORDS,
+    FULL_NAME_MAX_WORDS, INNER_HANDLE_MIN_CHARS, LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE,
+    MAX_AUTHORS, MAX_BYLINE_CHARS, MAX_META_LINE_CHARS, MAX_NAME_WORDS, MAX_SOURCE_CREDIT_CHARS,
+    META_AUTHOR, MIN_HANDLE_CHARS, NOT_AUTHOR_NAMES, ORGANIZATION_WORDS, SOURCE_LABELS,
 };
 
 /// How a byline candidate's names are judged, by where it was found.
@@ -140,6 +140,12 @@ impl Found<'_> {
                 push(spot.text.clone(), marked(page, spot), "class:byline", false);
             }
         }
+        // Links to an author's page near the headline, after every
+        // statement of the byline itself.
+        let links: Vec<&Spot> = by_nearness(page.author_links.iter(), anchor)
+            .into_iter()
+            .filter(|s| !s.foreign && near_headline(s.line, anchor))
+            .collect();
         let headline = fold(&self.article.headline);
         let order = self.day_order();
         let near = page.lines_near(anchor);
@@ -174,6 +180,21 @@ impl Found<'_> {
             }
             if let Some((part, judge)) = dated_name(text, order) {
                 push(part.to_string(), judge, "text:byline", false);
+            }
+        }
+        for spot in links {
+            push(spot.text.clone(), Judge::Strict, "link:author", false);
+        }
+        if organizations {
+            // The credited source ("Quelle: dpa"), when no author is named.
+            for line in page.lines.iter().filter(|l| !l.foreign) {
+                let lower = line.text.to_lowercase();
+                if let Some(label) = SOURCE_LABELS.iter().find(|l| lower.starts_with(*l)) {
+                    let credit = line.text[label.len()..].trim();
+                    if !credit.is_empty() && credit.chars().count() <= MAX_SOURCE_CREDIT_CHARS {
+                        push(credit.to_string(), Judge::Marked, "text:source", false);
+                    }
+                }
             }
         }
         // Far from the headline (a post's footer, the end of the text), only
@@ -414,8 +435,8 @@ fn completes(alone: &str, full: &str) -> bool {
 /// start: "04.02.2022 | 13:10 | Jane Doe", "25.10.2022 - Redaktion: Jane
 /// Doe", "Veröffentlicht: 05.01.2020 | Autor: jdoe | Abgelegt unter: …". The
 /// line splits at separators into a few parts; one holds the date, others
-/// are times; the name is the one part a label opens ("Autor:"), or else
-/// the only part left, if it cleans to full names.
+/// are times; the name is the one part a byline word opens ("Autor:",
+/// "By"), or else the only part left, if it cleans to full names.
 fn dated_name(line: &str, order: DayOrder) -> Option<(&str, Judge)> {
     let mut parts: Vec<&str> = vec![line];
     for sep in DATED_LINE_SEPARATORS {
@@ -437,13 +458,14 @@ fn dated_name(line: &str, order: DayOrder) -> Option<(&str, Judge)> {
     if !dated {
         return None;
     }
-    let labelled: Vec<&str> = rest
+    let opened: Vec<&str> = rest
         .iter()
         .copied()
-        .filter(|p| starts_with_prefix(p) && label_judge(p) == Judge::Marked)
+        .filter(|p| starts_with_prefix(p))
         .collect();
-    if let [part] = labelled[..] {
-        return clean_credit(part, Judge::Marked, false).map(|_| (part, Judge::Marked));
+    if let [part] = opened[..] {
+        let judge = label_judge(part);
+        return clean_credit(part, judge, false).map(|_| (part, judge));
     }
     let [name] = rest[..] else {
         return None;
@@ -460,6 +482,12 @@ fn is_time(part: &str) -> bool {
     part.contains(':')
         && part.chars().any(|c| c.is_ascii_digit())
         && part.split_whitespace().count() <= 2
+}
+
+/// Whether a line is within the lines searched around the headline (any
+/// line when the headline is not placed).
+fn near_headline(line: usize, anchor: Option<usize>) -> bool {
+    anchor.is_none_or(|at| line + LINES_BEFORE_HEADLINE >= at && line <= at + LINES_AFTER_HEADLINE)
 }
 
 /// The byline a line opens with a byline word ("By Jane Doe", "Autor:
@@ -518,7 +546,7 @@ fn strip_prefix(text: &str) -> Option<&str> {
         let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
         let (head, rest) = text.split_at(end);
         (head.to_lowercase() == *p).then_some(rest).filter(|rest| {
-            p.ends_with(':')
+            p.ends_with([':', '：'])
                 || rest.is_empty()
                 || rest.starts_with(char::is_whitespace)
                 || rest.starts_with(':')
@@ -730,6 +758,11 @@ fn clean_name(part: &str, judge: Judge, organizations: bool) -> Option<String> {
         // A social-media account ("@NatGeoUK") is the site's, not a name.
         return None;
     }
+    // The account after a name ("Jane Doe @jdoe") is no part of it.
+    let part = match part.rsplit_once(char::is_whitespace) {
+        Some((name, account)) if account.starts_with('@') => name.trim(),
+        _ => part,
+    };
     let part =
         part.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '(' | ')' | '.' | '\''));
     let part = part.trim_start_matches('(').trim_end_matches(')');
@@ -1016,5 +1049,46 @@ mod tests {
                "author":{"@type":"Person","name":"det/dpa"}}</script></head><body></body>"#,
         );
         assert_eq!(a.byline.as_deref(), Some("det/dpa"));
+    }
+    #[test]
+    fn a_link_to_the_authors_page_names_the_author() {
+        let a = meta_of(
+            r#"<head><meta name="article:author" content="https://example.com/editors/jon-fingas"></head>
+               <body><h1>Lyft extends free scooter rides</h1>
+               <div><a href="https://example.com/editors/jon-fingas/">Jon Fingas</a> 1h ago</div>
+               <p>Text.</p></body>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("Jon Fingas"));
+        assert_eq!(a.provenance["byline"], "link:author");
+    }
+
+    #[test]
+    fn the_credited_source_stands_in_when_no_author_is_named() {
+        let a = meta_of(
+            "<body><h1>Plattform gegründet</h1><p>Ein langer Text über die Plattform.</p>\
+             <p>Quelle: kathpress</p></body>",
+        );
+        assert_eq!(a.byline.as_deref(), Some("kathpress"));
+        assert_eq!(a.provenance["byline"], "text:source");
+        let b = meta_of(
+            "<body><h1>Plattform gegründet</h1><p>Von Anna Weber</p><p>Quelle: kathpress</p></body>",
+        );
+        assert_eq!(b.byline.as_deref(), Some("Anna Weber"));
+    }
+
+    #[test]
+    fn labels_in_other_scripts_and_accounts_after_names() {
+        assert_eq!(clean_byline("作者：焦鹏", true).unwrap().1, ["焦鹏"]);
+        assert_eq!(
+            clean_byline("Por Williams Perdomo @wperdomod", true)
+                .unwrap()
+                .1,
+            ["Williams Perdomo"]
+        );
+        let a = meta_of(
+            "<body><h1>A car stops for a beggar</h1>\
+             <p>yas! | By Cara Stiles | April 13, 2020</p><p>Text.</p></body>",
+        );
+        assert_eq!(a.byline.as_deref(), Some("Cara Stiles"));
     }
 }

@@ -16,8 +16,8 @@ use super::published::{role_named, role_of};
 use crate::read::html::content::hint_set;
 use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
-    ARTICLE_OWN_TAGS, BYLINE_HINTS, BYLINE_NOT_HINTS, DATE_HINTS, FOREIGN_AREA_HINTS,
-    FOREIGN_AREA_TAGS, FOREIGN_MODIFIER_WORDS, INVISIBLE_TAGS, LINE_BREAK_TAGS,
+    ARTICLE_OWN_TAGS, AUTHOR_LINK_PATHS, BYLINE_HINTS, BYLINE_NOT_HINTS, DATE_HINTS,
+    FOREIGN_AREA_HINTS, FOREIGN_AREA_TAGS, FOREIGN_MODIFIER_WORDS, INVISIBLE_TAGS, LINE_BREAK_TAGS,
     LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE, MAX_BYLINE_CHARS, MAX_META_LINE_CHARS,
     TAXONOMY_CLASS_PREFIXES,
 };
@@ -130,6 +130,8 @@ pub(super) struct Page {
     pub(super) h1s: Vec<Heading>,
     pub(super) props: Vec<Prop>,
     pub(super) rel_authors: Vec<Spot>,
+    /// Links to an author's page (`/author/jane-doe`), by their text.
+    pub(super) author_links: Vec<Spot>,
     /// `rel=tag` links (topics, as the microformat marks them).
     pub(super) rel_tags: Vec<Spot>,
     pub(super) bylines: Vec<Spot>,
@@ -522,6 +524,7 @@ impl Page {
             .map(|h| &mut h.spot)
             .chain(self.props.iter_mut().map(|p| &mut p.spot))
             .chain(self.rel_authors.iter_mut())
+            .chain(self.author_links.iter_mut())
             .chain(self.rel_tags.iter_mut())
             .chain(self.bylines.iter_mut())
             .chain(self.date_spots.iter_mut())
@@ -627,6 +630,16 @@ impl Page {
         if (name == "a" || name == "link") && rel.split_whitespace().any(|r| r == "author") {
             self.rel_authors
                 .push(spot(clean_text(&el.text().collect::<String>())));
+        } else if name == "a"
+            && el.value().attr("href").is_some_and(|h| {
+                let lower = h.to_ascii_lowercase();
+                AUTHOR_LINK_PATHS.iter().any(|p| lower.contains(p))
+            })
+        {
+            let text = clean_text(&el.text().collect::<String>());
+            if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
+                self.author_links.push(spot(text));
+            }
         }
         // Most elements have no class or id: nothing to search.
         let named = !hints.is_empty();
