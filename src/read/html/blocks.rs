@@ -10,7 +10,7 @@
 //! pages cannot exhaust the stack.
 
 use super::content::{Page, fold, has_word_hint};
-use super::normalize::{clean_text, is_placeholder};
+use super::normalize::{clean_text, is_placeholder, space_len};
 use super::patterns::*;
 use crate::model::{Block, Inline};
 
@@ -565,24 +565,44 @@ fn normalize_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
     out
 }
 
+/// A text with each white-space run as one space, none first when `space`
+/// says the text before ends in one; the stretches between runs are copied
+/// whole.
+fn collapse_text(text: &str, space: &mut bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut stretch = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let n = space_len(text, i);
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        if stretch < i {
+            out.push_str(&text[stretch..i]);
+            *space = false;
+        }
+        if !*space {
+            out.push(' ');
+            *space = true;
+        }
+        i += n;
+        stretch = i;
+    }
+    if stretch < text.len() {
+        out.push_str(&text[stretch..]);
+        *space = false;
+    }
+    out
+}
+
 /// Collapses white space; `space` says whether the text so far ends in one.
 fn collapse(inlines: Vec<Inline>, space: &mut bool) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
     for inline in inlines {
         match inline {
             Inline::Text { text } => {
-                let mut s = String::with_capacity(text.len());
-                for c in text.chars() {
-                    if c.is_whitespace() {
-                        if !*space {
-                            s.push(' ');
-                            *space = true;
-                        }
-                    } else {
-                        s.push(c);
-                        *space = false;
-                    }
-                }
+                let s = collapse_text(&text, space);
                 if !s.is_empty() {
                     push_text(&mut out, &s);
                 }
@@ -842,6 +862,36 @@ mod tests {
     use crate::model::Article;
     use crate::read::html::content::extract;
     use scraper::Html;
+
+    #[test]
+    fn text_collapses_as_character_by_character() {
+        for text in [
+            "",
+            " ",
+            "a  b",
+            " a\u{a0}\u{2003}b\n",
+            "é—x\u{3000}\u{3000}y",
+            "ab ",
+        ] {
+            for before in [false, true] {
+                let (mut space, mut expected_space) = (before, before);
+                let mut expected = String::new();
+                for c in text.chars() {
+                    if c.is_whitespace() {
+                        if !expected_space {
+                            expected.push(' ');
+                            expected_space = true;
+                        }
+                    } else {
+                        expected.push(c);
+                        expected_space = false;
+                    }
+                }
+                assert_eq!(collapse_text(text, &mut space), expected, "{text:?}");
+                assert_eq!(space, expected_space, "{text:?}");
+            }
+        }
+    }
 
     fn blocks_of(body: &str) -> Vec<Block> {
         let filler = "<p>This paragraph gives the page enough prose, with commas, clauses, and words, so that the article container is chosen as the body of the story.</p>".repeat(4);

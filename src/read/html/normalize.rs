@@ -84,7 +84,7 @@ static BYTE_KIND: [u8; 256] = {
 };
 
 /// The length in bytes of the white-space character at byte `i`, 0 if none.
-fn space_len(text: &str, i: usize) -> usize {
+pub(super) fn space_len(text: &str, i: usize) -> usize {
     match BYTE_KIND[usize::from(text.as_bytes()[i])] {
         WORD => 0,
         ASCII_SPACE => 1,
