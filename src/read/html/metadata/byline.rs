@@ -130,9 +130,23 @@ impl Found<'_> {
                 );
             }
         }
+        // Several `rel=author` links on one line are one byline ("A and B").
+        let mut lines_seen: HashSet<usize> = HashSet::new();
         for spot in by_nearness(page.rel_authors.iter(), anchor) {
-            if !spot.foreign {
-                push(spot.text.clone(), marked(page, spot), "rel:author", false);
+            if !spot.foreign && lines_seen.insert(spot.line) {
+                let texts: Vec<&str> = page
+                    .rel_authors
+                    .iter()
+                    .filter(|s| s.line == spot.line && !s.foreign && !s.text.is_empty())
+                    .map(|s| s.text.as_str())
+                    .collect();
+                if let Some(first) = page
+                    .rel_authors
+                    .iter()
+                    .find(|s| s.line == spot.line && !s.foreign && !s.text.is_empty())
+                {
+                    push(texts.join("\n, "), marked(page, first), "rel:author", false);
+                }
             }
         }
         for spot in by_nearness(page.bylines.iter(), anchor) {
@@ -207,9 +221,12 @@ impl Found<'_> {
                 continue;
             }
             let text = line.text.trim_start_matches(|c: char| !c.is_alphanumeric());
+            // A byline word alone on its line ("Posted by") makes the line
+            // below a name, whatever its length.
+            let alone = !starts_with_prefix(text);
             if let Some(raw) = prefixed_line(page, i, text)
                 && clean_byline(raw, true).is_some_and(|(_, names)| {
-                    names.iter().all(|n| n.split_whitespace().count() >= 2)
+                    alone || names.iter().all(|n| n.split_whitespace().count() >= 2)
                 })
             {
                 push(raw.to_string(), Judge::Strict, "text:byline", false);
@@ -231,7 +248,7 @@ impl Found<'_> {
         if names.is_empty() {
             return None;
         }
-        let listed = c.source == "json-ld" && c.raw.contains("\n, ");
+        let listed = !c.source.starts_with("meta:") && c.raw.contains("\n, ");
         let display = if display.is_empty() || names.len() != before || listed {
             self.join_names(&names)
         } else {
@@ -1090,5 +1107,24 @@ mod tests {
              <p>yas! | By Cara Stiles | April 13, 2020</p><p>Text.</p></body>",
         );
         assert_eq!(a.byline.as_deref(), Some("Cara Stiles"));
+    }
+    #[test]
+    fn links_marked_as_authors_on_one_line_are_one_byline() {
+        let a = meta_of(
+            r#"<body><h1>Tech workers and the housing crisis</h1>
+               <address><a rel="author" href="/a">Julia Carrie Wong</a> and
+               <a rel="author" href="/b">Sam Levin</a></address><p>Text.</p></body>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("Julia Carrie Wong and Sam Levin"));
+        assert_eq!(a.provenance["byline"], "rel:author");
+    }
+
+    #[test]
+    fn a_byline_word_alone_far_below_takes_a_one_word_name() {
+        let filler: String = (0..40).map(|i| format!("<p>Absatz {i}.</p>")).collect();
+        let a = meta_of(&format!(
+            "<body><h1>Ein Titel</h1>{filler}<div>Eingestellt von</div><div>Weinlachgummi</div></body>"
+        ));
+        assert_eq!(a.byline.as_deref(), Some("Weinlachgummi"));
     }
 }
