@@ -911,6 +911,13 @@ pub const LINES_BEFORE_HEADLINE: usize = 6;
 /// running text, whose dates are the story's, not the article's.
 pub const MAX_META_LINE_CHARS: usize = 160;
 
+/// Most words a dateline may put before its date ("Pressemitteilung vom",
+/// "Berlin,"): more, and the date is the story's.
+pub const DATELINE_MAX_WORDS_BEFORE: usize = 3;
+
+/// Marks that set a dateline's date off from the story after it.
+pub const DATELINE_SEPARATORS: &[char] = &['–', '—', '-', '|', ')', ']', '/', '•', '·'];
+
 /// Oldest and newest years accepted as an article's date.
 pub const MIN_YEAR: i32 = 1990;
 /// See [`MIN_YEAR`].

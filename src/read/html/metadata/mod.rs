@@ -545,6 +545,35 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_opens_the_lead_but_a_sentence_s_date_does_not() {
+        let lead = "Die künftige Zusammenarbeit mit dem Welternährungsprogramm wird enger, \
+                    sagte die Ministerin am Dienstag in Berlin vor Journalisten und Gästen.";
+        let a = meta_of(&format!(
+            "<html lang=de><body><h1>Im Einsatz gegen Hunger</h1>\
+             <p>Pressemitteilung vom 25. Januar 2022 | Berlin – {lead}</p></body></html>"
+        ));
+        assert_eq!(a.published.as_deref(), Some("2022-01-25"));
+        assert_eq!(a.provenance["published"], "text:dateline");
+        let a = meta_of(&format!(
+            "<html lang=de><body><h1>Im Einsatz gegen Hunger</h1>\
+             <p>Mit der am 15. Januar 2022 in Kraft getretenen Verordnung: {lead}</p></body></html>"
+        ));
+        assert_eq!(a.published, None);
+    }
+
+    #[test]
+    fn the_printed_date_nearest_the_headline_wins() {
+        let a = meta_of(
+            r#"<html lang=de><body><div class="navtop"><time datetime="2023-11-01T13:56:20+01:00">
+            Mittwoch, 01. November 2023</time></div><p>Startseite</p><p>Theater</p><p>Kritiken</p>
+            <p>Archiv</p><p>Suche</p><p>Kontakt</p><p>Impressum</p>
+            <h1>Jenseits der Bühne</h1><p><span class="text_datum">31. Oktober 2023.</span></p>
+            <p>Text.</p></body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2023-10-31"));
+    }
+
+    #[test]
     fn json_ld_comes_first() {
         let a = meta_of(
             r#"<html lang="en_us"><head><title>Other | Site</title>

@@ -764,16 +764,20 @@ pub(super) fn by_nearness<'a>(
     anchor: Option<usize>,
 ) -> Vec<&'a Spot> {
     let mut list: Vec<&Spot> = spots.collect();
-    list.sort_by_key(|s| {
-        let distance = match anchor {
-            Some(at) if s.line >= at && s.line <= at + LINES_AFTER_HEADLINE => s.line - at,
-            Some(at) if s.line < at && s.line + LINES_BEFORE_HEADLINE >= at => {
-                LINES_AFTER_HEADLINE + (at - s.line)
-            }
-            Some(at) => 10 * LINES_AFTER_HEADLINE + s.line.abs_diff(at),
-            None => s.line,
-        };
-        (s.foreign, distance)
-    });
+    list.sort_by_key(|s| (s.foreign, nearness(s.line, anchor)));
     list
+}
+
+/// How far a text line is from the headline, in the order of
+/// [`Page::lines_near`]: the lines after it, then those just before it,
+/// then the rest.
+pub(super) fn nearness(line: usize, anchor: Option<usize>) -> usize {
+    match anchor {
+        Some(at) if line >= at && line <= at + LINES_AFTER_HEADLINE => line - at,
+        Some(at) if line < at && line + LINES_BEFORE_HEADLINE >= at => {
+            LINES_AFTER_HEADLINE + (at - line)
+        }
+        Some(at) => 10 * LINES_AFTER_HEADLINE + line.abs_diff(at),
+        None => line,
+    }
 }

@@ -7,12 +7,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Found;
-use super::page::{DateRole, Spot, by_nearness};
+use super::page::{DateRole, Spot, by_nearness, nearness};
 use crate::read::html::dates::{self, DayOrder, Stamp};
 use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
-    MAX_META_LINE_CHARS, META_DATE, META_MODIFIED, META_PUBLISHED, PUBLISHED_WORDS, UPDATED_WORDS,
-    URL_DATE,
+    DATELINE_MAX_WORDS_BEFORE, DATELINE_SEPARATORS, MAX_META_LINE_CHARS, META_DATE, META_MODIFIED,
+    META_PUBLISHED, PUBLISHED_WORDS, UPDATED_WORDS, URL_DATE,
 };
 
 impl Found<'_> {
@@ -77,7 +77,9 @@ impl Found<'_> {
         for spot in by_nearness(page.props_named("dateModified"), anchor) {
             modified.push((spot.text.clone(), "itemprop:dateModified".into()));
         }
-        let mut printed: Vec<(String, String)> = Vec::new();
+        // The dates printed on the page, nearest the headline first; a
+        // `<time>` marked as the publication before them all.
+        let mut printed: Vec<(usize, String, String)> = Vec::new();
         let mut late: Vec<(String, String)> = Vec::new();
         let time_spots: Vec<&Spot> = by_nearness(page.times.iter().map(|t| &t.spot), anchor);
         let time_of = |spot: &Spot| {
@@ -89,13 +91,11 @@ impl Found<'_> {
         for spot in &time_spots {
             let tag = time_of(spot);
             let value = tag.datetime.clone().unwrap_or_else(|| spot.text.clone());
+            let near = 1 + nearness(spot.line, anchor);
             match (tag.role, spot.foreign) {
-                (DateRole::Published, false) => printed.insert(
-                    printed.iter().take_while(|(_, src)| src != "time").count(),
-                    (value, "time".into()),
-                ),
+                (DateRole::Published, false) => printed.push((0, value, "time".into())),
                 (DateRole::Modified, false) => modified.push((value, "time".into())),
-                (DateRole::Unknown, false) => printed.push((value, "time".into())),
+                (DateRole::Unknown, false) => printed.push((near, value, "time".into())),
                 // A `<time>` marked as the publication or the update counts
                 // even in the page's footer, after the dates near the headline.
                 (DateRole::Published, true) => late.push((value, "time:labelled".into())),
@@ -103,9 +103,21 @@ impl Found<'_> {
                 (DateRole::Unknown, true) => {}
             }
         }
+        let mut from_text: Vec<(String, String)> = Vec::new();
+        let mut at_line = |line: usize, found: &mut Vec<(String, String)>| {
+            let near = 1 + nearness(line, anchor);
+            printed.extend(found.drain(..).map(|(v, src)| (near, v, src)));
+        };
         for spot in by_nearness(page.date_spots.iter(), anchor) {
             if !spot.foreign {
-                self.dated_text(&spot.text, order, "text:date", &mut printed, &mut modified);
+                self.dated_text(
+                    &spot.text,
+                    order,
+                    "text:date",
+                    &mut from_text,
+                    &mut modified,
+                );
+                at_line(spot.line, &mut from_text);
             }
         }
         for i in page.lines_near(anchor) {
@@ -114,12 +126,23 @@ impl Found<'_> {
                 continue;
             }
             if line.text.chars().count() <= MAX_META_LINE_CHARS {
-                self.dated_text(&line.text, order, "text:date", &mut printed, &mut modified);
-            } else if let Some((stamp, 0)) = dates::find_all(&line.text, order).first() {
-                // A dateline opening the first paragraphs ("27.1.2022 - Bei …").
-                printed.push((stamp.iso(), "text:dateline".into()));
+                self.dated_text(
+                    &line.text,
+                    order,
+                    "text:date",
+                    &mut from_text,
+                    &mut modified,
+                );
+            } else if let Some(stamp) = dateline(&line.text, order) {
+                // A dateline opening the first paragraphs ("27.1.2022 - Bei …",
+                // "Berlin, 25. Januar 2022 – …").
+                from_text.push((stamp.iso(), "text:dateline".into()));
             }
+            at_line(i, &mut from_text);
         }
+        printed.sort_by_key(|(near, _, _)| *near);
+        let printed: Vec<(String, String)> =
+            printed.into_iter().map(|(_, v, src)| (v, src)).collect();
         // Last, a date the page labels as the publication anywhere, even in
         // its footer ("Erschienen am: 01.11.2023").
         for line in page.lines.iter().filter(|l| l.foreign) {
@@ -273,6 +296,26 @@ pub(super) fn role_of(context: &str) -> DateRole {
         (None, Some(_)) => DateRole::Published,
         (None, None) => DateRole::Unknown,
     }
+}
+
+/// The date a long line opens with, as a dateline does: at its start, or
+/// after a few words of place or label and set off by a dash, bar or
+/// bracket ("Berlin, 25. Januar 2022 – …", "(21. November 2022) …") — not
+/// a sentence's own date ("Le 6 août 2019, le député …").
+fn dateline(line: &str, order: DayOrder) -> Option<Stamp> {
+    let (stamp, start) = *dates::find_all(line, order).first()?;
+    if start == 0 {
+        return Some(stamp);
+    }
+    let before = &line[..start];
+    let year = stamp.year.to_string();
+    let after = line[start..]
+        .find(&year)
+        .map(|i| line[start + i + year.len()..].trim_start())?;
+    (before.split_whitespace().count() <= DATELINE_MAX_WORDS_BEFORE
+        && !before.contains(['.', '!', '?', ':'])
+        && after.starts_with(DATELINE_SEPARATORS))
+    .then_some(stamp)
 }
 
 /// What the names of a date element (its class, id, `itemprop`) say it is:
