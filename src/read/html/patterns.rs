@@ -177,6 +177,10 @@ pub const TITLE_SEPARATORS: &[&str] = &[
     " ‹ ", " › ", " || ", " : ", " -- ",
 ];
 
+/// Ruby annotations: the readings printed small above East Asian words,
+/// not part of the text read ("子<rt>こ</rt>ども" reads "子ども").
+pub const RUBY_TEXT_TAGS: &[&str] = &["rt", "rp"];
+
 /// Punctuation that joins a site's name to the title without spaces
 /// ("…:Site", "…_Site", "…｜Site"); what ends the headline itself (`?`,
 /// `!`, quotes, brackets) is not among them.

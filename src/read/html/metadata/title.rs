@@ -12,10 +12,10 @@ use super::page::{Heading, element_text};
 use super::{Found, fold, weight, words};
 use crate::read::html::normalize::{clean_text, is_placeholder};
 use crate::read::html::patterns::{
-    GLUED_SITE_SEPARATORS, H1_KICKER_MAX_WORDS, HEADLINE_PART_HINTS, HIDDEN_HINTS,
+    GLUED_SITE_SEPARATORS, H1_KICKER_MAX_WORDS, HEADLINE_PART_HINTS, HIDDEN_HINTS, INVISIBLE_TAGS,
     KICKED_HEADLINE_MIN_WORDS, KICKER_HINTS, LONE_H1_MIN_WORDS, META_TITLE, MIN_HEADLINE_WORDS,
-    SCREEN_READER_HINTS, SECTION_WORDS, SITE_PART_MAX_WORDS, SUBLINE_HINTS, TITLE_AGREEMENT,
-    TITLE_SEPARATORS,
+    RUBY_TEXT_TAGS, SCREEN_READER_HINTS, SECTION_WORDS, SITE_PART_MAX_WORDS, SUBLINE_HINTS,
+    TITLE_AGREEMENT, TITLE_SEPARATORS,
 };
 
 impl Found<'_> {
@@ -29,8 +29,14 @@ impl Found<'_> {
         if let Some(site) = &self.article.site_name {
             let site = fold(site);
             let site_squeezed: String = site.chars().filter(|c| c.is_alphanumeric()).collect();
+            // "Site Name (SN)": the name with its short form.
+            let with_short_form = folded.strip_prefix(site.as_str()).is_some_and(|rest| {
+                let rest = rest.trim();
+                rest.starts_with('(') && rest.ends_with(')') && words(rest).len() == 1
+            });
             if folded == site
                 || squeezed == site_squeezed
+                || with_short_form
                 || (words(part).len() <= SITE_PART_MAX_WORDS
                     && (site.contains(&folded) || folded.contains(&site)))
             {
@@ -337,6 +343,9 @@ impl Piece {
 /// `<small>` or subtitle element; text only screen readers get. `None` when
 /// the `h1` is all headline.
 pub(super) fn headline_proper(h1: ElementRef) -> Option<String> {
+    if let Some(read) = without_ruby(h1) {
+        return Some(read);
+    }
     let mut pieces = Vec::new();
     let mut unseen = false;
     for child in h1.children() {
@@ -403,6 +412,34 @@ pub(super) fn headline_proper(h1: ElementRef) -> Option<String> {
         weight(k).max(KICKED_HEADLINE_MIN_WORDS)
     });
     (weight(&proper) >= least).then_some(proper)
+}
+
+/// The text of an `h1` that glosses its words with ruby (readings printed
+/// small above them, in `<rt>`), without the readings.
+fn without_ruby(h1: ElementRef) -> Option<String> {
+    let ruby = |n: &ego_tree::NodeRef<Node>| {
+        n.value()
+            .as_element()
+            .is_some_and(|e| RUBY_TEXT_TAGS.contains(&e.name()))
+    };
+    if !h1.descendants().any(|n| ruby(&n)) {
+        return None;
+    }
+    let mut text = String::new();
+    for node in h1.descendants() {
+        if let Node::Text(t) = node.value()
+            && !node.ancestors().take_while(|a| a.id() != h1.id()).any(|a| {
+                ruby(&a)
+                    || a.value()
+                        .as_element()
+                        .is_some_and(|e| INVISIBLE_TAGS.contains(&e.name()))
+            })
+        {
+            text.push_str(t);
+        }
+    }
+    let text = clean_text(&text);
+    (!text.is_empty()).then_some(text)
 }
 
 /// The kicker leading an `h1`'s pieces, when something marks it as one.
@@ -539,5 +576,22 @@ mod tests {
             <meta property="og:site_name" content="Example Times"></head><body></body>"#,
         );
         assert_eq!(kept.headline, "Ten years of Example Times");
+    }
+
+    #[test]
+    fn ruby_readings_are_not_read_into_the_headline() {
+        let a = meta_of(
+            r#"<body><h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rp>(</rp><rt>たいばつ</rt><rp>)</rp></ruby>を禁止する法律ができる</h1></body>"#,
+        );
+        assert_eq!(a.headline, "子どもへの体罰を禁止する法律ができる");
+    }
+
+    #[test]
+    fn a_site_name_with_its_short_form_is_cut_off() {
+        let a = meta_of(
+            r#"<head><meta name="title" content="Fair supply chains - Evangelical Youth Work Association (eywa)">
+            <meta property="og:site_name" content="Evangelical Youth Work Association"></head><body></body>"#,
+        );
+        assert_eq!(a.headline, "Fair supply chains");
     }
 }
