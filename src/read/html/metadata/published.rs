@@ -77,8 +77,9 @@ impl Found<'_> {
         for spot in by_nearness(page.props_named("dateModified"), anchor) {
             modified.push((spot.text.clone(), "itemprop:dateModified".into()));
         }
-        // The dates printed on the page, nearest the headline first; a
-        // `<time>` marked as the publication before them all.
+        // The dates printed on the page: a `<time>` marked as the
+        // publication, then `<time>`s and elements named for a date nearest
+        // the headline first, then dated text lines.
         let mut printed: Vec<(usize, String, String)> = Vec::new();
         let mut late: Vec<(String, String)> = Vec::new();
         let time_spots: Vec<&Spot> = by_nearness(page.times.iter().map(|t| &t.spot), anchor);
@@ -104,8 +105,9 @@ impl Found<'_> {
             }
         }
         let mut from_text: Vec<(String, String)> = Vec::new();
-        let mut at_line = |line: usize, found: &mut Vec<(String, String)>| {
-            let near = 1 + nearness(line, anchor);
+        // Elements marked as dates go before plain text lines.
+        let mut at_line = |line: usize, marked: bool, found: &mut Vec<(String, String)>| {
+            let near = 1 + nearness(line, anchor) + if marked { 0 } else { usize::MAX / 2 };
             printed.extend(found.drain(..).map(|(v, src)| (near, v, src)));
         };
         for spot in by_nearness(page.date_spots.iter(), anchor) {
@@ -117,7 +119,7 @@ impl Found<'_> {
                     &mut from_text,
                     &mut modified,
                 );
-                at_line(spot.line, &mut from_text);
+                at_line(spot.line, true, &mut from_text);
             }
         }
         for i in page.lines_near(anchor) {
@@ -138,7 +140,7 @@ impl Found<'_> {
                 // "Berlin, 25. Januar 2022 – …").
                 from_text.push((stamp.iso(), "text:dateline".into()));
             }
-            at_line(i, &mut from_text);
+            at_line(i, false, &mut from_text);
         }
         printed.sort_by_key(|(near, _, _)| *near);
         let printed: Vec<(String, String)> =
