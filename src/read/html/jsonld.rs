@@ -212,7 +212,7 @@ pub struct Article<'a> {
 /// array's first text.
 pub fn text_of(value: &Value) -> Option<String> {
     let text = match value {
-        Value::String(s) => s.trim().to_string(),
+        Value::String(s) => decode_entities(s.trim()),
         Value::Number(n) => n.to_string(),
         Value::Object(o) => {
             return ["name", "@value", "text"]
@@ -223,6 +223,58 @@ pub fn text_of(value: &Value) -> Option<String> {
         _ => return None,
     };
     (!text.is_empty()).then_some(text)
+}
+
+/// A JSON-LD string with the HTML character references some sites leave in
+/// it (`Redacci&oacute;n`, `&#x00E4;`) decoded: a script's text is not
+/// decoded by the HTML parser. Only complete references (ending in `;`).
+pub fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest
+            .get(1..MAX_ENTITY_CHARS.min(rest.len()))
+            .and_then(|body| body.find(';').map(|end| &body[..=end]))
+            .and_then(|reference| Some((reference.len() + 1, char_of(reference)?)));
+        match decoded {
+            Some((len, text)) => {
+                out.push_str(&text);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The longest character reference read, `&` and `;` included
+/// (`&CounterClockwiseContourIntegral;` has 33).
+const MAX_ENTITY_CHARS: usize = 40;
+
+/// The text a reference stands for (`amp;`, `#228;`, `#x00E4;`).
+fn char_of(reference: &str) -> Option<String> {
+    if let Some(number) = reference.strip_prefix('#') {
+        let number = number.trim_end_matches(';');
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code)
+            .filter(|c| *c != '\0')
+            .map(String::from);
+    }
+    let &(first, second) = markup5ever::data::NAMED_ENTITIES.get(reference)?;
+    [first, second]
+        .into_iter()
+        .filter(|&c| c != 0)
+        .map(char::from_u32)
+        .collect()
 }
 
 fn url_of(value: &Value) -> Option<String> {
@@ -269,7 +321,7 @@ impl<'a> Article<'a> {
                 }
             }
             Value::String(s) if !s.trim().is_empty() => out.push(Agent {
-                name: s.trim().to_string(),
+                name: decode_entities(s.trim()),
                 organization: false,
                 person: false,
             }),
@@ -342,6 +394,22 @@ mod tests {
         let data = LinkedData::from_scripts([script]);
         let headline = data.article(None).and_then(|a| a.headline());
         (data, headline)
+    }
+
+    #[test]
+    fn character_references_in_strings_are_decoded() {
+        assert_eq!(decode_entities("Redacci&oacute;n"), "Redacción");
+        assert_eq!(
+            decode_entities("Wohngew&#x00E4;chshaus &#228;"),
+            "Wohngewächshaus ä"
+        );
+        assert_eq!(
+            decode_entities("Q&A &amp; more &unknown; &#xZZ; &"),
+            "Q&A & more &unknown; &#xZZ; &"
+        );
+        let (_, headline) =
+            article_of(r#"{"@type": "NewsArticle", "headline": "Caf&eacute; &quot;Europa&quot;"}"#);
+        assert_eq!(headline.as_deref(), Some("Café \"Europa\""));
     }
 
     #[test]
