@@ -839,8 +839,13 @@ pub const MAX_TAGS: usize = 30;
 /// Separators between several authors in one byline.
 pub const AUTHOR_SEPARATORS: &[&str] = &[
     ",", ";", " and ", " & ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " i ", " и ",
-    " та ", " ve ", " dan ", "、", "/",
+    " та ", " ve ", " dan ", "、", "/", " (with ", " (avec ", " (mit ", " (con ", " (com ",
+    " (met ",
 ];
+
+/// Words opening a bracket of co-authors after a byline ("Martin Untersinger
+/// (avec Damien Leloup et Morgane Tual)"): names, not a description to drop.
+pub const CO_AUTHOR_WORDS: &[&str] = &["with", "avec", "mit", "con", "com", "met"];
 
 /// Longest plausible person name, in words ("Michelina C. de la Maza").
 pub const MAX_NAME_WORDS: usize = 6;

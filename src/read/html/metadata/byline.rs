@@ -11,7 +11,7 @@ use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
     AGENCY_INITIALS_MAX_CHARS, AUTHOR_CONJUNCTIONS, AUTHOR_SEPARATORS, BYLINE_INNER_MAX_WORDS,
     BYLINE_INNER_WORDS, BYLINE_NAME_PARTICLES, BYLINE_PREFIXES, BYLINE_ROLE_WORDS,
-    BYLINE_STOP_WORDS, CREDIT_WORDS, DATED_LINE_MAX_PARTS, DATED_LINE_SEPARATORS,
+    BYLINE_STOP_WORDS, CO_AUTHOR_WORDS, CREDIT_WORDS, DATED_LINE_MAX_PARTS, DATED_LINE_SEPARATORS,
     FULL_NAME_MAX_WORDS, INNER_HANDLE_MIN_CHARS, LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE,
     MAX_AUTHORS, MAX_BYLINE_CHARS, MAX_META_LINE_CHARS, MAX_NAME_WORDS, MAX_SOURCE_CREDIT_CHARS,
     META_AUTHOR, MIN_HANDLE_CHARS, NOT_AUTHOR_NAMES, ORGANIZATION_WORDS, SOURCE_LABELS,
@@ -724,11 +724,15 @@ fn cut_at_stop(text: &str) -> String {
 /// A byline without the description in brackets that ends it ("Jane Doe
 /// (Sprecherin des Vereins)"); brackets inside a name ("Richard (R.J.)
 /// Eskow"), a handle in brackets ("Jane (jdoe)") and addresses in brackets
-/// (which mark a site, not a person) stay.
+/// (which mark a site, not a person) stay, and so do co-authors in brackets
+/// ("Jane Doe (with John Roe)", split by [`AUTHOR_SEPARATORS`]).
 fn without_trailing_aside(text: &str) -> &str {
     if let Some(inner) = text.strip_suffix(')')
         && let Some(open) = inner.rfind('(')
         && open > 0
+        && !CO_AUTHOR_WORDS
+            .iter()
+            .any(|w| inner[open + 1..].split_whitespace().next() == Some(*w))
         && !inner[open..].contains(['.', '/', '@'])
         && inner[open..].contains(char::is_whitespace)
     {
@@ -894,6 +898,25 @@ mod tests {
             "<html lang=de><head>{ld}</head><body></body></html>"
         ));
         assert_eq!(de.byline.as_deref(), Some("Priya Raman und Tom Ellery"));
+    }
+
+    #[test]
+    fn co_authors_in_brackets_are_authors() {
+        let (display, names) = clean_byline(
+            "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+            true,
+        )
+        .expect("a byline");
+        assert_eq!(
+            display,
+            "Martin Untersinger (avec Damien Leloup et Morgane Tual)"
+        );
+        assert_eq!(
+            names,
+            ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
+        );
+        let (_, names) = clean_byline("Jane Doe (Sprecherin des Vereins)", true).expect("a byline");
+        assert_eq!(names, ["Jane Doe"]);
     }
 
     #[test]
