@@ -19,6 +19,7 @@ use aho_corasick::AhoCorasick;
 use scraper::{Html, Node};
 
 use super::blocks;
+use super::normalize::lowercase;
 use super::patterns::*;
 use super::tagset::TagSet;
 use crate::model::{Article, Block, Inline};
@@ -789,18 +790,6 @@ pub(super) fn text_counts(text: &str) -> (usize, u32) {
         i += len;
     }
     (chars, commas)
-}
-
-/// A name in lowercase, copied only when it has capitals or is not ASCII.
-fn lowercase(name: &str) -> Cow<'_, str> {
-    if name
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(name)
-    } else {
-        Cow::Owned(name.to_lowercase())
-    }
 }
 
 /// Case- and space-folded text, for comparisons.

@@ -1,6 +1,7 @@
 //! Normalization of extracted text and blocks: white space, quote marks,
 //! scraper placeholders and paragraphs printed twice.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -8,6 +9,19 @@ use super::patterns::{
     KICKER_MAX_WORDS, LEAD_ZONE_PARAGRAPHS, PLACEHOLDER_TEXTS, TAIL_LINE_MAX_CHARS,
 };
 use crate::model::{Article, Block, Inline};
+
+/// A text in lowercase, copied only when it has capitals or is not ASCII
+/// (most class names and words are lowercase already).
+pub fn lowercase(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
+}
 
 /// Collapses white space and repairs doubled single quote marks (`‘‘…’’` → `“…”`).
 pub fn clean_text(text: &str) -> String {

@@ -40,6 +40,7 @@ struct Candidate {
 }
 
 /// A candidate cleaned to its names.
+#[derive(Clone)]
 struct Named {
     display: String,
     names: Vec<String>,
@@ -318,13 +319,7 @@ impl Found<'_> {
         if let Some(more) = visible.clone().find(|n| {
             n.names.len() > chosen.names.len() && chosen.names.iter().all(|c| has(&n.names, c))
         }) {
-            return Named {
-                display: more.display.clone(),
-                names: more.names.clone(),
-                source: more.source.clone(),
-                judge: more.judge,
-                site: more.site,
-            };
+            return more.clone();
         }
         let mut names = chosen.names.clone();
         let mut source = chosen.source.clone();
@@ -341,21 +336,16 @@ impl Found<'_> {
                 source = full.1.clone();
             }
         }
-        if names == chosen.names {
-            return Named {
-                display: chosen.display.clone(),
-                names,
-                source,
-                judge: chosen.judge,
-                site: chosen.site,
-            };
-        }
+        let display = if names == chosen.names {
+            chosen.display.clone()
+        } else {
+            self.join_names(&names)
+        };
         Named {
-            display: self.join_names(&names),
+            display,
             names,
             source,
-            judge: chosen.judge,
-            site: chosen.site,
+            ..chosen.clone()
         }
     }
 
@@ -628,32 +618,24 @@ pub(super) fn clean_byline(raw: &str, strict: bool) -> Option<(String, Vec<Strin
 /// [`clean_byline`] with the candidate's [`Judge`]; `organizations` keeps
 /// names of organizations (a desk or agency credited as the author).
 fn clean_credit(raw: &str, judge: Judge, organizations: bool) -> Option<(String, Vec<String>)> {
-    // The first line that holds more than a byline word.
-    let mut text = String::new();
-    for line in raw.lines() {
-        let line = clean_text(line);
-        let rest = strip_prefix(&line)
-            .map(str::to_string)
-            .unwrap_or(line.clone());
-        let rest = rest.trim_start_matches([':', ' ']).trim().to_string();
-        if !rest.is_empty() {
-            // A list of names from metadata continues on the next lines.
-            text = if raw.contains("\n, ") {
-                raw.replace("\n, ", ", ")
-            } else {
-                rest
-            };
-            break;
-        }
-    }
-    if raw.contains("\n, ") {
-        text = raw
-            .split("\n, ")
+    let text = if raw.contains("\n, ") {
+        // A list of names from metadata, one per line.
+        raw.split("\n, ")
             .map(clean_text)
             .map(|t| strip_prefix(&t).map(|r| r.trim().to_string()).unwrap_or(t))
             .collect::<Vec<_>>()
-            .join(", ");
-    }
+            .join(", ")
+    } else {
+        // The first line that holds more than a byline word.
+        raw.lines()
+            .map(|line| {
+                let line = clean_text(line);
+                let rest = strip_prefix(&line).unwrap_or(&line);
+                rest.trim_start_matches([':', ' ']).trim().to_string()
+            })
+            .find(|rest| !rest.is_empty())
+            .unwrap_or_default()
+    };
     let mut text = text.trim().to_string();
     if let Some((_, start)) = dates::find_all(&text, DayOrder::DayFirst).first() {
         text.truncate(*start);
@@ -874,16 +856,8 @@ fn is_handle(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use scraper::Html;
-
-    use super::super::extract;
+    use super::super::meta_of;
     use super::*;
-    use crate::model::Article;
-    use crate::read::html::Hints;
-
-    fn meta_of(html: &str) -> Article {
-        extract(&Html::parse_document(html), &Hints::default())
-    }
 
     #[test]
     fn several_authors_join_with_the_pages_conjunction() {

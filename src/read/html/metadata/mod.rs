@@ -366,14 +366,16 @@ pub fn normalize_language(raw: &str) -> Option<String> {
     Some(tag)
 }
 
+/// The metadata of a page given as text, for the tests of every field.
+#[cfg(test)]
+fn meta_of(html: &str) -> Article {
+    extract(&Html::parse_document(html), &Hints::default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::byline::clean_byline;
     use super::*;
-
-    fn meta_of(html: &str) -> Article {
-        extract(&Html::parse_document(html), &Hints::default())
-    }
 
     fn names(raw: &str) -> Option<(String, Vec<String>)> {
         clean_byline(raw, true)

@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Node};
 
 use super::published::{role_named, role_of};
 use crate::read::html::content::hint_set;
-use crate::read::html::normalize::clean_text;
+use crate::read::html::normalize::{clean_text, lowercase};
 use crate::read::html::patterns::{
     ARTICLE_OWN_TAGS, AUTHOR_LINK_PATHS, BYLINE_HINTS, BYLINE_NOT_HINTS, DATE_HINTS,
     FOREIGN_AREA_HINTS, FOREIGN_AREA_TAGS, FOREIGN_MODIFIER_WORDS, INVISIBLE_TAGS, LINE_BREAK_TAGS,
@@ -202,11 +202,7 @@ impl<'a> Attrs<'a> {
 fn hint_text(a: &Attrs) -> String {
     let mut hints = String::new();
     for v in [a.class, a.id].into_iter().flatten() {
-        if v.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
-            hints.push_str(&v.to_lowercase());
-        } else {
-            hints.push_str(v);
-        }
+        hints.push_str(&lowercase(v));
         hints.push(' ');
     }
     hints

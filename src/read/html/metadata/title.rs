@@ -468,14 +468,7 @@ fn kicker(pieces: &[Piece]) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use scraper::Html;
-
-    use crate::model::Article;
-    use crate::read::html::Hints;
-
-    fn meta_of(html: &str) -> Article {
-        super::super::extract(&Html::parse_document(html), &Hints::default())
-    }
+    use super::super::meta_of;
 
     #[test]
     fn a_kicker_named_by_its_class_is_not_the_headline() {

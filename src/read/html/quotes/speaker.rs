@@ -13,7 +13,7 @@ use super::super::patterns::{
     SPEAKER_MAX_WORDS, UNNAMED_ROLES, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
 };
 
-use std::borrow::Cow;
+use super::super::normalize::lowercase;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -144,12 +144,7 @@ fn bare(word: &str) -> String {
 }
 
 fn is_verb(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphabetic());
-    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        // Already lowercase: most words are.
-        return VERBS.contains(w);
-    }
-    VERBS.contains(w.to_lowercase().as_str())
+    VERBS.contains(&*lowercase(word.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
 /// Whether a word is a title or office, also as a part of a compound
@@ -173,18 +168,6 @@ static COMPOUND_TITLES: LazyLock<Vec<&str>> = LazyLock::new(|| {
         .filter(|t| t.chars().count() >= COMPOUND_TITLE_MIN_CHARS)
         .collect()
 });
-
-/// A word in lowercase, copied only when it has capitals or is not ASCII.
-fn lowercase(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
-    }
-}
 
 /// An initial such as `M.` or `J.`: part of a name, never a title.
 fn is_initial(word: &str) -> bool {
