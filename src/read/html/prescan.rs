@@ -2,9 +2,12 @@
 //! with more than [`MAX_ELEMENTS`] tags is refused, and absurdly deep nesting
 //! (see [`MAX_PARSE_DEPTH`]) is flattened — start tags past the limit are
 //! dropped together with their end tags, so the text survives and the
-//! parser's work stays linear.
+//! parser's work stays linear. The code inside scripts and style sheets,
+//! which nothing reads, is cut out here too, so the parser does not copy it
+//! into the tree (a third of a typical saved page's bytes).
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use memchr::{memchr, memmem};
@@ -25,21 +28,45 @@ const RAW_TEXT_ELEMENTS: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes",
 ];
 
+/// Raw-text elements whose content is code no stage reads; their tags stay.
+const CODE_ELEMENTS: &[&str] = &["script", "style"];
+
+/// A script whose tag mentions this (any case) holds data that is read:
+/// JSON-LD, even with its type written as `application&#x2F;ld&#x2B;json`.
+const DATA_SCRIPT_MARK: &[u8] = b"json";
+
 /// The page ready for the parser: refused past [`MAX_ELEMENTS`] tags, with
-/// nesting deeper than [`MAX_PARSE_DEPTH`] flattened.
+/// nesting deeper than [`MAX_PARSE_DEPTH`] flattened and the code of scripts
+/// and style sheets left out.
 pub fn bound(html: &str) -> Result<Cow<'_, str>> {
-    let (depth, tags) = measure(html);
+    let Measure { depth, tags, code } = measure(html);
     if tags > MAX_ELEMENTS {
         return Err(Error::Limit {
             limit: "element count",
             detail: format!("more than {MAX_ELEMENTS} tags"),
         });
     }
+    let html = without(html, &code);
     Ok(if depth <= MAX_PARSE_DEPTH {
-        Cow::Borrowed(html)
+        html
     } else {
-        Cow::Owned(flatten(html))
+        Cow::Owned(flatten(&html))
     })
+}
+
+/// The page without the given byte ranges (in order, not overlapping).
+fn without<'a>(html: &'a str, ranges: &[Range<usize>]) -> Cow<'a, str> {
+    if ranges.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut last = 0;
+    for r in ranges {
+        out.push_str(&html[last..r.start]);
+        last = r.end;
+    }
+    out.push_str(&html[last..]);
+    Cow::Owned(out)
 }
 
 /// The page with start tags past [`MAX_PARSE_DEPTH`] dropped with their end tags.
@@ -91,6 +118,7 @@ fn flatten(html: &str) -> String {
 /// up, so a lookup is a binary search over integers, not a scan of strings.
 static FLAT_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| keys(FLAT_ELEMENTS));
 static RAW_TEXT_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| keys(RAW_TEXT_ELEMENTS));
+static CODE_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| keys(CODE_ELEMENTS));
 
 /// Longest name in the lists; longer tag names are in none of them.
 const KEY_BYTES: usize = 8;
@@ -136,12 +164,22 @@ fn find_end_tag(html: &str, from: usize, name: &str) -> usize {
     bytes.len()
 }
 
-/// The deepest nesting of non-flat elements, counted from the tags as
-/// written, and the number of tags.
-fn measure(html: &str) -> (usize, usize) {
+/// What the pass finds in a page.
+struct Measure {
+    /// The deepest nesting of non-flat elements, counted from the tags as written.
+    depth: usize,
+    /// The number of tags.
+    tags: usize,
+    /// Where the code of scripts and style sheets lies.
+    code: Vec<Range<usize>>,
+}
+
+fn measure(html: &str) -> Measure {
     let (mut depth, mut max, mut tags) = (0usize, 0usize, 0usize);
+    let mut code = Vec::new();
     for tag in Tags::new(html) {
         tags += 1;
+        code.extend(tag.code);
         let Some(name) = tag.name else { continue };
         if is_one_of(name, &FLAT_KEYS) || tag.self_closing {
             continue;
@@ -153,7 +191,11 @@ fn measure(html: &str) -> (usize, usize) {
             max = max.max(depth);
         }
     }
-    (max, tags)
+    Measure {
+        depth: max,
+        tags,
+        code,
+    }
 }
 
 /// One tag as written in the source.
@@ -163,6 +205,8 @@ struct Tag<'a> {
     name: Option<&'a str>,
     closing: bool,
     self_closing: bool,
+    /// The content of a script or style element, when it is code.
+    code: Option<Range<usize>>,
 }
 
 /// Iterates over the tags of a page, skipping comments and raw-text content.
@@ -205,8 +249,16 @@ impl<'a> Iterator for Tags<'a> {
             if name.is_empty() {
                 continue;
             }
+            let mut code = None;
             if !closing && is_one_of(name, &RAW_TEXT_KEYS) {
                 self.pos = find_end_tag(self.html, end, name);
+                let is_data = inner
+                    .as_bytes()
+                    .windows(DATA_SCRIPT_MARK.len())
+                    .any(|w| w.eq_ignore_ascii_case(DATA_SCRIPT_MARK));
+                if is_one_of(name, &CODE_KEYS) && !is_data && self.pos > end {
+                    code = Some(end..self.pos);
+                }
             }
             return Some(Tag {
                 start,
@@ -214,6 +266,7 @@ impl<'a> Iterator for Tags<'a> {
                 self_closing: inner.ends_with('/'),
                 name: Some(name),
                 closing,
+                code,
             });
         }
     }
@@ -233,11 +286,14 @@ mod tests {
             );
         }
         assert!(!is_one_of("div", &FLAT_KEYS) && !is_one_of("colgroups", &FLAT_KEYS));
+        for name in CODE_ELEMENTS {
+            assert!(is_one_of(name, &RAW_TEXT_KEYS), "{name} must be raw text");
+        }
     }
 
     #[test]
     fn ordinary_pages_are_untouched() {
-        let page = "<div><section><p>One<p>Two</section></div>";
+        let page = "<div><section><p>One<p>Two</section></div><script type=\"application/ld+json\">{}</script>";
         assert!(matches!(bound(page), Ok(Cow::Borrowed(_))));
     }
 
@@ -252,10 +308,27 @@ mod tests {
         let flat = bound(&page).unwrap();
         assert!(matches!(flat, Cow::Owned(_)));
         assert!(flat.contains("deep text"));
-        assert_eq!(measure(&flat).0, MAX_PARSE_DEPTH);
+        assert_eq!(measure(&flat).depth, MAX_PARSE_DEPTH);
         assert_eq!(
             flat.matches("<div>").count(),
             flat.matches("</div>").count()
+        );
+    }
+
+    #[test]
+    fn code_is_left_out_and_data_kept() {
+        let page = concat!(
+            "<style>p{color:red}</style><script>if (a < b) go()</script>",
+            "<script type=\"application&#x2F;ld&#x2B;json\">{\"@type\":\"Article\"}</script>",
+            "<p>Text</p>"
+        );
+        assert_eq!(
+            bound(page).unwrap(),
+            concat!(
+                "<style></style><script></script>",
+                "<script type=\"application&#x2F;ld&#x2B;json\">{\"@type\":\"Article\"}</script>",
+                "<p>Text</p>"
+            )
         );
     }
 
@@ -269,7 +342,7 @@ mod tests {
     fn an_unclosed_tag_before_multibyte_text_is_read() {
         // Found by fuzzing: the tag's end was taken inside a multibyte character.
         let page = "<div><p é";
-        assert_eq!(measure(page).0, 1);
+        assert_eq!(measure(page).depth, 1);
     }
 
     #[test]
@@ -279,6 +352,6 @@ mod tests {
             "<div>".repeat(5000),
             "<div>".repeat(5000)
         );
-        assert_eq!(measure(&page).0, 1, "only the script element itself");
+        assert_eq!(measure(&page).depth, 1, "only the script element itself");
     }
 }
