@@ -4,17 +4,17 @@
 //! names a byline or a date — and the visible text as lines, each marked with
 //! whether it stands in a page area that is not the article.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use ego_tree::iter::Edge;
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{ElementRef, Html, Node};
 
 use super::published::{role_named, role_of};
 use crate::read::html::content::hint_set;
-use crate::read::html::normalize::{clean_text, lowercase};
+use crate::read::html::normalize::{clean_text, lowercase, space_len};
 use crate::read::html::patterns::{
     ARTICLE_OWN_TAGS, AUTHOR_LINK_PATHS, BYLINE_HINTS, BYLINE_NOT_HINTS, DATE_HINTS,
     FOREIGN_AREA_HINTS, FOREIGN_AREA_TAGS, FOREIGN_MODIFIER_WORDS, INVISIBLE_TAGS, LINE_BREAK_TAGS,
@@ -175,6 +175,8 @@ struct Attrs<'a> {
     role: Option<&'a str>,
     rel: Option<&'a str>,
     itemprop: Option<&'a str>,
+    datetime: Option<&'a str>,
+    href: Option<&'a str>,
 }
 
 impl<'a> Attrs<'a> {
@@ -190,12 +192,23 @@ impl<'a> Attrs<'a> {
                 "role" => &mut a.role,
                 "rel" => &mut a.rel,
                 "itemprop" => &mut a.itemprop,
+                "datetime" => &mut a.datetime,
+                "href" => &mut a.href,
                 _ => continue,
             };
             *slot = Some(&**value);
         }
         a
     }
+}
+
+/// An attribute's value, found by comparing names as written (a lookup by
+/// [`scraper::node::Element::attr`] interns the name first).
+fn attr_of<'a>(el: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
+    el.attrs
+        .iter()
+        .find(|(n, _)| n.ns.is_empty() && &*n.local == name)
+        .map(|(_, v)| &**v)
 }
 
 /// The class and id of an element, lowercased, each followed by a space.
@@ -208,8 +221,89 @@ fn hint_text(a: &Attrs) -> String {
     hints
 }
 
+/// What one class or id value names, by the hint lists' fragments it holds.
+/// No fragment holds a space, so what the class and the id name together
+/// (searched as one text, [`hint_text`]) is what either names.
+#[derive(Debug, Clone, Copy, Default)]
+struct Named {
+    /// It holds a word of [`FOREIGN_AREA_HINTS`].
+    foreign_word: bool,
+    /// It names an area that is not the article (see
+    /// [`token_names_foreign_area`]; only a name holding such a word can).
+    foreign: bool,
+    /// It holds a [`BYLINE_HINTS`] fragment.
+    byline: bool,
+    /// It holds a [`DATE_HINTS`] fragment.
+    date: bool,
+}
+
+impl Named {
+    /// What a class and an id name together.
+    fn or(self, other: Named) -> Named {
+        Named {
+            foreign_word: self.foreign_word || other.foreign_word,
+            foreign: self.foreign || other.foreign,
+            byline: self.byline || other.byline,
+            date: self.date || other.date,
+        }
+    }
+}
+
+/// What the page's class and id values name. Pages repeat their class
+/// names, so each value, and each token of one, is judged once per page.
+#[derive(Default)]
+struct Names<'a> {
+    values: FxHashMap<&'a str, Named>,
+    /// Whether a token names an area that is not the article.
+    tokens: FxHashMap<&'a str, bool>,
+    /// Scratch space for a token's words.
+    words: String,
+}
+
+impl<'a> Names<'a> {
+    /// What an element's class and id name.
+    fn of(&mut self, a: &Attrs<'a>) -> Named {
+        let class = a.class.map_or_else(Named::default, |v| self.value(v));
+        let id = a.id.map_or_else(Named::default, |v| self.value(v));
+        class.or(id)
+    }
+
+    fn value(&mut self, value: &'a str) -> Named {
+        if let Some(named) = self.values.get(value) {
+            return *named;
+        }
+        let lower = lowercase(value);
+        let mut found = 0;
+        for m in HINT_SET.find_overlapping_iter(&*lower) {
+            found |= HINT_LISTS.1[m.pattern().as_usize()];
+        }
+        let foreign_word = found & FOREIGN_KIND != 0;
+        let foreign = foreign_word
+            && value
+                .split_whitespace()
+                .any(|token| self.token_foreign(token));
+        let named = Named {
+            foreign_word,
+            foreign,
+            byline: found & BYLINE_KIND != 0,
+            date: found & DATE_KIND != 0,
+        };
+        self.values.insert(value, named);
+        named
+    }
+
+    fn token_foreign(&mut self, token: &'a str) -> bool {
+        if let Some(&foreign) = self.tokens.get(token) {
+            return foreign;
+        }
+        let foreign = token_names_foreign_area(token, &mut self.words);
+        self.tokens.insert(token, foreign);
+        foreign
+    }
+}
+
 /// [`FOREIGN_AREA_HINTS`] as a set, and the most words one of them has.
-static FOREIGN_AREA_SET: LazyLock<(HashSet<&str>, usize)> = LazyLock::new(|| {
+static FOREIGN_AREA_SET: LazyLock<(FxHashSet<&str>, usize)> = LazyLock::new(|| {
     let most = FOREIGN_AREA_HINTS
         .iter()
         .map(|h| h.split(' ').count())
@@ -218,45 +312,80 @@ static FOREIGN_AREA_SET: LazyLock<(HashSet<&str>, usize)> = LazyLock::new(|| {
     (FOREIGN_AREA_HINTS.iter().copied().collect(), most)
 });
 
-/// Every word of [`FOREIGN_AREA_HINTS`]: a name none of them occurs in, as
-/// any part of it, names no foreign area (most names, told in one pass).
-static FOREIGN_AREA_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let words: Vec<&str> = FOREIGN_AREA_HINTS
-        .iter()
-        .flat_map(|h| h.split(' '))
-        .collect();
-    hint_set(&words)
-});
+/// The hint lists a class or id value is searched for, as bits: the words
+/// of [`FOREIGN_AREA_HINTS`] (a name none of them occurs in, as any part of
+/// it, names no foreign area), [`BYLINE_HINTS`] and [`DATE_HINTS`].
+const FOREIGN_KIND: u8 = 1;
+const BYLINE_KIND: u8 = 2;
+const DATE_KIND: u8 = 4;
 
-/// Class/id fragments naming a byline, those naming something else near
-/// one, and those naming a date, each list searched in one pass.
-static BYLINE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(BYLINE_HINTS));
+/// Every fragment of the three lists, once, with the lists it is in.
+static HINT_LISTS: LazyLock<(Vec<&str>, Vec<u8>)> = LazyLock::new(|| {
+    let lists = [
+        (
+            FOREIGN_KIND,
+            FOREIGN_AREA_HINTS
+                .iter()
+                .flat_map(|h| h.split(' '))
+                .collect(),
+        ),
+        (BYLINE_KIND, BYLINE_HINTS.to_vec()),
+        (DATE_KIND, DATE_HINTS.to_vec()),
+    ];
+    let mut fragments: Vec<&str> = Vec::new();
+    let mut kinds: Vec<u8> = Vec::new();
+    for (kind, list) in lists {
+        for fragment in list {
+            match fragments.iter().position(|f| *f == fragment) {
+                Some(i) => kinds[i] |= kind,
+                None => {
+                    fragments.push(fragment);
+                    kinds.push(kind);
+                }
+            }
+        }
+    }
+    (fragments, kinds)
+});
+/// The fragments of the three lists, searched in one pass.
+static HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(&HINT_LISTS.0));
+
+/// Class/id fragments naming something else near a byline.
 static BYLINE_NOT_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(BYLINE_NOT_HINTS));
-static DATE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(DATE_HINTS));
+
+/// Whether an element's class or id names something else near a byline
+/// ("author-bio", "author-avatar"); "vcard" (the microformat of the
+/// author's name) is no "card".
+fn names_not_byline(a: &Attrs) -> bool {
+    [a.class, a.id]
+        .into_iter()
+        .flatten()
+        .any(|v| BYLINE_NOT_HINT_SET.is_match(&lowercase(v).replace("vcard", "")))
+}
+
+/// [`AUTHOR_LINK_PATHS`] searched in one pass, ASCII case ignored.
+static AUTHOR_LINK_PATH_SET: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(AUTHOR_LINK_PATHS)
+        .expect("a list of paths")
+});
 
 /// Whether a class or id name (as written: case kept for camelCase) marks an
 /// area that is not the article, by its words ("related-posts",
-/// "siteFooter"), layout names aside. Pages repeat their class names, so
-/// each token is judged once per page: `seen` keeps the answers, `words` is
-/// scratch space. The article's own footer or header (`own_tag`) names
-/// itself so ("entry-footer"): that word is its tag's, no hint.
-fn names_foreign_area<'a>(
-    class: &'a str,
-    id: &'a str,
-    own_tag: Option<&str>,
-    seen: &mut HashMap<&'a str, bool>,
-    words: &mut String,
-) -> bool {
+/// "siteFooter"), layout names aside. The article's own footer or header
+/// (`own_tag`) names itself so ("entry-footer"): that word is its tag's, no
+/// hint. `words` is scratch space.
+fn names_foreign_area(class: &str, id: &str, own_tag: &str, words: &mut String) -> bool {
     [class, id]
         .iter()
         .flat_map(|names| names.split_whitespace())
-        .any(|token| match own_tag {
-            Some(tag) if token.contains(tag) => {
-                token_names_foreign_area(&token.replace(tag, ""), words)
+        .any(|token| {
+            if token.contains(own_tag) {
+                token_names_foreign_area(&token.replace(own_tag, ""), words)
+            } else {
+                token_names_foreign_area(token, words)
             }
-            _ => *seen
-                .entry(token)
-                .or_insert_with(|| token_names_foreign_area(token, words)),
         })
 }
 
@@ -317,6 +446,20 @@ fn token_names_foreign_area(token: &str, words: &mut String) -> bool {
     false
 }
 
+/// Whether a text is only white space (most text nodes between elements
+/// are: a line break and indentation, told byte by byte).
+fn is_blank(text: &str) -> bool {
+    let mut i = 0;
+    while i < text.len() {
+        let space = space_len(text, i);
+        if space == 0 {
+            return false;
+        }
+        i += space;
+    }
+    true
+}
+
 /// Appends a text node, with a space when it meets the previous one at an
 /// element boundary letter to letter (`<span>By</span><a>Jane</a>`).
 fn join_text(out: &mut String, text: &str, gap: bool) {
@@ -364,19 +507,21 @@ pub(super) fn element_text(el: ElementRef) -> String {
             }
         }
     }
-    out.lines()
-        .map(clean_text)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut text = String::with_capacity(out.len());
+    for line in out.lines().filter(|l| !is_blank(l)) {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&clean_text(line));
+    }
+    text
 }
 
 impl Page {
     pub(super) fn collect(dom: &Html) -> Page {
         let mut page = Page::default();
         let mut stack: Vec<Frame> = Vec::new();
-        let mut phrase = String::new();
-        let mut foreign_tokens = HashMap::new();
+        let mut names = Names::default();
         for edge in dom.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
@@ -387,27 +532,26 @@ impl Page {
                             page.break_line();
                         }
                         let attrs = Attrs::of(el);
-                        let hints = hint_text(&attrs);
-                        let role = attrs.role.map(str::to_lowercase).unwrap_or_default();
+                        let named = names.of(&attrs);
+                        let role = attrs.role.map(lowercase).unwrap_or_default();
                         let in_article = parent.in_article
                             || matches!(name, "article" | "main")
                             || role == "main";
                         let article_own = in_article && ARTICLE_OWN_TAGS.contains(&name);
                         let own_foreign = (FOREIGN_TAG_SET.contains(name) && !article_own)
-                            || matches!(
-                                role.as_str(),
-                                "navigation" | "complementary" | "contentinfo"
-                            )
+                            || matches!(&*role, "navigation" | "complementary" | "contentinfo")
                             || (!matches!(name, "html" | "body" | "main" | "article")
-                                && !hints.is_empty()
-                                && FOREIGN_AREA_WORDS.is_match(&hints)
-                                && names_foreign_area(
-                                    attrs.class.unwrap_or(""),
-                                    attrs.id.unwrap_or(""),
-                                    article_own.then_some(name),
-                                    &mut foreign_tokens,
-                                    &mut phrase,
-                                ));
+                                && named.foreign_word
+                                && if article_own {
+                                    names_foreign_area(
+                                        attrs.class.unwrap_or(""),
+                                        attrs.id.unwrap_or(""),
+                                        name,
+                                        &mut names.words,
+                                    )
+                                } else {
+                                    named.foreign
+                                });
                         let area = if own_foreign {
                             page.areas.push(Area {
                                 start: page.lines.len(),
@@ -428,7 +572,7 @@ impl Page {
                         stack.push(frame);
                         page.gap = true;
                         if let Some(elref) = ElementRef::wrap(node) {
-                            page.element(elref, name, &attrs, &hints, frame);
+                            page.element(elref, name, &attrs, named, frame);
                         }
                     }
                     Node::Text(text) => {
@@ -465,7 +609,7 @@ impl Page {
     }
 
     fn push_text(&mut self, text: &str, area: Option<usize>) {
-        if self.current_area.is_none() && !text.trim().is_empty() {
+        if self.current_area.is_none() && !is_blank(text) {
             self.current_area = Some(area);
         }
         join_text(&mut self.current, text, self.gap);
@@ -473,6 +617,11 @@ impl Page {
     }
 
     fn break_line(&mut self) {
+        // Text was pushed but none of it printed: the line is blank.
+        if self.current_area.is_none() {
+            self.current.clear();
+            return;
+        }
         let text = clean_text(&self.current);
         if !text.is_empty() {
             let area = self.current_area.flatten();
@@ -531,8 +680,12 @@ impl Page {
     }
 
     /// Records what one element offers.
-    fn element(&mut self, el: ElementRef, name: &str, attrs: &Attrs, hints: &str, frame: Frame) {
-        let attr = |a: &str| el.value().attr(a).map(str::trim).filter(|v| !v.is_empty());
+    fn element(&mut self, el: ElementRef, name: &str, attrs: &Attrs, named: Named, frame: Frame) {
+        let attr = |a: &str| {
+            attr_of(el.value(), a)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
         let line = self.lines.len();
         let spot = |text: String| Spot {
             line,
@@ -581,12 +734,14 @@ impl Page {
             }
             // `<time>`, and the custom elements pages write a date in
             // (`<relative-time datetime=…>`, `<local-time>`).
-            _ if !frame.invisible && is_time_element(name, attr("datetime").is_some()) => {
+            _ if !frame.invisible
+                && is_time_element(name, attrs.datetime.is_some_and(|d| !d.trim().is_empty())) =>
+            {
                 let own = clean_text(&el.text().collect::<String>());
                 // What the element's names say ("entry-date published"),
                 // then its own words ("Updated …"), then the words before it.
-                let named = format!("{hints} {}", attr("itemprop").unwrap_or(""));
-                let role = if el.value().attr("pubdate").is_some() {
+                let named = format!("{} {}", hint_text(attrs), attr("itemprop").unwrap_or(""));
+                let role = if attr_of(el.value(), "pubdate").is_some() {
                     DateRole::Published
                 } else {
                     [
@@ -613,12 +768,7 @@ impl Page {
             return;
         }
         self.itemprop(el, attrs.itemprop, &spot);
-        let rel = attrs
-            .rel
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .unwrap_or("")
-            .to_lowercase();
+        let rel = lowercase(attrs.rel.map(str::trim).unwrap_or(""));
         if name == "a" && rel.split_whitespace().any(|r| r == "tag") {
             self.rel_tags
                 .push(spot(clean_text(&el.text().collect::<String>())));
@@ -626,30 +776,19 @@ impl Page {
         if (name == "a" || name == "link") && rel.split_whitespace().any(|r| r == "author") {
             self.rel_authors
                 .push(spot(clean_text(&el.text().collect::<String>())));
-        } else if name == "a"
-            && el.value().attr("href").is_some_and(|h| {
-                let lower = h.to_ascii_lowercase();
-                AUTHOR_LINK_PATHS.iter().any(|p| lower.contains(p))
-            })
-        {
+        } else if name == "a" && attrs.href.is_some_and(|h| AUTHOR_LINK_PATH_SET.is_match(h)) {
             let text = clean_text(&el.text().collect::<String>());
             if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
                 self.author_links.push(spot(text));
             }
         }
-        // Most elements have no class or id: nothing to search.
-        let named = !hints.is_empty();
-        // "vcard" (the microformat of the author's name) is no "card".
-        if named
-            && BYLINE_HINT_SET.is_match(hints)
-            && !BYLINE_NOT_HINT_SET.is_match(&hints.replace("vcard", ""))
-        {
+        if named.byline && !names_not_byline(attrs) {
             let text = element_text(el);
             if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS * 2 {
                 self.bylines.push(spot(text));
             }
         }
-        if named && DATE_HINT_SET.is_match(hints) {
+        if named.date {
             let text = element_text(el);
             if !text.is_empty() && text.chars().count() <= MAX_META_LINE_CHARS * 2 {
                 self.date_spots.push(spot(text));
@@ -669,16 +808,13 @@ impl Page {
         };
         let value = attrs
             .iter()
-            .find_map(|a| el.value().attr(a))
+            .find_map(|a| attr_of(el.value(), a))
             .map(str::to_string)
             .unwrap_or_else(|| element_text(el));
         if value.trim().is_empty() {
             return;
         }
-        let person = el
-            .value()
-            .attr("itemtype")
-            .is_some_and(|t| t.ends_with("/Person"));
+        let person = attr_of(el.value(), "itemtype").is_some_and(|t| t.ends_with("/Person"));
         for name in prop.split_whitespace() {
             self.props.push(Prop {
                 name: name.to_lowercase(),
