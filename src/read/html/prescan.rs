@@ -2,15 +2,16 @@
 //! with more than [`MAX_ELEMENTS`] tags is refused, and absurdly deep nesting
 //! (see [`MAX_PARSE_DEPTH`]) is flattened — start tags past the limit are
 //! dropped together with their end tags, so the text survives and the
-//! parser's work stays linear. The code inside scripts and style sheets,
-//! which nothing reads, is cut out here too, so the parser does not copy it
-//! into the tree (a third of a typical saved page's bytes).
+//! parser's work stays linear. The code inside scripts and style sheets and
+//! the drawing inside inline SVGs, which nothing reads, are cut out here too,
+//! so the parser does not copy them into the tree (over a third of a typical
+//! saved page's bytes).
 
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use memchr::{memchr, memmem};
+use memchr::{memchr, memchr3, memmem};
 
 use crate::error::{Error, Result};
 use crate::limits::{MAX_ELEMENTS, MAX_PARSE_DEPTH};
@@ -26,6 +27,57 @@ const FLAT_ELEMENTS: &[&str] = &[
 /// Elements whose content is raw text: no tags inside them are real.
 const RAW_TEXT_ELEMENTS: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes",
+];
+
+/// HTML elements that end an inline SVG when the parser meets them inside it
+/// (the HTML standard's "breakout" list): an SVG holding one is kept whole,
+/// since its text is the page's.
+const SVG_BREAKOUT_ELEMENTS: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "font",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
 ];
 
 /// Raw-text elements whose content is code no stage reads; their tags stay.
@@ -147,6 +199,24 @@ fn is_one_of(name: &str, keys: &[u64]) -> bool {
     name_key(name).is_some_and(|k| keys.binary_search(&k).is_ok())
 }
 
+/// Where the `>` that ends the tag at the start of `tag` is, passing over
+/// quoted attribute values (`src="data:image/svg+xml,<svg>…</svg>"`).
+fn tag_end(tag: &[u8]) -> Option<usize> {
+    let mut pos = 1;
+    loop {
+        let at = pos + memchr3(b'>', b'"', b'\'', &tag[pos..])?;
+        let quote = tag[at];
+        if quote == b'>' {
+            return Some(at);
+        }
+        pos = at + 1;
+        let before = tag[..at].trim_ascii_end();
+        if before.last() == Some(&b'=') {
+            pos += memchr(quote, &tag[pos..])? + 1;
+        }
+    }
+}
+
 /// Where the end tag `</name` starts at or after `from` (any case), or the end of the page.
 fn find_end_tag(html: &str, from: usize, name: &str) -> usize {
     let bytes = html.as_bytes();
@@ -170,17 +240,21 @@ struct Measure {
     depth: usize,
     /// The number of tags.
     tags: usize,
-    /// Where the code of scripts and style sheets lies.
+    /// Where the code of scripts and style sheets, and SVG drawings, lie.
     code: Vec<Range<usize>>,
 }
 
 fn measure(html: &str) -> Measure {
     let (mut depth, mut max, mut tags) = (0usize, 0usize, 0usize);
     let mut code = Vec::new();
+    let mut svg = Svg::default();
     for tag in Tags::new(html) {
         tags += 1;
-        code.extend(tag.code);
+        if svg.open == 0 {
+            code.extend(tag.code.clone());
+        }
         let Some(name) = tag.name else { continue };
+        code.extend(svg.step(&tag, name));
         if is_one_of(name, &FLAT_KEYS) || tag.self_closing {
             continue;
         }
@@ -195,6 +269,51 @@ fn measure(html: &str) -> Measure {
         depth: max,
         tags,
         code,
+    }
+}
+
+/// The inline SVG being passed: its drawing is cut out like code, as no
+/// stage reads it, unless HTML that breaks out of it is written inside.
+#[derive(Default)]
+struct Svg {
+    /// How many `svg` elements are open.
+    open: usize,
+    /// Where the outermost one's content starts.
+    start: usize,
+    /// Whether an element that ends an SVG was met inside it.
+    broken: bool,
+}
+
+impl Svg {
+    /// Follows one tag; gives the outermost SVG's content when it closes.
+    fn step(&mut self, tag: &Tag, name: &str) -> Option<Range<usize>> {
+        if !name.eq_ignore_ascii_case("svg") {
+            // Tags inside SVGs are few: a scan of the list costs nothing.
+            self.broken |= self.open > 0
+                && SVG_BREAKOUT_ELEMENTS
+                    .iter()
+                    .any(|b| b.eq_ignore_ascii_case(name));
+            return None;
+        }
+        if tag.self_closing {
+            return None;
+        }
+        if !tag.closing {
+            if self.open == 0 {
+                *self = Svg {
+                    open: 0,
+                    start: tag.end,
+                    broken: false,
+                };
+            }
+            self.open += 1;
+            return None;
+        }
+        if self.open == 0 {
+            return None;
+        }
+        self.open -= 1;
+        (self.open == 0 && !self.broken && tag.start > self.start).then_some(self.start..tag.start)
     }
 }
 
@@ -234,21 +353,23 @@ impl<'a> Iterator for Tags<'a> {
                     memmem::find(rest.as_bytes(), b"-->").map_or(bytes.len(), |e| start + e + 3);
                 continue;
             }
-            let (inner, end) = match memchr(b'>', rest.as_bytes()) {
-                Some(e) => (&rest[1..e], start + e + 1),
-                None => (&rest[1..], bytes.len()),
-            };
-            self.pos = end;
-            let closing = inner.starts_with('/');
-            let after_slash = inner.trim_start_matches('/');
+            let closing = rest.as_bytes().get(1) == Some(&b'/');
+            let after_slash = &rest[1 + usize::from(closing)..];
             let name_len = after_slash
                 .bytes()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == b'-')
                 .count();
             let name = &after_slash[..name_len];
-            if name.is_empty() {
+            if name.is_empty() || !after_slash.as_bytes()[0].is_ascii_alphabetic() {
+                // Not a tag: the parser reads this `<` as text.
+                self.pos = start + 1;
                 continue;
             }
+            let (inner, end) = match tag_end(rest.as_bytes()) {
+                Some(e) => (&rest[1..e], start + e + 1),
+                None => (&rest[1..], bytes.len()),
+            };
+            self.pos = end;
             let mut code = None;
             if !closing && is_one_of(name, &RAW_TEXT_KEYS) {
                 self.pos = find_end_tag(self.html, end, name);
@@ -330,6 +451,33 @@ mod tests {
                 "<p>Text</p>"
             )
         );
+    }
+
+    #[test]
+    fn svg_drawings_are_left_out_unless_html_breaks_out() {
+        let page =
+            "<p>A<svg viewBox=\"0 0 1 1\"><svg><path d=\"M0 0\"/></svg><title>x</title></svg>B</p>";
+        assert_eq!(
+            bound(page).unwrap(),
+            "<p>A<svg viewBox=\"0 0 1 1\"></svg>B</p>"
+        );
+        let broken = "<svg><path d=\"M0\"/><p>Text</p></svg>";
+        assert_eq!(bound(broken).unwrap(), broken);
+        let unclosed = "<svg><path d=\"M0\"/>";
+        assert_eq!(bound(unclosed).unwrap(), unclosed);
+    }
+
+    #[test]
+    fn quoted_attributes_hold_no_tags() {
+        let page =
+            "<img src=\"data:image/svg+xml,<svg><path d='M0'/></svg>\" alt = 'a>b'><svg><g/></svg>";
+        let tags: Vec<_> = Tags::new(page).map(|t| t.name.unwrap()).collect();
+        assert_eq!(tags, ["img", "svg", "g", "svg"]);
+        assert_eq!(
+            bound(page).unwrap(),
+            "<img src=\"data:image/svg+xml,<svg><path d='M0'/></svg>\" alt = 'a>b'><svg></svg>"
+        );
+        assert_eq!(Tags::new("if a < b or c<1 then <p>").count(), 1);
     }
 
     #[test]
