@@ -411,7 +411,7 @@ fn year_of(text: &str) -> Option<i32> {
 /// `None` when they do not tell, or tell both ways.
 pub fn order_shown<'a>(texts: impl Iterator<Item = &'a str>) -> Option<DayOrder> {
     let (mut day_first, mut month_first) = (false, false);
-    for text in texts.filter(|t| t.contains(['/', '-', '.'])) {
+    for text in texts.filter(|t| t.contains(['/', '-', '.']) && has_digit_pair(t)) {
         for c in NUMERIC_DMY.captures_iter(text) {
             let (Some(first), Some(second)) = (num::<u32>(&c, 1), num::<u32>(&c, 4)) else {
                 continue;
@@ -430,6 +430,13 @@ pub fn order_shown<'a>(texts: impl Iterator<Item = &'a str>) -> Option<DayOrder>
     }
 }
 
+/// Whether a text has two ASCII digits in a row, as every year has.
+fn has_digit_pair(text: &str) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
+}
+
 /// The first date written anywhere in `text`, in words or numbers, with the
 /// time that follows it. All-numeric dates whose day and month could be
 /// swapped are read in `order`.
@@ -443,11 +450,7 @@ pub fn find_all(text: &str, order: DayOrder) -> Vec<(Stamp, usize)> {
     // Every form has a year of two or more ASCII digits (`parse` reads no
     // others): text without two digits in a row has no date, and most
     // lines are such text.
-    if !text
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
-    {
+    if !has_digit_pair(text) {
         return Vec::new();
     }
     let mut found: Vec<(Stamp, usize, usize)> = Vec::new();

@@ -4,8 +4,10 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
+
 use super::page::{Page, Spot, by_nearness};
-use super::{Found, fold};
+use super::{Found, fold, folds_to};
 use crate::read::html::dates::{self, DayOrder};
 use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
@@ -58,11 +60,11 @@ impl Found<'_> {
         self.article
             .site_name
             .as_deref()
-            .is_some_and(|s| fold(s) == folded)
+            .is_some_and(|s| folds_to(s, &folded))
             || self
                 .website_name
                 .as_deref()
-                .is_some_and(|s| fold(s) == folded)
+                .is_some_and(|s| folds_to(s, &folded))
             || self.host().is_some_and(|h| {
                 let squeezed: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
                 h.split('.').any(|label| label == squeezed)
@@ -168,13 +170,19 @@ impl Found<'_> {
             let line = &page.lines[i];
             if line.foreign
                 || line.text.chars().count() > MAX_META_LINE_CHARS
-                || fold(&line.text) == headline
+                || folds_to(&line.text, &headline)
             {
                 continue;
             }
             let text = line.text.trim_start_matches(|c: char| !c.is_alphanumeric());
-            if let Some(raw) = prefixed_line(page, i, text) {
-                push(raw.to_string(), label_judge(text), "text:byline", false);
+            let after_word = strip_prefix(text);
+            if let Some(raw) = prefixed_line(page, i, text, after_word) {
+                push(
+                    raw.to_string(),
+                    label_judge(text, after_word),
+                    "text:byline",
+                    false,
+                );
                 continue;
             }
             let dated = dates::find(text, order).is_some();
@@ -215,17 +223,20 @@ impl Found<'_> {
         // Far from the headline (a post's footer, the end of the text), only
         // a line a byline word opens counts, and only for full names (a
         // capitalized noun after "Von" opens many a German sentence).
-        let near: HashSet<usize> = near.into_iter().collect();
+        let mut is_near = vec![false; page.lines.len()];
+        for i in near {
+            is_near[i] = true;
+        }
         for (i, line) in page.lines.iter().enumerate() {
-            if line.foreign || near.contains(&i) || line.text.chars().count() > MAX_META_LINE_CHARS
-            {
+            if line.foreign || is_near[i] || line.text.chars().count() > MAX_META_LINE_CHARS {
                 continue;
             }
             let text = line.text.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let after_word = strip_prefix(text);
             // A byline word alone on its line ("Posted by") makes the line
             // below a name, whatever its length.
-            let alone = !starts_with_prefix(text);
-            if let Some(raw) = prefixed_line(page, i, text)
+            let alone = after_word.is_none_or(|rest| rest.trim().is_empty());
+            if let Some(raw) = prefixed_line(page, i, text, after_word)
                 && clean_byline(raw, true).is_some_and(|(_, names)| {
                     alone || names.iter().all(|n| n.split_whitespace().count() >= 2)
                 })
@@ -427,7 +438,7 @@ fn completes(alone: &str, full: &str) -> bool {
         return false;
     }
     let alone = fold(alone);
-    if fold(words[0]) == alone {
+    if folds_to(words[0], &alone) {
         return true;
     }
     let initials: String = words
@@ -445,6 +456,10 @@ fn completes(alone: &str, full: &str) -> bool {
 /// are times; the name is the one part a byline word opens ("Autor:",
 /// "By"), or else the only part left, if it cleans to full names.
 fn dated_name(line: &str, order: DayOrder) -> Option<(&str, Judge)> {
+    if !DATED_LINE_SEPARATOR_SET.is_match(line) {
+        // One part.
+        return None;
+    }
     let mut parts: Vec<&str> = vec![line];
     for sep in DATED_LINE_SEPARATORS {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
@@ -471,7 +486,7 @@ fn dated_name(line: &str, order: DayOrder) -> Option<(&str, Judge)> {
         .filter(|p| starts_with_prefix(p))
         .collect();
     if let [part] = opened[..] {
-        let judge = label_judge(part);
+        let judge = label_judge(part, strip_prefix(part));
         return clean_credit(part, judge, false).map(|_| (part, judge));
     }
     let [name] = rest[..] else {
@@ -483,6 +498,11 @@ fn dated_name(line: &str, order: DayOrder) -> Option<(&str, Judge)> {
         .all(|n| n.split_whitespace().count() >= 2)
         .then_some((name, Judge::Strict))
 }
+
+/// [`DATED_LINE_SEPARATORS`] in one automaton, to pass over lines that have
+/// none.
+static DATED_LINE_SEPARATOR_SET: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(DATED_LINE_SEPARATORS).expect("a list of separators"));
 
 /// Whether a part of a line is a time of day ("13:10 Uhr", "9:00 PM").
 fn is_time(part: &str) -> bool {
@@ -499,11 +519,18 @@ fn near_headline(line: usize, anchor: Option<usize>) -> bool {
 
 /// The byline a line opens with a byline word ("By Jane Doe", "Autor:
 /// jdoe"), or the line below one alone on its line ("Von:" / "Jane Doe").
-fn prefixed_line<'a>(page: &'a Page, i: usize, text: &'a str) -> Option<&'a str> {
-    if starts_with_prefix(text) {
+/// `after_word` is the text after its byline word ([`strip_prefix`]).
+fn prefixed_line<'a>(
+    page: &'a Page,
+    i: usize,
+    text: &'a str,
+    after_word: Option<&str>,
+) -> Option<&'a str> {
+    let rest = after_word?;
+    if !rest.trim().is_empty() {
         return Some(text);
     }
-    if strip_prefix(text).is_some_and(|rest| rest.trim_matches([':', ' ']).is_empty()) {
+    if rest.trim_matches([':', ' ']).is_empty() {
         return page
             .lines
             .get(i + 1)
@@ -516,9 +543,10 @@ fn prefixed_line<'a>(page: &'a Page, i: usize, text: &'a str) -> Option<&'a str>
 /// How a text opened by a byline word is judged: a label ending in a colon
 /// ("Autor:", "Text:") introduces a name as firmly as an element marked as
 /// the author's, so a handle counts; a bare word ("by", "par") may open a
-/// sentence, so only capitalized names count.
-fn label_judge(text: &str) -> Judge {
-    let labelled = strip_prefix(text).is_some_and(|rest| {
+/// sentence, so only capitalized names count. `after_word` is the text
+/// after the byline word ([`strip_prefix`]).
+fn label_judge(text: &str, after_word: Option<&str>) -> Judge {
+    let labelled = after_word.is_some_and(|rest| {
         text[..text.len() - rest.len()].ends_with(':') || rest.trim_start().starts_with(':')
     });
     if labelled {
@@ -537,35 +565,69 @@ fn starts_with_prefix(line: &str) -> bool {
 /// The text after a leading byline word, if there is one.
 fn strip_prefix(text: &str) -> Option<&str> {
     // A prefix can only match where it starts as the text's first letter
-    // lowercased: the others are passed over without lowercasing the text.
-    let first: String = text
-        .chars()
-        .next()
-        .map(char::to_lowercase)
-        .into_iter()
-        .flatten()
-        .collect();
-    PREFIXES_LONGEST_FIRST.iter().find_map(|p| {
-        if !p.starts_with(first.as_str()) {
+    // lowercased: only those are tried.
+    let first = text.chars().next()?;
+    let key = first.to_lowercase().next()?;
+    let (_, prefixes) = PREFIXES_BY_FIRST.iter().find(|(c, _)| *c == key)?;
+    prefixes.iter().find_map(|&(p, n)| {
+        if !starts_lowered(p, first) {
             return None;
         }
-        let n = p.chars().count();
-        let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
-        let (head, rest) = text.split_at(end);
-        (head.to_lowercase() == *p).then_some(rest).filter(|rest| {
-            p.ends_with([':', '：'])
-                || rest.is_empty()
-                || rest.starts_with(char::is_whitespace)
-                || rest.starts_with(':')
-        })
+        let rest = after_lowered(text, p, n)?;
+        (p.ends_with([':', '：'])
+            || rest.is_empty()
+            || rest.starts_with(char::is_whitespace)
+            || rest.starts_with(':'))
+        .then_some(rest)
     })
 }
 
-/// [`BYLINE_PREFIXES`] longest first, so "by:" is not read as "by".
-static PREFIXES_LONGEST_FIRST: LazyLock<Vec<&str>> = LazyLock::new(|| {
-    let mut list = BYLINE_PREFIXES.to_vec();
-    list.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
-    list
+/// Whether `prefix` starts with the lowercase of `c`.
+fn starts_lowered(prefix: &str, c: char) -> bool {
+    let mut chars = prefix.chars();
+    c.to_lowercase().all(|l| chars.next() == Some(l))
+}
+
+/// The text after its first `n` characters when they lowercase to
+/// `prefix` (`n` is the prefix's length in characters), compared character
+/// by character without building the lowercase text (no prefix has a
+/// sigma, the one letter whose lowercase depends on its neighbours).
+fn after_lowered<'a>(text: &'a str, prefix: &str, n: usize) -> Option<&'a str> {
+    let mut want = prefix.chars();
+    let mut end = text.len();
+    for (taken, (i, c)) in text.char_indices().enumerate() {
+        if taken == n {
+            end = i;
+            break;
+        }
+        if !c.to_lowercase().all(|l| want.next() == Some(l)) {
+            return None;
+        }
+    }
+    want.next().is_none().then(|| &text[end..])
+}
+
+/// The byline words that start with one character, with their lengths in
+/// characters.
+type PrefixGroup = (char, Vec<(&'static str, usize)>);
+
+/// [`BYLINE_PREFIXES`] by their first character, longest first, so "by:"
+/// is not read as "by", each with its length in characters.
+static PREFIXES_BY_FIRST: LazyLock<Vec<PrefixGroup>> = LazyLock::new(|| {
+    let mut list: Vec<(&str, usize)> = BYLINE_PREFIXES
+        .iter()
+        .map(|p| (*p, p.chars().count()))
+        .collect();
+    list.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    let mut by_first: Vec<PrefixGroup> = Vec::new();
+    for (p, n) in list {
+        let first = p.chars().next().expect("a prefix is not empty");
+        match by_first.iter_mut().find(|(c, _)| *c == first) {
+            Some((_, group)) => group.push((p, n)),
+            None => by_first.push((first, vec![(p, n)])),
+        }
+    }
+    by_first
 });
 
 /// The text after a byline word standing inside a short line ("Posted on
@@ -580,16 +642,15 @@ fn inner_byline(line: &str, dated: bool) -> Option<&str> {
     for word in line.split_inclusive(char::is_whitespace) {
         let bare = word.trim();
         offset += word.len();
-        let credit = CREDIT_WORDS.iter().any(|w| {
-            previous
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .eq_ignore_ascii_case(w)
-        });
-        previous = bare;
-        if !credit
-            && BYLINE_INNER_WORDS
-                .iter()
-                .any(|w| bare.eq_ignore_ascii_case(w))
+        let before = std::mem::replace(&mut previous, bare);
+        let credit = || {
+            let before = before.trim_matches(|c: char| !c.is_alphanumeric());
+            CREDIT_WORDS.iter().any(|w| before.eq_ignore_ascii_case(w))
+        };
+        if BYLINE_INNER_WORDS
+            .iter()
+            .any(|w| bare.eq_ignore_ascii_case(w))
+            && !credit()
         {
             let rest = &line[offset..];
             // A handle after the word is lowercase; a dated line makes it a

@@ -89,15 +89,31 @@ struct Found<'a> {
 fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let c = match c {
-            '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
-            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
-            '‐'..='―' => '-',
-            c => c,
-        };
-        out.extend(c.to_lowercase());
+        out.extend(fold_char(c));
     }
     super::normalize::collapse_whitespace(&out)
+}
+
+/// One character as [`fold`] writes it.
+fn fold_char(c: char) -> std::char::ToLowercase {
+    let c = match c {
+        '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+        '‐'..='―' => '-',
+        c => c,
+    };
+    c.to_lowercase()
+}
+
+/// Whether `fold(text) == folded`, for a `folded` that [`fold`] gave,
+/// without folding `text`: word by word (folding turns no white space into
+/// a letter nor a letter into white space), up to the first difference.
+fn folds_to(text: &str, folded: &str) -> bool {
+    let mut want = folded.split_whitespace();
+    text.split_whitespace().all(|word| {
+        want.next()
+            .is_some_and(|w| word.chars().flat_map(fold_char).eq(w.chars()))
+    }) && want.next().is_none()
 }
 
 /// How many words a text counts as: Chinese and Japanese, written without

@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::Found;
@@ -291,8 +292,17 @@ fn parse_date(value: &str, order: DayOrder) -> Option<Stamp> {
 /// publication.
 pub(super) fn role_of(context: &str) -> DateRole {
     let lower = context.to_lowercase();
-    let last = |list: &[&str]| list.iter().filter_map(|w| last_word_at(&lower, w)).max();
-    match (last(UPDATED_WORDS), last(PUBLISHED_WORDS)) {
+    let present = RoleWords::in_text(&lower);
+    let last = |list: &[&str], first: usize| {
+        present
+            .of(list, first)
+            .filter_map(|w| last_word_at(&lower, w))
+            .max()
+    };
+    match (
+        last(UPDATED_WORDS, 0),
+        last(PUBLISHED_WORDS, UPDATED_WORDS.len()),
+    ) {
         (Some(u), Some(p)) if p > u => DateRole::Published,
         (Some(_), _) => DateRole::Modified,
         (None, Some(_)) => DateRole::Published,
@@ -328,13 +338,53 @@ pub(super) fn role_named(names: &str) -> DateRole {
         .to_lowercase()
         .replace("datepublished", "published")
         .replace("datemodified", "modified");
-    let any = |list: &[&str]| list.iter().any(|w| last_word_at(&lower, w).is_some());
-    if any(PUBLISHED_WORDS) {
+    let present = RoleWords::in_text(&lower);
+    let any = |list: &[&str], first: usize| {
+        present
+            .of(list, first)
+            .any(|w| last_word_at(&lower, w).is_some())
+    };
+    if any(PUBLISHED_WORDS, UPDATED_WORDS.len()) {
         DateRole::Published
-    } else if any(UPDATED_WORDS) {
+    } else if any(UPDATED_WORDS, 0) {
         DateRole::Modified
     } else {
         DateRole::Unknown
+    }
+}
+
+/// Which of [`UPDATED_WORDS`] and [`PUBLISHED_WORDS`] (numbered in that
+/// order) occur in a text, found in one pass, so that only those are looked
+/// up as whole words.
+struct RoleWords(u64);
+
+/// The words of [`RoleWords`], in one automaton.
+static ROLE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<&str> = UPDATED_WORDS
+        .iter()
+        .chain(PUBLISHED_WORDS)
+        .copied()
+        .collect();
+    assert!(words.len() <= 64, "one bit for each word");
+    AhoCorasick::new(words).expect("a list of words")
+});
+
+impl RoleWords {
+    fn in_text(text: &str) -> RoleWords {
+        let mut present = 0;
+        for m in ROLE_WORDS.find_overlapping_iter(text) {
+            present |= 1u64 << m.pattern().as_usize();
+        }
+        RoleWords(present)
+    }
+
+    /// The words of `list`, numbered from `first`, that occur.
+    fn of<'a>(&self, list: &'a [&'a str], first: usize) -> impl Iterator<Item = &'a str> {
+        let present = self.0;
+        list.iter()
+            .enumerate()
+            .filter(move |(i, _)| present & (1u64 << (first + i)) != 0)
+            .map(|(_, w)| *w)
     }
 }
 

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use scraper::{ElementRef, Node};
 
 use super::page::{Heading, element_text};
-use super::{Found, fold, weight, words};
+use super::{Found, fold, folds_to, weight, words};
 use crate::read::html::normalize::{clean_text, is_placeholder};
 use crate::read::html::patterns::{
     GLUED_SITE_SEPARATORS, H1_KICKER_MAX_WORDS, HEADLINE_PART_HINTS, HIDDEN_HINTS, INVISIBLE_TAGS,
@@ -70,7 +70,7 @@ impl Found<'_> {
             return None;
         }
         let at = title.char_indices().nth(n - m)?.0;
-        if fold(&title[at..]) != folded {
+        if !folds_to(&title[at..], &folded) {
             return None;
         }
         let before = title[..at].chars().next_back()?;
@@ -169,7 +169,7 @@ impl Found<'_> {
         let site = self.article.site_name.as_deref().map(fold);
         for h1 in &h1s {
             let (shown, _) = self.strip_title(shown_text(h1), false);
-            if site.as_deref() == Some(fold(&shown).as_str()) {
+            if site.as_deref().is_some_and(|s| folds_to(&shown, s)) {
                 continue;
             }
             for ((t, _), (s, _, source)) in titles.iter().zip(&stripped) {
@@ -198,7 +198,8 @@ impl Found<'_> {
         let own: Vec<&&Heading> = h1s.iter().filter(|h| !h.spot.foreign).collect();
         if let [h1] = own.as_slice() {
             let (shown, _) = self.strip_title(shown_text(h1), false);
-            if weight(&shown) >= LONE_H1_MIN_WORDS && site.as_deref() != Some(fold(&shown).as_str())
+            if weight(&shown) >= LONE_H1_MIN_WORDS
+                && !site.as_deref().is_some_and(|s| folds_to(&shown, s))
             {
                 self.article.headline = shown;
                 self.set_source("headline", "h1");
@@ -206,9 +207,9 @@ impl Found<'_> {
                 return Some(h1.spot.line);
             }
         }
-        let chosen = stripped
-            .iter()
-            .find(|(s, _, _)| site.as_deref() != Some(fold(s).as_str()) && !words(s).is_empty());
+        let chosen = stripped.iter().find(|(s, _, _)| {
+            !site.as_deref().is_some_and(|f| folds_to(s, f)) && !words(s).is_empty()
+        });
         if let Some((headline, _, source)) = chosen {
             self.article.headline = headline.clone();
             self.set_source("headline", source.clone());
@@ -221,12 +222,12 @@ impl Found<'_> {
             return page
                 .h1s
                 .iter()
-                .find(|h| fold(shown_text(h)) == target || fold(&h.spot.text) == target)
+                .find(|h| folds_to(shown_text(h), &target) || folds_to(&h.spot.text, &target))
                 .map(|h| h.spot.line)
                 .or_else(|| {
                     page.lines
                         .iter()
-                        .position(|l| letters(&l.text) <= most && fold(&l.text) == target)
+                        .position(|l| letters(&l.text) <= most && folds_to(&l.text, &target))
                 })
                 .or_else(|| h1s.first().map(|h| h.spot.line));
         }
