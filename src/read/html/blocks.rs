@@ -9,7 +9,7 @@
 //! Nesting deeper than [`MAX_NESTING`] is flattened to text, so hostile
 //! pages cannot exhaust the stack.
 
-use super::content::{Page, fold, has_word_hint};
+use super::content::{CLUTTER_WORDS, LOGO_WORDS, Page, fold, has_word_hint};
 use super::normalize::{clean_text, is_placeholder, space_len};
 use super::patterns::*;
 use crate::model::{Block, Inline};
@@ -106,10 +106,10 @@ fn dispatch(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
 pub(super) fn removed(page: &Page, i: usize) -> bool {
     let item = &page.items[i];
     let s = &page.stats[i];
-    let hint = format!("{} {}", item.class, item.id);
     // Blocks named as clutter go; on the last, least cleaning attempt only
-    // when they are also shaped like it (links or a few words).
-    if has_word_hint(&hint, CLUTTER_HINTS)
+    // when they are also shaped like it (links or a few words). Class and id
+    // are searched apart: no fragment holds a space.
+    if (has_word_hint(&item.class, &CLUTTER_WORDS) || has_word_hint(&item.id, &CLUTTER_WORDS))
         && s.text < CLUTTER_MAX_CHARS
         && !(s.text > 0 && is_description(page, i))
         && (page.flags.clean
@@ -322,10 +322,11 @@ fn is_logo(page: &Page, i: usize, b: &Block) -> bool {
         return false;
     };
     let alt = fold(alt);
-    let hint = format!("{} {}", page.items[i].class, page.items[i].id);
+    let item = &page.items[i];
     alt == "logo"
         || LOGO_SUFFIXES.iter().any(|s| alt.ends_with(s))
-        || has_word_hint(&hint, LOGO_HINTS)
+        || has_word_hint(&item.class, &LOGO_WORDS)
+        || has_word_hint(&item.id, &LOGO_WORDS)
 }
 
 /// `<img>`: a picture, with its real source rather than a lazy-load placeholder.
@@ -1127,11 +1128,14 @@ mod tests {
 
     #[test]
     fn word_hints_do_not_match_inside_words() {
-        use crate::read::html::content::has_word_hint;
-        assert!(has_word_hint("post-tags", &["tags"]));
-        assert!(!has_word_hint("tagstyle_z4", &["tags"]));
-        assert!(has_word_hint("sharebar top", &["share"]));
-        assert!(has_word_hint("x author-bio", &["author-bio"]));
+        use crate::read::html::content::{WordHints, has_word_hint};
+        assert!(has_word_hint("post-tags", &WordHints::new(&["tags"])));
+        assert!(!has_word_hint("tagstyle_z4", &WordHints::new(&["tags"])));
+        assert!(has_word_hint("sharebar top", &WordHints::new(&["share"])));
+        assert!(has_word_hint(
+            "x author-bio",
+            &WordHints::new(&["author-bio"])
+        ));
     }
 
     #[test]

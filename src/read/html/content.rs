@@ -13,6 +13,7 @@
 //! retried with fewer removals, as Readability does.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -236,37 +237,81 @@ pub(super) fn has_hint(name: &str, hints: &AhoCorasick) -> bool {
     !name.is_empty() && hints.is_match(name)
 }
 
+/// A list of class/id fragments looked for as words (see
+/// [`has_word_hint`]), sorted once into the lookups a word needs: a set of
+/// the fragments, the lengths of those long enough to start a word, and the
+/// hyphenated ones, which are searched for in the whole name.
+pub(super) struct WordHints {
+    /// The fragments without a hyphen.
+    words: HashSet<&'static str>,
+    /// The distinct byte lengths of the fragments without a hyphen that are
+    /// long enough to be a word's beginning.
+    prefix_lengths: Vec<usize>,
+    /// The fragments with a hyphen.
+    hyphenated: Vec<&'static str>,
+}
+
+impl WordHints {
+    pub(super) fn new(hints: &[&'static str]) -> WordHints {
+        let (hyphenated, plain): (Vec<&str>, Vec<&str>) =
+            hints.iter().partition(|h| h.contains('-'));
+        let mut prefix_lengths: Vec<usize> = plain
+            .iter()
+            .map(|h| h.len())
+            .filter(|&n| n >= MIN_PREFIX_HINT)
+            .collect();
+        prefix_lengths.sort_unstable();
+        prefix_lengths.dedup();
+        WordHints {
+            words: plain.into_iter().collect(),
+            prefix_lengths,
+            hyphenated,
+        }
+    }
+
+    /// Whether a word equals a fragment or starts with a long one.
+    fn names(&self, w: &str) -> bool {
+        self.words.contains(w)
+            || self
+                .prefix_lengths
+                .iter()
+                .any(|&n| n <= w.len() && w.is_char_boundary(n) && self.words.contains(&w[..n]))
+    }
+}
+
 /// Whether a lower-cased class/id string has a word naming one of the
 /// fragments: the word equals it, or starts with it when the fragment is
 /// long enough to be unambiguous ("sharebar", but not "tagstyle" for "tags").
 /// Fragments with a hyphen match anywhere a word starts.
-pub(super) fn has_word_hint(name: &str, hints: &[&str]) -> bool {
+pub(super) fn has_word_hint(name: &str, hints: &WordHints) -> bool {
     if name.is_empty() {
         return false;
     }
-    let words: Vec<&str> = name
+    if name
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+        .any(|w| !w.is_empty() && hints.names(w))
+    {
+        return true;
+    }
     // A name without a hyphen holds no hyphenated fragment: not searched.
-    let hyphenated = name.contains('-');
-    hints.iter().any(|h| {
-        if h.contains('-') {
-            hyphenated
-                && name.match_indices(h).any(|(at, _)| {
-                    at == 0
-                        || !name[..at]
-                            .chars()
-                            .next_back()
-                            .is_some_and(char::is_alphanumeric)
-                })
-        } else {
-            words
-                .iter()
-                .any(|w| *w == *h || (h.len() >= MIN_PREFIX_HINT && w.starts_with(h)))
-        }
-    })
+    name.contains('-')
+        && hints.hyphenated.iter().any(|h| {
+            name.match_indices(h).any(|(at, _)| {
+                at == 0
+                    || !name[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            })
+        })
 }
+
+/// The word-hint lists, sorted once.
+pub(super) static CLUTTER_WORDS: LazyLock<WordHints> =
+    LazyLock::new(|| WordHints::new(CLUTTER_HINTS));
+pub(super) static LOGO_WORDS: LazyLock<WordHints> = LazyLock::new(|| WordHints::new(LOGO_HINTS));
+static LEAD_WORDS: LazyLock<WordHints> = LazyLock::new(|| WordHints::new(LEAD_HINTS));
+static PULL_QUOTE_WORDS: LazyLock<WordHints> = LazyLock::new(|| WordHints::new(PULL_QUOTE_HINTS));
 
 /// What [`extract`] finds: the body and the standfirst printed above it.
 #[derive(Debug, Default)]
@@ -371,7 +416,7 @@ fn standfirst(page: &Page) -> Option<usize> {
             continue;
         }
         let s = &page.stats[i];
-        let named = has_word_hint(&item.class, LEAD_HINTS) || has_word_hint(&item.id, LEAD_HINTS);
+        let named = has_word_hint(&item.class, &LEAD_WORDS) || has_word_hint(&item.id, &LEAD_WORDS);
         if named
             && page.is_paragraph_like(i)
             && (LEAD_MIN_CHARS..=STANDFIRST_MAX_CHARS).contains(&s.text)
@@ -478,7 +523,7 @@ fn leads_before(page: &Page, container: usize) -> Vec<usize> {
             continue;
         }
         let s = &page.stats[i];
-        let named = has_word_hint(&item.class, LEAD_HINTS) || has_word_hint(&item.id, LEAD_HINTS);
+        let named = has_word_hint(&item.class, &LEAD_WORDS) || has_word_hint(&item.id, &LEAD_WORDS);
         let heading = matches!(item.tag, "h2" | "h3" | "h4" | "h5" | "h6");
         if (page.is_paragraph_like(i) || named || heading)
             && s.text >= LEAD_MIN_CHARS
@@ -567,7 +612,9 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                 }
                 let in_quote = items[parent].tag == "blockquote";
                 let attrs = Attrs::of(e);
-                if keep_element(e, &attrs, flags, guarded > 0, in_quote) {
+                let class = lowercase(attrs.class);
+                let id = lowercase(attrs.id);
+                if keep_element(e, &attrs, (&class, &id), flags, guarded > 0, in_quote) {
                     let i = items.len();
                     items.push(Item {
                         tag,
@@ -575,8 +622,8 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                         text: "",
                         parent,
                         end: 0,
-                        class: lowercase(attrs.class),
-                        id: lowercase(attrs.id),
+                        class,
+                        id,
                     });
                     descend = true;
                     stack.push(i);
@@ -671,10 +718,12 @@ impl<'a> Attrs<'a> {
 
 /// Whether an element (and its subtree) stays in the page model. A pull
 /// quote's `aside` and a quotation's own `footer` (its attribution) are
-/// story, not furniture.
+/// story, not furniture. `class` and `id` are in lower case; they
+/// are searched apart, as no fragment holds a space.
 fn keep_element(
     e: &scraper::node::Element,
     a: &Attrs,
+    (class, id): (&str, &str),
     flags: Flags,
     in_table_or_code: bool,
     in_quote: bool,
@@ -684,10 +733,8 @@ fn keep_element(
         return false;
     }
     if FURNITURE_TAGS.contains(&tag) {
-        let pull_quote = tag == "aside" && {
-            let hint = format!("{} {}", a.class, a.id);
-            has_word_hint(&hint.to_lowercase(), PULL_QUOTE_HINTS)
-        };
+        let pull_quote = tag == "aside"
+            && (has_word_hint(class, &PULL_QUOTE_WORDS) || has_word_hint(id, &PULL_QUOTE_WORDS));
         if !(pull_quote || (tag == "footer" && in_quote)) {
             return false;
         }
@@ -714,8 +761,8 @@ fn keep_element(
         && (!a.class.is_empty() || !a.id.is_empty())
         && !matches!(tag, "body" | "a" | "html")
     {
-        let hint = format!("{} {}", a.class, a.id).to_lowercase();
-        if has_hint(&hint, &UNLIKELY_HINT_SET) && !has_hint(&hint, &MAYBE_CANDIDATE_HINT_SET) {
+        let hinted = |set: &AhoCorasick| has_hint(class, set) || has_hint(id, set);
+        if hinted(&UNLIKELY_HINT_SET) && !hinted(&MAYBE_CANDIDATE_HINT_SET) {
             return false;
         }
     }

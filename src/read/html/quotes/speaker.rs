@@ -14,7 +14,8 @@ use super::super::patterns::{
 };
 
 use super::super::normalize::lowercase;
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The long word lists as sets, built once: nearly every word of the text is
@@ -128,19 +129,22 @@ pub(super) fn ends_sentence(word: &str) -> bool {
     let digits = core.chars().any(|c| c.is_ascii_digit());
     !((letters <= 1 && !digits)
         || core.contains('.')
-        || TITLES.contains(w.to_lowercase().as_str())
+        || TITLES.contains(&*lowercase(w))
         || [
             "jr", "sr", "st", "no", "inc", "corp", "co", "vs", "ltd", "gov", "sen", "rep",
         ]
-        .contains(&core.to_lowercase().as_str()))
+        .contains(&&*lowercase(core)))
 }
 
-fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| {
-        !c.is_alphanumeric() && c != '.' && c != '-' && c != '’' && c != '\''
-    })
-    .trim_end_matches('.')
-    .to_lowercase()
+/// A word without the punctuation around it, lowercase (borrowed when it
+/// is lowercase already, as most words are).
+fn bare(word: &str) -> Cow<'_, str> {
+    lowercase(
+        word.trim_matches(|c: char| {
+            !c.is_alphanumeric() && c != '.' && c != '-' && c != '’' && c != '\''
+        })
+        .trim_end_matches('.'),
+    )
 }
 
 fn is_verb(word: &str) -> bool {
@@ -153,20 +157,39 @@ fn is_title(word: &str) -> bool {
     let w = lowercase(word.trim_matches(|c: char| matches!(c, ',' | ';' | ':')));
     TITLES.contains(&*w)
         || (w.contains('-') && w.split('-').any(|part| TITLES.contains(part)))
-        || (w.chars().count() > COMPOUND_TITLE_MIN_CHARS + 2
-            && COMPOUND_TITLES
-                .iter()
-                .any(|t| w.len() > t.len() && w.ends_with(t)))
+        || (w.chars().count() > COMPOUND_TITLE_MIN_CHARS + 2 && COMPOUND_TITLES.end(&w))
 }
 
-/// The titles long enough to end a compound word, listed once rather than
-/// measured at every word looked up.
-static COMPOUND_TITLES: LazyLock<Vec<&str>> = LazyLock::new(|| {
-    PERSON_TITLES
+/// The titles long enough to end a compound word, as a set with their
+/// lengths: a word's few endings of those lengths are looked up, rather
+/// than every title compared with the word's end.
+struct TitleEnds {
+    titles: HashSet<&'static str>,
+    /// The distinct byte lengths of the titles.
+    lengths: Vec<usize>,
+}
+
+impl TitleEnds {
+    /// Whether the word ends with one of the titles and is longer than it.
+    fn end(&self, w: &str) -> bool {
+        self.lengths.iter().any(|&n| {
+            n < w.len()
+                && w.is_char_boundary(w.len() - n)
+                && self.titles.contains(&w[w.len() - n..])
+        })
+    }
+}
+
+static COMPOUND_TITLES: LazyLock<TitleEnds> = LazyLock::new(|| {
+    let titles: HashSet<&str> = PERSON_TITLES
         .iter()
         .copied()
         .filter(|t| t.chars().count() >= COMPOUND_TITLE_MIN_CHARS)
-        .collect()
+        .collect();
+    let mut lengths: Vec<usize> = titles.iter().map(|t| t.len()).collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    TitleEnds { titles, lengths }
 });
 
 /// An initial such as `M.` or `J.`: part of a name, never a title.
@@ -177,19 +200,30 @@ fn is_initial(word: &str) -> bool {
 
 /// The length in words of a reporting phrase starting at `i`, if one does.
 fn phrase_at(words: &[&str], i: usize) -> Option<usize> {
-    // Called at every word of a clause: the first word is compared once, and
+    // Called at every word of a clause: the first word is looked up once, and
     // only the phrases it starts are compared further.
     let first = bare(words.get(i)?);
-    REPORTING_PHRASES.iter().find_map(|p| {
-        let mut parts = p.split(' ');
-        if parts.next() != Some(first.as_str()) {
-            return None;
-        }
-        let len = p.split(' ').count();
-        let fits = len <= words.len() - i && parts.zip(&words[i + 1..]).all(|(a, b)| bare(b) == a);
+    PHRASES.get(&*first)?.iter().find_map(|parts| {
+        let len = parts.len();
+        let fits = len <= words.len() - i
+            && parts[1..]
+                .iter()
+                .zip(&words[i + 1..])
+                .all(|(a, b)| bare(b) == *a);
         fits.then_some(len)
     })
 }
+
+/// The reporting phrases split into words and listed under their first
+/// word, in the order of the list.
+static PHRASES: LazyLock<HashMap<&str, Vec<Vec<&str>>>> = LazyLock::new(|| {
+    let mut by_first: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+    for p in REPORTING_PHRASES {
+        let parts: Vec<&str> = p.split(' ').collect();
+        by_first.entry(parts[0]).or_default().push(parts);
+    }
+    by_first
+});
 
 /// The words after a reporting phrase that opens the clause, optionally
 /// after a verb (`reads a statement by …`, `according to …`).
@@ -217,19 +251,19 @@ fn subject_after_verb(words: &[&str]) -> Option<Subject> {
     }
     let first = words.first()?;
     let lower = bare(first);
-    if PERSON_PRONOUNS.contains(&lower.as_str()) {
+    if PERSON_PRONOUNS.contains(&lower.as_ref()) {
         return Some(Subject::Person);
     }
     if let Some(name) = name_after_role(words) {
         return Some(Subject::Name(name));
     }
-    if ["a", "an", "one", "another", "ein", "eine", "un", "une"].contains(&lower.as_str()) {
+    if ["a", "an", "one", "another", "ein", "eine", "un", "une"].contains(&lower.as_ref()) {
         // `said a dispatcher on the police scanner`: someone unnamed.
         return Some(Subject::Nobody);
     }
-    let particle = LEADING_PARTICLES.contains(&lower.as_str())
+    let particle = LEADING_PARTICLES.contains(&lower.as_ref())
         && words.get(1).is_some_and(|w| starts_capital(w));
-    if ["the", "der", "die", "le", "la"].contains(&lower.as_str())
+    if ["the", "der", "die", "le", "la"].contains(&lower.as_ref())
         || starts_capital(first)
         || particle
     {
@@ -255,12 +289,12 @@ fn name_after_role(words: &[&str]) -> Option<String> {
     let before = bare(role[at - 1].trim_end_matches(','));
     let titled = role
         .iter()
-        .any(|w| is_title(w) && !["the", "of", "for"].contains(&bare(w).as_str()));
+        .any(|w| is_title(w) && !["the", "of", "for"].contains(&bare(w).as_ref()));
     if !titled
         || role[..at - 1]
             .iter()
             .any(|w| w.ends_with([',', ';', '.', ':']))
-        || NAME_PREPOSITIONS.contains(&before.as_str())
+        || NAME_PREPOSITIONS.contains(&before.as_ref())
         || role.iter().any(|w| is_verb(w))
     {
         return None;
@@ -279,7 +313,7 @@ fn name_after_role(words: &[&str]) -> Option<String> {
 /// participle (`…, saying`) the subject is the clause's first name.
 fn subject_before(words: &[&str], participle: bool) -> Option<Subject> {
     let mut end = words.len();
-    while end > 0 && VERB_AUXILIARIES.contains(&bare(words[end - 1]).as_str()) {
+    while end > 0 && VERB_AUXILIARIES.contains(&bare(words[end - 1]).as_ref()) {
         end -= 1;
     }
     let words = &words[..end];
@@ -290,7 +324,7 @@ fn subject_before(words: &[&str], participle: bool) -> Option<Subject> {
     if !participle
         && let Some(article) = words
             .iter()
-            .rposition(|w| !starts_capital(w) && ["a", "an"].contains(&bare(w).as_str()))
+            .rposition(|w| !starts_capital(w) && ["a", "an"].contains(&bare(w).as_ref()))
         && words[article + 1..]
             .iter()
             .all(|w| !starts_capital(w) && !w.ends_with(','))
@@ -310,7 +344,7 @@ fn subject_before(words: &[&str], participle: bool) -> Option<Subject> {
     if participle {
         return segments.into_iter().find_map(|seg| {
             let first = bare(seg.first()?);
-            if PERSON_PRONOUNS.contains(&first.as_str()) {
+            if PERSON_PRONOUNS.contains(&first.as_ref()) {
                 return Some(Subject::Person);
             }
             let (skip, run, _) = name_run(seg)?;
@@ -321,11 +355,11 @@ fn subject_before(words: &[&str], participle: bool) -> Option<Subject> {
         let Some(first) = seg.first() else { continue };
         let lower = bare(first);
         let opens_subject = starts_capital(first)
-            || PERSON_PRONOUNS.contains(&lower.as_str())
-            || OTHER_PRONOUNS.contains(&lower.as_str())
-            || ["the", "der", "die", "le", "la"].contains(&lower.as_str())
-            || LEADING_PARTICLES.contains(&lower.as_str())
-            || GROUP_SUBJECTS.contains(&lower.as_str());
+            || PERSON_PRONOUNS.contains(&lower.as_ref())
+            || OTHER_PRONOUNS.contains(&lower.as_ref())
+            || ["the", "der", "die", "le", "la"].contains(&lower.as_ref())
+            || LEADING_PARTICLES.contains(&lower.as_ref())
+            || GROUP_SUBJECTS.contains(&lower.as_ref());
         if !opens_subject {
             // An appositive (`a spokeswoman for the ministry,`, `who …`).
             continue;
@@ -350,7 +384,7 @@ fn shares_subject(words: &[&str], i: usize) -> bool {
         return false;
     };
     (bare(words[i]).ends_with("ing") && prev.ends_with(','))
-        || ["and", "but", "und", "aber", "et", "mais"].contains(&bare(prev).as_str())
+        || ["and", "but", "und", "aber", "et", "mais"].contains(&bare(prev).as_ref())
 }
 
 /// Reads a subject phrase: a pronoun, `the` + role, or a capitalized name
@@ -362,18 +396,18 @@ fn subject(words: &[&str], last: bool) -> Option<Subject> {
         .skip_while(|w| {
             let b = bare(w);
             b.is_empty()
-                || ["but", "and", "then", "so", "also", "und", "et", "mais"].contains(&b.as_str())
+                || ["but", "and", "then", "so", "also", "und", "et", "mais"].contains(&b.as_ref())
         })
         .collect();
     let first = *words.first()?;
     let lower = bare(first);
-    if PERSON_PRONOUNS.contains(&lower.as_str()) && words.len() <= 2 {
+    if PERSON_PRONOUNS.contains(&lower.as_ref()) && words.len() <= 2 {
         return Some(Subject::Person);
     }
-    if OTHER_PRONOUNS.contains(&lower.as_str()) && words.len() <= 2 {
+    if OTHER_PRONOUNS.contains(&lower.as_ref()) && words.len() <= 2 {
         return Some(Subject::Nobody);
     }
-    let definite = ["the", "der", "die", "le", "la"].contains(&lower.as_str());
+    let definite = ["the", "der", "die", "le", "la"].contains(&lower.as_ref());
     // Before a verb, the subject's head is its last word: `U.S. government
     // officials` names a group, not `U.S.`.
     let lowercase_head = last
@@ -407,7 +441,7 @@ fn subject(words: &[&str], last: bool) -> Option<Subject> {
         }
     }
     // A lowercase noun phrase: a role when definite, nobody otherwise.
-    let head: Vec<String> = words
+    let head: Vec<Cow<str>> = words
         .iter()
         .take(4)
         .map(|w| bare(w))
@@ -426,7 +460,7 @@ fn subject(words: &[&str], last: bool) -> Option<Subject> {
 fn qualified_group(words: &[&str]) -> Option<String> {
     let head = bare(words.last()?);
     let opens_with_name = words.first().is_some_and(|w| starts_capital(w));
-    (GROUP_SUBJECTS.contains(&head.as_str())
+    (GROUP_SUBJECTS.contains(&head.as_ref())
         && words.len() >= 2
         && words.len() <= GROUP_SUBJECT_MAX_WORDS
         && opens_with_name)
@@ -439,7 +473,7 @@ fn qualified_group(words: &[&str]) -> Option<String> {
 }
 
 /// The role word of a definite noun phrase (`the foreign minister` → `minister`).
-fn role_noun(head: &[String]) -> String {
+fn role_noun(head: &[Cow<str>]) -> String {
     head.iter()
         .skip(1)
         .map(|w| w.trim_end_matches(','))
@@ -488,7 +522,7 @@ fn name_runs(words: &[&str]) -> Vec<(usize, Vec<String>)> {
 fn name_run(words: &[&str]) -> Option<(usize, Vec<String>, usize)> {
     let mut i = 0;
     while i < words.len()
-        && ["the", "der", "die", "das", "le", "la", "les"].contains(&bare(words[i]).as_str())
+        && ["the", "der", "die", "das", "le", "la", "les"].contains(&bare(words[i]).as_ref())
         && words.get(i + 1).is_some_and(|w| starts_capital(w))
     {
         i += 1;
@@ -498,22 +532,23 @@ fn name_run(words: &[&str]) -> Option<(usize, Vec<String>, usize)> {
     while i < words.len() {
         let w = words[i];
         let clean = trim_name_punctuation(w);
-        let clean = if ends_sentence(w) {
+        let ends = ends_sentence(w);
+        let clean = if ends {
             clean.trim_end_matches('.')
         } else {
             clean
         };
-        let lower = clean.to_lowercase();
+        let lower = lowercase(clean);
         let next_capital = words.get(i + 1).is_some_and(|n| starts_capital(n));
         let particle = next_capital
             && if run.is_empty() {
-                LEADING_PARTICLES.contains(&lower.as_str())
+                LEADING_PARTICLES.contains(&lower.as_ref())
             } else {
-                NAME_PARTICLES.contains(&lower.as_str())
+                NAME_PARTICLES.contains(&lower.as_ref())
                     || (lower == "of"
-                        && run.iter().any(|r| {
-                            is_title(r) || ORGANISATIONS.contains(r.to_lowercase().as_str())
-                        }))
+                        && run
+                            .iter()
+                            .any(|r| is_title(r) || ORGANISATIONS.contains(&*lowercase(r))))
             };
         if clean.is_empty()
             || !(starts_capital(clean) || particle)
@@ -522,14 +557,14 @@ fn name_run(words: &[&str]) -> Option<(usize, Vec<String>, usize)> {
         {
             break;
         }
-        if NOT_NAMES.contains(lower.as_str()) {
+        if NOT_NAMES.contains(lower.as_ref()) {
             if run.is_empty() {
                 return None;
             }
             break;
         }
         run.push(clean.to_string());
-        if w.ends_with([',', ';', ':', '!', '?', ')']) || ends_sentence(w) {
+        if w.ends_with([',', ';', ':', '!', '?', ')']) || ends {
             i += 1;
             break;
         }
@@ -553,7 +588,7 @@ fn is_possessive(word: &str) -> bool {
 }
 
 fn is_organisation(run: &[String]) -> bool {
-    let org = |w: &String| ORGANISATIONS.contains(w.to_lowercase().as_str());
+    let org = |w: &String| ORGANISATIONS.contains(&*lowercase(w));
     run.last().is_some_and(org)
         || run.windows(2).any(|pair| org(&pair[0]) && pair[1] == "of")
         || run.iter().all(|w| {
@@ -646,7 +681,7 @@ impl Cast {
             let next = words.get(end).map(|w| bare(w)).unwrap_or_default();
             let appositive = last.ends_with(',')
                 && !next.is_empty()
-                && !["which", "where", "when", "and", "but", "or"].contains(&next.as_str())
+                && !["which", "where", "when", "and", "but", "or"].contains(&next.as_ref())
                 && words.get(end).is_some_and(|w| !starts_capital(w));
             let strong = role_before || appositive || is_verb(&next);
             self.mention(&run, strong, after_place_word);
@@ -673,7 +708,7 @@ impl Cast {
             }
             if clause
                 .first()
-                .is_some_and(|w| ["a", "an", "one", "another"].contains(&bare(w).as_str()))
+                .is_some_and(|w| ["a", "an", "one", "another"].contains(&bare(w).as_ref()))
                 && !clause.iter().any(|w| starts_capital(w) && !is_title(w))
             {
                 self.last_person = None;
