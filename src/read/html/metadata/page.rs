@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use ego_tree::iter::Edge;
+use memchr::memmem::Finder;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{ElementRef, Html, Node};
@@ -46,6 +47,10 @@ pub(super) struct Heading {
     /// [`super::title::headline_proper`]).
     pub(super) proper: Option<String>,
 }
+
+/// The `itemprop` names the fields read (lowercase): the page keeps no
+/// others (a page's `articleBody` would be its whole text again).
+const READ_PROPS: &[&str] = &["author", "creator", "datepublished", "datemodified"];
 
 /// An `itemprop` value.
 #[derive(Debug, Clone)]
@@ -160,6 +165,8 @@ struct Frame {
 
 static SAVED_FROM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"saved from url=\(\d+\)\s*(\S+)").expect("valid regex"));
+/// What a comment holds when [`SAVED_FROM`] matches it, found faster.
+static SAVED_FROM_MARK: LazyLock<Finder> = LazyLock::new(|| Finder::new("saved from url="));
 
 /// The tag lists the walk looks every element up in, as sets.
 static INVISIBLE_SET: LazyLock<TagSet> = LazyLock::new(|| TagSet::new(INVISIBLE_TAGS));
@@ -413,6 +420,14 @@ fn token_names_foreign_area(token: &str, words: &mut String) -> bool {
             prev_lower = false;
             continue;
         }
+        if c.is_ascii() {
+            if c.is_ascii_uppercase() && prev_lower {
+                end_word(words);
+            }
+            prev_lower = c.is_ascii_lowercase();
+            words.push(c.to_ascii_lowercase());
+            continue;
+        }
         if c.is_uppercase() && prev_lower {
             end_word(words);
         }
@@ -475,7 +490,16 @@ fn join_text(out: &mut String, text: &str, gap: bool) {
 /// The text of an element with line breaks where its block elements start and
 /// end, invisible content left out.
 pub(super) fn element_text(el: ElementRef) -> String {
+    element_text_within(el, usize::MAX).unwrap_or_default()
+}
+
+/// [`element_text`] when it has at most `max` characters; `None` as soon as
+/// it surely has more (a byline or a date is short, the element holding one
+/// may hold the whole page).
+fn element_text_within(el: ElementRef, max: usize) -> Option<String> {
     let mut out = String::new();
+    // Characters of the text that cleaning keeps, at the least.
+    let mut kept = 0usize;
     let mut hidden = 0usize;
     let mut gap = false;
     for edge in el.traverse() {
@@ -492,6 +516,10 @@ pub(super) fn element_text(el: ElementRef) -> String {
                 Node::Text(t) if hidden == 0 => {
                     join_text(&mut out, t, gap);
                     gap = false;
+                    kept += surely_kept(t);
+                    if kept > max {
+                        return None;
+                    }
                 }
                 _ => {}
             },
@@ -514,7 +542,16 @@ pub(super) fn element_text(el: ElementRef) -> String {
         }
         text.push_str(&clean_text(line));
     }
-    text
+    Some(text)
+}
+
+/// How many characters of a text cleaning surely keeps, at the least: those
+/// starting with a byte that begins no white space and no quote mark that
+/// cleaning may merge (those begin with one of four lead bytes).
+fn surely_kept(text: &str) -> usize {
+    text.bytes()
+        .filter(|&b| !matches!(b, b'\t'..=b'\r' | b' ' | 0x80..=0xBF | 0xC2 | 0xE1 | 0xE2 | 0xE3))
+        .count()
 }
 
 impl Page {
@@ -583,6 +620,7 @@ impl Page {
                     }
                     Node::Comment(comment) => {
                         if page.saved_from.is_none()
+                            && SAVED_FROM_MARK.find(comment.as_bytes()).is_some()
                             && let Some(c) = SAVED_FROM.captures(comment)
                         {
                             page.saved_from = Some(c[1].to_string());
@@ -744,14 +782,11 @@ impl Page {
                 let role = if attr_of(el.value(), "pubdate").is_some() {
                     DateRole::Published
                 } else {
-                    [
-                        role_named(&named.replace(['-', '_'], " ")),
-                        role_of(&own),
-                        role_of(&self.current_tail()),
-                    ]
-                    .into_iter()
-                    .find(|r| *r != DateRole::Unknown)
-                    .unwrap_or(DateRole::Unknown)
+                    let known = |r: &DateRole| *r != DateRole::Unknown;
+                    Some(role_named(&named.replace(['-', '_'], " ")))
+                        .filter(known)
+                        .or_else(|| Some(role_of(&own)).filter(known))
+                        .unwrap_or_else(|| role_of(&self.current_tail()))
                 };
                 self.times.push(TimeTag {
                     spot: spot(own),
@@ -782,17 +817,20 @@ impl Page {
                 self.author_links.push(spot(text));
             }
         }
-        if named.byline && !names_not_byline(attrs) {
-            let text = element_text(el);
-            if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS * 2 {
-                self.bylines.push(spot(text));
-            }
+        if named.byline
+            && !names_not_byline(attrs)
+            && let Some(text) = element_text_within(el, MAX_BYLINE_CHARS * 2)
+            && !text.is_empty()
+            && text.chars().count() <= MAX_BYLINE_CHARS * 2
+        {
+            self.bylines.push(spot(text));
         }
-        if named.date {
-            let text = element_text(el);
-            if !text.is_empty() && text.chars().count() <= MAX_META_LINE_CHARS * 2 {
-                self.date_spots.push(spot(text));
-            }
+        if named.date
+            && let Some(text) = element_text_within(el, MAX_META_LINE_CHARS * 2)
+            && !text.is_empty()
+            && text.chars().count() <= MAX_META_LINE_CHARS * 2
+        {
+            self.date_spots.push(spot(text));
         }
     }
 
@@ -800,6 +838,14 @@ impl Page {
         let Some(prop) = prop else {
             return;
         };
+        let names: Vec<String> = prop
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .filter(|n| READ_PROPS.contains(&n.as_str()))
+            .collect();
+        if names.is_empty() {
+            return;
+        }
         // `<abbr title=…>` carries the machine form of what it shows.
         let attrs: &[&str] = if el.value().name() == "abbr" {
             &["content", "datetime", "title"]
@@ -815,9 +861,9 @@ impl Page {
             return;
         }
         let person = attr_of(el.value(), "itemtype").is_some_and(|t| t.ends_with("/Person"));
-        for name in prop.split_whitespace() {
+        for name in names {
             self.props.push(Prop {
-                name: name.to_lowercase(),
+                name,
                 spot: spot(value.clone()),
                 person,
             });
@@ -857,6 +903,7 @@ impl Page {
     }
 
     pub(super) fn props_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Spot> + 'a {
+        debug_assert!(READ_PROPS.contains(&name.to_lowercase().as_str()));
         self.props
             .iter()
             .filter(move |p| p.name.eq_ignore_ascii_case(name))
