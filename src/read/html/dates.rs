@@ -411,7 +411,7 @@ fn year_of(text: &str) -> Option<i32> {
 /// `None` when they do not tell, or tell both ways.
 pub fn order_shown<'a>(texts: impl Iterator<Item = &'a str>) -> Option<DayOrder> {
     let (mut day_first, mut month_first) = (false, false);
-    for text in texts.filter(|t| t.contains(['/', '-', '.']) && has_digit_pair(t)) {
+    for text in texts.filter(|t| has_digit_pair(t) && has_date_mark(t)) {
         for c in NUMERIC_DMY.captures_iter(text) {
             let (Some(first), Some(second)) = (num::<u32>(&c, 1), num::<u32>(&c, 4)) else {
                 continue;
@@ -430,11 +430,29 @@ pub fn order_shown<'a>(texts: impl Iterator<Item = &'a str>) -> Option<DayOrder>
     }
 }
 
+/// Whether a text may hold a date: [`find_all`] finds none in text that
+/// has not two ASCII digits in a row, as every year has.
+pub fn may_hold_date(text: &str) -> bool {
+    has_digit_pair(text)
+}
+
 /// Whether a text has two ASCII digits in a row, as every year has.
 fn has_digit_pair(text: &str) -> bool {
-    text.as_bytes()
-        .windows(2)
-        .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
+    let mut digit = false;
+    for b in text.bytes() {
+        let now = b.is_ascii_digit();
+        if now && digit {
+            return true;
+        }
+        digit = now;
+    }
+    false
+}
+
+/// Whether a text has a mark that separates the parts of an all-numeric
+/// date (`-`, `/`, `.`).
+fn has_date_mark(text: &str) -> bool {
+    memchr::memchr3(b'-', b'/', b'.', text.as_bytes()).is_some()
 }
 
 /// The first date written anywhere in `text`, in words or numbers, with the
@@ -468,7 +486,7 @@ pub fn find_all(text: &str, order: DayOrder) -> Vec<(Stamp, usize)> {
         .as_bytes()
         .windows(4)
         .any(|w| w.iter().all(u8::is_ascii_digit));
-    let separated = text.contains(['-', '/', '.']);
+    let separated = has_date_mark(text);
     let search = |on: bool, re: &'static LazyLock<Regex>| {
         on.then(|| re.captures_iter(text)).into_iter().flatten()
     };

@@ -211,9 +211,11 @@ impl Found<'_> {
         if organizations {
             // The credited source ("Quelle: dpa"), when no author is named.
             for line in page.lines.iter().filter(|l| !l.foreign) {
-                let lower = line.text.to_lowercase();
-                if let Some(label) = SOURCE_LABELS.iter().find(|l| lower.starts_with(*l)) {
-                    let credit = line.text[label.len()..].trim();
+                if let Some(rest) = SOURCE_LABELS
+                    .iter()
+                    .find_map(|l| after_lowered(&line.text, l, l.chars().count()))
+                {
+                    let credit = rest.trim();
                     if !credit.is_empty() && credit.chars().count() <= MAX_SOURCE_CREDIT_CHARS {
                         push(credit.to_string(), Judge::Marked, "text:source", false);
                     }
@@ -252,10 +254,13 @@ impl Found<'_> {
     fn named(&self, c: &Candidate, organizations: bool) -> Option<Named> {
         let (display, names) = clean_credit(&c.raw, c.judge, organizations)?;
         let before = names.len();
-        let site = names.iter().any(|n| self.is_site_name(n));
+        let sites: Vec<bool> = names.iter().map(|n| self.is_site_name(n)).collect();
+        let site = sites.contains(&true);
         let names: Vec<String> = names
             .into_iter()
-            .filter(|n| c.person || !self.is_site_name(n))
+            .zip(sites)
+            .filter(|(_, site)| c.person || !site)
+            .map(|(n, _)| n)
             .collect();
         if names.is_empty() {
             return None;
@@ -784,21 +789,28 @@ fn without_trailing_aside(text: &str) -> &str {
     text
 }
 
-/// Splits a byline into its author parts.
+/// Splits a byline into its author parts: at each separator in turn, of
+/// those the text holds (found in one pass).
 fn split_authors(text: &str) -> Vec<String> {
-    let mut parts = vec![text.to_string()];
-    for sep in AUTHOR_SEPARATORS {
-        parts = parts
-            .iter()
-            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
-            .collect();
+    let mut held = vec![false; AUTHOR_SEPARATORS.len()];
+    for m in AUTHOR_SEPARATOR_SET.find_overlapping_iter(text) {
+        held[m.pattern().as_usize()] = true;
+    }
+    let mut parts = vec![text];
+    for (sep, _) in AUTHOR_SEPARATORS.iter().zip(&held).filter(|(_, h)| **h) {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
     parts
         .into_iter()
-        .map(|p| p.trim().to_string())
+        .map(str::trim)
         .filter(|p| !p.is_empty())
+        .map(str::to_string)
         .collect()
 }
+
+/// [`AUTHOR_SEPARATORS`] in one automaton.
+static AUTHOR_SEPARATOR_SET: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(AUTHOR_SEPARATORS).expect("a list of separators"));
 
 /// Whether a name is a web address ("stol.it", "LAOLA1.at"): the site, not
 /// a person.

@@ -149,7 +149,8 @@ impl Found<'_> {
         // Last, a date the page labels as the publication anywhere, even in
         // its footer ("Erschienen am: 01.11.2023").
         for line in page.lines.iter().filter(|l| l.foreign) {
-            if line.text.chars().count() <= MAX_META_LINE_CHARS {
+            if dates::may_hold_date(&line.text) && line.text.chars().count() <= MAX_META_LINE_CHARS
+            {
                 for (stamp, start) in dates::find_all(&line.text, order) {
                     if role_of(&context_before(&line.text, start)) == DateRole::Published {
                         late.push((stamp.iso(), "text:labelled".into()));

@@ -5,11 +5,14 @@
 //! headline proper.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use scraper::{ElementRef, Node};
 
 use super::page::{Heading, element_text};
-use super::{Found, fold, folds_to, weight, words};
+use super::{Found, fold, fold_char, folds_to, weight, words};
 use crate::read::html::normalize::{clean_text, is_placeholder};
 use crate::read::html::patterns::{
     GLUED_SITE_SEPARATORS, H1_KICKER_MAX_WORDS, HEADLINE_PART_HINTS, HIDDEN_HINTS, INVISIBLE_TAGS,
@@ -18,7 +21,17 @@ use crate::read::html::patterns::{
     TITLE_AGREEMENT, TITLE_SEPARATORS,
 };
 
-impl Found<'_> {
+/// The names of the site a title part is compared with, folded once for
+/// all the titles of a page.
+struct SiteNames {
+    /// The site's name folded, and with its letters and digits only.
+    site: Option<(String, String)>,
+    /// The host (without "www."), with its letters and digits only, and the
+    /// label before its top-level domain.
+    host: Option<(String, String, String)>,
+}
+
+impl SiteNames {
     /// Whether a title part names the site rather than the article.
     fn is_site_part(&self, part: &str) -> bool {
         let folded = fold(part);
@@ -26,27 +39,23 @@ impl Found<'_> {
         if squeezed.is_empty() {
             return true;
         }
-        if let Some(site) = &self.article.site_name {
-            let site = fold(site);
-            let site_squeezed: String = site.chars().filter(|c| c.is_alphanumeric()).collect();
+        if let Some((site, site_squeezed)) = &self.site {
             // "Site Name (SN)": the name with its short form.
             let with_short_form = folded.strip_prefix(site.as_str()).is_some_and(|rest| {
                 let rest = rest.trim();
                 rest.starts_with('(') && rest.ends_with(')') && words(rest).len() == 1
             });
-            if folded == site
-                || squeezed == site_squeezed
+            if folded == *site
+                || squeezed == *site_squeezed
                 || with_short_form
                 || (words(part).len() <= SITE_PART_MAX_WORDS
-                    && (site.contains(&folded) || folded.contains(&site)))
+                    && (site.contains(&folded) || folded.contains(site.as_str())))
             {
                 return true;
             }
         }
-        if let Some(host) = self.host() {
-            let host_squeezed: String = host.chars().filter(|c| c.is_alphanumeric()).collect();
-            let label = host.split('.').rev().nth(1).unwrap_or(&host).to_string();
-            if squeezed == host_squeezed || (squeezed.len() > 2 && squeezed == label) {
+        if let Some((host, host_squeezed, label)) = &self.host {
+            if squeezed == *host_squeezed || (squeezed.len() > 2 && squeezed == *label) {
                 return true;
             }
             if folded.contains('.') && host.ends_with(folded.trim_start_matches("www.")) {
@@ -55,22 +64,40 @@ impl Found<'_> {
         }
         false
     }
+}
+
+impl Found<'_> {
+    /// The site's names, for [`SiteNames::is_site_part`].
+    fn site_names(&self) -> SiteNames {
+        let squeeze = |t: &str| -> String { t.chars().filter(|c| c.is_alphanumeric()).collect() };
+        SiteNames {
+            site: self.article.site_name.as_deref().map(|s| {
+                let site = fold(s);
+                let squeezed = squeeze(&site);
+                (site, squeezed)
+            }),
+            host: self.host().map(|host| {
+                let squeezed = squeeze(&host);
+                let label = host.split('.').rev().nth(1).unwrap_or(&host).to_string();
+                (host, squeezed, label)
+            }),
+        }
+    }
 
     /// A title ending in the site's name joined by punctuation without
     /// spaces ("…「Treeviz」:phpspot開発日誌"), without it.
-    fn without_glued_site<'t>(&self, title: &'t str) -> Option<&'t str> {
-        let site = self.article.site_name.as_deref()?;
-        let folded = fold(site);
-        if words(&folded).is_empty() {
+    fn without_glued_site<'t>(names: &SiteNames, title: &'t str) -> Option<&'t str> {
+        let (folded, _) = names.site.as_ref()?;
+        if words(folded).is_empty() {
             return None;
         }
         // Folding keeps the character count of these texts: cut by chars.
         let (n, m) = (title.chars().count(), folded.chars().count());
-        if n <= m || fold(title).chars().count() != n {
+        if n <= m || folded_count(title) != n {
             return None;
         }
         let at = title.char_indices().nth(n - m)?.0;
-        if !folds_to(&title[at..], &folded) {
+        if !folds_to(&title[at..], folded) {
             return None;
         }
         let before = title[..at].chars().next_back()?;
@@ -84,8 +111,13 @@ impl Found<'_> {
 
     /// A title without its site name and section parts. `aggressive` also
     /// drops short trailing parts when the site is not known (for `<title>`).
-    fn strip_title(&self, title: &str, aggressive: bool) -> (String, Option<String>) {
-        if let Some(cut) = self.without_glued_site(title) {
+    fn strip_title(
+        &self,
+        names: &SiteNames,
+        title: &str,
+        aggressive: bool,
+    ) -> (String, Option<String>) {
+        if let Some(cut) = Self::without_glued_site(names, title) {
             return (cut.to_string(), self.article.site_name.clone());
         }
         let parts = split_title(title);
@@ -95,7 +127,7 @@ impl Found<'_> {
         let mut kept: Vec<(&str, &str)> = parts.clone();
         let mut dropped: Option<String> = None;
         kept.retain(|(_, p)| {
-            let site = self.is_site_part(p);
+            let site = names.is_site_part(p);
             if site && dropped.is_none() {
                 dropped = Some(p.to_string());
             }
@@ -157,19 +189,20 @@ impl Found<'_> {
             titles.push((t.clone(), "title".into()));
         }
         titles.retain(|(t, _)| !t.is_empty() && !is_placeholder(t));
+        let names = self.site_names();
         let stripped: Vec<(String, Option<String>, String)> = titles
             .iter()
             .map(|(t, source)| {
-                let (s, dropped) = self.strip_title(t, source == "title");
+                let (s, dropped) = self.strip_title(&names, t, source == "title");
                 (s, dropped, source.clone())
             })
             .collect();
         let mut h1s: Vec<&Heading> = page.h1s.iter().collect();
         h1s.sort_by_key(|h| h.spot.foreign);
-        let site = self.article.site_name.as_deref().map(fold);
+        let site = names.site.as_ref().map(|(folded, _)| folded.as_str());
         for h1 in &h1s {
-            let (shown, _) = self.strip_title(shown_text(h1), false);
-            if site.as_deref().is_some_and(|s| folds_to(&shown, s)) {
+            let (shown, _) = self.strip_title(&names, shown_text(h1), false);
+            if site.is_some_and(|s| folds_to(&shown, s)) {
                 continue;
             }
             for ((t, _), (s, _, source)) in titles.iter().zip(&stripped) {
@@ -197,19 +230,17 @@ impl Found<'_> {
         // SEO title): what the reader sees wins.
         let own: Vec<&&Heading> = h1s.iter().filter(|h| !h.spot.foreign).collect();
         if let [h1] = own.as_slice() {
-            let (shown, _) = self.strip_title(shown_text(h1), false);
-            if weight(&shown) >= LONE_H1_MIN_WORDS
-                && !site.as_deref().is_some_and(|s| folds_to(&shown, s))
-            {
+            let (shown, _) = self.strip_title(&names, shown_text(h1), false);
+            if weight(&shown) >= LONE_H1_MIN_WORDS && !site.is_some_and(|s| folds_to(&shown, s)) {
                 self.article.headline = shown;
                 self.set_source("headline", "h1");
                 self.site_from_title(&stripped);
                 return Some(h1.spot.line);
             }
         }
-        let chosen = stripped.iter().find(|(s, _, _)| {
-            !site.as_deref().is_some_and(|f| folds_to(s, f)) && !words(s).is_empty()
-        });
+        let chosen = stripped
+            .iter()
+            .find(|(s, _, _)| !site.is_some_and(|f| folds_to(s, f)) && !words(s).is_empty());
         if let Some((headline, _, source)) = chosen {
             self.article.headline = headline.clone();
             self.set_source("headline", source.clone());
@@ -254,35 +285,46 @@ impl Found<'_> {
     }
 }
 
-/// Splits a title into its parts with the separator before each.
+/// The length in characters of a text folded ([`fold`]), without folding
+/// it: its words' folded characters and one space between words.
+fn folded_count(text: &str) -> usize {
+    let mut words = 0usize;
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        words += 1;
+        chars += word.chars().flat_map(fold_char).count();
+    }
+    chars + words.saturating_sub(1)
+}
+
+/// Splits a title into its parts with the separator before each: at the
+/// leftmost separator, the longest when several start there.
 fn split_title(title: &str) -> Vec<(&str, &str)> {
     let mut parts = Vec::new();
     let mut sep = "";
-    let mut rest = title;
-    loop {
-        let next = TITLE_SEPARATORS
-            .iter()
-            .filter_map(|s| rest.find(s).map(|i| (i, *s)))
-            .min_by_key(|(i, s)| (*i, std::cmp::Reverse(s.len())));
-        match next {
-            Some((i, s)) => {
-                let part = rest[..i].trim();
-                if !part.is_empty() {
-                    parts.push((sep, part));
-                }
-                sep = s;
-                rest = &rest[i + s.len()..];
-            }
-            None => {
-                let part = rest.trim();
-                if !part.is_empty() {
-                    parts.push((sep, part));
-                }
-                return parts;
-            }
+    let mut start = 0;
+    for m in TITLE_SEPARATOR_SET.find_iter(title) {
+        let part = title[start..m.start()].trim();
+        if !part.is_empty() {
+            parts.push((sep, part));
         }
+        sep = TITLE_SEPARATORS[m.pattern().as_usize()];
+        start = m.end();
     }
+    let part = title[start..].trim();
+    if !part.is_empty() {
+        parts.push((sep, part));
+    }
+    parts
 }
+
+/// [`TITLE_SEPARATORS`] in one automaton, leftmost-longest.
+static TITLE_SEPARATOR_SET: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(TITLE_SEPARATORS)
+        .expect("a list of separators")
+});
 
 /// Whether an `h1` is the metadata title as the page shows it: equal to the
 /// title without its site name, contained in it, or sharing most words.
