@@ -724,11 +724,25 @@ fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
         return false;
     }
     let text = p.text();
+    let len = text.chars().count();
+    // Lowercasing never shortens a text in characters nor touches its
+    // punctuation and spaces: a long paragraph is checked in lower case
+    // only when it may still be the headline, an ad label or a byline.
+    let unlabelled = text.trim_end_matches([':', '.']);
+    let unlabelled_chars = len - (text.len() - unlabelled.len());
+    if len > SHORT_INSERT_MAX_CHARS
+        && len > page.headline_chars
+        && AD_LABELS
+            .iter()
+            .all(|l| l.chars().count() < unlabelled_chars)
+        && text.split_whitespace().nth(BYLINE_MAX_WORDS).is_some()
+    {
+        return false;
+    }
     let lower = fold(text);
     if lower == page.headline && !lower.is_empty() {
         return true;
     }
-    let len = text.chars().count();
     if AD_LABELS.contains(&lower.trim_end_matches([':', '.'])) {
         return true;
     }
@@ -744,6 +758,16 @@ fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
     len <= CREDIT_MAX_CHARS && CREDIT_MARKERS.iter().any(|m| lower.contains(m))
         || is_byline(&lower)
         || is_date_line(&lower)
+}
+
+/// The longest paragraph that the short-insert checks below look at.
+const SHORT_INSERT_MAX_CHARS: usize = max(
+    max(READ_ALSO_MAX_CHARS, DATELINE_MAX_CHARS),
+    max(CREDIT_MAX_CHARS, DATE_LINE_MAX_CHARS),
+);
+
+const fn max(a: usize, b: usize) -> usize {
+    if a > b { a } else { b }
 }
 
 /// "By Jane Doe", "Von: Max Muster": a byline left in the body, alone or

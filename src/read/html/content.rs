@@ -13,10 +13,10 @@
 //! retried with fewer removals, as Readability does.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashSet;
 use scraper::{Html, Node};
 
 use super::blocks;
@@ -114,6 +114,8 @@ pub(super) struct Page<'a> {
     pub flags: Flags,
     /// The article's headline, folded, to drop its repetition.
     pub headline: String,
+    /// The folded headline's length in characters.
+    pub headline_chars: usize,
     /// The metadata description, folded: text matching it is the lead.
     pub description: Option<String>,
     /// Base URL for relative links.
@@ -243,7 +245,7 @@ pub(super) fn has_hint(name: &str, hints: &AhoCorasick) -> bool {
 /// hyphenated ones, which are searched for in the whole name.
 pub(super) struct WordHints {
     /// The fragments without a hyphen.
-    words: HashSet<&'static str>,
+    words: FxHashSet<&'static str>,
     /// The distinct byte lengths of the fragments without a hyphen that are
     /// long enough to be a word's beginning.
     prefix_lengths: Vec<usize>,
@@ -294,16 +296,17 @@ pub(super) fn has_word_hint(name: &str, hints: &WordHints) -> bool {
         return true;
     }
     // A name without a hyphen holds no hyphenated fragment: not searched.
-    name.contains('-')
-        && hints.hyphenated.iter().any(|h| {
-            name.match_indices(h).any(|(at, _)| {
-                at == 0
-                    || !name[..at]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-            })
-        })
+    if !name.contains('-') {
+        return false;
+    }
+    let mut after_alphanumeric = false;
+    for (at, c) in name.char_indices() {
+        if !after_alphanumeric && hints.hyphenated.iter().any(|h| name[at..].starts_with(h)) {
+            return true;
+        }
+        after_alphanumeric = c.is_alphanumeric();
+    }
+    false
 }
 
 /// The word-hint lists, sorted once.
@@ -662,11 +665,14 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
         close(&mut items, &mut stack, &mut guards, &mut guarded);
     }
     let stats = sum_stats(&items, &embeds_at);
+    let headline = fold(&meta.headline);
+    let headline_chars = headline.chars().count();
     Page {
         items,
         stats,
         flags,
-        headline: fold(&meta.headline),
+        headline,
+        headline_chars,
         description: meta
             .description
             .as_deref()

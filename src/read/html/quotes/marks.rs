@@ -7,6 +7,8 @@
 //! left open at the end of the paragraph yields an unclosed span: the
 //! quotation may run on into the next paragraph.
 
+use std::sync::LazyLock;
+
 use super::super::patterns::QUOTE_MARKS;
 
 /// One quoted stretch of a paragraph, as byte offsets into its text.
@@ -28,8 +30,17 @@ pub struct Span {
 pub fn spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize, &[char])> = None;
-    for (i, c) in text.char_indices() {
-        let next = i + c.len_utf8();
+    let leads = &*MARK_LEADS;
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        if !leads[usize::from(bytes[i])] {
+            next += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        next = i + c.len_utf8();
         if let Some((at, start, closers)) = open {
             if closers.contains(&c) && closes(text, i, c) {
                 out.push(Span {
@@ -68,6 +79,19 @@ pub fn spans(text: &str) -> Vec<Span> {
     }
     out
 }
+
+/// The first bytes of the marks (opening and closing): a character
+/// starting with any other byte is no mark and is passed over undecoded.
+static MARK_LEADS: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut leads = [false; 256];
+    for (opener, closers) in QUOTE_MARKS {
+        for c in std::iter::once(opener).chain(closers.iter()) {
+            let mut utf8 = [0; 4];
+            leads[usize::from(c.encode_utf8(&mut utf8).as_bytes()[0])] = true;
+        }
+    }
+    leads
+});
 
 /// Whether the text, after leading white space, begins with an opening mark.
 pub fn starts_with_opening(text: &str) -> bool {

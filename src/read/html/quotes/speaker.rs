@@ -14,19 +14,37 @@ use super::super::patterns::{
 };
 
 use super::super::normalize::lowercase;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The long word lists as sets, built once: nearly every word of the text is
 /// looked up in them.
-static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(PERSON_TITLES));
-static VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(REPORTING_VERBS));
-static NOT_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(NOT_NAME_WORDS));
-static ORGANISATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ORGANISATION_WORDS));
+static TITLES: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(PERSON_TITLES));
+static VERBS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(REPORTING_VERBS));
+static NOT_NAMES: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(NOT_NAME_WORDS));
+static ORGANISATIONS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ORGANISATION_WORDS));
+
+/// Room for a word lowercased on the stack; longer words are rare and are
+/// lowercased on the heap.
+const WORD_BUF: usize = 32;
+
+/// A word in lower case, written into `buf` when it is short ASCII text (a
+/// capitalized word looked up in a word set needs no allocated copy).
+fn lower_in<'a>(buf: &'a mut [u8; WORD_BUF], word: &'a str) -> Cow<'a, str> {
+    if word.len() <= WORD_BUF && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(w) = std::str::from_utf8(b) {
+            return Cow::Borrowed(w);
+        }
+    }
+    lowercase(word)
+}
 
 /// A word list as a set.
-fn set(words: &[&'static str]) -> HashSet<&'static str> {
+fn set(words: &[&'static str]) -> FxHashSet<&'static str> {
     words.iter().copied().collect()
 }
 
@@ -129,11 +147,11 @@ pub(super) fn ends_sentence(word: &str) -> bool {
     let digits = core.chars().any(|c| c.is_ascii_digit());
     !((letters <= 1 && !digits)
         || core.contains('.')
-        || TITLES.contains(&*lowercase(w))
+        || TITLES.contains(&*lower_in(&mut [0; WORD_BUF], w))
         || [
             "jr", "sr", "st", "no", "inc", "corp", "co", "vs", "ltd", "gov", "sen", "rep",
         ]
-        .contains(&&*lowercase(core)))
+        .contains(&&*lower_in(&mut [0; WORD_BUF], core)))
 }
 
 /// A word without the punctuation around it, lowercase (borrowed when it
@@ -148,13 +166,21 @@ fn bare(word: &str) -> Cow<'_, str> {
 }
 
 fn is_verb(word: &str) -> bool {
-    VERBS.contains(&*lowercase(word.trim_matches(|c: char| !c.is_alphabetic())))
+    let mut buf = [0; WORD_BUF];
+    VERBS.contains(&*lower_in(
+        &mut buf,
+        word.trim_matches(|c: char| !c.is_alphabetic()),
+    ))
 }
 
 /// Whether a word is a title or office, also as a part of a compound
 /// (`HDE-Präsident`, `president-elect`, `Schwimmtrainerin`).
 fn is_title(word: &str) -> bool {
-    let w = lowercase(word.trim_matches(|c: char| matches!(c, ',' | ';' | ':')));
+    let mut buf = [0; WORD_BUF];
+    let w = lower_in(
+        &mut buf,
+        word.trim_matches(|c: char| matches!(c, ',' | ';' | ':')),
+    );
     TITLES.contains(&*w)
         || (w.contains('-') && w.split('-').any(|part| TITLES.contains(part)))
         || (w.chars().count() > COMPOUND_TITLE_MIN_CHARS + 2 && COMPOUND_TITLES.end(&w))
@@ -164,7 +190,7 @@ fn is_title(word: &str) -> bool {
 /// lengths: a word's few endings of those lengths are looked up, rather
 /// than every title compared with the word's end.
 struct TitleEnds {
-    titles: HashSet<&'static str>,
+    titles: FxHashSet<&'static str>,
     /// The distinct byte lengths of the titles.
     lengths: Vec<usize>,
 }
@@ -181,7 +207,7 @@ impl TitleEnds {
 }
 
 static COMPOUND_TITLES: LazyLock<TitleEnds> = LazyLock::new(|| {
-    let titles: HashSet<&str> = PERSON_TITLES
+    let titles: FxHashSet<&str> = PERSON_TITLES
         .iter()
         .copied()
         .filter(|t| t.chars().count() >= COMPOUND_TITLE_MIN_CHARS)
@@ -216,8 +242,8 @@ fn phrase_at(words: &[&str], i: usize) -> Option<usize> {
 
 /// The reporting phrases split into words and listed under their first
 /// word, in the order of the list.
-static PHRASES: LazyLock<HashMap<&str, Vec<Vec<&str>>>> = LazyLock::new(|| {
-    let mut by_first: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+static PHRASES: LazyLock<FxHashMap<&str, Vec<Vec<&str>>>> = LazyLock::new(|| {
+    let mut by_first: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
     for p in REPORTING_PHRASES {
         let parts: Vec<&str> = p.split(' ').collect();
         by_first.entry(parts[0]).or_default().push(parts);
@@ -538,7 +564,8 @@ fn name_run(words: &[&str]) -> Option<(usize, Vec<String>, usize)> {
         } else {
             clean
         };
-        let lower = lowercase(clean);
+        let mut buf = [0; WORD_BUF];
+        let lower = lower_in(&mut buf, clean);
         let next_capital = words.get(i + 1).is_some_and(|n| starts_capital(n));
         let particle = next_capital
             && if run.is_empty() {
@@ -546,9 +573,9 @@ fn name_run(words: &[&str]) -> Option<(usize, Vec<String>, usize)> {
             } else {
                 NAME_PARTICLES.contains(&lower.as_ref())
                     || (lower == "of"
-                        && run
-                            .iter()
-                            .any(|r| is_title(r) || ORGANISATIONS.contains(&*lowercase(r))))
+                        && run.iter().any(|r| {
+                            is_title(r) || ORGANISATIONS.contains(&*lower_in(&mut [0; WORD_BUF], r))
+                        }))
             };
         if clean.is_empty()
             || !(starts_capital(clean) || particle)
@@ -588,7 +615,7 @@ fn is_possessive(word: &str) -> bool {
 }
 
 fn is_organisation(run: &[String]) -> bool {
-    let org = |w: &String| ORGANISATIONS.contains(&*lowercase(w));
+    let org = |w: &String| ORGANISATIONS.contains(&*lower_in(&mut [0; WORD_BUF], w));
     run.last().is_some_and(org)
         || run.windows(2).any(|pair| org(&pair[0]) && pair[1] == "of")
         || run.iter().all(|w| {
