@@ -2,8 +2,9 @@
 //! with more than [`MAX_ELEMENTS`] tags is refused, and absurdly deep nesting
 //! (see [`MAX_PARSE_DEPTH`]) is flattened — start tags past the limit are
 //! dropped together with their end tags, so the text survives and the
-//! parser's work stays linear. The code inside scripts and style sheets and
-//! the drawing inside inline SVGs, which nothing reads, are cut out here too,
+//! parser's work stays linear. What no stage reads — the code inside scripts
+//! and style sheets, the fallbacks inside `noscript` and `iframe`, the drawing
+//! inside inline SVGs — is cut out here too,
 //! so the parser does not copy them into the tree (over a third of a typical
 //! saved page's bytes).
 
@@ -80,25 +81,30 @@ const SVG_BREAKOUT_ELEMENTS: &[&str] = &[
     "var",
 ];
 
-/// Raw-text elements whose content is code no stage reads; their tags stay.
-const CODE_ELEMENTS: &[&str] = &["script", "style"];
+/// Raw-text elements whose content no stage reads (code, and fallbacks for
+/// browsers without scripts or frames); their tags stay.
+const UNREAD_ELEMENTS: &[&str] = &["script", "style", "noscript", "iframe"];
 
 /// A script whose tag mentions this (any case) holds data that is read:
 /// JSON-LD, even with its type written as `application&#x2F;ld&#x2B;json`.
 const DATA_SCRIPT_MARK: &[u8] = b"json";
 
 /// The page ready for the parser: refused past [`MAX_ELEMENTS`] tags, with
-/// nesting deeper than [`MAX_PARSE_DEPTH`] flattened and the code of scripts
+/// nesting deeper than [`MAX_PARSE_DEPTH`] flattened and what no stage reads
 /// and style sheets left out.
 pub fn bound(html: &str) -> Result<Cow<'_, str>> {
-    let Measure { depth, tags, code } = measure(html);
+    let Measure {
+        depth,
+        tags,
+        unread,
+    } = measure(html);
     if tags > MAX_ELEMENTS {
         return Err(Error::Limit {
             limit: "element count",
             detail: format!("more than {MAX_ELEMENTS} tags"),
         });
     }
-    let html = without(html, &code);
+    let html = without(html, &unread);
     Ok(if depth <= MAX_PARSE_DEPTH {
         html
     } else {
@@ -170,7 +176,7 @@ fn flatten(html: &str) -> String {
 /// up, so a lookup is a binary search over integers, not a scan of strings.
 static FLAT_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| keys(FLAT_ELEMENTS));
 static RAW_TEXT_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| keys(RAW_TEXT_ELEMENTS));
-static CODE_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| keys(CODE_ELEMENTS));
+static UNREAD_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| keys(UNREAD_ELEMENTS));
 
 /// Longest name in the lists; longer tag names are in none of them.
 const KEY_BYTES: usize = 8;
@@ -240,21 +246,21 @@ struct Measure {
     depth: usize,
     /// The number of tags.
     tags: usize,
-    /// Where the code of scripts and style sheets, and SVG drawings, lie.
-    code: Vec<Range<usize>>,
+    /// Where the content no stage reads lies.
+    unread: Vec<Range<usize>>,
 }
 
 fn measure(html: &str) -> Measure {
     let (mut depth, mut max, mut tags) = (0usize, 0usize, 0usize);
-    let mut code = Vec::new();
+    let mut unread = Vec::new();
     let mut svg = Svg::default();
     for tag in Tags::new(html) {
         tags += 1;
         if svg.open == 0 {
-            code.extend(tag.code.clone());
+            unread.extend(tag.unread.clone());
         }
         let Some(name) = tag.name else { continue };
-        code.extend(svg.step(&tag, name));
+        unread.extend(svg.step(&tag, name));
         if is_one_of(name, &FLAT_KEYS) || tag.self_closing {
             continue;
         }
@@ -268,11 +274,11 @@ fn measure(html: &str) -> Measure {
     Measure {
         depth: max,
         tags,
-        code,
+        unread,
     }
 }
 
-/// The inline SVG being passed: its drawing is cut out like code, as no
+/// The inline SVG being passed: its drawing is cut out, as no
 /// stage reads it, unless HTML that breaks out of it is written inside.
 #[derive(Default)]
 struct Svg {
@@ -324,8 +330,8 @@ struct Tag<'a> {
     name: Option<&'a str>,
     closing: bool,
     self_closing: bool,
-    /// The content of a script or style element, when it is code.
-    code: Option<Range<usize>>,
+    /// The content of a raw-text element no stage reads.
+    unread: Option<Range<usize>>,
 }
 
 /// Iterates over the tags of a page, skipping comments and raw-text content.
@@ -370,15 +376,15 @@ impl<'a> Iterator for Tags<'a> {
                 None => (&rest[1..], bytes.len()),
             };
             self.pos = end;
-            let mut code = None;
+            let mut unread = None;
             if !closing && is_one_of(name, &RAW_TEXT_KEYS) {
                 self.pos = find_end_tag(self.html, end, name);
                 let is_data = inner
                     .as_bytes()
                     .windows(DATA_SCRIPT_MARK.len())
                     .any(|w| w.eq_ignore_ascii_case(DATA_SCRIPT_MARK));
-                if is_one_of(name, &CODE_KEYS) && !is_data && self.pos > end {
-                    code = Some(end..self.pos);
+                if is_one_of(name, &UNREAD_KEYS) && !is_data && self.pos > end {
+                    unread = Some(end..self.pos);
                 }
             }
             return Some(Tag {
@@ -387,7 +393,7 @@ impl<'a> Iterator for Tags<'a> {
                 self_closing: inner.ends_with('/'),
                 name: Some(name),
                 closing,
-                code,
+                unread,
             });
         }
     }
@@ -407,7 +413,7 @@ mod tests {
             );
         }
         assert!(!is_one_of("div", &FLAT_KEYS) && !is_one_of("colgroups", &FLAT_KEYS));
-        for name in CODE_ELEMENTS {
+        for name in UNREAD_ELEMENTS {
             assert!(is_one_of(name, &RAW_TEXT_KEYS), "{name} must be raw text");
         }
     }
@@ -437,16 +443,17 @@ mod tests {
     }
 
     #[test]
-    fn code_is_left_out_and_data_kept() {
+    fn unread_content_is_left_out_and_data_kept() {
         let page = concat!(
             "<style>p{color:red}</style><script>if (a < b) go()</script>",
+            "<noscript><img src=\"pixel.gif\"></noscript>",
             "<script type=\"application&#x2F;ld&#x2B;json\">{\"@type\":\"Article\"}</script>",
             "<p>Text</p>"
         );
         assert_eq!(
             bound(page).unwrap(),
             concat!(
-                "<style></style><script></script>",
+                "<style></style><script></script><noscript></noscript>",
                 "<script type=\"application&#x2F;ld&#x2B;json\">{\"@type\":\"Article\"}</script>",
                 "<p>Text</p>"
             )
