@@ -4,6 +4,7 @@
 //! names a byline or a date — and the visible text as lines, each marked with
 //! whether it stands in a page area that is not the article.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -263,11 +264,21 @@ struct Names<'a> {
     values: FxHashMap<&'a str, Named>,
     /// Whether a token names an area that is not the article.
     tokens: FxHashMap<&'a str, bool>,
-    /// Scratch space for a token's words.
+    /// Scratch space: a token's words, where foreign-area words start.
     words: String,
+    foreign_at: Vec<usize>,
 }
 
 impl<'a> Names<'a> {
+    /// Room for the distinct names a page commonly has (a few hundred), so
+    /// the maps do not grow step by step.
+    fn with_room() -> Names<'a> {
+        let mut names = Names::default();
+        names.values.reserve(1024);
+        names.tokens.reserve(512);
+        names
+    }
+
     /// What an element's class and id name.
     fn of(&mut self, a: &Attrs<'a>) -> Named {
         let class = a.class.map_or_else(Named::default, |v| self.value(v));
@@ -281,14 +292,25 @@ impl<'a> Names<'a> {
         }
         let lower = lowercase(value);
         let mut found = 0;
+        self.foreign_at.clear();
         for m in HINT_SET.find_overlapping_iter(&*lower) {
-            found |= HINT_LISTS.1[m.pattern().as_usize()];
+            let kinds = HINT_LISTS.1[m.pattern().as_usize()];
+            found |= kinds;
+            if kinds & FOREIGN_KIND != 0 {
+                self.foreign_at.push(m.start());
+            }
         }
         let foreign_word = found & FOREIGN_KIND != 0;
+        // Only a token holding a foreign-area word can name a foreign area;
+        // where the value was lowercase already, the words found tell which.
+        let same_offsets = matches!(lower, Cow::Borrowed(_));
         let foreign = foreign_word
-            && value
-                .split_whitespace()
-                .any(|token| self.token_foreign(token));
+            && value.split_whitespace().any(|token| {
+                let start = token.as_ptr() as usize - value.as_ptr() as usize;
+                let span = start..start + token.len();
+                (!same_offsets || self.foreign_at.iter().any(|at| span.contains(at)))
+                    && self.token_foreign(token)
+            });
         let named = Named {
             foreign_word,
             foreign,
@@ -558,7 +580,7 @@ impl Page {
     pub(super) fn collect(dom: &Html) -> Page {
         let mut page = Page::default();
         let mut stack: Vec<Frame> = Vec::new();
-        let mut names = Names::default();
+        let mut names = Names::with_room();
         for edge in dom.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
