@@ -350,9 +350,17 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
         },
     ];
     let mut best: Option<(usize, Body)> = None;
+    // Only the removal of unlikely-named blocks changes the flattened page:
+    // the attempts without it share one.
+    let mut unstripped: Option<Page> = None;
     for flags in attempts {
-        let page = flatten(dom, meta, flags);
-        let body = extract_from(&page);
+        let body = if flags.strip_unlikely {
+            extract_from(&flatten(dom, meta, flags))
+        } else {
+            let page = unstripped.get_or_insert_with(|| flatten(dom, meta, flags));
+            page.flags = flags;
+            extract_from(page)
+        };
         let chars: usize = body
             .blocks
             .iter()

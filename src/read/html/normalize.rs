@@ -114,8 +114,9 @@ pub(super) fn space_len(text: &str, i: usize) -> usize {
 /// Whether a text is only a scraper's placeholder for a missing value.
 pub fn is_placeholder(text: &str) -> bool {
     let text = text.trim();
-    // Lowercasing never shortens a text in characters: longer texts are none.
-    if text.chars().count() > *PLACEHOLDER_MAX_CHARS {
+    // Lowercasing never shortens a text in characters: longer texts are none
+    // (counted only as far as the longest placeholder).
+    if text.chars().nth(*PLACEHOLDER_MAX_CHARS).is_some() {
         return false;
     }
     PLACEHOLDER_TEXTS.contains(&text.to_lowercase().as_str())

@@ -30,6 +30,8 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
     let last_quoted = spans.iter().rposition(|s| !s.is_empty());
     let mut cast = Cast::default();
     let mut out: Vec<Quote> = Vec::new();
+    // The quotations found so far, folded, to recognize a repeat.
+    let mut folded: Vec<String> = Vec::new();
     // The speaker of the last quotation in the previous paragraph, for a
     // paragraph that is only a quotation continuing it.
     let mut previous_speaker: Option<Option<String>> = None;
@@ -100,11 +102,12 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
                 block_speaker = Some(name.clone());
             }
             let key = fold(&quote_text);
-            if out.iter().any(|q| fold(&q.text) == key) {
+            if folded.contains(&key) {
                 // The same quotation again (a pull quote, a repeated lead).
                 pos = span.after;
                 continue;
             }
+            folded.push(key);
             out.push(Quote {
                 text: quote_text,
                 speaker: name,

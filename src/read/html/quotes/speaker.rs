@@ -29,9 +29,16 @@ static ORGANISATIONS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ORGANISAT
 /// lowercased on the heap.
 const WORD_BUF: usize = 32;
 
-/// A word in lower case, written into `buf` when it is short ASCII text (a
-/// capitalized word looked up in a word set needs no allocated copy).
+/// A word in lower case: itself when it is lowercase ASCII already, written
+/// into `buf` when it is other short ASCII text (a capitalized word looked
+/// up in a word set needs no allocated copy).
 fn lower_in<'a>(buf: &'a mut [u8; WORD_BUF], word: &'a str) -> Cow<'a, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return Cow::Borrowed(word);
+    }
     if word.len() <= WORD_BUF && word.is_ascii() {
         let b = &mut buf[..word.len()];
         b.copy_from_slice(word.as_bytes());
@@ -918,6 +925,22 @@ mod tests {
 
     fn name(s: &str) -> Option<Subject> {
         Some(Subject::Name(s.to_string()))
+    }
+
+    #[test]
+    fn words_lowercase_as_str_does() {
+        for w in [
+            "said",
+            "Pompeo",
+            "Kazakhstan’s",
+            "ÉLYSÉE",
+            "ΟΔΥΣΣΕΥΣ",
+            "İstanbul",
+            "Straße",
+            "AVeryLongWordThatDoesNotFitTheBuffer",
+        ] {
+            assert_eq!(lower_in(&mut [0; WORD_BUF], w), w.to_lowercase(), "{w}");
+        }
     }
 
     #[test]
