@@ -436,10 +436,26 @@ pub fn may_hold_date(text: &str) -> bool {
     has_digit_pair(text)
 }
 
-/// Whether a text has two ASCII digits in a row, as every year has.
+/// Whether a text has two ASCII digits in a row, as every year has: eight
+/// bytes at a time (most text has no digits), then the bytes left over.
 fn has_digit_pair(text: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    // Whether the byte before the next one read is a digit.
     let mut digit = false;
-    for b in text.bytes() {
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Each digit byte turns into 0 to 9; below 10 (with its high bit
+        // clear) a byte plus 0x76 stays below 0x80, without carrying over.
+        let x = word ^ (0x30 * ONES);
+        let digits = !(((x & !HIGH) + 0x76 * ONES) | x) & HIGH;
+        if digits & (digits >> 8) != 0 || (digit && digits & 0x80 != 0) {
+            return true;
+        }
+        digit = digits >> 63 != 0;
+    }
+    for &b in chunks.remainder() {
         let now = b.is_ascii_digit();
         if now && digit {
             return true;
@@ -736,6 +752,28 @@ mod tests {
         assert_eq!(at_local_midnight(utc, day("5. November 2021 00:00")), None);
         assert_eq!(at_local_midnight(utc, day("4. November 2021")), None);
         assert_eq!(at_local_midnight(utc, day("3. November 2021")), None);
+    }
+
+    #[test]
+    fn digit_pairs_are_found_wherever_they_stand() {
+        let naive = |t: &str| {
+            t.as_bytes()
+                .windows(2)
+                .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
+        };
+        let pieces = [
+            "a", "1", "12", "9", ":", "/", "ä", "€", "0", " ", "Ж", "°", "¹",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for pad in 0..10 {
+                        let text = format!("{}{a}{b}{c}{}", "x".repeat(pad), "·".repeat(pad % 3));
+                        assert_eq!(has_digit_pair(&text), naive(&text), "{text}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
