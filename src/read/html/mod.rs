@@ -18,7 +18,8 @@ mod prescan;
 pub mod quotes;
 mod tagset;
 
-use scraper::Html;
+use html5ever::tendril::TendrilSink;
+use scraper::{Html, HtmlTreeSink, Node};
 
 use crate::error::{Error, Result};
 use crate::model::Article;
@@ -33,8 +34,8 @@ pub struct Hints {
 
 /// Extracts the article from a page's text.
 pub fn read(html: &str, hints: &Hints) -> Result<Article> {
-    let html = prescan::bound(html)?;
-    let dom = Html::parse_document(&html);
+    let page = prescan::bound(html)?;
+    let dom = parse(&page.html, page.tags);
     let mut article = metadata::extract(&dom, hints);
     let body = content::extract(&dom, &article);
     if article.subtitle.is_none() {
@@ -46,4 +47,12 @@ pub fn read(html: &str, hints: &Hints) -> Result<Article> {
         return Err(Error::NoArticle);
     }
     Ok(article)
+}
+
+/// Parses a page into a tree with room for `nodes` nodes from the start, so
+/// the tree is not regrown (and copied) again and again as the parser fills it.
+fn parse(html: &str, nodes: usize) -> Html {
+    let mut document = Html::new_document();
+    document.tree = ego_tree::Tree::with_capacity(Node::Document, nodes);
+    html5ever::parse_document(HtmlTreeSink::new(document), Default::default()).one(html)
 }

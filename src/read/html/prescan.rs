@@ -92,7 +92,7 @@ const DATA_SCRIPT_MARK: &[u8] = b"json";
 /// The page ready for the parser: refused past [`MAX_ELEMENTS`] tags, with
 /// nesting deeper than [`MAX_PARSE_DEPTH`] flattened and what no stage reads
 /// and style sheets left out.
-pub fn bound(html: &str) -> Result<Cow<'_, str>> {
+pub fn bound(html: &str) -> Result<Bounded<'_>> {
     let Measure {
         depth,
         tags,
@@ -105,11 +105,21 @@ pub fn bound(html: &str) -> Result<Cow<'_, str>> {
         });
     }
     let html = without(html, &unread);
-    Ok(if depth <= MAX_PARSE_DEPTH {
+    let html = if depth <= MAX_PARSE_DEPTH {
         html
     } else {
         Cow::Owned(flatten(&html))
-    })
+    };
+    Ok(Bounded { html, tags })
+}
+
+/// A page ready for the parser.
+pub struct Bounded<'a> {
+    /// Its text.
+    pub html: Cow<'a, str>,
+    /// How many tags it has, as written: a close estimate of the parser's
+    /// node count (elements, and the text between them).
+    pub tags: usize,
 }
 
 /// The page without the given byte ranges (in order, not overlapping).
@@ -421,7 +431,7 @@ mod tests {
     #[test]
     fn ordinary_pages_are_untouched() {
         let page = "<div><section><p>One<p>Two</section></div><script type=\"application/ld+json\">{}</script>";
-        assert!(matches!(bound(page), Ok(Cow::Borrowed(_))));
+        assert!(matches!(bound(page).unwrap().html, Cow::Borrowed(_)));
     }
 
     #[test]
@@ -432,7 +442,7 @@ mod tests {
             "<div>".repeat(n),
             "</div>".repeat(n)
         );
-        let flat = bound(&page).unwrap();
+        let flat = bound(&page).unwrap().html;
         assert!(matches!(flat, Cow::Owned(_)));
         assert!(flat.contains("deep text"));
         assert_eq!(measure(&flat).depth, MAX_PARSE_DEPTH);
@@ -451,7 +461,7 @@ mod tests {
             "<p>Text</p>"
         );
         assert_eq!(
-            bound(page).unwrap(),
+            bound(page).unwrap().html,
             concat!(
                 "<style></style><script></script><noscript></noscript>",
                 "<script type=\"application&#x2F;ld&#x2B;json\">{\"@type\":\"Article\"}</script>",
@@ -465,13 +475,13 @@ mod tests {
         let page =
             "<p>A<svg viewBox=\"0 0 1 1\"><svg><path d=\"M0 0\"/></svg><title>x</title></svg>B</p>";
         assert_eq!(
-            bound(page).unwrap(),
+            bound(page).unwrap().html,
             "<p>A<svg viewBox=\"0 0 1 1\"></svg>B</p>"
         );
         let broken = "<svg><path d=\"M0\"/><p>Text</p></svg>";
-        assert_eq!(bound(broken).unwrap(), broken);
+        assert_eq!(bound(broken).unwrap().html, broken);
         let unclosed = "<svg><path d=\"M0\"/>";
-        assert_eq!(bound(unclosed).unwrap(), unclosed);
+        assert_eq!(bound(unclosed).unwrap().html, unclosed);
     }
 
     #[test]
@@ -481,7 +491,7 @@ mod tests {
         let tags: Vec<_> = Tags::new(page).map(|t| t.name.unwrap()).collect();
         assert_eq!(tags, ["img", "svg", "g", "svg"]);
         assert_eq!(
-            bound(page).unwrap(),
+            bound(page).unwrap().html,
             "<img src=\"data:image/svg+xml,<svg><path d='M0'/></svg>\" alt = 'a>b'><svg></svg>"
         );
         assert_eq!(Tags::new("if a < b or c<1 then <p>").count(), 1);
