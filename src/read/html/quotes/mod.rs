@@ -191,35 +191,15 @@ fn next_text<'a>(texts: &[Option<&'a str>], spans: &[Vec<Span>], b: usize, span:
 fn sentence_start(text: &str, from: usize, open: usize) -> usize {
     let from = from.min(open);
     let head = &text[from..open];
-    let mut start = from;
     // The last ". " / "! " / "? " boundary before the mark that is not an
-    // abbreviation starts the sentence.
-    let words: Vec<(usize, &str)> = word_offsets(head);
-    for (off, w) in &words {
-        if speaker::ends_sentence(w) {
-            start = from + off + w.len();
-        }
-    }
-    start
-}
-
-fn word_offsets(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
+    // abbreviation starts the sentence: found from the end.
+    head.split_whitespace()
+        .rev()
+        .find(|w| speaker::ends_sentence(w))
+        .map_or(from, |w| {
+            let offset = w.as_ptr() as usize - head.as_ptr() as usize;
+            from + offset + w.len()
+        })
 }
 
 /// Whether a quoted stretch is speech: attributed or sentence-like, and not

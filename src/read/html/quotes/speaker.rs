@@ -142,6 +142,14 @@ fn clause_words(text: &str, from_end: bool) -> Vec<&str> {
 /// Whether a word ends a sentence: `.`, `!`, `?` or `;` that is not part of
 /// an abbreviation or an initial.
 pub(super) fn ends_sentence(word: &str) -> bool {
+    // Most words end with a letter or a digit, which ends no sentence.
+    if word
+        .as_bytes()
+        .last()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
     let w = word.trim_end_matches(['”', '"', '’', ')', '“', '«', '»']);
     if w.ends_with(['!', '?', ';']) {
         return true;
