@@ -4,9 +4,8 @@
 //! dropped together with their end tags, so the text survives and the
 //! parser's work stays linear. What no stage reads — the code inside scripts
 //! and style sheets, the fallbacks inside `noscript` and `iframe`, the drawing
-//! inside inline SVGs — is cut out here too,
-//! so the parser does not copy them into the tree (over a third of a typical
-//! saved page's bytes).
+//! inside inline SVGs — is cut out here too, so the parser does not copy it
+//! into the tree (over a third of a typical saved page's bytes).
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -91,7 +90,7 @@ const DATA_SCRIPT_MARK: &[u8] = b"json";
 
 /// The page ready for the parser: refused past [`MAX_ELEMENTS`] tags, with
 /// nesting deeper than [`MAX_PARSE_DEPTH`] flattened and what no stage reads
-/// and style sheets left out.
+/// left out.
 pub fn bound(html: &str) -> Result<Bounded<'_>> {
     let Measure {
         depth,
@@ -144,9 +143,10 @@ fn flatten(html: &str) -> String {
     let mut excess: Vec<(String, usize)> = Vec::new();
     let mut last = 0;
     for tag in Tags::new(html) {
-        let Some(name) = tag.name.filter(|n| !is_one_of(n, &FLAT_KEYS)) else {
+        let name = tag.name;
+        if is_one_of(name, &FLAT_KEYS) {
             continue;
-        };
+        }
         let drop = if tag.closing {
             if let Some(entry) = excess
                 .iter_mut()
@@ -269,7 +269,7 @@ fn measure(html: &str) -> Measure {
         if svg.open == 0 {
             unread.extend(tag.unread.clone());
         }
-        let Some(name) = tag.name else { continue };
+        let name = tag.name;
         unread.extend(svg.step(&tag, name));
         if is_one_of(name, &FLAT_KEYS) || tag.self_closing {
             continue;
@@ -337,7 +337,7 @@ impl Svg {
 struct Tag<'a> {
     start: usize,
     end: usize,
-    name: Option<&'a str>,
+    name: &'a str,
     closing: bool,
     self_closing: bool,
     /// The content of a raw-text element no stage reads.
@@ -389,11 +389,13 @@ impl<'a> Iterator for Tags<'a> {
             let mut unread = None;
             if !closing && is_one_of(name, &RAW_TEXT_KEYS) {
                 self.pos = find_end_tag(self.html, end, name);
-                let is_data = inner
-                    .as_bytes()
-                    .windows(DATA_SCRIPT_MARK.len())
-                    .any(|w| w.eq_ignore_ascii_case(DATA_SCRIPT_MARK));
-                if is_one_of(name, &UNREAD_KEYS) && !is_data && self.pos > end {
+                let is_data = || {
+                    inner
+                        .as_bytes()
+                        .windows(DATA_SCRIPT_MARK.len())
+                        .any(|w| w.eq_ignore_ascii_case(DATA_SCRIPT_MARK))
+                };
+                if self.pos > end && is_one_of(name, &UNREAD_KEYS) && !is_data() {
                     unread = Some(end..self.pos);
                 }
             }
@@ -401,7 +403,7 @@ impl<'a> Iterator for Tags<'a> {
                 start,
                 end,
                 self_closing: inner.ends_with('/'),
-                name: Some(name),
+                name,
                 closing,
                 unread,
             });
@@ -488,7 +490,7 @@ mod tests {
     fn quoted_attributes_hold_no_tags() {
         let page =
             "<img src=\"data:image/svg+xml,<svg><path d='M0'/></svg>\" alt = 'a>b'><svg><g/></svg>";
-        let tags: Vec<_> = Tags::new(page).map(|t| t.name.unwrap()).collect();
+        let tags: Vec<_> = Tags::new(page).map(|t| t.name).collect();
         assert_eq!(tags, ["img", "svg", "g", "svg"]);
         assert_eq!(
             bound(page).unwrap().html,
