@@ -35,9 +35,13 @@ pub struct Hints {
 /// Extracts the article from a page's text.
 pub fn read(html: &str, hints: &Hints) -> Result<Article> {
     let page = prescan::bound(html)?;
-    let dom = parse(&page.html, page.tags);
-    let mut article = metadata::extract(&dom, hints);
-    let body = content::extract(&dom, &article);
+    extract(&parse(&page.html, page.tags), hints)
+}
+
+/// Extracts the article from a parsed page.
+fn extract(dom: &Html, hints: &Hints) -> Result<Article> {
+    let mut article = metadata::extract(dom, hints);
+    let body = content::extract(dom, &article);
     if article.subtitle.is_none() {
         article.subtitle = body.standfirst;
     }

@@ -1,18 +1,27 @@
-//! A byte-level pass before parsing that bounds the parser's work: a page
-//! with more than [`MAX_ELEMENTS`] tags is refused, and absurdly deep nesting
-//! (see [`MAX_PARSE_DEPTH`]) is flattened — start tags past the limit are
-//! dropped together with their end tags, so the text survives and the
-//! parser's work stays linear. What no stage reads — the code inside scripts
-//! and style sheets, the fallbacks inside `noscript` and `iframe`, the drawing
-//! inside inline SVGs — is cut out here too, so the parser does not copy it
-//! into the tree (over a third of a typical saved page's bytes).
+//! A byte-level pass before parsing that bounds the parser's work and gives
+//! it less to read. A page with more than [`MAX_ELEMENTS`] tags is refused,
+//! and absurdly deep nesting (see [`MAX_PARSE_DEPTH`]) is flattened — start
+//! tags past the limit are dropped together with their end tags, so the text
+//! survives and the parser's work stays linear. What no stage reads is cut
+//! out, so the parser does not copy it into the tree: the code inside scripts
+//! and style sheets, the fallbacks inside `noscript` and `iframe`, the
+//! drawing inside inline SVGs (together over a third of a typical saved
+//! page's bytes), the event-handler and script-data attributes of start tags
+//! ([`UNREAD_ATTR_PREFIXES`]), and the indentation between tags: a run of
+//! white space between two tags becomes one character, a newline if it held
+//! one. The cuts follow the HTML tokenizer's rules — nothing changes inside
+//! comments, raw text, `pre` or `listing` — and past markup that could make
+//! the parser read the page otherwise than this pass does (CDATA,
+//! `plaintext`, HTML inside an SVG, a `select` holding more than options),
+//! the attributes and white space of the rest of the page stay as written.
 
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use memchr::{memchr, memchr3, memmem};
+use memchr::{memchr, memmem};
 
+use super::patterns::{LAZY_SRC_ATTRS, UNREAD_ATTR_PREFIXES};
 use crate::error::{Error, Result};
 use crate::limits::{MAX_ELEMENTS, MAX_PARSE_DEPTH};
 
@@ -88,22 +97,62 @@ const UNREAD_ELEMENTS: &[&str] = &["script", "style", "noscript", "iframe"];
 /// JSON-LD, even with its type written as `application&#x2F;ld&#x2B;json`.
 const DATA_SCRIPT_MARK: &[u8] = b"json";
 
+/// Start tags past which the parser stops reading markup (`plaintext`) or
+/// reads the page in a mode of its own (`frameset`).
+const UNFOLLOWED_ELEMENTS: &[&str] = &["plaintext", "frameset"];
+
+/// What a `select` holds as the parser expects; another start tag inside one
+/// is dropped or closes it, which this pass does not follow.
+const SELECT_CONTENT: &[&str] = &["option", "optgroup"];
+
+/// Elements that hide a `pre` from its end tag (the parser's default scope
+/// boundaries): inside one, `</pre>` is ignored.
+const SCOPE_BOUNDARIES: &[&str] = &[
+    "applet",
+    "caption",
+    "html",
+    "table",
+    "td",
+    "th",
+    "marquee",
+    "object",
+    "template",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "annotation-xml",
+    "foreignobject",
+    "desc",
+    "title",
+];
+
+/// SVG and MathML elements whose content the parser reads as HTML.
+const INTEGRATION_POINTS: &[&str] = &[
+    "foreignobject",
+    "desc",
+    "title",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "annotation-xml",
+];
+
 /// The page ready for the parser: refused past [`MAX_ELEMENTS`] tags, with
 /// nesting deeper than [`MAX_PARSE_DEPTH`] flattened and what no stage reads
 /// left out.
 pub fn bound(html: &str) -> Result<Bounded<'_>> {
-    let Measure {
-        depth,
-        tags,
-        unread,
-    } = measure(html);
+    let Measure { depth, tags, edits } = measure(html);
     if tags > MAX_ELEMENTS {
         return Err(Error::Limit {
             limit: "element count",
             detail: format!("more than {MAX_ELEMENTS} tags"),
         });
     }
-    let html = without(html, &unread);
+    let html = edited(html, &edits);
     let html = if depth <= MAX_PARSE_DEPTH {
         html
     } else {
@@ -121,16 +170,30 @@ pub struct Bounded<'a> {
     pub tags: usize,
 }
 
-/// The page without the given byte ranges (in order, not overlapping).
-fn without<'a>(html: &'a str, ranges: &[Range<usize>]) -> Cow<'a, str> {
-    if ranges.is_empty() {
+/// One change to the page: a byte range replaced by a shorter text (most
+/// often by none).
+struct Edit<'a> {
+    range: Range<usize>,
+    with: &'a str,
+}
+
+impl Edit<'_> {
+    fn cut(range: Range<usize>) -> Self {
+        Edit { range, with: "" }
+    }
+}
+
+/// The page with the edits made (in order, not overlapping).
+fn edited<'a>(html: &'a str, edits: &[Edit]) -> Cow<'a, str> {
+    if edits.is_empty() {
         return Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len());
     let mut last = 0;
-    for r in ranges {
-        out.push_str(&html[last..r.start]);
-        last = r.end;
+    for edit in edits {
+        out.push_str(&html[last..edit.range.start]);
+        out.push_str(edit.with);
+        last = edit.range.end;
     }
     out.push_str(&html[last..]);
     Cow::Owned(out)
@@ -184,16 +247,20 @@ fn flatten(html: &str) -> String {
 
 /// The lists above as sorted [`name_key`]s: every tag of the page is looked
 /// up, so a lookup is a binary search over integers, not a scan of strings.
-static FLAT_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| keys(FLAT_ELEMENTS));
-static RAW_TEXT_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| keys(RAW_TEXT_ELEMENTS));
-static UNREAD_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| keys(UNREAD_ELEMENTS));
+static FLAT_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(FLAT_ELEMENTS));
+static RAW_TEXT_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(RAW_TEXT_ELEMENTS));
+static UNREAD_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(UNREAD_ELEMENTS));
+static UNFOLLOWED_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(UNFOLLOWED_ELEMENTS));
+static SELECT_CONTENT_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(SELECT_CONTENT));
+static SCOPE_BOUNDARY_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(SCOPE_BOUNDARIES));
+static INTEGRATION_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(INTEGRATION_POINTS));
 
 /// Longest name in the lists; longer tag names are in none of them.
-const KEY_BYTES: usize = 8;
+const KEY_BYTES: usize = 16;
 
 /// A tag name of at most [`KEY_BYTES`] ASCII bytes, lower-cased and packed
 /// into an integer.
-fn name_key(name: &str) -> Option<u64> {
+fn name_key(name: &str) -> Option<u128> {
     if name.len() > KEY_BYTES {
         return None;
     }
@@ -201,77 +268,131 @@ fn name_key(name: &str) -> Option<u64> {
     for (k, b) in key.iter_mut().zip(name.bytes()) {
         *k = b.to_ascii_lowercase();
     }
-    Some(u64::from_le_bytes(key))
+    Some(u128::from_le_bytes(key))
 }
 
-fn keys(names: &[&str]) -> Vec<u64> {
-    let mut keys: Vec<u64> = names.iter().filter_map(|n| name_key(n)).collect();
+/// The [`name_key`] of a lower-case name, for matching one element.
+const fn key(name: &str) -> u128 {
+    let mut key = [0u8; KEY_BYTES];
+    let mut i = 0;
+    while i < name.len() {
+        key[i] = name.as_bytes()[i];
+        i += 1;
+    }
+    u128::from_le_bytes(key)
+}
+
+fn keys(names: &[&str]) -> Vec<u128> {
+    let mut keys: Vec<u128> = names.iter().filter_map(|n| name_key(n)).collect();
     keys.sort_unstable();
     keys
 }
 
 /// Whether a tag name (any case) is one of a list's sorted keys.
-fn is_one_of(name: &str, keys: &[u64]) -> bool {
+fn is_one_of(name: &str, keys: &[u128]) -> bool {
     name_key(name).is_some_and(|k| keys.binary_search(&k).is_ok())
 }
 
-/// Where the `>` that ends the tag at the start of `tag` is, passing over
-/// quoted attribute values (`src="data:image/svg+xml,<svg>…</svg>"`).
-fn tag_end(tag: &[u8]) -> Option<usize> {
-    let mut pos = 1;
-    loop {
-        let at = pos + memchr3(b'>', b'"', b'\'', &tag[pos..])?;
-        let quote = tag[at];
-        if quote == b'>' {
-            return Some(at);
-        }
-        pos = at + 1;
-        let before = tag[..at].trim_ascii_end();
-        if before.last() == Some(&b'=') {
-            pos += memchr(quote, &tag[pos..])? + 1;
-        }
-    }
+/// Whether a byte is white space to the HTML tokenizer (a carriage return
+/// is read as a line feed).
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\n' | b'\t' | b'\r' | b'\x0c')
 }
 
-/// Where the end tag `</name` starts at or after `from` (any case), or the end of the page.
-fn find_end_tag(html: &str, from: usize, name: &str) -> usize {
-    let bytes = html.as_bytes();
+/// Whether a byte ends a tag name.
+fn ends_name(c: u8) -> bool {
+    is_space(c) || c == b'/' || c == b'>'
+}
+
+/// Whether `bytes` start with the tag name `name` (any case), whole.
+fn names_at(bytes: &[u8], name: &str) -> bool {
+    bytes
+        .get(..name.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+        && bytes.get(name.len()).is_some_and(|&c| ends_name(c))
+}
+
+/// Whether no stage reads an attribute of this name (see
+/// [`UNREAD_ATTR_PREFIXES`]).
+fn is_unread_attribute(name: &[u8]) -> bool {
+    UNREAD_ATTR_PREFIXES.iter().any(|p| {
+        name.get(..p.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+    }) && !LAZY_SRC_ATTRS
+        .iter()
+        .any(|a| name.eq_ignore_ascii_case(a.as_bytes()))
+}
+
+/// Where the comment opening at `start` (`<!--`) ends, past its `-->` or
+/// `--!>` (`<!-->` and `<!--->` are whole, empty comments), or the end of
+/// the page.
+fn comment_end(bytes: &[u8], start: usize) -> usize {
+    let close = memmem::find(&bytes[start + 2..], b"-->").map_or(bytes.len(), |e| start + 5 + e);
+    // In `<!--!>` the dashes are the opening's: no `--!>` starts before `start + 3`.
+    memmem::find(&bytes[start + 3..close], b"--!>").map_or(close, |e| start + 7 + e)
+}
+
+/// Where the raw text from `from` ends: at the end tag `</name` (any case)
+/// written whole, as the tokenizer ends it, or at the end of the page. Also
+/// whether this pass may misread it: a script holding `<!--` and then
+/// `<script`, where the tokenizer's escaped states let a `</script>` pass.
+fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> (usize, bool) {
+    let script = name.eq_ignore_ascii_case("script");
+    let (mut escaped, mut unsure) = (false, false);
     let mut pos = from;
     while let Some(i) = memchr(b'<', &bytes[pos..]) {
         let at = pos + i;
-        if bytes.get(at + 1) == Some(&b'/') {
-            let candidate = &bytes[at + 2..bytes.len().min(at + 2 + name.len())];
-            if candidate.eq_ignore_ascii_case(name.as_bytes()) {
-                return at;
-            }
+        let after = &bytes[at + 1..];
+        if after.first() == Some(&b'/') && names_at(&after[1..], name) {
+            return (at, unsure);
+        }
+        if script {
+            escaped |= after.starts_with(b"!--");
+            unsure |= escaped && names_at(after, "script");
         }
         pos = at + 1;
     }
-    bytes.len()
+    (bytes.len(), unsure)
 }
 
 /// What the pass finds in a page.
-struct Measure {
+struct Measure<'a> {
     /// The deepest nesting of non-flat elements, counted from the tags as written.
     depth: usize,
     /// The number of tags.
     tags: usize,
-    /// Where the content no stage reads lies.
-    unread: Vec<Range<usize>>,
+    /// What to change before parsing, in page order.
+    edits: Vec<Edit<'a>>,
 }
 
-fn measure(html: &str) -> Measure {
-    let (mut depth, mut max, mut tags) = (0usize, 0usize, 0usize);
-    let mut unread = Vec::new();
+fn measure(html: &str) -> Measure<'_> {
+    let (mut depth, mut max, mut count) = (0usize, 0usize, 0usize);
     let mut svg = Svg::default();
-    for tag in Tags::new(html) {
-        tags += 1;
-        if svg.open == 0 {
-            unread.extend(tag.unread.clone());
+    let mut place = Place::default();
+    let mut tags = Tags::new(html);
+    tags.editing = Editing::Everything;
+    while let Some(tag) = tags.next() {
+        count += 1;
+        if svg.open == 0
+            && tag.unread
+            && let Some(raw) = tag.raw.clone()
+        {
+            tags.edits.push(Edit::cut(raw));
         }
-        let name = tag.name;
-        unread.extend(svg.step(&tag, name));
-        if is_one_of(name, &FLAT_KEYS) || tag.self_closing {
+        if let Some(drawing) = svg.step(&tag) {
+            // The drawing goes whole, with any change made inside it.
+            while tags
+                .edits
+                .last()
+                .is_some_and(|e| e.range.start >= drawing.start)
+            {
+                tags.edits.pop();
+            }
+            tags.edits.push(Edit::cut(drawing));
+        }
+        place.step(&tag, html.as_bytes());
+        tags.editing = place.editing();
+        if is_one_of(tag.name, &FLAT_KEYS) || tag.self_closing {
             continue;
         }
         if tag.closing {
@@ -283,8 +404,8 @@ fn measure(html: &str) -> Measure {
     }
     Measure {
         depth: max,
-        tags,
-        unread,
+        tags: count,
+        edits: tags.edits,
     }
 }
 
@@ -302,7 +423,8 @@ struct Svg {
 
 impl Svg {
     /// Follows one tag; gives the outermost SVG's content when it closes.
-    fn step(&mut self, tag: &Tag, name: &str) -> Option<Range<usize>> {
+    fn step(&mut self, tag: &Tag) -> Option<Range<usize>> {
+        let name = tag.name;
         if !name.eq_ignore_ascii_case("svg") {
             // Tags inside SVGs are few: a scan of the list costs nothing.
             self.broken |= self.open > 0
@@ -333,26 +455,232 @@ impl Svg {
     }
 }
 
+/// What a tag may have changed in it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Editing {
+    /// Nothing: the page is read as written.
+    Nothing,
+    /// Its unread attributes cut out.
+    Attributes,
+    /// Its unread attributes cut out, and the white space between it and the
+    /// tag before it squeezed.
+    Everything,
+}
+
+/// Where the parser is, as far as it decides what may be changed: the
+/// elements open that make white space the text's own, or that make the
+/// parser read markup otherwise than HTML's body does.
+#[derive(Default)]
+struct Place {
+    pre: usize,
+    listing: usize,
+    select: usize,
+    svg: usize,
+    math: usize,
+    /// SVG or MathML elements open whose content is read as HTML.
+    integration: usize,
+    /// Whether markup was met after which the parser may read the page
+    /// otherwise than this pass does.
+    lost: bool,
+}
+
+impl Place {
+    /// Follows one tag.
+    fn step(&mut self, tag: &Tag, bytes: &[u8]) {
+        const PRE: u128 = key("pre");
+        const LISTING: u128 = key("listing");
+        const SELECT: u128 = key("select");
+        const SVG: u128 = key("svg");
+        const MATH: u128 = key("math");
+        // A name too long for a key is in none of the lists.
+        let k = name_key(tag.name).unwrap_or(0);
+        let listed = |keys: &[u128]| keys.binary_search(&k).is_ok();
+        let foreign = self.svg + self.math > 0;
+        if !tag.closing {
+            self.lost |= listed(&UNFOLLOWED_KEYS)
+                || (self.select > 0 && !listed(&SELECT_CONTENT_KEYS))
+                || (self.pre + self.listing > 0 && listed(&SCOPE_BOUNDARY_KEYS))
+                || self.integration > 0;
+        }
+        // Inside SVG and MathML, what this pass skips as raw text is markup.
+        self.lost |= foreign
+            && tag
+                .raw
+                .clone()
+                .is_some_and(|r| memchr(b'<', &bytes[r]).is_some());
+        let (open, is_foreign) = match k {
+            PRE => (&mut self.pre, false),
+            LISTING => (&mut self.listing, false),
+            SELECT => (&mut self.select, false),
+            SVG => (&mut self.svg, true),
+            MATH => (&mut self.math, true),
+            _ if foreign && listed(&INTEGRATION_KEYS) => (&mut self.integration, true),
+            _ => return,
+        };
+        if tag.closing {
+            *open = open.saturating_sub(1);
+        } else if !(is_foreign && tag.self_closing) {
+            // HTML elements ignore `/>`; SVG and MathML ones close with it.
+            *open += 1;
+        }
+        if foreign && self.svg + self.math == 0 {
+            // An end tag inside one of these is not seen by the parser.
+            self.lost |= self.integration > 0;
+            self.integration = 0;
+        }
+    }
+
+    /// What the next tag may have changed in it.
+    fn editing(&self) -> Editing {
+        if self.lost || self.svg + self.math > 0 {
+            Editing::Nothing
+        } else if self.pre + self.listing > 0 {
+            Editing::Attributes
+        } else {
+            Editing::Everything
+        }
+    }
+}
+
 /// One tag as written in the source.
 struct Tag<'a> {
     start: usize,
     end: usize,
+    /// Its name as the tokenizer reads it, up to white space, `/` or `>`.
     name: &'a str,
     closing: bool,
     self_closing: bool,
-    /// The content of a raw-text element no stage reads.
-    unread: Option<Range<usize>>,
+    /// The content of a raw-text element.
+    raw: Option<Range<usize>>,
+    /// Whether no stage reads that content.
+    unread: bool,
 }
 
-/// Iterates over the tags of a page, skipping comments and raw-text content.
+/// Iterates over the tags of a page, skipping comments and raw-text content;
+/// on the way, marks the unread attributes and the white space between tags
+/// to be cut, as far as [`Editing`] allows.
 struct Tags<'a> {
     html: &'a str,
     pos: usize,
+    /// Where the last tag ended, when only text has come since.
+    after_tag: Option<usize>,
+    /// What the next tag may have changed in it.
+    editing: Editing,
+    /// The changes marked, in page order.
+    edits: Vec<Edit<'a>>,
+    /// Whether markup was met that this pass may read otherwise than the
+    /// tokenizer does: nothing is changed past it.
+    unsure: bool,
 }
 
 impl<'a> Tags<'a> {
+    /// The tags of a page, changing nothing.
     fn new(html: &'a str) -> Self {
-        Tags { html, pos: 0 }
+        Tags {
+            html,
+            pos: 0,
+            after_tag: None,
+            editing: Editing::Nothing,
+            edits: Vec::new(),
+            unsure: false,
+        }
+    }
+
+    /// Where the markup at `start`, which is no tag, ends: a comment, a
+    /// doctype or other `<!…>`, `<?…>` or `</…>` read as a comment, or a `<`
+    /// that is text.
+    fn past_markup(&mut self, start: usize) -> usize {
+        let bytes = self.html.as_bytes();
+        let rest = &bytes[start..];
+        let past_gt = || memchr(b'>', &rest[2..]).map_or(bytes.len(), |e| start + 3 + e);
+        match rest.get(1) {
+            Some(b'!') if rest[2..].starts_with(b"--") => comment_end(bytes, start),
+            Some(b'!') => {
+                // Text in SVG and MathML, a comment elsewhere.
+                self.unsure |= rest[2..].starts_with(b"[CDATA[");
+                past_gt()
+            }
+            Some(b'?') => past_gt(),
+            Some(b'/') if rest.get(2) == Some(&b'>') => start + 3,
+            Some(b'/') if rest.len() > 2 => past_gt(),
+            _ => start + 1,
+        }
+    }
+
+    /// Marks the white space between two tags, from `from` to `to`, to be
+    /// squeezed to one character: a newline if it holds a line break.
+    fn squeeze(&mut self, from: usize, to: usize) {
+        let gap = &self.html.as_bytes()[from..to];
+        if gap.len() < 2 || !gap.iter().all(|&c| is_space(c)) {
+            return;
+        }
+        let with = if gap.iter().any(|&c| c == b'\n' || c == b'\r') {
+            "\n"
+        } else {
+            &self.html[from..from + 1]
+        };
+        self.edits.push(Edit {
+            range: from..to,
+            with,
+        });
+    }
+
+    /// Reads a tag's attributes from `i` (just past its name) as the HTML
+    /// tokenizer does: gives where the tag ends (past its `>`) and whether it
+    /// closes itself (`/>`), or None when the page ends inside it. With
+    /// `cut`, the attributes no stage reads are marked to be cut.
+    fn attributes(&mut self, mut i: usize, cut: bool) -> Option<(usize, bool)> {
+        let b = self.html.as_bytes();
+        loop {
+            while b.get(i).is_some_and(|&c| is_space(c)) {
+                i += 1;
+            }
+            match *b.get(i)? {
+                b'>' => return Some((i + 1, false)),
+                b'/' if b.get(i + 1) == Some(&b'>') => return Some((i + 2, true)),
+                b'/' => {
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            // A name runs to white space, `/`, `>` or `=`; its first
+            // character is its own even when it is `=`.
+            let name = i;
+            i += 1;
+            while b.get(i).is_some_and(|&c| !ends_name(c) && c != b'=') {
+                i += 1;
+            }
+            let name_end = i;
+            let mut end = name_end;
+            let mut j = i;
+            while b.get(j).is_some_and(|&c| is_space(c)) {
+                j += 1;
+            }
+            if b.get(j) == Some(&b'=') {
+                j += 1;
+                while b.get(j).is_some_and(|&c| is_space(c)) {
+                    j += 1;
+                }
+                match *b.get(j)? {
+                    quote @ (b'"' | b'\'') => j += 2 + memchr(quote, &b[j + 1..])?,
+                    // No value: the tag ends here.
+                    b'>' => {}
+                    _ => {
+                        while b.get(j).is_some_and(|&c| !is_space(c) && c != b'>') {
+                            j += 1;
+                        }
+                        b.get(j)?;
+                    }
+                }
+                end = j;
+            }
+            i = j;
+            // After a `/` the cut would make a `/>`.
+            if cut && b[name - 1] != b'/' && is_unread_attribute(&b[name..name_end]) {
+                self.edits.push(Edit::cut(name..end));
+            }
+        }
     }
 }
 
@@ -363,50 +691,69 @@ impl<'a> Iterator for Tags<'a> {
         let bytes = self.html.as_bytes();
         loop {
             let start = self.pos + memchr(b'<', &bytes[self.pos..])?;
-            let rest = &self.html[start..];
-            if rest.starts_with("<!--") {
-                self.pos =
-                    memmem::find(rest.as_bytes(), b"-->").map_or(bytes.len(), |e| start + e + 3);
+            let gap_from = self.after_tag.take();
+            let closing = bytes.get(start + 1) == Some(&b'/');
+            let name_start = start + 1 + usize::from(closing);
+            if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+                self.pos = self.past_markup(start);
                 continue;
             }
-            let closing = rest.as_bytes().get(1) == Some(&b'/');
-            let after_slash = &rest[1 + usize::from(closing)..];
-            let name_len = after_slash
-                .bytes()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == b'-')
-                .count();
-            let name = &after_slash[..name_len];
-            if name.is_empty() || !after_slash.as_bytes()[0].is_ascii_alphabetic() {
-                // Not a tag: the parser reads this `<` as text.
-                self.pos = start + 1;
-                continue;
+            let name_end = bytes[name_start..]
+                .iter()
+                .position(|&c| ends_name(c))
+                .map_or(bytes.len(), |e| name_start + e);
+            let name = &self.html[name_start..name_end];
+            let editing = if self.unsure {
+                Editing::Nothing
+            } else {
+                self.editing
+            };
+            let mark = self.edits.len();
+            if editing == Editing::Everything
+                && let Some(from) = gap_from
+            {
+                self.squeeze(from, start);
             }
-            let (inner, end) = match tag_end(rest.as_bytes()) {
-                Some(e) => (&rest[1..e], start + e + 1),
-                None => (&rest[1..], bytes.len()),
+            let cut = !closing && editing != Editing::Nothing;
+            let Some((end, self_closing)) = self.attributes(name_end, cut) else {
+                // The page ends inside the tag: the tokenizer drops it.
+                self.edits.truncate(mark);
+                self.pos = bytes.len();
+                return Some(Tag {
+                    start,
+                    end: bytes.len(),
+                    name,
+                    closing,
+                    self_closing: false,
+                    raw: None,
+                    unread: false,
+                });
             };
             self.pos = end;
-            let mut unread = None;
+            self.after_tag = Some(end);
+            let mut tag = Tag {
+                start,
+                end,
+                name,
+                closing,
+                self_closing,
+                raw: None,
+                unread: false,
+            };
             if !closing && is_one_of(name, &RAW_TEXT_KEYS) {
-                self.pos = find_end_tag(self.html, end, name);
+                let (close, unsure) = raw_text_end(bytes, end, name);
+                self.unsure |= unsure;
+                self.pos = close;
+                self.after_tag = None;
                 let is_data = || {
-                    inner
-                        .as_bytes()
+                    bytes[start..end]
                         .windows(DATA_SCRIPT_MARK.len())
                         .any(|w| w.eq_ignore_ascii_case(DATA_SCRIPT_MARK))
                 };
-                if self.pos > end && is_one_of(name, &UNREAD_KEYS) && !is_data() {
-                    unread = Some(end..self.pos);
-                }
+                tag.unread = close > end && is_one_of(name, &UNREAD_KEYS) && !is_data();
+                tag.raw = Some(end..close);
             }
-            return Some(Tag {
-                start,
-                end,
-                self_closing: inner.ends_with('/'),
-                name,
-                closing,
-                unread,
-            });
+            return Some(tag);
         }
     }
 }
@@ -497,6 +844,159 @@ mod tests {
             "<img src=\"data:image/svg+xml,<svg><path d='M0'/></svg>\" alt = 'a>b'><svg></svg>"
         );
         assert_eq!(Tags::new("if a < b or c<1 then <p>").count(), 1);
+    }
+
+    /// The page as the parser gets it.
+    fn cut(page: &str) -> String {
+        bound(page).unwrap().html.into_owned()
+    }
+
+    #[test]
+    fn white_space_between_tags_is_squeezed() {
+        assert_eq!(
+            cut("<div>\n    <p>One</p>\n\n    <p>Two</p>  <b>x</b>\t\t<i>y</i>\r\n<br></div>"),
+            "<div>\n<p>One</p>\n<p>Two</p> <b>x</b>\t<i>y</i>\n<br></div>"
+        );
+        // Next to text, or before the first tag and after the last, it stays.
+        let page = "  <p>a  <b>b</b>  c</p>  ";
+        assert_eq!(cut(page), page);
+    }
+
+    #[test]
+    fn white_space_that_is_text_stays() {
+        let pre = "<pre>\n  <b>a</b>   <i>b</i>\n  <span>c</span>\n</pre>";
+        assert_eq!(cut(&format!("{pre}  <p>d</p>")), format!("{pre} <p>d</p>"));
+        let listing = "<listing> <b>a</b>   <i>b</i> </listing>";
+        assert_eq!(cut(listing), listing);
+        for raw in [
+            "<textarea> <b>a</b>   <i>b</i> </textarea>",
+            "<title> <b>a</b>   <i>b</i> </title>",
+            "<script type=\"application/ld+json\"> <b>a</b>   <i>b</i> </script>",
+            "<!-- <b>a</b>   <i>b</i> --><p>",
+            "<!DOCTYPE html>\n\n<html>",
+        ] {
+            assert_eq!(cut(raw), raw);
+        }
+        // Attributes inside `pre` are cut all the same.
+        assert_eq!(
+            cut("<pre>  <b data-x=1>a</b>  </pre>"),
+            "<pre>  <b >a</b>  </pre>"
+        );
+    }
+
+    #[test]
+    fn unread_attributes_are_cut_and_read_ones_kept() {
+        assert_eq!(
+            cut(concat!(
+                "<div data-id=\"7\" class=\"a\" onclick='go(\">\")' DATA-X=1 data-src=\"i.jpg\">",
+                "<img data-lazy-src=x src=y ONLOAD=z alt=\"data-x\">",
+                "<a href=\"/\"data-track=\"t\"title=\"T\"></a data-end>",
+            )),
+            concat!(
+                "<div  class=\"a\"   data-src=\"i.jpg\">",
+                "<img data-lazy-src=x src=y  alt=\"data-x\">",
+                "<a href=\"/\"title=\"T\"></a data-end>",
+            )
+        );
+        // The cut leaves a self-closing tag as it was and makes none.
+        assert_eq!(cut("<g data-x=\"1\"/>"), "<g />");
+        let after_slash = "<g/data-x>";
+        assert_eq!(cut(after_slash), after_slash);
+        // An attribute without a value, or with an empty one before `>`.
+        assert_eq!(cut("<p hidden data-x data-y=>"), "<p hidden  >");
+    }
+
+    #[test]
+    fn tags_end_where_the_tokenizer_ends_them() {
+        fn names(page: &str) -> Vec<&str> {
+            Tags::new(page).map(|t| t.name).collect()
+        }
+        // An attribute named `="x` ends at the `>`; a quote inside an
+        // unquoted value or a name starts no quoted value.
+        assert_eq!(names("<a =\"x>\"<b>"), ["a", "b"]);
+        assert_eq!(names("<a b=c\"d>e\"<i>"), ["a", "i"]);
+        assert_eq!(names("<a b\"c=d>e\"<i>"), ["a", "i"]);
+        // A tag name runs to white space, `/` or `>`.
+        assert_eq!(names("<x:y/><a<b>"), ["x:y", "a<b"]);
+        // Comments end at `-->` or `--!>`; `<!…>`, `<?…>` and `</ …>` are
+        // comments to the first `>`, `</>` is nothing.
+        assert_eq!(names("<!-- <i> --!><b><!--><u><!--!> <s> -->"), ["b", "u"]);
+        assert_eq!(names("<!x <i><? <s><b></ <s></><u>"), ["b", "u"]);
+        // `/>` only when the slash stands apart from a value.
+        let closes = |page: &str| Tags::new(page).next().unwrap().self_closing;
+        assert!(closes("<br/>") && closes("<g a=\"1\"/>") && !closes("<a href=x/>"));
+        // Raw text ends at its end tag written whole.
+        assert_eq!(
+            names("<script>a</scripts>b</script ><i>"),
+            ["script", "script", "i"]
+        );
+    }
+
+    #[test]
+    fn markup_this_pass_may_misread_stops_the_cuts() {
+        let after = "  <b data-x=1>a</b>  <i>b</i>";
+        for start in [
+            "<plaintext>",
+            "<frameset>",
+            "<p><![CDATA[x]]>",
+            "<select><b></select>",
+            "<pre><table><td></pre>",
+            "<svg><foreignObject><div></div></foreignObject></svg>",
+            "<svg><style>a<b</style></svg>",
+            "<script><!--<script></script>",
+        ] {
+            let page = format!("{start}{after}");
+            let out = cut(&page);
+            assert!(out.ends_with(after), "{start}: {out}");
+        }
+        // Ordinary SVGs, MathML and selects do not.
+        for start in [
+            "<svg><title>Share</title><path d=\"M0\"/></svg>",
+            "<math><mi>x</mi></math>",
+            "<select><option>a<optgroup><option>b</select>",
+            "<pre>x</pre>",
+        ] {
+            let page = format!("{start}{after}");
+            assert!(
+                cut(&page).ends_with(" <b >a</b> <i>b</i>"),
+                "{start}: {}",
+                cut(&page)
+            );
+        }
+    }
+
+    #[test]
+    fn pages_convert_the_same_with_and_without_the_cuts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let mut pages: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "html"))
+            .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
+            .collect();
+        assert!(pages.len() >= 5);
+        pages.push(
+            concat!(
+                "<html><head><title>Bridge closes</title></head><body>\n",
+                "  <article data-id=\"1\" onclick=\"track()\">\n",
+                "    <h1 data-x>Bridge closes for repairs</h1>\n",
+                "    <p class=\"byline\" data-author>By <a href=\"/a\" data-t=1>Ann Lee</a></p>\n",
+                "    <p>The <b>old</b> <i>bridge</i>   <em>closes</em> on Monday for three ",
+                "weeks of repairs, the council said.</p>\n",
+                "    <figure><img data-src=\"big.jpg\" src=\"blank.gif\" alt=\"The bridge\"></figure>\n",
+                "    <pre>  keep\n    <b>this</b>   <i>as is</i>\n</pre>\n",
+                "    <p>\"It is overdue,\" said <span data-p>Tom Reid</span>, who crosses it daily.</p>\n",
+                "  </article>\n</body></html>",
+            )
+            .to_string(),
+        );
+        let hints = super::super::Hints::default();
+        let changed = pages.iter().filter(|p| cut(p) != **p).count();
+        assert!(changed * 2 > pages.len(), "only {changed} pages cut");
+        for page in &pages {
+            let uncut = super::super::extract(&scraper::Html::parse_document(page), &hints);
+            assert_eq!(super::super::read(page, &hints).unwrap(), uncut.unwrap());
+        }
     }
 
     #[test]
