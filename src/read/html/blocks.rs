@@ -9,8 +9,8 @@
 //! Nesting deeper than [`MAX_NESTING`] is flattened to text, so hostile
 //! pages cannot exhaust the stack.
 
-use super::content::{CLUTTER_WORDS, LOGO_WORDS, Page, fold, has_word_hint};
-use super::normalize::{clean_text, is_placeholder, space_len};
+use super::content::{CLUTTER_WORDS, LOGO_WORDS, Page, has_word_hint};
+use super::normalize::{clean_text, fold, folds_to, is_placeholder, space_len, split_words};
 use super::patterns::*;
 use crate::model::{Block, Inline};
 
@@ -201,7 +201,7 @@ fn paragraph(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
 /// `<h1>`–`<h6>`: a subheading, unless it repeats the headline.
 fn heading(page: &Page, i: usize, out: &mut Vec<Block>) {
     let text = page.plain_text(i);
-    if text.is_empty() || is_placeholder(&text) || fold(&text) == page.headline {
+    if text.is_empty() || is_placeholder(&text) || folds_to(&text, &page.headline) {
         return;
     }
     let level = page.items[i].tag[1..]
@@ -735,7 +735,7 @@ fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
         && AD_LABELS
             .iter()
             .all(|l| l.chars().count() < unlabelled_chars)
-        && text.split_whitespace().nth(BYLINE_MAX_WORDS).is_some()
+        && split_words(text).nth(BYLINE_MAX_WORDS).is_some()
     {
         return false;
     }

@@ -20,7 +20,7 @@ use rustc_hash::FxHashSet;
 use scraper::{Html, Node};
 
 use super::blocks;
-use super::normalize::lowercase;
+use super::normalize::{fold, folds_to, lowercase};
 use super::patterns::*;
 use super::tagset::TagSet;
 use crate::model::{Article, Block, Inline};
@@ -417,7 +417,7 @@ fn extract_from(page: &Page) -> Body {
 fn standfirst(page: &Page) -> Option<usize> {
     let h1s = || (0..page.items.len()).filter(|&i| page.is(i, "h1"));
     let h1 = h1s()
-        .find(|&i| fold(&page.plain_text(i)) == page.headline)
+        .find(|&i| folds_to(&page.plain_text(i), &page.headline))
         .or_else(|| h1s().next())?;
     let mut i = page.items[h1].end;
     while i < page.items.len() {
@@ -569,7 +569,7 @@ fn headline_before(page: &Page, container: usize) -> Option<usize> {
         }
         if want > 0
             && page.stats[i].text.abs_diff(want) <= HEADLINE_SLACK_CHARS
-            && fold(&page.plain_text(i)) == page.headline
+            && folds_to(&page.plain_text(i), &page.headline)
         {
             return Some(i);
         }
@@ -851,11 +851,6 @@ pub(super) fn text_counts(text: &str) -> (usize, u32) {
         i += len;
     }
     (chars, commas)
-}
-
-/// Case- and space-folded text, for comparisons.
-pub(super) fn fold(text: &str) -> String {
-    super::normalize::collapse_whitespace(text).to_lowercase()
 }
 
 /// The score a paragraph-like text gives its ancestors.

@@ -2,7 +2,6 @@
 //! scraper placeholders and paragraphs printed twice.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::patterns::{
@@ -77,6 +76,34 @@ pub(super) fn collapse_whitespace(text: &str) -> String {
     out
 }
 
+/// The words of a text, as `split_whitespace` gives them, told apart by
+/// their bytes (see [`collapse_whitespace`]) rather than by decoding every
+/// character.
+pub(super) fn split_words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            let space = space_len(text, i);
+            if space == 0 {
+                break;
+            }
+            i += space;
+        }
+        let start = i;
+        i += 1;
+        while i < bytes.len()
+            && (BYTE_KIND[usize::from(bytes[i])] == WORD || space_len(text, i) == 0)
+        {
+            i += 1;
+        }
+        Some(&text[start..i])
+    })
+}
+
 /// What a byte may start: part of a word, an ASCII white space, or (a lead
 /// byte of U+0085 to U+3000) possibly a wider white space.
 const WORD: u8 = 0;
@@ -143,28 +170,36 @@ pub fn finish(article: &mut Article, blocks: Vec<Block>) {
         .filter(|b| !(b.is_textual() && is_placeholder(b.text())))
         .collect();
     while blocks.first().is_some_and(|b| {
-        is_kicker(b) || (b.is_textual() && !headline.is_empty() && fold(b.text()) == headline)
+        is_kicker(b) || (b.is_textual() && !headline.is_empty() && folds_to(b.text(), &headline))
     }) {
         blocks.remove(0);
     }
     // One of the first paragraphs printed again, exactly once and further
     // down, is a lead repeated in the body: the later copy is the one in the
     // body. (Texts repeated more often, back to back or deeper in the body
-    // are the page's own.)
-    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut lead_zone = HashSet::new();
-    for (i, b) in blocks.iter().enumerate() {
-        if matches!(b, Block::Paragraph { .. }) && !b.text().is_empty() {
-            seen.entry(fold(b.text())).or_default().push(i);
-            if lead_zone.len() < LEAD_ZONE_PARAGRAPHS {
-                lead_zone.insert(i);
-            }
-        }
-    }
-    let drop: HashSet<usize> = seen
-        .values()
-        .filter(|at| at.len() == 2 && at[1] > at[0] + 1 && lead_zone.contains(&at[0]))
-        .map(|at| at[0])
+    // are the page's own.) Only the first paragraphs are folded; the others
+    // are compared with them as far as they agree.
+    let paragraphs: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Paragraph { .. }) && !b.text().is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    let drop: Vec<usize> = paragraphs
+        .iter()
+        .take(LEAD_ZONE_PARAGRAPHS)
+        .copied()
+        .filter(|&lead| {
+            let folded = fold(blocks[lead].text());
+            let mut copies = paragraphs
+                .iter()
+                .copied()
+                .filter(|&i| folds_to(blocks[i].text(), &folded));
+            // The lead is the first of exactly two copies, not back to back.
+            copies.next() == Some(lead)
+                && copies.next().is_some_and(|second| second > lead + 1)
+                && copies.next().is_none()
+        })
         .collect();
     let mut kept = Vec::with_capacity(blocks.len());
     for (i, b) in blocks.into_iter().enumerate() {
@@ -221,8 +256,31 @@ fn trim_tail(blocks: &mut Vec<Block>) {
 }
 
 /// Case- and space-folded text, for comparisons.
-fn fold(text: &str) -> String {
+pub(super) fn fold(text: &str) -> String {
     collapse_whitespace(text).to_lowercase()
+}
+
+/// Whether `fold(text) == folded`, for a `folded` that [`fold`] gave,
+/// without folding `text`: word by word (lowercasing turns no white space
+/// into a letter nor a letter into white space, and a capital sigma's form
+/// depends only on its own word), up to the first difference.
+pub(super) fn folds_to(text: &str, folded: &str) -> bool {
+    let mut want = split_words(folded);
+    split_words(text).all(|word| {
+        want.next().is_some_and(|w| {
+            if word.is_ascii() {
+                word.len() == w.len()
+                    && word
+                        .bytes()
+                        .zip(w.bytes())
+                        .all(|(a, b)| a.to_ascii_lowercase() == b)
+            } else if word.contains('Σ') {
+                word.to_lowercase() == w
+            } else {
+                word.chars().flat_map(char::to_lowercase).eq(w.chars())
+            }
+        })
+    }) && want.next().is_none()
 }
 
 #[cfg(test)]
@@ -242,6 +300,31 @@ mod tests {
         ] {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(clean_text(text), expected, "{text:?}");
+            assert!(split_words(text).eq(text.split_whitespace()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn folded_texts_compare_as_folding_both_does() {
+        let texts = [
+            "",
+            "The Lead.",
+            "the  lead.",
+            "THE LEAD.",
+            "The Lead",
+            "The Lead. ",
+            "ΟΔΟΣ ΣΟΦΟΣ",
+            "οδος σοφος",
+            "οδοσ σοφοσ",
+            "İstanbul Straße",
+            "i̇stanbul straße",
+            "\u{a0}Grüße\u{2003}aus Köln",
+        ];
+        for a in texts {
+            for b in texts {
+                let folded = fold(b);
+                assert_eq!(folds_to(a, &folded), fold(a) == folded, "{a:?} {b:?}");
+            }
         }
     }
 

@@ -11,6 +11,7 @@
 mod marks;
 mod speaker;
 
+use super::normalize::split_words;
 use super::patterns::{
     BARE_SENTENCE_MIN_WORDS, CHAIN_BREAK_MIN_WORDS, HYPOTHETICAL_CUES, NAMING_CUES,
     PARTIAL_QUOTE_MIN_WORDS, TITLE_MAX_WORDS,
@@ -54,7 +55,7 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
             let (quote_text, last_block, last_span) = gather(&texts, &spans, b, *span);
             let after_text = next_text(&texts, &spans, last_block, last_span);
             let before_text = &text[sentence_start(text, 0, span.open)..span.open];
-            let words = quote_text.split_whitespace().count();
+            let words = split_words(&quote_text).count();
             // `“… charter.” In fact, China had maintained …` starts a new
             // sentence: no attribution after the quotation.
             let new_sentence = quote_text.ends_with('.')
@@ -126,7 +127,7 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
         }
         if block_speaker.is_some() {
             previous_speaker = block_speaker;
-        } else if spans[b].is_empty() && text.split_whitespace().count() > CHAIN_BREAK_MIN_WORDS {
+        } else if spans[b].is_empty() && split_words(text).nth(CHAIN_BREAK_MIN_WORDS).is_some() {
             // Narrative without quotations breaks the chain of a speaker;
             // a caption or a subheading between two paragraphs does not.
             previous_speaker = None;
