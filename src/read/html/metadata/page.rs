@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use ego_tree::iter::Edge;
+use markup5ever::local_name;
 use memchr::memmem::Finder;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -23,7 +24,7 @@ use crate::read::html::patterns::{
     LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE, MAX_BYLINE_CHARS, MAX_META_LINE_CHARS,
     TAXONOMY_CLASS_PREFIXES,
 };
-use crate::read::html::tagset::TagSet;
+use crate::read::html::tagset::TagKinds;
 
 // ---- the page, walked once ---------------------------------------------------
 
@@ -93,14 +94,18 @@ pub(super) struct Meta {
 /// A meta tag's name lowercased, with Dublin Core's `dc:` / `dcterms:`
 /// prefixes written the one way (`dc.title`).
 fn meta_key(raw: &str) -> String {
-    let lower = raw.to_lowercase();
+    let lower = lowercase(raw);
     for prefix in ["dc:", "dcterms:", "dcterm:"] {
         if let Some(rest) = lower.strip_prefix(prefix) {
             let prefix = if prefix == "dc:" { "dc." } else { "dcterms." };
             return format!("{prefix}{rest}");
         }
     }
-    lower.replacen("dcterm.", "dcterms.", 1)
+    if lower.contains("dcterm.") {
+        lower.replacen("dcterm.", "dcterms.", 1)
+    } else {
+        lower.into_owned()
+    }
 }
 
 /// A line of visible text.
@@ -156,6 +161,8 @@ pub(super) struct Page {
 #[derive(Debug, Clone, Copy, Default)]
 struct Frame {
     invisible: bool,
+    /// Whether the element's tag breaks a line ([`LINE_BREAK_TAGS`]).
+    line_break: bool,
     foreign: bool,
     in_article: bool,
     /// The innermost area that is not the article, and whether this
@@ -169,10 +176,26 @@ static SAVED_FROM: LazyLock<Regex> =
 /// What a comment holds when [`SAVED_FROM`] matches it, found faster.
 static SAVED_FROM_MARK: LazyLock<Finder> = LazyLock::new(|| Finder::new("saved from url="));
 
-/// The tag lists the walk looks every element up in, as sets.
-static INVISIBLE_SET: LazyLock<TagSet> = LazyLock::new(|| TagSet::new(INVISIBLE_TAGS));
-static LINE_BREAK_SET: LazyLock<TagSet> = LazyLock::new(|| TagSet::new(LINE_BREAK_TAGS));
-static FOREIGN_TAG_SET: LazyLock<TagSet> = LazyLock::new(|| TagSet::new(FOREIGN_AREA_TAGS));
+/// The tag lists the walk looks every element up in, as the bits of one
+/// lookup: [`LINE_BREAK_TAGS`], [`INVISIBLE_TAGS`], [`FOREIGN_AREA_TAGS`],
+/// [`ARTICLE_OWN_TAGS`].
+static TAG_KINDS: LazyLock<TagKinds> = LazyLock::new(|| {
+    TagKinds::new(&[
+        LINE_BREAK_TAGS,
+        INVISIBLE_TAGS,
+        FOREIGN_AREA_TAGS,
+        ARTICLE_OWN_TAGS,
+    ])
+});
+const LINE_BREAK: u8 = 1;
+const INVISIBLE: u8 = 2;
+const FOREIGN_TAG: u8 = 4;
+const ARTICLE_OWN: u8 = 8;
+
+/// The lists of [`TAG_KINDS`] an element's tag is in.
+fn tag_kinds(el: &scraper::node::Element) -> u8 {
+    TAG_KINDS.of(&el.name.local)
+}
 
 /// The attributes the walk reads on every element, gathered in one pass over
 /// them (a lookup by name interns the name and searches the list each time).
@@ -194,15 +217,24 @@ impl<'a> Attrs<'a> {
             if !name.ns.is_empty() {
                 continue;
             }
-            let slot = match &*name.local {
-                "class" => &mut a.class,
-                "id" => &mut a.id,
-                "role" => &mut a.role,
-                "rel" => &mut a.rel,
-                "itemprop" => &mut a.itemprop,
-                "datetime" => &mut a.datetime,
-                "href" => &mut a.href,
-                _ => continue,
+            // Interned names: equal names are equal atoms, one integer each.
+            let local = &name.local;
+            let slot = if *local == local_name!("class") {
+                &mut a.class
+            } else if *local == local_name!("id") {
+                &mut a.id
+            } else if *local == local_name!("href") {
+                &mut a.href
+            } else if *local == local_name!("role") {
+                &mut a.role
+            } else if *local == local_name!("rel") {
+                &mut a.rel
+            } else if *local == local_name!("itemprop") {
+                &mut a.itemprop
+            } else if *local == local_name!("datetime") {
+                &mut a.datetime
+            } else {
+                continue;
             };
             *slot = Some(&**value);
         }
@@ -528,9 +560,10 @@ fn element_text_within(el: ElementRef, max: usize) -> Option<String> {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
-                    if INVISIBLE_SET.contains(e.name()) {
+                    let kinds = tag_kinds(e);
+                    if kinds & INVISIBLE != 0 {
                         hidden += 1;
-                    } else if LINE_BREAK_SET.contains(e.name()) {
+                    } else if kinds & LINE_BREAK != 0 {
                         out.push('\n');
                     }
                     gap = true;
@@ -548,9 +581,10 @@ fn element_text_within(el: ElementRef, max: usize) -> Option<String> {
             Edge::Close(node) => {
                 if let Node::Element(e) = node.value() {
                     gap = true;
-                    if INVISIBLE_SET.contains(e.name()) {
+                    let kinds = tag_kinds(e);
+                    if kinds & INVISIBLE != 0 {
                         hidden = hidden.saturating_sub(1);
-                    } else if LINE_BREAK_SET.contains(e.name()) {
+                    } else if kinds & LINE_BREAK != 0 {
                         out.push('\n');
                     }
                 }
@@ -587,7 +621,8 @@ impl Page {
                     Node::Element(el) => {
                         let parent = stack.last().copied().unwrap_or_default();
                         let name = el.name();
-                        if LINE_BREAK_SET.contains(name) {
+                        let kinds = tag_kinds(el);
+                        if kinds & LINE_BREAK != 0 {
                             page.break_line();
                         }
                         let attrs = Attrs::of(el);
@@ -596,8 +631,8 @@ impl Page {
                         let in_article = parent.in_article
                             || matches!(name, "article" | "main")
                             || role == "main";
-                        let article_own = in_article && ARTICLE_OWN_TAGS.contains(&name);
-                        let own_foreign = (FOREIGN_TAG_SET.contains(name) && !article_own)
+                        let article_own = in_article && kinds & ARTICLE_OWN != 0;
+                        let own_foreign = (kinds & FOREIGN_TAG != 0 && !article_own)
                             || matches!(&*role, "navigation" | "complementary" | "contentinfo")
                             || (!matches!(name, "html" | "body" | "main" | "article")
                                 && named.foreign_word
@@ -622,7 +657,8 @@ impl Page {
                             parent.area
                         };
                         let frame = Frame {
-                            invisible: parent.invisible || INVISIBLE_SET.contains(name),
+                            invisible: parent.invisible || kinds & INVISIBLE != 0,
+                            line_break: kinds & LINE_BREAK != 0,
                             foreign: area.is_some(),
                             in_article,
                             area,
@@ -651,10 +687,10 @@ impl Page {
                     _ => {}
                 },
                 Edge::Close(node) => {
-                    if let Node::Element(el) = node.value() {
+                    if let Node::Element(_) = node.value() {
                         let frame = stack.pop().unwrap_or_default();
                         page.gap = true;
-                        if LINE_BREAK_SET.contains(el.name()) {
+                        if frame.line_break {
                             page.break_line();
                         }
                         if let (true, Some(area)) = (frame.opens_area, frame.area) {
