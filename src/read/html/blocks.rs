@@ -10,7 +10,7 @@
 //! pages cannot exhaust the stack.
 
 use super::content::{CLUTTER_WORDS, LOGO_WORDS, Page, has_word_hint};
-use super::normalize::{clean_text, fold, folds_to, is_placeholder, space_len, split_words};
+use super::normalize::{clean_text, fold, folds_to, is_placeholder, split_words, squeeze_into};
 use super::patterns::*;
 use crate::model::{Block, Inline};
 
@@ -566,46 +566,24 @@ fn normalize_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
     out
 }
 
-/// A text with each white-space run as one space, none first when `space`
-/// says the text before ends in one; the stretches between runs are copied
-/// whole.
-fn collapse_text(text: &str, space: &mut bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut stretch = 0;
-    let mut i = 0;
-    while i < text.len() {
-        let n = space_len(text, i);
-        if n == 0 {
-            i += 1;
-            continue;
-        }
-        if stretch < i {
-            out.push_str(&text[stretch..i]);
-            *space = false;
-        }
-        if !*space {
-            out.push(' ');
-            *space = true;
-        }
-        i += n;
-        stretch = i;
-    }
-    if stretch < text.len() {
-        out.push_str(&text[stretch..]);
-        *space = false;
-    }
-    out
-}
-
 /// Collapses white space; `space` says whether the text so far ends in one.
 fn collapse(inlines: Vec<Inline>, space: &mut bool) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
     for inline in inlines {
         match inline {
             Inline::Text { text } => {
-                let s = collapse_text(&text, space);
-                if !s.is_empty() {
-                    push_text(&mut out, &s);
+                // Each white-space run becomes one space, none first when
+                // the text before ends in one.
+                let t = if *space { text.trim_start() } else { &text };
+                if !t.is_empty() {
+                    if let Some(Inline::Text { text: last }) = out.last_mut() {
+                        squeeze_into(t, last);
+                    } else {
+                        let mut s = String::with_capacity(t.len());
+                        squeeze_into(t, &mut s);
+                        out.push(Inline::Text { text: s });
+                    }
+                    *space = t.ends_with(char::is_whitespace);
                 }
             }
             Inline::Break => {
@@ -897,6 +875,7 @@ mod tests {
             " a\u{a0}\u{2003}b\n",
             "é—x\u{3000}\u{3000}y",
             "ab ",
+            "  Eight bytes at a time,  and a space at the end: abcdefg hijklmn  \n ",
         ] {
             for before in [false, true] {
                 let (mut space, mut expected_space) = (before, before);
@@ -912,7 +891,14 @@ mod tests {
                         expected_space = false;
                     }
                 }
-                assert_eq!(collapse_text(text, &mut space), expected, "{text:?}");
+                let got = match collapse(vec![Inline::Text { text: text.into() }], &mut space)
+                    .as_slice()
+                {
+                    [] => String::new(),
+                    [Inline::Text { text }] => text.clone(),
+                    other => panic!("{other:?}"),
+                };
+                assert_eq!(got, expected, "{text:?}");
                 assert_eq!(space, expected_space, "{text:?}");
             }
         }

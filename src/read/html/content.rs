@@ -20,7 +20,9 @@ use rustc_hash::FxHashSet;
 use scraper::{Html, Node};
 
 use super::blocks;
-use super::normalize::{fold, folds_to, lowercase};
+use super::normalize::{
+    ascii_within, bytes_equal, continuation_bytes, fold, folds_to, lowercase, wide_space_leads,
+};
 use super::patterns::*;
 use super::tagset::TagSet;
 use crate::model::{Article, Block, Inline};
@@ -756,17 +758,19 @@ fn keep_element(
     if a.hidden {
         return false;
     }
-    if let Some(style) = a.style {
-        let s = style.to_ascii_lowercase().replace(' ', "");
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return false;
-        }
+    if let Some(style) = a.style
+        && (squeezed_contains(style, "display:none")
+            || squeezed_contains(style, "visibility:hidden"))
+    {
+        return false;
     }
     if a.aria_hidden == Some("true") && !a.class.contains("fallback-image") {
         return false;
     }
     if let Some(role) = a.role
-        && FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+        && FURNITURE_ROLES
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(role.trim()))
     {
         return false;
     }
@@ -781,6 +785,24 @@ fn keep_element(
         }
     }
     true
+}
+
+/// Whether a style, its ASCII letters lowercased and its spaces left out,
+/// contains `needle` (lowercase, without spaces), compared in place.
+fn squeezed_contains(style: &str, needle: &str) -> bool {
+    let hay = style.as_bytes();
+    let needle = needle.as_bytes();
+    (0..hay.len()).any(|start| {
+        let mut k = start;
+        needle.iter().all(|&n| {
+            while hay.get(k) == Some(&b' ') {
+                k += 1;
+            }
+            let same = hay.get(k).is_some_and(|h| h.to_ascii_lowercase() == n);
+            k += 1;
+            same
+        })
+    })
 }
 
 /// Sums every item's counts into its ancestors, in one reverse pass.
@@ -816,13 +838,49 @@ fn sum_stats(items: &[Item], embeds_at: &[(usize, u32)]) -> Vec<Stats> {
 }
 
 /// Characters of a text with every white space run counted once, and its
-/// commas ([`COMMA_CHARS`]), in one pass over the bytes: only the lead bytes
-/// of characters that may be a white space or a comma are decoded.
+/// commas ([`COMMA_CHARS`]), in one pass over the bytes: eight bytes are
+/// counted at a time where none of them may start a wider white space or
+/// comma, and elsewhere only the lead bytes of characters that may be one
+/// are decoded.
 pub(super) fn text_counts(text: &str) -> (usize, u32) {
     let bytes = text.as_bytes();
     let (mut chars, mut commas, mut space) = (0usize, 0u32, true);
     let mut i = 0;
     while i < bytes.len() {
+        let Some(chunk) = bytes.get(i..i + 8) else {
+            i = count_chars(text, i, bytes.len(), (&mut chars, &mut commas, &mut space));
+            continue;
+        };
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if wide_space_leads(x) | bytes_equal(x, 0xD8) | bytes_equal(x, 0xEF) != 0 {
+            i = count_chars(text, i, i + 8, (&mut chars, &mut commas, &mut space));
+            continue;
+        }
+        // One flag (the high bit) per byte; a run of white space is counted
+        // at its first byte, the one after a byte of a word; bytes that
+        // continue a character are not counted.
+        let spaces = ascii_within(x, b'\t', b'\r') | bytes_equal(x, b' ');
+        let before = (spaces << 8) | if space { 0x80 } else { 0 };
+        chars += 8 - (spaces | continuation_bytes(x)).count_ones() as usize
+            + (spaces & !before).count_ones() as usize;
+        commas += bytes_equal(x, b',').count_ones();
+        space = spaces >> 63 != 0;
+        i += 8;
+    }
+    (chars, commas)
+}
+
+/// Counts the characters of `text[i..]` as [`text_counts`] does, a
+/// character at a time, until `end` is reached; returns where it stopped
+/// (`end`, or past it when a character straddles it).
+fn count_chars(
+    text: &str,
+    mut i: usize,
+    end: usize,
+    (chars, commas, space): (&mut usize, &mut u32, &mut bool),
+) -> usize {
+    let bytes = text.as_bytes();
+    while i < end {
         let b = bytes[i];
         let (is_space, is_comma, len) = match b {
             0..0x80 => (matches!(b, b'\t'..=b'\r' | b' '), b == b',', 1),
@@ -839,18 +897,18 @@ pub(super) fn text_counts(text: &str) -> (usize, u32) {
             }
         };
         if is_space {
-            if !space {
-                chars += 1;
-                space = true;
+            if !*space {
+                *chars += 1;
+                *space = true;
             }
         } else {
-            chars += 1;
-            space = false;
+            *chars += 1;
+            *space = false;
         }
-        commas += u32::from(is_comma);
+        *commas += u32::from(is_comma);
         i += len;
     }
-    (chars, commas)
+    i
 }
 
 /// The score a paragraph-like text gives its ancestors.
@@ -1071,12 +1129,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn styles_are_searched_as_lowercased_without_spaces() {
+        for style in [
+            "display:none",
+            "DISPLAY : NONE;",
+            "color: red; display:  none",
+            "display:block",
+            "visibility: Hidden",
+            "display:non",
+            "",
+            " d isplay:none",
+        ] {
+            let squeezed = style.to_ascii_lowercase().replace(' ', "");
+            for needle in ["display:none", "visibility:hidden"] {
+                assert_eq!(
+                    squeezed_contains(style, needle),
+                    squeezed.contains(needle),
+                    "{style:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn text_counts_match_a_count_by_characters() {
         for text in [
             "",
             "  one, two  three ",
             "\u{a0}un\u{2003}deux\u{3000}trois\u{3001}四\u{ff0c}五 ،ستة\u{85}",
             "é—©\u{200b}x\u{0B}y,\n",
+            "Eight by eight, the words\t\t go; then a long run          of spaces,,\n\r\n ends.",
+            "Привет,  мир;\tçà et là, Ωμέγα ελληνικά  end, und Straße ändern sich nicht",
+            "Mixed: une fête\u{a0}\u{a0}d’été, 四\u{3001}五 — and ASCII again, at every offset  ",
         ] {
             // Every word's characters, and one for each white-space run after a word.
             let words: Vec<&str> = text.split_whitespace().collect();
@@ -1086,6 +1170,19 @@ mod tests {
                 + usize::from(trailing);
             let commas = text.chars().filter(|c| COMMA_CHARS.contains(c)).count() as u32;
             assert_eq!(text_counts(text), (chars, commas), "{text:?}");
+            // Every offset, so that each byte is read at every place of an
+            // eight-byte step.
+            for (at, _) in text.char_indices() {
+                let rest = &text[at..];
+                let mut whole = (0, 0, true);
+                count_chars(
+                    rest,
+                    0,
+                    rest.len(),
+                    (&mut whole.0, &mut whole.1, &mut whole.2),
+                );
+                assert_eq!(text_counts(rest), (whole.0, whole.1), "{rest:?}");
+            }
         }
     }
 }

@@ -32,48 +32,111 @@ pub fn clean_text(text: &str) -> String {
 }
 
 /// The words of a text one space apart, as `split_whitespace` and `join`
-/// give them, in one pass over the bytes: only ASCII bytes and the lead bytes
-/// of the few wider white-space characters (U+0085 to U+3000) need a look.
-/// Words already one plain space apart are copied together, so text that
-/// needs no change is copied in one piece.
+/// give them (see [`squeeze_into`]).
 pub(super) fn collapse_whitespace(text: &str) -> String {
-    let bytes = text.as_bytes();
+    let text = text.trim();
     let mut out = String::with_capacity(text.len());
-    let mut push = |(start, end): (usize, usize)| {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text[start..end]);
-    };
-    // The words not yet copied, as one stretch of the text.
-    let mut pending: Option<(usize, usize)> = None;
+    squeeze_into(text, &mut out);
+    out
+}
+
+/// Appends a text to `out` with every white-space run as one plain space,
+/// in one pass over the bytes: eight bytes holding no white space but
+/// single spaces between other bytes are passed over at a time (see
+/// [`plain_eight`]), elsewhere only ASCII bytes and the lead bytes of the
+/// few wider white-space characters (U+0085 to U+3000) need a look. Words
+/// already one plain space apart are copied together, so text that needs no
+/// change is copied in one piece.
+pub(super) fn squeeze_into(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    // The start of the bytes not yet copied.
+    let mut stretch = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let space = space_len(text, i);
-        if space > 0 {
-            i += space;
+        if plain_eight(bytes, i) {
+            i += 8;
             continue;
         }
-        let start = i;
-        i += 1;
-        while i < bytes.len()
-            && (BYTE_KIND[usize::from(bytes[i])] == WORD || space_len(text, i) == 0)
-        {
-            i += 1;
-        }
-        pending = match pending {
-            Some((s, e)) if start == e + 1 && bytes[e] == b' ' => Some((s, i)),
-            Some(stretch) => {
-                push(stretch);
-                Some((start, i))
+        let end = (i + 8).min(bytes.len());
+        while i < end {
+            let space = space_len(text, i);
+            if space == 0 {
+                i += 1;
+                continue;
             }
-            None => Some((start, i)),
-        };
+            // A white-space run starts here, after a byte of a word (a run
+            // is always read to its end): a lone plain space stays in the
+            // stretch.
+            let run_start = i;
+            i += space;
+            while i < bytes.len() {
+                match space_len(text, i) {
+                    0 => break,
+                    n => i += n,
+                }
+            }
+            if !(i == run_start + 1 && bytes[run_start] == b' ') {
+                out.push_str(&text[stretch..run_start]);
+                out.push(' ');
+                stretch = i;
+            }
+        }
     }
-    if let Some(stretch) = pending {
-        push(stretch);
-    }
-    out
+    out.push_str(&text[stretch..]);
+}
+
+/// Whether the eight bytes at `i` (after a byte that is no white space)
+/// need no change when white space is squeezed: no ASCII white space but
+/// single plain spaces, a last one followed by a byte of a word, and no
+/// lead byte of a wider white space.
+fn plain_eight(bytes: &[u8], i: usize) -> bool {
+    let Some(chunk) = bytes.get(i..i + 8) else {
+        return false;
+    };
+    let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+    let spaces = bytes_equal(x, b' ');
+    ascii_within(x, b'\t', b'\r') | wide_space_leads(x) == 0
+        && spaces & (spaces << 8) == 0
+        && (spaces >> 63 == 0
+            || bytes
+                .get(i + 8)
+                .is_none_or(|&b| BYTE_KIND[usize::from(b)] == WORD))
+}
+
+/// The high bit of each of eight bytes.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// The low seven bits of each of eight bytes.
+const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+/// One in each of eight bytes, to repeat a byte over all eight.
+const EACH_BYTE: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit set in each byte of `x` (eight bytes read as one
+/// little-endian number) that equals `b`; exact for every byte, as no sum
+/// carries from one byte into the next.
+pub(super) fn bytes_equal(x: u64, b: u8) -> u64 {
+    let y = x ^ (EACH_BYTE * u64::from(b));
+    !(((y & LOW_BITS) + LOW_BITS) | y | LOW_BITS)
+}
+
+/// The high bit set in each ASCII byte of `x` that lies within `lo..=hi`
+/// (both ASCII): on the low seven bits, a byte plus at most 0x80 carries
+/// into no other.
+pub(super) fn ascii_within(x: u64, lo: u8, hi: u8) -> u64 {
+    let low = x & LOW_BITS;
+    let at_least = |b: u8| low.wrapping_add(EACH_BYTE * u64::from(0x80 - b)) & HIGH_BITS;
+    at_least(lo) & !at_least(hi + 1) & !x & HIGH_BITS
+}
+
+/// The high bit set in each byte of `x` that may start a white space wider
+/// than a byte (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000): 0xC2 and
+/// 0xE0 to 0xE3.
+pub(super) fn wide_space_leads(x: u64) -> u64 {
+    bytes_equal(x, 0xC2) | bytes_equal(x & (EACH_BYTE * 0xFC), 0xE0)
+}
+
+/// The high bit set in each byte of `x` that continues a character.
+pub(super) fn continuation_bytes(x: u64) -> u64 {
+    x & !(x << 1) & HIGH_BITS
 }
 
 /// The words of a text, as `split_whitespace` gives them, told apart by
@@ -297,10 +360,18 @@ mod tests {
             "one two three",
             "one  two three ",
             "©one\u{a0} two — three\u{2003}",
+            "  Words one space apart, eight bytes at a time:  then two spaces,\tand a tab\r\n ",
+            "Привет,  мир;\tçà et là, Ωμέγα ελληνικά  end, und Straße ändern sich nicht",
+            "abcdefg hijklmn opqrstu vwxyzab  cdefghi\u{a0}jklmnop\u{2019}s qrstuvw        x",
         ] {
-            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert_eq!(clean_text(text), expected, "{text:?}");
-            assert!(split_words(text).eq(text.split_whitespace()), "{text:?}");
+            // Every offset, so that each byte is read at every place of an
+            // eight-byte step.
+            for (at, _) in text.char_indices() {
+                let text = &text[at..];
+                let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert_eq!(clean_text(text), expected, "{text:?}");
+                assert!(split_words(text).eq(text.split_whitespace()), "{text:?}");
+            }
         }
     }
 
