@@ -46,6 +46,9 @@ pub(super) struct Item<'a> {
     pub class: Cow<'a, str>,
     /// Lower-cased `id` attribute (empty when absent).
     pub id: Cow<'a, str>,
+    /// Whether the tag is a block-level one ([`BLOCK_TAGS`]), looked up
+    /// once.
+    pub block_tag: bool,
 }
 
 /// Counts over an item's whole subtree, summed bottom-up once.
@@ -147,7 +150,7 @@ impl<'a> Page<'a> {
     /// Whether the element is a container of blocks rather than inline text.
     pub fn is_block(&self, i: usize) -> bool {
         let tag = self.items[i].tag;
-        !tag.is_empty() && (BLOCK_SET.contains(tag) || self.stats[i].block)
+        !tag.is_empty() && (self.items[i].block_tag || self.stats[i].block)
     }
 
     /// Whether the element holds only inline content and enough text to be
@@ -191,7 +194,7 @@ impl<'a> Page<'a> {
         for item in &self.items[i..self.items[i].end] {
             if item.tag.is_empty() {
                 out.push_str(item.text);
-            } else if BLOCK_SET.contains(item.tag) || item.tag == "br" {
+            } else if item.block_tag || item.tag == "br" {
                 out.push(' ');
             }
         }
@@ -242,10 +245,16 @@ pub(super) fn has_hint(name: &str, hints: &AhoCorasick) -> bool {
 }
 
 /// A list of class/id fragments looked for as words (see
-/// [`has_word_hint`]), sorted once into the lookups a word needs: a set of
-/// the fragments, the lengths of those long enough to start a word, and the
-/// hyphenated ones, which are searched for in the whole name.
+/// [`has_word_hint`]), sorted once into the lookups a word needs: the pairs
+/// of bytes the fragments start with, a set of the fragments, the lengths
+/// of those long enough to start a word, and the hyphenated ones, which are
+/// searched for in the whole name.
 pub(super) struct WordHints {
+    /// One bit for each pair of bytes a fragment without a hyphen starts
+    /// with (a word starting otherwise names none: most are told at once).
+    starts: Vec<u64>,
+    /// Whether a fragment is a single byte (and has no pair to start with).
+    single_byte: bool,
     /// The fragments without a hyphen.
     words: FxHashSet<&'static str>,
     /// The distinct byte lengths of the fragments without a hyphen that are
@@ -266,7 +275,16 @@ impl WordHints {
             .collect();
         prefix_lengths.sort_unstable();
         prefix_lengths.dedup();
+        let mut starts = vec![0u64; 1 << 10];
+        for h in &plain {
+            if let [a, b, ..] = h.as_bytes() {
+                let pair = byte_pair(*a, *b);
+                starts[pair >> 6] |= 1 << (pair & 63);
+            }
+        }
         WordHints {
+            starts,
+            single_byte: plain.iter().any(|h| h.len() < 2),
             words: plain.into_iter().collect(),
             prefix_lengths,
             hyphenated,
@@ -275,12 +293,23 @@ impl WordHints {
 
     /// Whether a word equals a fragment or starts with a long one.
     fn names(&self, w: &str) -> bool {
+        if let [a, b, ..] = w.as_bytes() {
+            let pair = byte_pair(*a, *b);
+            if !self.single_byte && self.starts[pair >> 6] & (1 << (pair & 63)) == 0 {
+                return false;
+            }
+        }
         self.words.contains(w)
             || self
                 .prefix_lengths
                 .iter()
                 .any(|&n| n <= w.len() && w.is_char_boundary(n) && self.words.contains(&w[..n]))
     }
+}
+
+/// Two bytes as one index of a table of every pair.
+fn byte_pair(a: u8, b: u8) -> usize {
+    (usize::from(a) << 8) | usize::from(b)
 }
 
 /// Whether a lower-cased class/id string has a word naming one of the
@@ -601,6 +630,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
         end: 0,
         class: "".into(),
         id: "".into(),
+        block_tag: false,
     });
     stack.push(0);
     guards.push(false);
@@ -617,6 +647,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                 end: items.len() + 1,
                 class: "".into(),
                 id: "".into(),
+                block_tag: false,
             }),
             Node::Element(e) => {
                 let tag = e.name();
@@ -637,6 +668,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                         end: 0,
                         class,
                         id,
+                        block_tag: BLOCK_SET.contains(tag),
                     });
                     descend = true;
                     stack.push(i);
@@ -828,7 +860,7 @@ fn sum_stats(items: &[Item], embeds_at: &[(usize, u32)]) -> Vec<Stats> {
         }
         stats[i] = s;
         if item.parent != NONE {
-            let child_is_block = BLOCK_SET.contains(item.tag);
+            let child_is_block = item.block_tag;
             let p = &mut stats[item.parent];
             p.add(&s);
             p.block |= child_is_block;

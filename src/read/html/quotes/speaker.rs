@@ -13,7 +13,7 @@ use super::super::patterns::{
     SPEAKER_MAX_WORDS, UNNAMED_ROLES, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
 };
 
-use super::super::normalize::{lowercase, split_words};
+use super::super::normalize::{ascii_within, lowercase, split_words};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -46,23 +46,60 @@ fn lower_in<'a>(buf: &'a mut [u8; WORD_BUF], word: &'a str) -> Cow<'a, [u8]> {
     }
 }
 
-/// A word list as a set of lowercase byte strings, looked up by a word's
-/// lowercase bytes ([`lower_in`]).
-struct Words(FxHashSet<&'static [u8]>);
+/// A word list as sets of lowercase byte strings: the words of up to seven
+/// bytes packed into a number, looked up without a copy of the word, the
+/// others by a word's lowercase bytes ([`lower_in`]).
+struct Words {
+    /// The short words, packed ([`packed`]).
+    short: FxHashSet<u64>,
+    /// The longer words.
+    long: FxHashSet<&'static [u8]>,
+}
+
+/// Up to seven bytes as one number: the bytes in order from the lowest,
+/// the count in the highest byte.
+fn packed(bytes: &[u8]) -> Option<u64> {
+    // Shifted in from the last byte rather than copied to memory and read
+    // back as a number, which would stall.
+    (bytes.len() < 8).then(|| {
+        bytes
+            .iter()
+            .rev()
+            .fold(bytes.len() as u64, |key, &b| (key << 8) | u64::from(b))
+    })
+}
 
 impl Words {
     fn new(words: &[&'static str]) -> Words {
-        Words(words.iter().map(|w| w.as_bytes()).collect())
+        let (short, long): (Vec<&[u8]>, Vec<&[u8]>) = words
+            .iter()
+            .map(|w| w.as_bytes())
+            .partition(|w| w.len() < 8);
+        Words {
+            short: short.into_iter().filter_map(packed).collect(),
+            long: long.into_iter().collect(),
+        }
     }
 
-    /// Whether the word, in lower case, is in the list.
+    /// Whether the word, in lower case, is in the list. A short ASCII word
+    /// is lowercased in its packed form, all bytes at once.
     fn has(&self, word: &str) -> bool {
-        self.0.contains(&*lower_in(&mut [0; WORD_BUF], word))
+        if word.is_ascii()
+            && let Some(key) = packed(word.as_bytes())
+        {
+            return self
+                .short
+                .contains(&(key | (ascii_within(key, b'A', b'Z') >> 2)));
+        }
+        self.has_lower(&lower_in(&mut [0; WORD_BUF], word))
     }
 
     /// Whether lowercase bytes are in the list.
     fn has_lower(&self, lower: &[u8]) -> bool {
-        self.0.contains(lower)
+        match packed(lower) {
+            Some(key) => self.short.contains(&key),
+            None => self.long.contains(lower),
+        }
     }
 }
 
@@ -218,11 +255,13 @@ fn is_verb(word: &str) -> bool {
 /// Whether a word is a title or office, also as a part of a compound
 /// (`HDE-Präsident`, `president-elect`, `Schwimmtrainerin`).
 fn is_title(word: &str) -> bool {
+    let word = word.trim_matches([',', ';', ':']);
+    // A short ASCII word without a hyphen is a title alone or not at all.
+    if word.len() <= COMPOUND_TITLE_MIN_CHARS + 2 && word.is_ascii() && !word.contains('-') {
+        return TITLES.has(word);
+    }
     let mut buf = [0; WORD_BUF];
-    let w = lower_in(
-        &mut buf,
-        word.trim_matches(|c: char| matches!(c, ',' | ';' | ':')),
-    );
+    let w = lower_in(&mut buf, word);
     TITLES.has_lower(&w)
         || (w.contains(&b'-') && w.split(|&b| b == b'-').any(|part| TITLES.has_lower(part)))
         || (chars_in(&w) > COMPOUND_TITLE_MIN_CHARS + 2 && COMPOUND_TITLES.end(&w))
