@@ -7,7 +7,9 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, Anchored};
 use ego_tree::iter::Edge;
 use markup5ever::local_name;
 use memchr::memmem::Finder;
@@ -185,12 +187,19 @@ static TAG_KINDS: LazyLock<TagKinds> = LazyLock::new(|| {
         INVISIBLE_TAGS,
         FOREIGN_AREA_TAGS,
         ARTICLE_OWN_TAGS,
+        OFFERING_TAGS,
     ])
 });
 const LINE_BREAK: u8 = 1;
 const INVISIBLE: u8 = 2;
 const FOREIGN_TAG: u8 = 4;
 const ARTICLE_OWN: u8 = 8;
+const OFFERING: u8 = 16;
+
+/// The tags [`Page::element`] reads whatever their attributes: any other
+/// element offers a candidate only by its `itemprop`, its `datetime` or
+/// a class or id naming a byline or a date.
+const OFFERING_TAGS: &[&str] = &["html", "title", "meta", "link", "script", "h1", "time", "a"];
 
 /// The lists of [`TAG_KINDS`] an element's tag is in.
 fn tag_kinds(el: &scraper::node::Element) -> u8 {
@@ -325,13 +334,13 @@ impl<'a> Names<'a> {
         let lower = lowercase(value);
         let mut found = 0;
         self.foreign_at.clear();
-        for m in HINT_SET.find_overlapping_iter(&*lower) {
-            let kinds = HINT_LISTS.1[m.pattern().as_usize()];
+        each_fragment(&HINT_SET, &lower, |pattern, start| {
+            let kinds = HINT_LISTS.1[pattern];
             found |= kinds;
             if kinds & FOREIGN_KIND != 0 {
-                self.foreign_at.push(m.start());
+                self.foreign_at.push(start);
             }
-        }
+        });
         let foreign_word = found & FOREIGN_KIND != 0;
         // Only a token holding a foreign-area word can name a foreign area;
         // where the value was lowercase already, the words found tell which.
@@ -409,7 +418,29 @@ static HINT_LISTS: LazyLock<(Vec<&str>, Vec<u8>)> = LazyLock::new(|| {
     (fragments, kinds)
 });
 /// The fragments of the three lists, searched in one pass.
-static HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(&HINT_LISTS.0));
+static HINT_SET: LazyLock<DFA> =
+    LazyLock::new(|| DFA::new(&HINT_LISTS.0).expect("a list of fragments"));
+
+/// Calls `found` with the pattern and the start of every occurrence of
+/// `dfa`'s patterns in `text`, overlapping ones included, in one walk over
+/// its bytes (an overlapping search through the matches' iterator sets up
+/// its walk again after each match, and most class names hold several).
+fn each_fragment(dfa: &DFA, text: &str, mut found: impl FnMut(usize, usize)) {
+    let Ok(mut state) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    for (i, &byte) in text.as_bytes().iter().enumerate() {
+        state = dfa.next_state(Anchored::No, state, byte);
+        if dfa.is_match(state) {
+            // A state holds every pattern ending here (built with the
+            // standard match kind, a state has its failure states' matches).
+            for k in 0..dfa.match_len(state) {
+                let pattern = dfa.match_pattern(state, k);
+                found(pattern.as_usize(), i + 1 - dfa.pattern_len(pattern));
+            }
+        }
+    }
+}
 
 /// Class/id fragments naming something else near a byline.
 static BYLINE_NOT_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(BYLINE_NOT_HINTS));
@@ -666,7 +697,12 @@ impl Page {
                         };
                         stack.push(frame);
                         page.gap = true;
-                        if let Some(elref) = ElementRef::wrap(node) {
+                        let offers = kinds & OFFERING != 0
+                            || attrs.itemprop.is_some()
+                            || attrs.datetime.is_some()
+                            || named.byline
+                            || named.date;
+                        if offers && let Some(elref) = ElementRef::wrap(node) {
                             page.element(elref, name, &attrs, named, frame);
                         }
                     }
@@ -1016,5 +1052,50 @@ pub(super) fn nearness(line: usize, anchor: Option<usize>) -> usize {
         }
         Some(at) => 10 * LINES_AFTER_HEADLINE + line.abs_diff(at),
         None => line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_fragment_is_found_as_the_overlapping_search_finds_it() {
+        let overlapping = hint_set(&HINT_LISTS.0);
+        for text in [
+            "",
+            "x",
+            "posted-by byline-date",
+            "entry-meta published updated",
+            "most-read-widget sidebar navbar",
+            "authorinfo dateline timestamp",
+            "comments-area comment-respond",
+            "footer-menu site-footer related-posts",
+        ] {
+            let mut want: Vec<(usize, usize)> = overlapping
+                .find_overlapping_iter(text)
+                .map(|m| (m.pattern().as_usize(), m.start()))
+                .collect();
+            let mut got = Vec::new();
+            each_fragment(&HINT_SET, text, |pattern, start| got.push((pattern, start)));
+            want.sort_unstable();
+            got.sort_unstable();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_walk_reads_what_a_plain_element_offers() {
+        // A `div` is no offering tag: it offers by its names and attributes.
+        let dom = Html::parse_document(
+            r#"<body><div class="byline">By Jane Doe</div><div class="x">Text</div>
+            <span itemprop="datePublished" content="2020-01-02">Jan 2</span>
+            <div datetime="2020-01-03" class="local-time">Jan 3</div></body>"#,
+        );
+        let page = Page::collect(&dom);
+        assert_eq!(page.bylines.len(), 1);
+        assert_eq!(page.bylines[0].text, "By Jane Doe");
+        assert_eq!(page.props.len(), 1);
+        assert_eq!(page.props[0].spot.text, "2020-01-02");
     }
 }
