@@ -24,7 +24,7 @@ use super::normalize::{
     ascii_within, bytes_equal, continuation_bytes, fold, folds_to, lowercase, wide_space_leads,
 };
 use super::patterns::*;
-use super::tagset::TagSet;
+use super::tagset::TagKinds;
 use crate::model::{Article, Block, Inline};
 
 /// Index value meaning "no parent".
@@ -49,6 +49,9 @@ pub(super) struct Item<'a> {
     /// Whether the tag is a block-level one ([`BLOCK_TAGS`]), looked up
     /// once.
     pub block_tag: bool,
+    /// Whether the tag's text scores its ancestors ([`SCORED_TAGS`]),
+    /// looked up once.
+    pub scored_tag: bool,
 }
 
 /// Counts over an item's whole subtree, summed bottom-up once.
@@ -228,10 +231,14 @@ pub(super) fn hint_set(hints: &[&str]) -> AhoCorasick {
     AhoCorasick::new(hints).expect("a list of fragments")
 }
 
-/// The tag lists every item is looked up in, as sets.
-static BLOCK_SET: LazyLock<TagSet> = LazyLock::new(|| TagSet::new(BLOCK_TAGS));
-static SKIP_SET: LazyLock<TagSet> = LazyLock::new(|| TagSet::new(SKIP_TAGS));
-static SCORED_SET: LazyLock<TagSet> = LazyLock::new(|| TagSet::new(SCORED_TAGS));
+/// The tag lists every element is looked up in, all at once by its interned
+/// name.
+static TAG_KINDS: LazyLock<TagKinds> =
+    LazyLock::new(|| TagKinds::new(&[BLOCK_TAGS, SKIP_TAGS, SCORED_TAGS]));
+/// The bits of [`TAG_KINDS`]: one per list, in its order.
+const BLOCK_KIND: u8 = 1;
+const SKIP_KIND: u8 = 1 << 1;
+const SCORED_KIND: u8 = 1 << 2;
 
 static NEGATIVE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(NEGATIVE_HINTS));
 static POSITIVE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(POSITIVE_HINTS));
@@ -631,6 +638,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
         class: "".into(),
         id: "".into(),
         block_tag: false,
+        scored_tag: false,
     });
     stack.push(0);
     guards.push(false);
@@ -648,6 +656,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                 class: "".into(),
                 id: "".into(),
                 block_tag: false,
+                scored_tag: false,
             }),
             Node::Element(e) => {
                 let tag = e.name();
@@ -658,7 +667,10 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                 let attrs = Attrs::of(e);
                 let class = lowercase(attrs.class);
                 let id = lowercase(attrs.id);
-                if keep_element(e, &attrs, (&class, &id), flags, guarded > 0, in_quote) {
+                let kinds = TAG_KINDS.of(&e.name.local);
+                if kinds & SKIP_KIND == 0
+                    && keep_element(e, &attrs, (&class, &id), flags, guarded > 0, in_quote)
+                {
                     let i = items.len();
                     items.push(Item {
                         tag,
@@ -668,7 +680,8 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                         end: 0,
                         class,
                         id,
-                        block_tag: BLOCK_SET.contains(tag),
+                        block_tag: kinds & BLOCK_KIND != 0,
+                        scored_tag: kinds & SCORED_KIND != 0,
                     });
                     descend = true;
                     stack.push(i);
@@ -764,9 +777,9 @@ impl<'a> Attrs<'a> {
     }
 }
 
-/// Whether an element (and its subtree) stays in the page model. A pull
-/// quote's `aside` and a quotation's own `footer` (its attribution) are
-/// story, not furniture. `class` and `id` are in lower case; they
+/// Whether an element whose tag is not skipped ([`SKIP_TAGS`]) stays in the
+/// page model with its subtree. A pull quote's `aside` and a quotation's own
+/// `footer` (its attribution) are story, not furniture. `class` and `id` are in lower case; they
 /// are searched apart, as no fragment holds a space.
 fn keep_element(
     e: &scraper::node::Element,
@@ -777,9 +790,6 @@ fn keep_element(
     in_quote: bool,
 ) -> bool {
     let tag = e.name();
-    if SKIP_SET.contains(tag) {
-        return false;
-    }
     if FURNITURE_TAGS.contains(&tag) {
         let pull_quote = tag == "aside"
             && (has_word_hint(class, &PULL_QUOTE_WORDS) || has_word_hint(id, &PULL_QUOTE_WORDS));
@@ -961,7 +971,7 @@ fn choose_containers(page: &Page) -> Vec<usize> {
         }
         let s = &page.stats[i];
         let (chars, commas, first_ancestor) =
-            if SCORED_SET.contains(tag) || (page.is_paragraph_like(i) && tag != "p") {
+            if page.items[i].scored_tag || (page.is_paragraph_like(i) && tag != "p") {
                 (s.text, s.commas, page.items[i].parent)
             } else if s.block {
                 // Text written straight into a container scores the container.

@@ -54,6 +54,10 @@ struct Words {
     short: FxHashSet<u64>,
     /// The longer words.
     long: FxHashSet<&'static [u8]>,
+    /// The fewest characters of a word of the list: a word of fewer bytes
+    /// is none of them (its lowercase has no more characters than it has
+    /// bytes).
+    min_chars: usize,
 }
 
 /// Up to seven bytes as one number: the bytes in order from the lowest,
@@ -78,12 +82,16 @@ impl Words {
         Words {
             short: short.into_iter().filter_map(packed).collect(),
             long: long.into_iter().collect(),
+            min_chars: words.iter().map(|w| w.chars().count()).min().unwrap_or(0),
         }
     }
 
     /// Whether the word, in lower case, is in the list. A short ASCII word
     /// is lowercased in its packed form, all bytes at once.
     fn has(&self, word: &str) -> bool {
+        if word.len() < self.min_chars {
+            return false;
+        }
         if word.is_ascii()
             && let Some(key) = packed(word.as_bytes())
         {
@@ -96,6 +104,9 @@ impl Words {
 
     /// Whether lowercase bytes are in the list.
     fn has_lower(&self, lower: &[u8]) -> bool {
+        if lower.len() < self.min_chars {
+            return false;
+        }
         match packed(lower) {
             Some(key) => self.short.contains(&key),
             None => self.long.contains(lower),
@@ -178,21 +189,26 @@ pub fn before(text: &str) -> Option<Subject> {
 /// Words of a clause; `from_end` keeps the last sentence of `text`,
 /// otherwise the first. Punctuation stays attached to its word.
 fn clause_words(text: &str, from_end: bool) -> Vec<&str> {
-    let words: Vec<&str> = split_words(text).collect();
     if from_end {
+        let mut words: Vec<&str> = split_words(text).collect();
         let start = words
             .iter()
             .enumerate()
             .rev()
             .find(|(i, w)| *i + 1 < words.len() && ends_sentence(w))
             .map_or(0, |(i, _)| i + 1);
-        words[start..].to_vec()
+        words.drain(..start);
+        words
     } else {
-        let end = words
-            .iter()
-            .position(|w| ends_sentence(w))
-            .map_or(words.len(), |i| i + 1);
-        words[..end].to_vec()
+        // Read only as far as the first sentence goes.
+        let mut words = Vec::new();
+        for w in split_words(text) {
+            words.push(w);
+            if ends_sentence(w) {
+                break;
+            }
+        }
+        words
     }
 }
 
@@ -1094,6 +1110,25 @@ mod tests {
         ] {
             let words: Vec<&str> = text.split_whitespace().collect();
             assert_eq!(name_runs(&words), every_word(&words), "{text}");
+        }
+    }
+
+    #[test]
+    fn word_lists_are_searched_in_lower_case() {
+        let words = Words::new(&["said", "ok", "straße", "i̇stanbul", "a-very-long-word"]);
+        for w in [
+            "said",
+            "SAID",
+            "Said",
+            "OK",
+            "Straße",
+            "İstanbul",
+            "A-Very-Long-Word",
+        ] {
+            assert!(words.has(w), "{w}");
+        }
+        for w in ["", "o", "sai", "saidx", "strasse", "a-very-long-wor"] {
+            assert!(!words.has(w), "{w}");
         }
     }
 
