@@ -141,7 +141,8 @@ pub(super) fn continuation_bytes(x: u64) -> u64 {
 
 /// The words of a text, as `split_whitespace` gives them, told apart by
 /// their bytes (see [`collapse_whitespace`]) rather than by decoding every
-/// character.
+/// character: a word's end is found eight bytes at a time, by the first byte
+/// that may start a white space.
 pub(super) fn split_words(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -158,9 +159,21 @@ pub(super) fn split_words(text: &str) -> impl Iterator<Item = &str> {
         }
         let start = i;
         i += 1;
-        while i < bytes.len()
-            && (BYTE_KIND[usize::from(bytes[i])] == WORD || space_len(text, i) == 0)
-        {
+        while i < bytes.len() {
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+                let maybe_space =
+                    bytes_equal(x, b' ') | ascii_within(x, b'\t', b'\r') | wide_space_leads(x);
+                if maybe_space == 0 {
+                    i += 8;
+                    continue;
+                }
+                // The first such byte (a lead byte, so a character's start).
+                i += (maybe_space.trailing_zeros() / 8) as usize;
+            }
+            if space_len(text, i) > 0 {
+                break;
+            }
             i += 1;
         }
         Some(&text[start..i])
