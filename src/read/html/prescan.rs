@@ -206,10 +206,10 @@ fn flatten(html: &str) -> String {
     let mut excess: Vec<(String, usize)> = Vec::new();
     let mut last = 0;
     for tag in Tags::new(html) {
-        let name = tag.name;
-        if is_one_of(name, &FLAT_KEYS) {
+        if tag.is(&FLAT_KEYS) {
             continue;
         }
+        let name = tag.name;
         let drop = if tag.closing {
             if let Some(entry) = excess
                 .iter_mut()
@@ -288,11 +288,6 @@ fn keys(names: &[&str]) -> Vec<u128> {
     keys
 }
 
-/// Whether a tag name (any case) is one of a list's sorted keys.
-fn is_one_of(name: &str, keys: &[u128]) -> bool {
-    name_key(name).is_some_and(|k| keys.binary_search(&k).is_ok())
-}
-
 /// Whether a byte is white space to the HTML tokenizer (a carriage return
 /// is read as a line feed).
 fn is_space(c: u8) -> bool {
@@ -315,7 +310,10 @@ fn names_at(bytes: &[u8], name: &str) -> bool {
 /// Whether no stage reads an attribute of this name (see
 /// [`UNREAD_ATTR_PREFIXES`]).
 fn is_unread_attribute(name: &[u8]) -> bool {
-    UNREAD_ATTR_PREFIXES.iter().any(|p| {
+    // Most names start with neither prefix's first letter.
+    let first = name[0].to_ascii_lowercase();
+    UNREAD_ATTR_PREFIXES.iter().any(|p| p.as_bytes()[0] == first)
+        && UNREAD_ATTR_PREFIXES.iter().any(|p| {
         name.get(..p.len())
             .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
     }) && !LAZY_SRC_ATTRS
@@ -392,7 +390,7 @@ fn measure(html: &str) -> Measure<'_> {
         }
         place.step(&tag, html.as_bytes());
         tags.editing = place.editing();
-        if is_one_of(tag.name, &FLAT_KEYS) || tag.self_closing {
+        if tag.is(&FLAT_KEYS) || tag.self_closing {
             continue;
         }
         if tag.closing {
@@ -424,13 +422,12 @@ struct Svg {
 impl Svg {
     /// Follows one tag; gives the outermost SVG's content when it closes.
     fn step(&mut self, tag: &Tag) -> Option<Range<usize>> {
-        let name = tag.name;
-        if !name.eq_ignore_ascii_case("svg") {
+        if tag.key != key("svg") {
             // Tags inside SVGs are few: a scan of the list costs nothing.
             self.broken |= self.open > 0
                 && SVG_BREAKOUT_ELEMENTS
                     .iter()
-                    .any(|b| b.eq_ignore_ascii_case(name));
+                    .any(|b| b.eq_ignore_ascii_case(tag.name));
             return None;
         }
         if tag.self_closing {
@@ -492,9 +489,8 @@ impl Place {
         const SELECT: u128 = key("select");
         const SVG: u128 = key("svg");
         const MATH: u128 = key("math");
-        // A name too long for a key is in none of the lists.
-        let k = name_key(tag.name).unwrap_or(0);
-        let listed = |keys: &[u128]| keys.binary_search(&k).is_ok();
+        let k = tag.key;
+        let listed = |keys: &[u128]| tag.is(keys);
         let foreign = self.svg + self.math > 0;
         if !tag.closing {
             self.lost |= listed(&UNFOLLOWED_KEYS)
@@ -548,12 +544,21 @@ struct Tag<'a> {
     end: usize,
     /// Its name as the tokenizer reads it, up to white space, `/` or `>`.
     name: &'a str,
+    /// The name's [`name_key`], or 0 (no element's) for a name too long for one.
+    key: u128,
     closing: bool,
     self_closing: bool,
     /// The content of a raw-text element.
     raw: Option<Range<usize>>,
     /// Whether no stage reads that content.
     unread: bool,
+}
+
+impl Tag<'_> {
+    /// Whether the tag's name is one of a list's sorted keys.
+    fn is(&self, keys: &[u128]) -> bool {
+        keys.binary_search(&self.key).is_ok()
+    }
 }
 
 /// Iterates over the tags of a page, skipping comments and raw-text content;
@@ -628,12 +633,18 @@ impl<'a> Tags<'a> {
     /// Reads a tag's attributes from `i` (just past its name) as the HTML
     /// tokenizer does: gives where the tag ends (past its `>`) and whether it
     /// closes itself (`/>`), or None when the page ends inside it. With
-    /// `cut`, the attributes no stage reads are marked to be cut.
+    /// `cut`, the attributes no stage reads are marked to be cut, and runs of
+    /// white space between attributes squeezed: the tokenizer keeps none of
+    /// it, and one character separates as well as many.
     fn attributes(&mut self, mut i: usize, cut: bool) -> Option<(usize, bool)> {
         let b = self.html.as_bytes();
         loop {
+            let space = i;
             while b.get(i).is_some_and(|&c| is_space(c)) {
                 i += 1;
+            }
+            if cut && i > space + 1 {
+                self.edits.push(Edit::cut(space + 1..i));
             }
             match *b.get(i)? {
                 b'>' => return Some((i + 1, false)),
@@ -675,10 +686,15 @@ impl<'a> Tags<'a> {
                 }
                 end = j;
             }
-            i = j;
-            // After a `/` the cut would make a `/>`.
+            i = end;
+            // After a `/` the cut would make a `/>`. Otherwise white space
+            // or a value's closing quote is before the attribute, and ends
+            // what precedes it as well: the white space after it goes too.
             if cut && b[name - 1] != b'/' && is_unread_attribute(&b[name..name_end]) {
-                self.edits.push(Edit::cut(name..end));
+                while b.get(i).is_some_and(|&c| is_space(c)) {
+                    i += 1;
+                }
+                self.edits.push(Edit::cut(name..i));
             }
         }
     }
@@ -703,6 +719,7 @@ impl<'a> Iterator for Tags<'a> {
                 .position(|&c| ends_name(c))
                 .map_or(bytes.len(), |e| name_start + e);
             let name = &self.html[name_start..name_end];
+            let key = name_key(name).unwrap_or(0);
             let editing = if self.unsure {
                 Editing::Nothing
             } else {
@@ -723,6 +740,7 @@ impl<'a> Iterator for Tags<'a> {
                     start,
                     end: bytes.len(),
                     name,
+                    key,
                     closing,
                     self_closing: false,
                     raw: None,
@@ -735,12 +753,13 @@ impl<'a> Iterator for Tags<'a> {
                 start,
                 end,
                 name,
+                key,
                 closing,
                 self_closing,
                 raw: None,
                 unread: false,
             };
-            if !closing && is_one_of(name, &RAW_TEXT_KEYS) {
+            if !closing && tag.is(&RAW_TEXT_KEYS) {
                 let (close, unsure) = raw_text_end(bytes, end, name);
                 self.unsure |= unsure;
                 self.pos = close;
@@ -750,7 +769,7 @@ impl<'a> Iterator for Tags<'a> {
                         .windows(DATA_SCRIPT_MARK.len())
                         .any(|w| w.eq_ignore_ascii_case(DATA_SCRIPT_MARK))
                 };
-                tag.unread = close > end && is_one_of(name, &UNREAD_KEYS) && !is_data();
+                tag.unread = close > end && tag.is(&UNREAD_KEYS) && !is_data();
                 tag.raw = Some(end..close);
             }
             return Some(tag);
@@ -761,6 +780,11 @@ impl<'a> Iterator for Tags<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether a tag name (any case) is one of a list's sorted keys.
+    fn is_one_of(name: &str, keys: &[u128]) -> bool {
+        name_key(name).is_some_and(|k| keys.binary_search(&k).is_ok())
+    }
 
     #[test]
     fn every_listed_name_has_a_key() {
@@ -893,8 +917,8 @@ mod tests {
                 "<a href=\"/\"data-track=\"t\"title=\"T\"></a data-end>",
             )),
             concat!(
-                "<div  class=\"a\"   data-src=\"i.jpg\">",
-                "<img data-lazy-src=x src=y  alt=\"data-x\">",
+                "<div class=\"a\" data-src=\"i.jpg\">",
+                "<img data-lazy-src=x src=y alt=\"data-x\">",
                 "<a href=\"/\"title=\"T\"></a data-end>",
             )
         );
@@ -903,7 +927,20 @@ mod tests {
         let after_slash = "<g/data-x>";
         assert_eq!(cut(after_slash), after_slash);
         // An attribute without a value, or with an empty one before `>`.
-        assert_eq!(cut("<p hidden data-x data-y=>"), "<p hidden  >");
+        assert_eq!(cut("<p hidden data-x data-y=>"), "<p hidden >");
+        // What ends an unquoted value stays.
+        assert_eq!(cut("<a href=x data-y/>"), "<a href=x />");
+    }
+
+    #[test]
+    fn white_space_inside_tags_is_squeezed() {
+        assert_eq!(
+            cut("<div\n    class=\"a  b\"\n    id=c   /><p   >"),
+            "<div\nclass=\"a  b\"\nid=c /><p >"
+        );
+        // Not in end tags, which hold no attributes worth the look.
+        let end = "<p>a</p   >";
+        assert_eq!(cut(end), end);
     }
 
     #[test]
