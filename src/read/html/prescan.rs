@@ -98,12 +98,21 @@ const UNREAD_ELEMENTS: &[&str] = &["script", "style", "noscript", "iframe"];
 const DATA_SCRIPT_MARK: &[u8] = b"json";
 
 /// Start tags past which the parser stops reading markup (`plaintext`) or
-/// reads the page in a mode of its own (`frameset`).
+/// reads the page in a mode of its own (`frameset`, which also replaces the
+/// body only if no text came before it: a page holding one is left as
+/// written, as cutting an SVG's drawing could change that).
 const UNFOLLOWED_ELEMENTS: &[&str] = &["plaintext", "frameset"];
 
-/// What a `select` holds as the parser expects; another start tag inside one
-/// is dropped or closes it, which this pass does not follow.
-const SELECT_CONTENT: &[&str] = &["option", "optgroup"];
+/// What a `select` holds as the parser expects; another tag inside one is
+/// dropped or closes it, which this pass does not follow.
+const SELECT_CONTENT: &[&str] = &["option", "optgroup", "select"];
+
+/// Formatting elements whose attributes stay: the parser counts those open
+/// alike, attributes and all, and forgets the earliest beyond three, so a cut
+/// could change which it reopens. (An `a` never has another open beside it.)
+const FORMATTING_ELEMENTS: &[&str] = &[
+    "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
 
 /// Elements that hide a `pre` from its end tag (the parser's default scope
 /// boundaries): inside one, `</pre>` is ignored.
@@ -250,6 +259,7 @@ fn flatten(html: &str) -> String {
 static FLAT_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(FLAT_ELEMENTS));
 static RAW_TEXT_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(RAW_TEXT_ELEMENTS));
 static UNREAD_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(UNREAD_ELEMENTS));
+static FORMATTING_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(FORMATTING_ELEMENTS));
 static UNFOLLOWED_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(UNFOLLOWED_ELEMENTS));
 static SELECT_CONTENT_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(SELECT_CONTENT));
 static SCOPE_BOUNDARY_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(SCOPE_BOUNDARIES));
@@ -312,13 +322,16 @@ fn names_at(bytes: &[u8], name: &str) -> bool {
 fn is_unread_attribute(name: &[u8]) -> bool {
     // Most names start with neither prefix's first letter.
     let first = name[0].to_ascii_lowercase();
-    UNREAD_ATTR_PREFIXES.iter().any(|p| p.as_bytes()[0] == first)
-        && UNREAD_ATTR_PREFIXES.iter().any(|p| {
-        name.get(..p.len())
-            .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
-    }) && !LAZY_SRC_ATTRS
+    UNREAD_ATTR_PREFIXES
         .iter()
-        .any(|a| name.eq_ignore_ascii_case(a.as_bytes()))
+        .any(|p| p.as_bytes()[0] == first)
+        && UNREAD_ATTR_PREFIXES.iter().any(|p| {
+            name.get(..p.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+        })
+        && !LAZY_SRC_ATTRS
+            .iter()
+            .any(|a| name.eq_ignore_ascii_case(a.as_bytes()))
 }
 
 /// Where the comment opening at `start` (`<!--`) ends, past its `-->` or
@@ -371,13 +384,19 @@ fn measure(html: &str) -> Measure<'_> {
     tags.editing = Editing::Everything;
     while let Some(tag) = tags.next() {
         count += 1;
-        if svg.open == 0
+        // Past markup this pass may misread, the page stays as written.
+        let sure = !place.lost && !tags.unsure;
+        // In SVG and MathML, a `script` or `style` holds markup.
+        if sure
+            && !place.foreign()
             && tag.unread
             && let Some(raw) = tag.raw.clone()
         {
             tags.edits.push(Edit::cut(raw));
         }
-        if let Some(drawing) = svg.step(&tag) {
+        if let Some(drawing) = svg.step(&tag)
+            && sure
+        {
             // The drawing goes whole, with any change made inside it.
             while tags
                 .edits
@@ -400,6 +419,9 @@ fn measure(html: &str) -> Measure<'_> {
             max = max.max(depth);
         }
     }
+    if place.frameset {
+        tags.edits.clear();
+    }
     Measure {
         depth: max,
         tags: count,
@@ -407,8 +429,9 @@ fn measure(html: &str) -> Measure<'_> {
     }
 }
 
-/// The inline SVG being passed: its drawing is cut out, as no
-/// stage reads it, unless HTML that breaks out of it is written inside.
+/// The inline SVG being passed: its drawing is cut out, as no stage reads
+/// it, unless HTML that breaks out of it is written inside, or an end tag
+/// of an element it does not hold (which closes elements around it).
 #[derive(Default)]
 struct Svg {
     /// How many `svg` elements are open.
@@ -417,17 +440,30 @@ struct Svg {
     start: usize,
     /// Whether an element that ends an SVG was met inside it.
     broken: bool,
+    /// The elements open inside it, as keys.
+    inside: Vec<u128>,
 }
 
 impl Svg {
     /// Follows one tag; gives the outermost SVG's content when it closes.
     fn step(&mut self, tag: &Tag) -> Option<Range<usize>> {
         if tag.key != key("svg") {
+            if self.open == 0 {
+                return None;
+            }
             // Tags inside SVGs are few: a scan of the list costs nothing.
-            self.broken |= self.open > 0
-                && SVG_BREAKOUT_ELEMENTS
-                    .iter()
-                    .any(|b| b.eq_ignore_ascii_case(tag.name));
+            self.broken |= SVG_BREAKOUT_ELEMENTS
+                .iter()
+                .any(|b| b.eq_ignore_ascii_case(tag.name));
+            if !tag.closing {
+                if !tag.self_closing {
+                    self.inside.push(tag.key);
+                }
+            } else if let Some(at) = self.inside.iter().rposition(|&k| k == tag.key && k != 0) {
+                self.inside.truncate(at);
+            } else {
+                self.broken = true;
+            }
             return None;
         }
         if tag.self_closing {
@@ -435,11 +471,9 @@ impl Svg {
         }
         if !tag.closing {
             if self.open == 0 {
-                *self = Svg {
-                    open: 0,
-                    start: tag.end,
-                    broken: false,
-                };
+                self.start = tag.end;
+                self.broken = false;
+                self.inside.clear();
             }
             self.open += 1;
             return None;
@@ -479,6 +513,8 @@ struct Place {
     /// Whether markup was met after which the parser may read the page
     /// otherwise than this pass does.
     lost: bool,
+    /// Whether a `frameset` start tag was met.
+    frameset: bool,
 }
 
 impl Place {
@@ -489,12 +525,14 @@ impl Place {
         const SELECT: u128 = key("select");
         const SVG: u128 = key("svg");
         const MATH: u128 = key("math");
+        const FRAMESET: u128 = key("frameset");
         let k = tag.key;
         let listed = |keys: &[u128]| tag.is(keys);
-        let foreign = self.svg + self.math > 0;
+        let foreign = self.foreign();
+        self.lost |= self.select > 0 && !listed(&SELECT_CONTENT_KEYS);
         if !tag.closing {
+            self.frameset |= k == FRAMESET;
             self.lost |= listed(&UNFOLLOWED_KEYS)
-                || (self.select > 0 && !listed(&SELECT_CONTENT_KEYS))
                 || (self.pre + self.listing > 0 && listed(&SCOPE_BOUNDARY_KEYS))
                 || self.integration > 0;
         }
@@ -526,9 +564,14 @@ impl Place {
         }
     }
 
+    /// Whether the parser may be inside SVG or MathML.
+    fn foreign(&self) -> bool {
+        self.svg + self.math > 0
+    }
+
     /// What the next tag may have changed in it.
     fn editing(&self) -> Editing {
-        if self.lost || self.svg + self.math > 0 {
+        if self.lost || self.foreign() {
             Editing::Nothing
         } else if self.pre + self.listing > 0 {
             Editing::Attributes
@@ -731,7 +774,9 @@ impl<'a> Iterator for Tags<'a> {
             {
                 self.squeeze(from, start);
             }
-            let cut = !closing && editing != Editing::Nothing;
+            let cut = !closing
+                && editing != Editing::Nothing
+                && FORMATTING_KEYS.binary_search(&key).is_err();
             let Some((end, self_closing)) = self.attributes(name_end, cut) else {
                 // The page ends inside the tag: the tokenizer drops it.
                 self.edits.truncate(mark);
@@ -903,8 +948,8 @@ mod tests {
         }
         // Attributes inside `pre` are cut all the same.
         assert_eq!(
-            cut("<pre>  <b data-x=1>a</b>  </pre>"),
-            "<pre>  <b >a</b>  </pre>"
+            cut("<pre>  <span data-x=1>a</span>  </pre>"),
+            "<pre>  <span >a</span>  </pre>"
         );
     }
 
@@ -930,6 +975,9 @@ mod tests {
         assert_eq!(cut("<p hidden data-x data-y=>"), "<p hidden >");
         // What ends an unquoted value stays.
         assert_eq!(cut("<a href=x data-y/>"), "<a href=x />");
+        // Formatting elements other than `a` keep theirs.
+        let formatting = "<b data-x=1><i onclick=f>";
+        assert_eq!(cut(formatting), formatting);
     }
 
     #[test]
@@ -971,7 +1019,7 @@ mod tests {
 
     #[test]
     fn markup_this_pass_may_misread_stops_the_cuts() {
-        let after = "  <b data-x=1>a</b>  <i>b</i>";
+        let after = "  <span data-x=1>a</span>  <i>b</i>";
         for start in [
             "<plaintext>",
             "<frameset>",
@@ -995,7 +1043,7 @@ mod tests {
         ] {
             let page = format!("{start}{after}");
             assert!(
-                cut(&page).ends_with(" <b >a</b> <i>b</i>"),
+                cut(&page).ends_with(" <span >a</span> <i>b</i>"),
                 "{start}: {}",
                 cut(&page)
             );
@@ -1033,6 +1081,187 @@ mod tests {
         for page in &pages {
             let uncut = super::super::extract(&scraper::Html::parse_document(page), &hints);
             assert_eq!(super::super::read(page, &hints).unwrap(), uncut.unwrap());
+        }
+    }
+
+    /// The tree of a page as far as the cuts must keep it: attributes a
+    /// stage reads, text with each white-space run as a newline (if it held
+    /// one) or a space but in `pre`, `listing` and `textarea`, and neither
+    /// the content of unread raw-text elements nor SVG drawings.
+    fn kept_tree(page: &str) -> String {
+        use scraper::Node;
+        fn walk(node: ego_tree::NodeRef<Node>, out: &mut String, verbatim: bool) {
+            match node.value() {
+                Node::Text(t) if verbatim => out.push_str(&format!("{:?}|", &**t)),
+                Node::Text(t) => {
+                    let mut run = None;
+                    for c in t.chars() {
+                        if c.is_ascii_whitespace() || c == '\x0c' {
+                            let nl = c == '\n' || c == '\r';
+                            run = Some(run.unwrap_or(false) | nl);
+                            continue;
+                        }
+                        if let Some(nl) = run.take() {
+                            out.push(if nl { '\n' } else { ' ' });
+                        }
+                        out.push(c);
+                    }
+                    if let Some(nl) = run {
+                        out.push(if nl { '\n' } else { ' ' });
+                    }
+                    out.push('|');
+                }
+                Node::Element(e) => {
+                    out.push_str(&format!("<{}", e.name()));
+                    let mut attrs: Vec<_> = e
+                        .attrs
+                        .iter()
+                        .filter(|(n, _)| !is_unread_attribute(n.local.as_bytes()))
+                        .collect();
+                    attrs.sort();
+                    out.push_str(&format!("{attrs:?}>"));
+                    let verbatim = verbatim || matches!(e.name(), "pre" | "listing" | "textarea");
+                    if !matches!(e.name(), "script" | "style" | "noscript" | "iframe" | "svg") {
+                        for child in node.children() {
+                            walk(child, out, verbatim);
+                        }
+                    }
+                    out.push_str("</>");
+                }
+                Node::Comment(c) => out.push_str(&format!("<!--{}-->", &**c)),
+                Node::Document => {
+                    for child in node.children() {
+                        walk(child, out, verbatim);
+                    }
+                }
+                other => out.push_str(&format!("{other:?}")),
+            }
+        }
+        let dom = scraper::Html::parse_document(page);
+        let mut out = String::new();
+        walk(dom.tree.root(), &mut out, false);
+        out
+    }
+
+    #[test]
+    fn random_markup_parses_to_the_same_tree_with_the_cuts() {
+        const PIECES: &[&str] = &[
+            "<div>",
+            "</div>",
+            "<p class=\"a b\">",
+            "</p>",
+            "<b data-x=1>",
+            "</b>",
+            "<i>",
+            "</i>",
+            " ",
+            "  ",
+            "\n  ",
+            "\r\n",
+            "\t\t",
+            "text",
+            "&amp;",
+            "<br/>",
+            "<pre>",
+            "</pre>",
+            "<listing>",
+            "</listing>",
+            "<textarea>",
+            "</textarea>",
+            "<title>",
+            "</title>",
+            "<script>",
+            "</script>",
+            "<style>",
+            "</style>",
+            "<noscript>",
+            "</noscript>",
+            "<xmp>",
+            "</xmp>",
+            "<!-- c -->",
+            "<!--",
+            "-->",
+            "--!>",
+            "<!x>",
+            "<?p>",
+            "</ x>",
+            "</>",
+            "<a href=x/ onclick=\"y>\">",
+            "</a>",
+            "<img data-src=a src=b ONLOAD=c>",
+            "<x:y data-a='1'>",
+            "</x:y>",
+            "<svg>",
+            "</svg>",
+            "<math>",
+            "</math>",
+            "<mi>",
+            "</mi>",
+            "<desc>",
+            "</desc>",
+            "<foreignObject>",
+            "<select>",
+            "<option>",
+            "</select>",
+            "<table>",
+            "<td>",
+            "</table>",
+            "<![CDATA[",
+            "]]>",
+            "<plaintext>",
+            "<frameset>",
+            "\"",
+            "'",
+            "=",
+            "/",
+            ">",
+            "<",
+            "<span\n  id=s\n  data-q=\"2\"  >",
+            "</span >",
+            "<u data-a data-b=>",
+            "<em/data-z>",
+            "<q =\"x>\" data-w>",
+            "<template>",
+            "</template>",
+            "<head>",
+            "<body>",
+            "<html data-h>",
+            "<li>",
+            "<ul>",
+            "</ul>",
+            "<h1>",
+            "</h1>",
+            "<font color=red>",
+            "</font>",
+            "<path d=1>",
+            "</g>",
+            "<g/>",
+            "<tr>",
+            "<caption>",
+            "<input type=hidden data-i>",
+            "<button>",
+            "</p>",
+            "</br>",
+            "<image data-m>",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..5000 {
+            let len = 1 + next() % 60;
+            let page: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let cut_page = cut(&page);
+            assert_eq!(
+                kept_tree(&cut_page),
+                kept_tree(&page),
+                "{page:?} → {cut_page:?}"
+            );
         }
     }
 
