@@ -21,7 +21,8 @@ use scraper::{Html, Node};
 
 use super::blocks;
 use super::normalize::{
-    ascii_within, bytes_equal, continuation_bytes, fold, folds_to, lowercase, wide_space_leads,
+    ascii_within, bytes_equal, continuation_bytes, flags_set, fold, folds_to, lowercase,
+    wide_space_leads,
 };
 use super::patterns::*;
 use super::tagset::TagKinds;
@@ -903,9 +904,8 @@ pub(super) fn text_counts(text: &str) -> (usize, u32) {
         // continue a character are not counted.
         let spaces = ascii_within(x, b'\t', b'\r') | bytes_equal(x, b' ');
         let before = (spaces << 8) | if space { 0x80 } else { 0 };
-        chars += 8 - (spaces | continuation_bytes(x)).count_ones() as usize
-            + (spaces & !before).count_ones() as usize;
-        commas += bytes_equal(x, b',').count_ones();
+        chars += 8 - flags_set(spaces | continuation_bytes(x)) + flags_set(spaces & !before);
+        commas += flags_set(bytes_equal(x, b',')) as u32;
         space = spaces >> 63 != 0;
         i += 8;
     }

@@ -134,6 +134,14 @@ pub(super) fn wide_space_leads(x: u64) -> u64 {
     bytes_equal(x, 0xC2) | bytes_equal(x & (EACH_BYTE * 0xFC), 0xE0)
 }
 
+/// How many bytes of a mask have their high bit set (and no other): the
+/// bits moved to each byte's lowest and summed into the top byte by one
+/// multiplication, cheaper than counting bits without a popcount
+/// instruction.
+pub(super) fn flags_set(mask: u64) -> usize {
+    (((mask >> 7).wrapping_mul(EACH_BYTE)) >> 56) as usize
+}
+
 /// The high bit set in each byte of `x` that continues a character.
 pub(super) fn continuation_bytes(x: u64) -> u64 {
     x & !(x << 1) & HIGH_BITS
@@ -409,6 +417,19 @@ mod tests {
                 let folded = fold(b);
                 assert_eq!(folds_to(a, &folded), fold(a) == folded, "{a:?} {b:?}");
             }
+        }
+    }
+
+    #[test]
+    fn flags_are_counted_as_bits_are() {
+        for mask in [
+            0,
+            HIGH_BITS,
+            0x80,
+            0x8000_0000_0000_0000,
+            0x0080_8000_0080_0080,
+        ] {
+            assert_eq!(flags_set(mask), mask.count_ones() as usize, "{mask:x}");
         }
     }
 

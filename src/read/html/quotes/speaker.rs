@@ -58,6 +58,14 @@ struct Words {
     /// is none of them (its lowercase has no more characters than it has
     /// bytes).
     min_chars: usize,
+    /// One bit for each pair of first and last bytes of a word of the list:
+    /// an ASCII word whose lowercase ends pair otherwise is none of them.
+    ends: Vec<u64>,
+}
+
+/// A word's first and last bytes as one index of a table of every pair.
+fn ends_pair(first: u8, last: u8) -> usize {
+    (usize::from(first) << 8) | usize::from(last)
 }
 
 /// Up to seven bytes as one number: the bytes in order from the lowest,
@@ -79,7 +87,15 @@ impl Words {
             .iter()
             .map(|w| w.as_bytes())
             .partition(|w| w.len() < 8);
+        let mut ends = vec![0u64; 1 << 10];
+        for w in words {
+            if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
+                let pair = ends_pair(first, last);
+                ends[pair >> 6] |= 1 << (pair & 63);
+            }
+        }
         Words {
+            ends,
             short: short.into_iter().filter_map(packed).collect(),
             long: long.into_iter().collect(),
             min_chars: words.iter().map(|w| w.chars().count()).min().unwrap_or(0),
@@ -92,12 +108,18 @@ impl Words {
         if word.len() < self.min_chars {
             return false;
         }
-        if word.is_ascii()
-            && let Some(key) = packed(word.as_bytes())
-        {
-            return self
-                .short
-                .contains(&(key | (ascii_within(key, b'A', b'Z') >> 2)));
+        if word.is_ascii() {
+            if let (Some(first), Some(last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+                let pair = ends_pair(first.to_ascii_lowercase(), last.to_ascii_lowercase());
+                if self.ends[pair >> 6] & (1 << (pair & 63)) == 0 {
+                    return false;
+                }
+            }
+            if let Some(key) = packed(word.as_bytes()) {
+                return self
+                    .short
+                    .contains(&(key | (ascii_within(key, b'A', b'Z') >> 2)));
+            }
         }
         self.has_lower(&lower_in(&mut [0; WORD_BUF], word))
     }
