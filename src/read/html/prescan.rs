@@ -7,13 +7,16 @@
 //! and style sheets, the fallbacks inside `noscript` and `iframe`, the
 //! drawing inside inline SVGs (together over a third of a typical saved
 //! page's bytes), the event-handler and script-data attributes of start tags
-//! ([`UNREAD_ATTR_PREFIXES`]), and the indentation between tags: a run of
-//! white space between two tags becomes one character, a newline if it held
-//! one. The cuts follow the HTML tokenizer's rules — nothing changes inside
-//! comments, raw text, `pre` or `listing` — and past markup that could make
-//! the parser read the page otherwise than this pass does (CDATA,
-//! `plaintext`, HTML inside an SVG, a `select` holding more than options),
-//! the attributes and white space of the rest of the page stay as written.
+//! ([`UNREAD_ATTR_PREFIXES`]), and the indentation between and inside tags:
+//! a run of white space between two tags becomes one character, a newline
+//! if it held one. The cuts follow the HTML tokenizer's rules — nothing
+//! changes inside comments, raw text, `pre` or `listing` — and the tree
+//! builder's where they matter (formatting elements keep their attributes);
+//! past markup that could make the parser read the page otherwise than this
+//! pass does (CDATA, `plaintext`, HTML inside an SVG, a `select` holding
+//! more than options), the rest of the page stays as written, and a page
+//! with a `frameset` all of it. The parsed tree differs from the uncut
+//! page's only in what is cut and in the length of white-space runs.
 
 use std::borrow::Cow;
 use std::ops::Range;
