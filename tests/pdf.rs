@@ -340,6 +340,35 @@ fn characters_no_font_has_are_named_in_a_warning() {
 }
 
 #[test]
+fn an_image_that_does_not_decode_is_left_out_with_a_warning() {
+    // A GIF whose header is sound but whose frame has no colour table: only
+    // decoding finds it broken.
+    let gif = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==";
+    let doc = Document {
+        article: Article {
+            headline: "Pixel".into(),
+            blocks: vec![
+                Block::paragraph("Before the picture."),
+                Block::Image {
+                    text: String::new(),
+                    src: gif.into(),
+                    alt: String::new(),
+                    caption: Some("A broken picture".into()),
+                },
+            ],
+            ..Article::default()
+        },
+        ..Document::default()
+    };
+    let output = pdf(std::slice::from_ref(&doc), &WriteOptions::default());
+    let warning = output.warnings.join("\n");
+    assert!(warning.contains("1 image left out of the PDF"), "{warning}");
+    let file = temp_pdf(&output.bytes);
+    qpdf_clean(file.path()).unwrap();
+    assert!(pdf_text(file.path()).contains("A broken picture"));
+}
+
+#[test]
 fn font_option_adds_a_fallback_for_missing_characters() {
     let doc = Document {
         article: Article {

@@ -1,8 +1,10 @@
 //! Figures: resolving an image source through the document's assets and
 //! turning its bytes into a PDF image. JPEG data goes into the PDF as it is
 //! (no re-encoding); PNG, GIF and WebP are decoded and stored losslessly
-//! (Flate). Remote sources are never fetched: the writer counts them and
-//! keeps their captions.
+//! (Flate). The PDF library decodes those only when the file is written, so
+//! they are decoded once here first: a broken one is left out, not the PDF.
+//! Remote sources are never fetched: the writer counts them and keeps their
+//! captions.
 
 use crate::document::{Assets, Resolved};
 use crate::limits::MAX_IMAGE_PIXELS;
@@ -44,6 +46,9 @@ pub fn load(assets: &Assets, src: &str) -> Result<Figure, Skipped> {
     {
         return Err(Skipped::TooLarge);
     }
+    if !decodes(&asset.media_type, &asset.bytes) {
+        return Err(Skipped::Unsupported);
+    }
     let data = krilla::Data::from(asset.bytes);
     let image = match asset.media_type.as_str() {
         "image/jpeg" => krilla::image::Image::from_jpeg(data, true),
@@ -62,4 +67,33 @@ pub fn load(assets: &Assets, src: &str) -> Result<Figure, Skipped> {
         width,
         height,
     })
+}
+
+/// Whether the picture in `bytes` decodes as the PDF library will decode it
+/// when the file is written (JPEG data is copied as it is, never decoded).
+fn decodes(media_type: &str, bytes: &[u8]) -> bool {
+    match media_type {
+        "image/gif" => {
+            let mut options = gif::DecodeOptions::new();
+            options.set_color_output(gif::ColorOutput::RGBA);
+            options
+                .read_info(bytes)
+                .is_ok_and(|mut d| matches!(d.read_next_frame(), Ok(Some(_))))
+        }
+        "image/png" => {
+            let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+            decoder.set_transformations(png::Transformations::EXPAND);
+            decoder.read_info().is_ok_and(|mut r| {
+                r.output_buffer_size()
+                    .is_some_and(|size| r.next_frame(&mut vec![0; size]).is_ok())
+            })
+        }
+        "image/webp" => {
+            image_webp::WebPDecoder::new(std::io::Cursor::new(bytes)).is_ok_and(|mut d| {
+                d.output_buffer_size()
+                    .is_some_and(|size| d.read_image(&mut vec![0; size]).is_ok())
+            })
+        }
+        _ => true,
+    }
 }
