@@ -780,8 +780,8 @@ impl<'a> Attrs<'a> {
 
 /// Whether an element whose tag is not skipped ([`SKIP_TAGS`]) stays in the
 /// page model with its subtree. A pull quote's `aside` and a quotation's own
-/// `footer` (its attribution) are story, not furniture. `class` and `id` are in lower case; they
-/// are searched apart, as no fragment holds a space.
+/// `footer` (its attribution) are story, not furniture. `class` and `id` are
+/// in lower case; they are searched apart, as no fragment holds a space.
 fn keep_element(
     e: &scraper::node::Element,
     a: &Attrs,

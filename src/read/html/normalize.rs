@@ -345,26 +345,33 @@ pub(super) fn fold(text: &str) -> String {
 }
 
 /// Whether `fold(text) == folded`, for a `folded` that [`fold`] gave,
-/// without folding `text`: word by word (lowercasing turns no white space
-/// into a letter nor a letter into white space, and a capital sigma's form
-/// depends only on its own word), up to the first difference.
+/// without folding `text`: word by word (see [`words_fold_to`]; a capital
+/// sigma's form depends only on its own word).
 pub(super) fn folds_to(text: &str, folded: &str) -> bool {
+    words_fold_to(text, folded, |word, w| {
+        if word.is_ascii() {
+            word.len() == w.len()
+                && word
+                    .bytes()
+                    .zip(w.bytes())
+                    .all(|(a, b)| a.to_ascii_lowercase() == b)
+        } else if word.contains('Σ') {
+            word.to_lowercase() == w
+        } else {
+            word.chars().flat_map(char::to_lowercase).eq(w.chars())
+        }
+    })
+}
+
+/// Whether the words of `text`, each folded, are the words of `folded`,
+/// where `same(word, w)` tells whether a word folds to `w`: for a folding
+/// that turns no white space into a letter nor a letter into white space,
+/// a text is compared with a folded one up to the first difference,
+/// without folding it whole.
+pub(super) fn words_fold_to(text: &str, folded: &str, same: impl Fn(&str, &str) -> bool) -> bool {
     let mut want = split_words(folded);
-    split_words(text).all(|word| {
-        want.next().is_some_and(|w| {
-            if word.is_ascii() {
-                word.len() == w.len()
-                    && word
-                        .bytes()
-                        .zip(w.bytes())
-                        .all(|(a, b)| a.to_ascii_lowercase() == b)
-            } else if word.contains('Σ') {
-                word.to_lowercase() == w
-            } else {
-                word.chars().flat_map(char::to_lowercase).eq(w.chars())
-            }
-        })
-    }) && want.next().is_none()
+    split_words(text).all(|word| want.next().is_some_and(|w| same(word, w)))
+        && want.next().is_none()
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ use self::page::Page;
 use super::Hints;
 use super::dates::DayOrder;
 use super::jsonld::{self, LinkedData};
-use super::normalize::{clean_text, is_placeholder};
+use super::normalize::{self, clean_text, is_placeholder};
 use super::patterns::{
     MAX_TAGS, META_DESCRIPTION, META_IMAGE, META_LANGUAGE, META_SITE_NAME, META_TAGS, META_TITLE,
     META_URL,
@@ -91,7 +91,7 @@ fn fold(text: &str) -> String {
     for c in text.chars() {
         out.extend(fold_char(c));
     }
-    super::normalize::collapse_whitespace(&out)
+    normalize::collapse_whitespace(&out)
 }
 
 /// One character as [`fold`] writes it.
@@ -106,14 +106,11 @@ fn fold_char(c: char) -> std::char::ToLowercase {
 }
 
 /// Whether `fold(text) == folded`, for a `folded` that [`fold`] gave,
-/// without folding `text`: word by word (folding turns no white space into
-/// a letter nor a letter into white space), up to the first difference.
+/// without folding `text` (see [`normalize::words_fold_to`]).
 fn folds_to(text: &str, folded: &str) -> bool {
-    let mut want = folded.split_whitespace();
-    text.split_whitespace().all(|word| {
-        want.next()
-            .is_some_and(|w| word.chars().flat_map(fold_char).eq(w.chars()))
-    }) && want.next().is_none()
+    normalize::words_fold_to(text, folded, |word, w| {
+        word.chars().flat_map(fold_char).eq(w.chars())
+    })
 }
 
 /// How many words a text counts as: Chinese and Japanese, written without

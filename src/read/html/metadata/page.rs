@@ -227,23 +227,15 @@ impl<'a> Attrs<'a> {
                 continue;
             }
             // Interned names: equal names are equal atoms, one integer each.
-            let local = &name.local;
-            let slot = if *local == local_name!("class") {
-                &mut a.class
-            } else if *local == local_name!("id") {
-                &mut a.id
-            } else if *local == local_name!("href") {
-                &mut a.href
-            } else if *local == local_name!("role") {
-                &mut a.role
-            } else if *local == local_name!("rel") {
-                &mut a.rel
-            } else if *local == local_name!("itemprop") {
-                &mut a.itemprop
-            } else if *local == local_name!("datetime") {
-                &mut a.datetime
-            } else {
-                continue;
+            let slot = match name.local {
+                local_name!("class") => &mut a.class,
+                local_name!("id") => &mut a.id,
+                local_name!("href") => &mut a.href,
+                local_name!("role") => &mut a.role,
+                local_name!("rel") => &mut a.rel,
+                local_name!("itemprop") => &mut a.itemprop,
+                local_name!("datetime") => &mut a.datetime,
+                _ => continue,
             };
             *slot = Some(&**value);
         }
