@@ -199,6 +199,14 @@ pub const MIN_HEADLINE_WORDS: usize = 3;
 /// often a logo or a section name.
 pub const LONE_H1_MIN_WORDS: usize = 4;
 
+/// Link targets that lead to a site's front page: an `h1` whose text is all
+/// such a link is the site's name or logo over every page, not a headline.
+pub const HOME_HREFS: &[&str] = &["/", "./", "#", "index.html", "index.htm", "index.php"];
+
+/// Marks of a permalink printed after a heading (documentation generators
+/// add "¶"): not part of the headline.
+pub const PERMALINK_MARKS: &[char] = &['¶', '🔗'];
+
 /// Share of words an `h1` and a metadata title must have in common for the
 /// `h1` (the title as the page shows it) to win.
 pub const TITLE_AGREEMENT: f64 = 0.8;
@@ -296,6 +304,9 @@ pub const SECTION_WORDS: &[&str] = &[
     "interview",
     "commentary",
     "blog",
+    // "Site » Blog Archive » Post", a common blog theme's title.
+    "archive",
+    "archives",
 ];
 
 /// Class or id fragments of elements that hold the author's name.

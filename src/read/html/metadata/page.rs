@@ -50,6 +50,9 @@ pub(super) struct Heading {
     /// Its headline proper when it prints more (see
     /// [`super::title::headline_proper`]).
     pub(super) proper: Option<String>,
+    /// Whether it is all a link to the front page (see
+    /// [`super::title::is_home_link`]).
+    pub(super) home: bool,
 }
 
 /// The `itemprop` names the fields read (lowercase): the page keeps no
@@ -853,6 +856,7 @@ impl Page {
                     self.h1s.push(Heading {
                         spot: spot(text),
                         proper: super::title::headline_proper(el),
+                        home: super::title::is_home_link(el),
                     });
                 }
             }

@@ -15,10 +15,10 @@ use super::page::{Heading, element_text};
 use super::{Found, fold, fold_char, folds_to, weight, words};
 use crate::read::html::normalize::{clean_text, is_placeholder};
 use crate::read::html::patterns::{
-    GLUED_SITE_SEPARATORS, H1_KICKER_MAX_WORDS, HEADLINE_PART_HINTS, HIDDEN_HINTS, INVISIBLE_TAGS,
-    KICKED_HEADLINE_MIN_WORDS, KICKER_HINTS, LONE_H1_MIN_WORDS, META_TITLE, MIN_HEADLINE_WORDS,
-    RUBY_TEXT_TAGS, SCREEN_READER_HINTS, SECTION_WORDS, SITE_PART_MAX_WORDS, SUBLINE_HINTS,
-    TITLE_AGREEMENT, TITLE_SEPARATORS,
+    GLUED_SITE_SEPARATORS, H1_KICKER_MAX_WORDS, HEADLINE_PART_HINTS, HIDDEN_HINTS, HOME_HREFS,
+    INVISIBLE_TAGS, KICKED_HEADLINE_MIN_WORDS, KICKER_HINTS, LONE_H1_MIN_WORDS, META_TITLE,
+    MIN_HEADLINE_WORDS, PERMALINK_MARKS, RUBY_TEXT_TAGS, SCREEN_READER_HINTS, SECTION_WORDS,
+    SITE_PART_MAX_WORDS, SUBLINE_HINTS, TITLE_AGREEMENT, TITLE_SEPARATORS,
 };
 
 /// The names of the site a title part is compared with, folded once for
@@ -26,6 +26,8 @@ use crate::read::html::patterns::{
 struct SiteNames {
     /// The site's name folded, and with its letters and digits only.
     site: Option<(String, String)>,
+    /// The same for the text of an `h1` that links to the front page.
+    home: Option<(String, String)>,
     /// The host (without "www."), with its letters and digits only, and the
     /// label before its top-level domain.
     host: Option<(String, String, String)>,
@@ -39,7 +41,7 @@ impl SiteNames {
         if squeezed.is_empty() {
             return true;
         }
-        if let Some((site, site_squeezed)) = &self.site {
+        for (site, site_squeezed) in self.site.iter().chain(&self.home) {
             // "Site Name (SN)": the name with its short form.
             let with_short_form = folded.strip_prefix(site.as_str()).is_some_and(|rest| {
                 let rest = rest.trim();
@@ -70,12 +72,15 @@ impl Found<'_> {
     /// The site's names, for [`SiteNames::is_site_part`].
     fn site_names(&self) -> SiteNames {
         let squeeze = |t: &str| -> String { t.chars().filter(|c| c.is_alphanumeric()).collect() };
+        let folded = |s: &str| {
+            let site = fold(s);
+            let squeezed = squeeze(&site);
+            (site, squeezed)
+        };
+        let home = self.page.h1s.iter().find(|h| h.home);
         SiteNames {
-            site: self.article.site_name.as_deref().map(|s| {
-                let site = fold(s);
-                let squeezed = squeeze(&site);
-                (site, squeezed)
-            }),
+            site: self.article.site_name.as_deref().map(folded),
+            home: home.map(|h| folded(&h.spot.text)),
             host: self.host().map(|host| {
                 let squeezed = squeeze(&host);
                 let label = host.split('.').rev().nth(1).unwrap_or(&host).to_string();
@@ -197,7 +202,8 @@ impl Found<'_> {
                 (s, dropped, source.clone())
             })
             .collect();
-        let mut h1s: Vec<&Heading> = page.h1s.iter().collect();
+        // An h1 that is a link to the front page is the site's name.
+        let mut h1s: Vec<&Heading> = page.h1s.iter().filter(|h| !h.home).collect();
         h1s.sort_by_key(|h| h.spot.foreign);
         let site = names.site.as_ref().map(|(folded, _)| folded.as_str());
         for h1 in &h1s {
@@ -262,7 +268,7 @@ impl Found<'_> {
                 })
                 .or_else(|| h1s.first().map(|h| h.spot.line));
         }
-        if let Some(h1) = h1s.first() {
+        if let Some(h1) = page.h1s.first() {
             self.article.headline = shown_text(h1).to_string();
             self.set_source("headline", "h1");
             return Some(h1.spot.line);
@@ -347,9 +353,45 @@ fn agrees(h1: &str, title: &str, stripped: &str) -> bool {
     most > 0 && common as f64 / most as f64 >= TITLE_AGREEMENT
 }
 
-/// What an `h1` shows as the headline: its text after the kicker.
+/// What an `h1` shows as the headline: its text after the kicker, without
+/// a permalink mark.
 fn shown_text(h1: &Heading) -> &str {
-    h1.proper.as_deref().unwrap_or(&h1.spot.text)
+    let text = h1.proper.as_deref().unwrap_or(&h1.spot.text);
+    text.trim_end_matches(|c: char| PERMALINK_MARKS.contains(&c) || c.is_whitespace())
+}
+
+/// Whether an `h1`'s text is all one link to the site's front page: the
+/// site's name or logo, printed over every page.
+pub(super) fn is_home_link(h1: ElementRef) -> bool {
+    let Some(link) = h1
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().name() == "a")
+    else {
+        return false;
+    };
+    let letters = |e: ElementRef| -> usize {
+        e.text()
+            .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+            .sum()
+    };
+    link.value().attr("href").is_some_and(is_home_href) && letters(link) == letters(h1)
+}
+
+/// Whether a link leads to the site's front page: a root path, alone or
+/// after a scheme and host, or an index file ([`HOME_HREFS`]).
+fn is_home_href(href: &str) -> bool {
+    let href = href.trim();
+    let path = match href.split_once("//") {
+        Some((scheme, rest)) if scheme.is_empty() || scheme.ends_with(':') => {
+            rest.find('/').map_or("/", |at| &rest[at..])
+        }
+        _ => href,
+    };
+    let path = path.split('?').next().unwrap_or_default();
+    path.is_empty()
+        || HOME_HREFS.contains(&path)
+        || HOME_HREFS.contains(&path.trim_start_matches('/'))
 }
 
 /// One child of an `h1`, for finding its headline proper.
@@ -629,5 +671,44 @@ mod tests {
             <meta property="og:site_name" content="Evangelical Youth Work Association"></head><body></body>"#,
         );
         assert_eq!(a.headline, "Fair supply chains");
+    }
+
+    #[test]
+    fn an_h1_linking_to_the_front_page_is_the_site_not_the_headline() {
+        let a = meta_of(
+            r#"<head><title>Four Years Remaining » Blog Archive » Interning of Small Integers</title></head>
+            <body><h1><a href="https://example.org/">Four Years Remaining</a></h1>
+            <h2>Interning of Small Integers</h2><p>Text.</p></body>"#,
+        );
+        assert_eq!(a.headline, "Interning of Small Integers");
+        assert_eq!(a.provenance["headline"], "title");
+        for href in [
+            "/",
+            "index.html",
+            "http://example.org",
+            "//example.org/?ref=logo",
+        ] {
+            let page = format!(
+                r#"<head><title>The real headline of the day</title></head><body><h1><a href="{href}"><b>Site</b></a></h1></body>"#
+            );
+            assert_eq!(
+                meta_of(&page).headline,
+                "The real headline of the day",
+                "{href}"
+            );
+        }
+        let own = meta_of(
+            r#"<head><title>The real headline of the day</title></head>
+            <body><h1><a href="/2024/05/the-real-headline">The real headline of the day</a></h1></body>"#,
+        );
+        assert_eq!(own.provenance["headline"], "h1");
+    }
+
+    #[test]
+    fn a_permalink_mark_after_the_h1_is_not_the_headline() {
+        let a = meta_of(
+            r##"<body><h1>Evolve: Shared Mutable History<a class="headerlink" href="#evolve">¶</a></h1></body>"##,
+        );
+        assert_eq!(a.headline, "Evolve: Shared Mutable History");
     }
 }
