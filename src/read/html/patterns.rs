@@ -207,6 +207,10 @@ pub const HOME_HREFS: &[&str] = &["/", "./", "#", "index.html", "index.htm", "in
 /// add "¶"): not part of the headline.
 pub const PERMALINK_MARKS: &[char] = &['¶', '🔗'];
 
+/// A `<title>` part printed as the page's `h1` is the headline from this
+/// many words on; one word alone there is mostly a section's name.
+pub const PRINTED_H1_PART_MIN_WORDS: usize = 2;
+
 /// Share of words an `h1` and a metadata title must have in common for the
 /// `h1` (the title as the page shows it) to win.
 pub const TITLE_AGREEMENT: f64 = 0.8;
@@ -307,6 +311,7 @@ pub const SECTION_WORDS: &[&str] = &[
     // "Site » Blog Archive » Post", a common blog theme's title.
     "archive",
     "archives",
+    "archiv",
 ];
 
 /// Class or id fragments of elements that hold the author's name.

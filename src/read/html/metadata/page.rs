@@ -144,6 +144,8 @@ pub(super) struct Page {
     pub(super) ld_scripts: Vec<String>,
     pub(super) saved_from: Option<String>,
     pub(super) h1s: Vec<Heading>,
+    /// The `h2` and `h3` headings, for a `<title>` part the page prints.
+    pub(super) subheads: Vec<Spot>,
     pub(super) props: Vec<Prop>,
     pub(super) rel_authors: Vec<Spot>,
     /// Links to an author's page (`/author/jane-doe`), by their text.
@@ -202,7 +204,9 @@ const OFFERING: u8 = 16;
 /// The tags [`Page::element`] reads whatever their attributes: any other
 /// element offers a candidate only by its `itemprop`, its `datetime` or
 /// a class or id naming a byline or a date.
-const OFFERING_TAGS: &[&str] = &["html", "title", "meta", "link", "script", "h1", "time", "a"];
+const OFFERING_TAGS: &[&str] = &[
+    "html", "title", "meta", "link", "script", "h1", "h2", "h3", "time", "a",
+];
 
 /// The lists of [`TAG_KINDS`] an element's tag is in.
 fn tag_kinds(el: &scraper::node::Element) -> u8 {
@@ -794,6 +798,7 @@ impl Page {
             .h1s
             .iter_mut()
             .map(|h| &mut h.spot)
+            .chain(self.subheads.iter_mut())
             .chain(self.props.iter_mut().map(|p| &mut p.spot))
             .chain(self.rel_authors.iter_mut())
             .chain(self.author_links.iter_mut())
@@ -858,6 +863,12 @@ impl Page {
                         proper: super::title::headline_proper(el),
                         home: super::title::is_home_link(el),
                     });
+                }
+            }
+            "h2" | "h3" if !frame.invisible => {
+                let text = clean_text(&element_text(el));
+                if !text.is_empty() {
+                    self.subheads.push(spot(text));
                 }
             }
             // `<time>`, and the custom elements pages write a date in

@@ -11,14 +11,15 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use scraper::{ElementRef, Node};
 
-use super::page::{Heading, element_text};
+use super::page::{Heading, Page, Spot, element_text};
 use super::{Found, fold, fold_char, folds_to, weight, words};
 use crate::read::html::normalize::{clean_text, is_placeholder};
 use crate::read::html::patterns::{
     GLUED_SITE_SEPARATORS, H1_KICKER_MAX_WORDS, HEADLINE_PART_HINTS, HIDDEN_HINTS, HOME_HREFS,
     INVISIBLE_TAGS, KICKED_HEADLINE_MIN_WORDS, KICKER_HINTS, LONE_H1_MIN_WORDS, META_TITLE,
-    MIN_HEADLINE_WORDS, PERMALINK_MARKS, RUBY_TEXT_TAGS, SCREEN_READER_HINTS, SECTION_WORDS,
-    SITE_PART_MAX_WORDS, SUBLINE_HINTS, TITLE_AGREEMENT, TITLE_SEPARATORS,
+    MIN_HEADLINE_WORDS, PERMALINK_MARKS, PRINTED_H1_PART_MIN_WORDS, RUBY_TEXT_TAGS,
+    SCREEN_READER_HINTS, SECTION_WORDS, SITE_PART_MAX_WORDS, SUBLINE_HINTS, TITLE_AGREEMENT,
+    TITLE_SEPARATORS,
 };
 
 /// The names of the site a title part is compared with, folded once for
@@ -234,7 +235,9 @@ impl Found<'_> {
         }
         // The page's one headline that the metadata words differently (an
         // SEO title): what the reader sees wins.
-        let own: Vec<&&Heading> = h1s.iter().filter(|h| !h.spot.foreign).collect();
+        let mut own: Vec<&&Heading> = h1s.iter().filter(|h| !h.spot.foreign).collect();
+        // The same h1 printed twice (a layout for each screen size) is one.
+        own.dedup_by(|a, b| a.spot.text == b.spot.text);
         if let [h1] = own.as_slice() {
             let (shown, _) = self.strip_title(&names, shown_text(h1), false);
             if weight(&shown) >= LONE_H1_MIN_WORDS && !site.is_some_and(|s| folds_to(&shown, s)) {
@@ -248,7 +251,8 @@ impl Found<'_> {
             .iter()
             .find(|(s, _, _)| !site.is_some_and(|f| folds_to(s, f)) && !words(s).is_empty());
         if let Some((headline, _, source)) = chosen {
-            self.article.headline = headline.clone();
+            self.article.headline =
+                printed_part(page, headline).unwrap_or_else(|| headline.clone());
             self.set_source("headline", source.clone());
             self.site_from_title(&stripped);
             let target = fold(headline);
@@ -331,6 +335,44 @@ static TITLE_SEPARATOR_SET: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .build(TITLE_SEPARATORS)
         .expect("a list of separators")
 });
+
+/// The part of a title in several parts that the page prints as a heading
+/// of the article: the headline, among site, section and tagline parts no
+/// known site name told apart. A part printed as an `h1` comes first (one
+/// word alone there is a section's name), then the first printed as an
+/// `h2` or `h3`; a title printed whole stays whole.
+fn printed_part(page: &Page, title: &str) -> Option<String> {
+    let parts = split_title(title);
+    if parts.len() < 2 {
+        return None;
+    }
+    let own = |spot: &&Spot| !spot.foreign;
+    let h1s: Vec<&Spot> = page
+        .h1s
+        .iter()
+        .filter(|h| !h.home)
+        .map(|h| &h.spot)
+        .filter(own)
+        .collect();
+    let subheads: Vec<&Spot> = page.subheads.iter().filter(own).collect();
+    let printed_in = |spots: &[&Spot], text: &str| {
+        let folded = fold(text);
+        spots.iter().any(|h| folds_to(&h.text, &folded))
+    };
+    if printed_in(&h1s, title) || printed_in(&subheads, title) {
+        return None;
+    }
+    let parts: Vec<&str> = parts
+        .into_iter()
+        .map(|(_, part)| part.trim())
+        .filter(|part| !words(part).is_empty())
+        .collect();
+    parts
+        .iter()
+        .find(|part| weight(part) >= PRINTED_H1_PART_MIN_WORDS && printed_in(&h1s, part))
+        .or_else(|| parts.iter().find(|part| printed_in(&subheads, part)))
+        .map(|part| part.to_string())
+}
 
 /// Whether an `h1` is the metadata title as the page shows it: equal to the
 /// title without its site name, contained in it, or sharing most words.
@@ -710,5 +752,44 @@ mod tests {
             r##"<body><h1>Evolve: Shared Mutable History<a class="headerlink" href="#evolve">¶</a></h1></body>"##,
         );
         assert_eq!(a.headline, "Evolve: Shared Mutable History");
+    }
+
+    #[test]
+    fn the_title_part_the_page_prints_as_a_heading_is_the_headline() {
+        let a = meta_of(
+            r#"<head><title>Jane's Digital Home | Reflections on Python 3</title></head>
+            <body><h2>Reflections on Python 3</h2><p>Text.</p></body>"#,
+        );
+        assert_eq!(a.headline, "Reflections on Python 3");
+        let h1 = meta_of(
+            r#"<head><meta property="og:title" content="Prince and the Revolution – Purple Rain">
+            <meta property="og:site_name" content="Genius"></head>
+            <body><h1>Purple Rain</h1><h2>Prince and the Revolution</h2></body>"#,
+        );
+        assert_eq!(h1.headline, "Purple Rain");
+        // A one-word h1 is a section's name; the h2 is the article's.
+        let section = meta_of(
+            r#"<head><title>Club e.V. - Neuigkeiten » Die Events der letzten Zeit</title></head>
+            <body><h1>Neuigkeiten</h1><h2>Die Events der letzten Zeit</h2></body>"#,
+        );
+        assert_eq!(section.headline, "Die Events der letzten Zeit");
+        let whole = meta_of(
+            r#"<head><meta property="og:title" content="Queer Royal - Über Dragqueens auf der Bühne">
+            <meta property="og:site_name" content="Theater"></head>
+            <body><h2>Queer Royal - Über Dragqueens auf der Bühne</h2><h3>Queer Royal</h3></body>"#,
+        );
+        assert_eq!(
+            whole.headline,
+            "Queer Royal - Über Dragqueens auf der Bühne"
+        );
+    }
+
+    #[test]
+    fn an_h1_printed_twice_is_one_headline() {
+        let a = meta_of(
+            r#"<head><title>Run Windows on Mac - Desktop 15 Virtual Machine for Mac</title></head>
+            <body><h1>Parallels Desktop 15 for Mac</h1><h1>Parallels Desktop 15 for Mac</h1></body>"#,
+        );
+        assert_eq!(a.headline, "Parallels Desktop 15 for Mac");
     }
 }
