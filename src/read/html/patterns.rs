@@ -615,6 +615,8 @@ pub const BYLINE_STOP_WORDS: &[&str] = &[
     "with",
     "in",
     "at",
+    "under",
+    "symbolbild",
 ];
 
 /// Job titles and roles that follow a name in a byline ("Jane Doe, Senior
@@ -655,6 +657,8 @@ pub const BYLINE_ROLE_WORDS: &[&str] = &[
     "writers",
     "editors",
     "contributors",
+    "herausgeber",
+    "herausgeberin",
 ];
 
 /// Words that mark a byline part as an organization, not a person
@@ -717,6 +721,59 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "organisation",
     "foundation",
     "projects",
+];
+
+/// Words that end a time of day ("13:30 Uhr", "9:00 pm"): a byline word
+/// after one follows the date.
+pub const TIME_WORDS: &[&str] = &["uhr", "am", "pm", "a.m.", "p.m.", "h"];
+
+/// Names of the days of the week, in the languages we read (lowercase): the
+/// word before a date in a byline ("Donnerstag, 4. November 2021") is no
+/// name.
+pub const WEEKDAY_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
 ];
 
 /// Account names that stand where an author's name should but name nobody

@@ -16,7 +16,8 @@ use crate::read::html::patterns::{
     BYLINE_STOP_WORDS, CO_AUTHOR_WORDS, CREDIT_WORDS, DATED_LINE_MAX_PARTS, DATED_LINE_SEPARATORS,
     FULL_NAME_MAX_WORDS, INNER_HANDLE_MIN_CHARS, LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE,
     MAX_AUTHORS, MAX_BYLINE_CHARS, MAX_META_LINE_CHARS, MAX_NAME_WORDS, MAX_SOURCE_CREDIT_CHARS,
-    META_AUTHOR, MIN_HANDLE_CHARS, NOT_AUTHOR_NAMES, ORGANIZATION_WORDS, SOURCE_LABELS,
+    META_AUTHOR, MIN_HANDLE_CHARS, NOT_AUTHOR_NAMES, ORGANIZATION_WORDS, SOURCE_LABELS, TIME_WORDS,
+    WEEKDAY_NAMES,
 };
 
 /// How a byline candidate's names are judged, by where it was found.
@@ -76,8 +77,25 @@ impl Found<'_> {
     /// class names the byline, then lines near the headline ("By …", a byline
     /// word alone above the name, "… by Jane Doe", a dated line with a name).
     /// `organizations` also takes JSON-LD authors typed as organizations.
-    fn byline_candidates(&self, anchor: Option<usize>, organizations: bool) -> Vec<Candidate> {
+    ///
+    /// `outside` takes instead what stands in page areas that are not the
+    /// article (a post's footer, an author box in the margin), comments
+    /// aside: asked for when the article itself names nobody.
+    fn byline_candidates(
+        &self,
+        anchor: Option<usize>,
+        organizations: bool,
+        outside: bool,
+    ) -> Vec<Candidate> {
         let page = self.page;
+        let keep = |foreign: bool, area: Option<usize>| {
+            if outside {
+                foreign && !page.in_comments(area)
+            } else {
+                !foreign
+            }
+        };
+        let order = self.day_order();
         let mut out: Vec<Candidate> = Vec::new();
         let mut push = |raw: String, judge: Judge, source: &str, person: bool| {
             out.push(Candidate {
@@ -87,7 +105,7 @@ impl Found<'_> {
                 person,
             });
         };
-        if let Some(ld) = self.ld {
+        if let Some(ld) = self.ld.filter(|_| !outside) {
             let agents: Vec<_> = ld
                 .authors()
                 .into_iter()
@@ -99,7 +117,7 @@ impl Found<'_> {
                 push(names.join("\n, "), Judge::Loose, "json-ld", person);
             }
         }
-        for key in META_AUTHOR {
+        for key in META_AUTHOR.iter().filter(|_| !outside) {
             let values: Vec<&str> = page
                 .metas_named(key)
                 .filter(|v| !v.contains("://") && !v.starts_with("www."))
@@ -120,14 +138,14 @@ impl Found<'_> {
             .map(|p| &p.spot)
             .collect();
         for spot in by_nearness(props.into_iter(), anchor) {
-            if !spot.foreign {
+            if keep(spot.foreign, spot.area) {
                 let person = page
                     .props
                     .iter()
                     .any(|p| std::ptr::eq(&p.spot, spot) && p.person);
                 push(
                     spot.text.clone(),
-                    marked(page, spot),
+                    marked(page, spot, order),
                     "itemprop:author",
                     person,
                 );
@@ -136,39 +154,60 @@ impl Found<'_> {
         // Several `rel=author` links on one line are one byline ("A and B").
         let mut lines_seen: HashSet<usize> = HashSet::new();
         for spot in by_nearness(page.rel_authors.iter(), anchor) {
-            if !spot.foreign && lines_seen.insert(spot.line) {
+            if keep(spot.foreign, spot.area) && lines_seen.insert(spot.line) {
                 let texts: Vec<&str> = page
                     .rel_authors
                     .iter()
-                    .filter(|s| s.line == spot.line && !s.foreign && !s.text.is_empty())
+                    .filter(|s| {
+                        s.line == spot.line && s.foreign == spot.foreign && !s.text.is_empty()
+                    })
                     .map(|s| s.text.as_str())
                     .collect();
-                if let Some(first) = page
-                    .rel_authors
-                    .iter()
-                    .find(|s| s.line == spot.line && !s.foreign && !s.text.is_empty())
-                {
-                    push(texts.join("\n, "), marked(page, first), "rel:author", false);
+                if let Some(first) = page.rel_authors.iter().find(|s| {
+                    s.line == spot.line && s.foreign == spot.foreign && !s.text.is_empty()
+                }) {
+                    push(
+                        texts.join("\n, "),
+                        marked(page, first, order),
+                        "rel:author",
+                        false,
+                    );
                 }
             }
         }
         for spot in by_nearness(page.bylines.iter(), anchor) {
-            if !spot.foreign {
-                push(spot.text.clone(), marked(page, spot), "class:byline", false);
+            if keep(spot.foreign, spot.area) {
+                push(
+                    spot.text.clone(),
+                    marked(page, spot, order),
+                    "class:byline",
+                    false,
+                );
             }
         }
         // Links to an author's page near the headline, after every
         // statement of the byline itself.
         let links: Vec<&Spot> = by_nearness(page.author_links.iter(), anchor)
             .into_iter()
-            .filter(|s| !s.foreign && near_headline(s.line, anchor))
+            .filter(|s| {
+                keep(s.foreign, s.area)
+                    && if outside {
+                        // Anywhere outside (an author box below the text),
+                        // a full name that is the link's whole text ("Jane
+                        // Doe", not "All posts by Jane Doe").
+                        inner_byline(&s.text, false).is_none()
+                            && clean_byline(&s.text, true)
+                                .is_some_and(|(_, names)| names.iter().all(|n| is_full_name(n)))
+                    } else {
+                        near_headline(s.line, anchor)
+                    }
+            })
             .collect();
         let headline = fold(&self.article.headline);
-        let order = self.day_order();
         let near = page.lines_near(anchor);
         for &i in &near {
             let line = &page.lines[i];
-            if line.foreign
+            if !keep(line.foreign, line.area)
                 || line.text.chars().count() > MAX_META_LINE_CHARS
                 || folds_to(&line.text, &headline)
             {
@@ -185,6 +224,17 @@ impl Found<'_> {
                 );
                 continue;
             }
+            if outside {
+                // Outside the article, teasers' lines ("… von Jane Doe",
+                // "Title – Subtitle 07.02.2022") name others: only a byline
+                // word opening the line or one of its parts counts.
+                if let Some((part, judge)) = dated_name(text, order)
+                    && starts_with_prefix(part)
+                {
+                    push(part.to_string(), judge, "text:byline", false);
+                }
+                continue;
+            }
             let dated = dates::find(text, order).is_some();
             if let Some(rest) = inner_byline(text, dated) {
                 // Mid-line, "von"/"by" is as often a preposition: only full
@@ -195,7 +245,8 @@ impl Found<'_> {
                     names.iter().all(|n| n.split_whitespace().count() >= 2)
                         || (dated
                             && names.len() == 1
-                            && names[0].chars().count() >= INNER_HANDLE_MIN_CHARS)
+                            && names[0].chars().count() >= INNER_HANDLE_MIN_CHARS
+                            && follows_date(&text[..text.len() - rest.len()]))
                 }) {
                     push(rest.to_string(), judge, "text:byline", false);
                     continue;
@@ -208,7 +259,7 @@ impl Found<'_> {
         for spot in links {
             push(spot.text.clone(), Judge::Strict, "link:author", false);
         }
-        if organizations {
+        if organizations && !outside {
             // The credited source ("Quelle: dpa"), when no author is named.
             for line in page.lines.iter().filter(|l| !l.foreign) {
                 if let Some(rest) = SOURCE_LABELS
@@ -230,7 +281,11 @@ impl Found<'_> {
             is_near[i] = true;
         }
         for (i, line) in page.lines.iter().enumerate() {
-            if line.foreign || is_near[i] || line.text.chars().count() > MAX_META_LINE_CHARS {
+            if outside
+                || !keep(line.foreign, line.area)
+                || is_near[i]
+                || line.text.chars().count() > MAX_META_LINE_CHARS
+            {
                 continue;
             }
             let text = line.text.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -246,6 +301,22 @@ impl Found<'_> {
                 push(raw.to_string(), Judge::Strict, "text:byline", false);
             }
         }
+        if outside {
+            // Outside the article, bylines, links and lines naming several
+            // people are a list of teasers or of writers: only microdata
+            // naming the author stays.
+            let mut named = out
+                .iter()
+                .filter(|c| c.source != "itemprop:author")
+                .filter_map(|c| clean_credit(&c.raw, c.judge, false))
+                .map(|(_, names)| names);
+            if named
+                .next()
+                .is_some_and(|first| named.any(|names| names != first))
+            {
+                out.retain(|c| c.source == "itemprop:author");
+            }
+        }
         out
     }
 
@@ -254,12 +325,15 @@ impl Found<'_> {
     fn named(&self, c: &Candidate, organizations: bool) -> Option<Named> {
         let (display, names) = clean_credit(&c.raw, c.judge, organizations)?;
         let before = names.len();
+        // The whole text may name the site where its parts do not ("Jobs &
+        // Hire"): kept as one, it gives way to any other name.
+        let whole_site = names.len() > 1 && self.is_site_name(&display);
         let sites: Vec<bool> = names.iter().map(|n| self.is_site_name(n)).collect();
-        let site = sites.contains(&true);
+        let site = whole_site || sites.contains(&true);
         let names: Vec<String> = names
             .into_iter()
             .zip(sites)
-            .filter(|(_, site)| c.person || !site)
+            .filter(|(_, site)| c.person || whole_site || !site)
             .map(|(n, _)| n)
             .collect();
         if names.is_empty() {
@@ -287,7 +361,7 @@ impl Found<'_> {
     /// author ("Redaktion", "dpa") — never the site's own name.
     pub(super) fn byline(&mut self, anchor: Option<usize>) {
         let found: Vec<Named> = self
-            .byline_candidates(anchor, false)
+            .byline_candidates(anchor, false, false)
             .iter()
             .filter_map(|c| self.named(c, false))
             .collect();
@@ -309,8 +383,19 @@ impl Found<'_> {
             self.set_byline(named);
             return;
         }
+        // The article names nobody: a name marked as the author's outside
+        // it (a post's footer, an author box), else the credited desk.
+        let outside = self
+            .byline_candidates(anchor, false, true)
+            .iter()
+            .filter(|c| firmly_named(c))
+            .find_map(|c| self.named(c, false).filter(|n| !n.site));
+        if let Some(named) = outside {
+            self.set_byline(named);
+            return;
+        }
         let credit = self
-            .byline_candidates(anchor, true)
+            .byline_candidates(anchor, true, false)
             .iter()
             .find_map(|c| self.named(c, true));
         if let Some(named) = credit {
@@ -390,14 +475,33 @@ impl Found<'_> {
     }
 }
 
+/// Whether a candidate names its author firmly enough to be taken from
+/// outside the article: typed as a person, opened by a byline word ("Posted
+/// by", "von"), or a link marked as the author's whose text is a full name
+/// (a class name alone marks many a teaser's or a section's label).
+fn firmly_named(c: &Candidate) -> bool {
+    let first = c.raw.lines().next().unwrap_or("").trim();
+    c.person
+        || (c.source == "text:byline" && c.judge != Judge::Loose)
+        || strip_prefix(first).is_some()
+        || (matches!(c.source.as_str(), "rel:author" | "link:author")
+            && clean_credit(&c.raw, c.judge, false)
+                .is_some_and(|(_, names)| names.iter().all(|n| is_full_name(n))))
+}
+
 /// How an element marked as the author's is judged: [`Judge::Marked`]
 /// (a one-word handle allowed) when a byline word introduces its text,
 /// inside it ("von gizzmo") or just before it on its line ("12. Juni 2017
-/// von gizzmo"); [`Judge::Strict`] otherwise (a user name beside a
-/// repository or a comment is no byline).
-fn marked(page: &Page, spot: &Spot) -> Judge {
+/// von gizzmo"), or when its line holds a date ("jdoe — 2. Februar 2022":
+/// the post's own dated byline); [`Judge::Strict`] otherwise (a user name
+/// beside a repository or a comment is no byline).
+fn marked(page: &Page, spot: &Spot, order: DayOrder) -> Judge {
     let text = spot.text.lines().next().unwrap_or("").trim();
     let introduced = strip_prefix(text).is_some()
+        || page
+            .lines
+            .get(spot.line)
+            .is_some_and(|line| dates::find(&line.text, order).is_some())
         || page.lines.get(spot.line).is_some_and(|line| {
             line.text.find(text).is_some_and(|at| {
                 line.text[..at]
@@ -516,6 +620,20 @@ fn is_time(part: &str) -> bool {
         && part.split_whitespace().count() <= 2
 }
 
+/// Whether the text before an inner byline word ends with the date, a time
+/// or a separator ("13. Januar 2014 von", "13:30 Uhr von", "| by"): a
+/// byline word after anything else is a preposition ("Beschreibung von
+/// Microsoft").
+fn follows_date(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    // The byline word itself.
+    words.next();
+    words.next().is_some_and(|w| {
+        w.ends_with(|c: char| c.is_ascii_digit() || !c.is_alphanumeric())
+            || TIME_WORDS.contains(&w.to_lowercase().as_str())
+    })
+}
+
 /// Whether a line is within the lines searched around the headline (any
 /// line when the headline is not placed).
 fn near_headline(line: usize, anchor: Option<usize>) -> bool {
@@ -551,8 +669,12 @@ fn prefixed_line<'a>(
 /// sentence, so only capitalized names count. `after_word` is the text
 /// after the byline word ([`strip_prefix`]).
 fn label_judge(text: &str, after_word: Option<&str>) -> Judge {
+    // A byline word alone on its line ("by" / "jdoe") introduces the line
+    // below as firmly as a label.
     let labelled = after_word.is_some_and(|rest| {
-        text[..text.len() - rest.len()].ends_with(':') || rest.trim_start().starts_with(':')
+        text[..text.len() - rest.len()].ends_with(':')
+            || rest.trim_start().starts_with(':')
+            || rest.trim().is_empty()
     });
     if labelled {
         Judge::Marked
@@ -692,23 +814,46 @@ fn clean_credit(raw: &str, judge: Judge, organizations: bool) -> Option<(String,
             .collect::<Vec<_>>()
             .join(", ")
     } else {
-        // The first line that holds more than a byline word.
-        raw.lines()
-            .map(|line| {
-                let line = clean_text(line);
-                let rest = strip_prefix(&line).unwrap_or(&line);
-                rest.trim_start_matches([':', ' ']).trim().to_string()
+        // The first line a byline word opens ("Pressemitteilung" / "von Jane
+        // Doe"), or else the first line that holds more than a byline word.
+        let lines: Vec<String> = raw.lines().map(clean_text).collect();
+        let after_word = |line: &String| {
+            strip_prefix(line).map(|rest| rest.trim_start_matches([':', ' ']).trim().to_string())
+        };
+        lines
+            .iter()
+            .find_map(|line| after_word(line).filter(|rest| !rest.is_empty()))
+            .or_else(|| {
+                lines
+                    .iter()
+                    .map(|line| after_word(line).unwrap_or_else(|| line.trim().to_string()))
+                    .find(|rest| !rest.is_empty())
             })
-            .find(|rest| !rest.is_empty())
             .unwrap_or_default()
     };
-    let mut text = text.trim().to_string();
+    // A label awaiting its value ("Auteur(s) :"), or a byline word joined
+    // to another word ("Autoren & Herausgeber", a menu's heading), names
+    // nobody.
+    if text.trim_end().ends_with([':', '：']) || text.starts_with(['&', '+', ',', ';', '/']) {
+        return None;
+    }
+    let mut text = text.trim().replace('\u{ad}', "");
+    if text.contains("://") {
+        // An address is no part of a name.
+        text = text
+            .split_whitespace()
+            .filter(|w| !w.contains("://"))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     if let Some((_, start)) = dates::find_all(&text, DayOrder::DayFirst).first() {
         text.truncate(*start);
     }
     let text = cut_at_stop(&text);
     let display = without_trailing_aside(text.trim())
-        .trim_end_matches([',', ';', ':', '-', '|', '/', '–', '—', '·', '•'])
+        .trim_end_matches([
+            ',', ';', ':', '-', '|', '/', '–', '—', '·', '•', '»', '›', '→',
+        ])
         .trim();
     if display.is_empty() || display.chars().count() > MAX_BYLINE_CHARS {
         return None;
@@ -735,6 +880,11 @@ fn clean_credit(raw: &str, judge: Judge, organizations: bool) -> Option<(String,
                 || n.chars().any(char::is_uppercase)
                 || n.chars().count() > AGENCY_INITIALS_MAX_CHARS
         });
+    }
+    if !clean && !organizations {
+        // Beside a part that is no name, a word alone is a piece of the same
+        // text ("hessenschau.de, Frankfurt, Germany"), not a person.
+        names.retain(|n| n.contains(char::is_whitespace));
     }
     if names.is_empty() || names.len() > MAX_AUTHORS {
         return None;
@@ -851,7 +1001,7 @@ fn clean_name(part: &str, judge: Judge, organizations: bool) -> Option<String> {
         return None;
     }
     let lower = part.to_lowercase();
-    if NOT_AUTHOR_NAMES.contains(&lower.as_str()) {
+    if NOT_AUTHOR_NAMES.contains(&lower.as_str()) || WEEKDAY_NAMES.contains(&lower.as_str()) {
         return None;
     }
     let tokens: Vec<&str> = part.split_whitespace().collect();
@@ -886,6 +1036,39 @@ fn clean_name(part: &str, judge: Judge, organizations: bool) -> Option<String> {
     }
     let kept = &tokens[start..end];
     if kept.is_empty() || kept.len() > MAX_NAME_WORDS || lower_tokens[start..end].iter().any(role) {
+        return None;
+    }
+    // Job titles alone ("Staff Writer" credited as a desk) name nobody.
+    if lower_tokens[start..end]
+        .iter()
+        .all(|t| BYLINE_ROLE_WORDS.contains(&t.as_str()))
+    {
+        return None;
+    }
+    // A number among the words ("Windows 8") makes a name a thing's.
+    if kept.len() > 1
+        && kept
+            .iter()
+            .any(|t| t.chars().all(|c| c.is_ascii_digit() || c == '.'))
+    {
+        return None;
+    }
+    // Metadata words led by a lowercase word before capitalized ones are a
+    // phrase ("deinen Hochzeitsbloggern"), not a name ("bell hooks" is
+    // lowercase throughout; "von Goethe" starts with a particle).
+    let lowercase_led = |t: &str| {
+        t.chars().next().is_some_and(char::is_lowercase)
+            && !BYLINE_NAME_PARTICLES.contains(&t.to_lowercase().as_str())
+    };
+    if kept.len() > 1
+        && !kept
+            .iter()
+            .any(|t| DATED_LINE_SEPARATORS.iter().any(|s| s.trim() == *t))
+        && lowercase_led(kept[0])
+        && kept[1..]
+            .iter()
+            .any(|t| t.chars().next().is_some_and(char::is_uppercase))
+    {
         return None;
     }
     let digits = kept
@@ -1196,5 +1379,124 @@ mod tests {
             "<body><h1>Ein Titel</h1>{filler}<div>Eingestellt von</div><div>Weinlachgummi</div></body>"
         ));
         assert_eq!(a.byline.as_deref(), Some("Weinlachgummi"));
+    }
+    #[test]
+    fn the_sites_name_as_author_gives_way_to_a_person() {
+        let a = meta_of(
+            r#"<head><meta property="og:site_name" content="Jobs & Hire">
+               <meta name="author" content="Jobs & Hire"></head>
+               <body><h1>What you need to know</h1><p>By Jose de la Cruz</p><p>Text.</p></body>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("Jose de la Cruz"));
+    }
+
+    #[test]
+    fn things_that_are_no_names() {
+        let none = |raw: &str, strict: bool| clean_byline(raw, strict).map(|(_, n)| n);
+        // A weekday before a date, a thing's name with a number, a label.
+        assert_eq!(none("Donnerstag, 4. November 2021", true), None);
+        assert_eq!(none("Windows 8 und 8.1 ist es", true), None);
+        assert_eq!(none("Auteur(s) :", true), None);
+        assert_eq!(none("Autoren & Herausgeber", true), None);
+        // Beside a part that is no name, words alone are no names either.
+        assert_eq!(none("hessenschau.de, Frankfurt, Germany", false), None);
+        // An address, a phrase led by a lowercase word.
+        assert_eq!(
+            none("https://example.com/author/jane-doe/#author", false),
+            None
+        );
+        assert_eq!(none("deinen Hochzeitsbloggern", false), None);
+        assert_eq!(none("bell hooks", false).unwrap(), ["bell hooks"]);
+        // Job titles alone, even credited as a desk.
+        assert_eq!(clean_credit("Staff Writer", Judge::Marked, true), None);
+    }
+
+    #[test]
+    fn names_keep_their_letters_and_lose_what_follows() {
+        assert_eq!(
+            clean_byline("Von Mat\u{ad}thi\u{ad}as Lauerer", true)
+                .unwrap()
+                .1,
+            ["Matthias Lauerer"]
+        );
+        // The line a byline word opens, not the label above it.
+        assert_eq!(
+            clean_byline("Pressemitteilung\nvon Katja Kipping", true)
+                .unwrap()
+                .1,
+            ["Katja Kipping"]
+        );
+        let a = meta_of(
+            "<body><h1>Ein Eintrag</h1>\
+             <p>Posted by Nesselsetzer under Just For Fun, Rebloggt | Schlagwörter: Theorie</p>\
+             <p>Text.</p></body>",
+        );
+        assert_eq!(a.byline.as_deref(), Some("Nesselsetzer"));
+        let b = meta_of(
+            "<body><h1>Ehezoff eskaliert</h1>\
+             <p>Stars 06.11.2023 13:30 von Olga Symbolbild imago</p><p>Text.</p></body>",
+        );
+        assert_eq!(b.byline.as_deref(), Some("Olga"));
+    }
+
+    #[test]
+    fn a_byline_word_mid_line_after_other_words_is_a_preposition() {
+        let a = meta_of(
+            "<body><h1>Neue Updates</h1>\
+             <p>KB3075249 vom 18.08.2015: offizielle Beschreibung von Microsoft »</p>\
+             <p>Text.</p></body>",
+        );
+        assert_eq!(a.byline, None);
+    }
+
+    #[test]
+    fn a_handle_below_a_byline_word_or_on_a_dated_line_is_the_author() {
+        let a = meta_of(
+            "<body><div>Melas</div><div>by</div><div>delta201</div>\
+             <h1>Chapter 1: Prologue</h1><p>Text.</p></body>",
+        );
+        assert_eq!(a.byline.as_deref(), Some("delta201"));
+        let b = meta_of(
+            r#"<body><article><h1>Bundesregierung 2017</h1><div><time>November 26, 2017</time>
+               <span class="byline"><span class="author vcard"><a href="/a">tlow</a></span></span></div>
+               <p>Text.</p></article></body>"#,
+        );
+        assert_eq!(b.byline.as_deref(), Some("tlow"));
+    }
+
+    #[test]
+    fn outside_the_article_only_a_firmly_marked_author_counts() {
+        // A post's footer names the author.
+        let a = meta_of(
+            r#"<body><h1>Meta-programming in Emacs</h1><p>Text.</p>
+               <div class="post-footer"><span class="post-author">Posted by
+               <span itemprop="author" itemscope itemtype="http://schema.org/Person">
+               <span itemprop="name">T. V. Raman</span></span></span></div>
+               <div class="comments"><span class="byline">Posted by Jane Roe</span></div></body>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("T. V. Raman"));
+        // Commenters are no authors.
+        let b = meta_of(
+            r#"<body><h1>Meta-programming in Emacs</h1><p>Text.</p>
+               <div class="comments"><span class="byline">Posted by Jane Roe</span></div></body>"#,
+        );
+        assert_eq!(b.byline, None);
+        // Teasers' authors and labels in a sidebar are no byline.
+        let c = meta_of(
+            r#"<body><h1>Ein Titel</h1><p>Text.</p><div class="sidebar">
+               <a href="/author/anna-weber">Anna Weber</a><a href="/author/max-roth">Max Roth</a>
+               <div class="author">Journalisten</div>
+               <p>Gründungsfeier des Fanklubs von Franjo von Allmen</p></div></body>"#,
+        );
+        assert_eq!(c.byline, None);
+        // Teasers' bylines outside name several people; a teaser's link to
+        // its author is no byline beside them.
+        let d = meta_of(
+            r#"<body><h1>Berne interdit le chlorothalonil</h1><p>Text.</p><div class="related">
+               <p><span class="author">Par Stefan Häne, Sylvain Besson</span></p>
+               <p><span class="author">Par <a href="/autor/olivier-bot/">Olivier Bot</a></span></p>
+               </div></body>"#,
+        );
+        assert_eq!(d.byline, None);
     }
 }

@@ -130,6 +130,9 @@ pub(super) struct Area {
     pub(super) end: usize,
     /// The area around it, if any.
     pub(super) parent: Option<usize>,
+    /// Whether its class or id names comments (whose names are the
+    /// commenters').
+    pub(super) comments: bool,
 }
 
 /// Every metadata candidate on the page.
@@ -677,10 +680,15 @@ impl Page {
                                     named.foreign
                                 });
                         let area = if own_foreign {
+                            let comments = [attrs.class, attrs.id]
+                                .into_iter()
+                                .flatten()
+                                .any(|v| lowercase(v).contains("comment"));
                             page.areas.push(Area {
                                 start: page.lines.len(),
                                 end: usize::MAX,
                                 parent: parent.area,
+                                comments,
                             });
                             Some(page.areas.len() - 1)
                         } else {
@@ -809,6 +817,17 @@ impl Page {
         for spot in spots {
             spot.foreign = foreign(spot.area);
         }
+    }
+
+    /// Whether text in an area (see [`Spot::area`]) stands among comments.
+    pub(super) fn in_comments(&self, mut area: Option<usize>) -> bool {
+        while let Some(i) = area {
+            if self.areas[i].comments {
+                return true;
+            }
+            area = self.areas[i].parent;
+        }
+        false
     }
 
     /// Records what one element offers.
