@@ -342,10 +342,6 @@ static TITLE_SEPARATOR_SET: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// word alone there is a section's name), then the first printed as an
 /// `h2` or `h3`; a title printed whole stays whole.
 fn printed_part(page: &Page, title: &str) -> Option<String> {
-    let parts = split_title(title);
-    if parts.len() < 2 {
-        return None;
-    }
     let own = |spot: &&Spot| !spot.foreign;
     let h1s: Vec<&Spot> = page
         .h1s
@@ -362,6 +358,10 @@ fn printed_part(page: &Page, title: &str) -> Option<String> {
     if printed_in(&h1s, title) || printed_in(&subheads, title) {
         return None;
     }
+    let parts = split_title(title);
+    if parts.len() < 2 {
+        return glued_heading(title, &h1s, &subheads);
+    }
     let parts: Vec<&str> = parts
         .into_iter()
         .map(|(_, part)| part.trim())
@@ -372,6 +372,23 @@ fn printed_part(page: &Page, title: &str) -> Option<String> {
         .find(|part| weight(part) >= PRINTED_H1_PART_MIN_WORDS && printed_in(&h1s, part))
         .or_else(|| parts.iter().find(|part| printed_in(&subheads, part)))
         .map(|part| part.to_string())
+}
+
+/// A heading the title begins with, the rest glued on by punctuation
+/// without spaces ("…找对象_智能_好奇心日报"): the headline, the rest being
+/// section and site names.
+fn glued_heading(title: &str, h1s: &[&Spot], subheads: &[&Spot]) -> Option<String> {
+    let folded = fold(title);
+    h1s.iter()
+        .chain(subheads)
+        .find(|h| {
+            let heading = fold(&h.text);
+            weight(&h.text) >= MIN_HEADLINE_WORDS
+                && folded.strip_prefix(heading.as_str()).is_some_and(|rest| {
+                    rest.starts_with(|c: char| GLUED_SITE_SEPARATORS.contains(c))
+                })
+        })
+        .map(|h| h.text.clone())
 }
 
 /// Whether an `h1` is the metadata title as the page shows it: equal to the
@@ -781,6 +798,18 @@ mod tests {
         assert_eq!(
             whole.headline,
             "Queer Royal - Über Dragqueens auf der Bühne"
+        );
+    }
+
+    #[test]
+    fn a_heading_the_title_begins_with_before_glued_names_is_the_headline() {
+        let a = meta_of(
+            r#"<head><title>这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报</title></head>
+            <body><h1>好奇心日报</h1><h2>这个约会软件，想用你和对方的相似好恶来帮你找对象</h2></body>"#,
+        );
+        assert_eq!(
+            a.headline,
+            "这个约会软件，想用你和对方的相似好恶来帮你找对象"
         );
     }
 
