@@ -993,6 +993,10 @@ pub const LINES_BEFORE_HEADLINE: usize = 6;
 /// running text, whose dates are the story's, not the article's.
 pub const MAX_META_LINE_CHARS: usize = 160;
 
+/// Longest line taken for the label of a date that opens the next line
+/// ("Erschienen am:" above "13.10.2021"): longer, it is text of its own.
+pub const DATE_LABEL_MAX_CHARS: usize = 40;
+
 /// Most words a dateline may put before its date ("Pressemitteilung vom",
 /// "Berlin,"): more, and the date is the story's.
 pub const DATELINE_MAX_WORDS_BEFORE: usize = 3;

@@ -485,13 +485,81 @@ mod tests {
         );
         assert_eq!(a.published.as_deref(), Some("2020-02-05"));
         assert_eq!(a.provenance["published"], "text:date");
-        // Unless the page prints its day somewhere else.
+        // Unless the printed date stands above the headline, as the day a
+        // page's header shows, and the page prints the meta's day elsewhere.
         let a = meta_of(
             r#"<html lang=de><head><meta name="date" content="2017-05-01T17:05:00+0200"></head><body>
+            <div class="top"><span class="date">Mittwoch, 26.02.2020</span></div>
             <div class="crumbs">01.05.2017</div><article><h1>Die Liegestühle der Titanic</h1>
-            <p class="date">26.02.2020</p><p>Text des Artikels.</p></article></body></html>"#,
+            <p>Text des Artikels.</p></article></body></html>"#,
         );
         assert_eq!(a.published.as_deref(), Some("2017-05-01T17:05:00+02:00"));
+        // Below the headline, the printed date wins even when a list of
+        // other articles prints the meta's day.
+        let a = meta_of(
+            r#"<html lang=de><head><meta name="date" content="2020-04-30"></head><body>
+            <article><h1>Kein Geld mehr für die Miete</h1><ul><li class="date"><time>29.04.2020,
+            12:01 Uhr</time></li></ul><p>Text des Artikels.</p></article>
+            <ul><li>Andere Meldung, 30.04.2020</li></ul></body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2020-04-29T12:01:00"));
+    }
+
+    #[test]
+    fn a_date_is_labelled_by_the_short_line_above_it() {
+        let a = meta_of(
+            r#"<html lang=de><head><meta name="date" content="2021-10-15"></head><body>
+            <h1>Neue Präsidentin gewählt</h1><p>Erschienen am:</p><h2>13.10.2021</h2>
+            <p>Text der Meldung.</p><p class="date">Zuletzt geändert am:</p><p class="date">15.10.2021</p>
+            </body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2021-10-13"));
+        assert_eq!(a.modified.as_deref(), Some("2021-10-15"));
+        // Anywhere on the page, when nothing else dates it.
+        let body = "<p>Ein langer Absatz des Beitrags, der nichts datiert.</p>".repeat(30);
+        let a = meta_of(&format!(
+            "<html lang=fr><body><h1>La voix des nuls</h1>{body}             <ul class=credits><li><p>Mise en ligne</p><p>23 mai 2019</p></li></ul></body></html>"
+        ));
+        assert_eq!(a.published.as_deref(), Some("2019-05-23"));
+        assert_eq!(a.provenance["published"], "text:labelled");
+        // Not by a menu line above the article's date.
+        let a = meta_of(
+            r#"<html lang=de><body><nav><a href="/u">Corona-Update</a></nav>
+            <p>31.01.2022 2. Liga</p><h1>Neuer Trainer ab Sommer</h1><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2022-01-31"));
+    }
+
+    #[test]
+    fn a_page_dated_only_by_its_update_was_published_then() {
+        let a = meta_of(
+            r#"<html lang=en><body><h1>Six gadgets powered by the assistant</h1>
+            <p>Text of the article.</p><span class="x">Updated: Dec 15, 2016 2:57 PM UTC</span>
+            </body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2016-12-15T14:57:00Z"));
+        assert_eq!(a.modified.as_deref(), Some("2016-12-15T14:57:00Z"));
+        assert_eq!(a.provenance["published"], "modified:text:date");
+    }
+
+    #[test]
+    fn the_article_s_own_margin_column_dates_it() {
+        // An aside of the article marked as complementary is the article's.
+        let a = meta_of(
+            r#"<html lang=de><head><meta name="date" content="2022-01-26T14:32:06+02:00"></head>
+            <body><article><h1>Das Beste aus zwei Welten</h1><aside class="meta" role="complementary">
+            <time datetime="2022-01-21">21.01.2022 - 13:30</time></aside><p>Text.</p></article></body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2022-01-21"));
+        // A `<time>` in a sidebar right by the headline, when nothing else
+        // dates the page.
+        let a = meta_of(
+            r#"<html lang=de><body><article><h1>Burgenland: Ruster Ausbruch</h1>
+            <div class="sidebar"><time datetime="2022-01-28">28. Januar 2022</time></div>
+            <p>Text.</p></article></body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2022-01-28"));
+        assert_eq!(a.provenance["published"], "time");
     }
 
     #[test]

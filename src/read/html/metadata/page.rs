@@ -666,7 +666,9 @@ impl Page {
                             || role == "main";
                         let article_own = in_article && kinds & ARTICLE_OWN != 0;
                         let own_foreign = (kinds & FOREIGN_TAG != 0 && !article_own)
-                            || matches!(&*role, "navigation" | "complementary" | "contentinfo")
+                            || matches!(&*role, "navigation" | "contentinfo")
+                            // An article's own margin column says it is one.
+                            || (role == "complementary" && !article_own)
                             || (!matches!(name, "html" | "body" | "main" | "article")
                                 && named.foreign_word
                                 && if article_own {

@@ -8,12 +8,13 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::Found;
-use super::page::{DateRole, Spot, by_nearness, nearness};
+use super::page::{DateRole, Page, Spot, by_nearness, nearness};
 use crate::read::html::dates::{self, DayOrder, Stamp};
 use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
-    DATELINE_MAX_WORDS_BEFORE, DATELINE_SEPARATORS, MAX_META_LINE_CHARS, META_DATE, META_MODIFIED,
-    META_PUBLISHED, PUBLISHED_WORDS, UPDATED_WORDS, URL_DATE,
+    DATE_LABEL_MAX_CHARS, DATELINE_MAX_WORDS_BEFORE, DATELINE_SEPARATORS, LINES_AFTER_HEADLINE,
+    MAX_META_LINE_CHARS, META_DATE, META_MODIFIED, META_PUBLISHED, PUBLISHED_WORDS, UPDATED_WORDS,
+    URL_DATE,
 };
 
 impl Found<'_> {
@@ -29,9 +30,11 @@ impl Found<'_> {
     /// `published` and `modified`: JSON-LD, meta tags and microdata, then
     /// the dates the page prints near the headline (`<time>`, dated lines),
     /// then meta tags that name a date without saying which, a date the
-    /// page labels as the publication anywhere, and a date in the URL's
-    /// path. A date marked as an update ("Updated …", "Last update: …") is
-    /// never the publication date. When the metadata and the printed date
+    /// page labels as the publication anywhere, a date in the URL's path,
+    /// and a `<time>` by the headline in an area that looked foreign. A
+    /// date marked as an update ("Updated …", "Last update: …") is never
+    /// the publication date, unless the page tells no other: then it was
+    /// first published then, as far as the page says. When the metadata and the printed date
     /// disagree, a metadata date on the printed day is taken (see
     /// [`settle`]).
     pub(super) fn dates(&mut self, anchor: Option<usize>) {
@@ -81,8 +84,9 @@ impl Found<'_> {
         // The dates printed on the page: a `<time>` marked as the
         // publication, then `<time>`s and elements named for a date nearest
         // the headline first, then dated text lines.
-        let mut printed: Vec<(usize, String, String)> = Vec::new();
+        let mut printed: Vec<(usize, usize, String, String)> = Vec::new();
         let mut late: Vec<(String, String)> = Vec::new();
+        let mut stray: Vec<(String, String)> = Vec::new();
         let time_spots: Vec<&Spot> = by_nearness(page.times.iter().map(|t| &t.spot), anchor);
         let time_of = |spot: &Spot| {
             page.times
@@ -95,13 +99,23 @@ impl Found<'_> {
             let value = tag.datetime.clone().unwrap_or_else(|| spot.text.clone());
             let near = 1 + nearness(spot.line, anchor);
             match (tag.role, spot.foreign) {
-                (DateRole::Published, false) => printed.push((0, value, "time".into())),
+                (DateRole::Published, false) => {
+                    printed.push((0, spot.line, value, "time".into()));
+                }
                 (DateRole::Modified, false) => modified.push((value, "time".into())),
-                (DateRole::Unknown, false) => printed.push((near, value, "time".into())),
+                (DateRole::Unknown, false) => {
+                    printed.push((near, spot.line, value, "time".into()));
+                }
                 // A `<time>` marked as the publication or the update counts
                 // even in the page's footer, after the dates near the headline.
                 (DateRole::Published, true) => late.push((value, "time:labelled".into())),
                 (DateRole::Modified, true) => modified.push((value, "time:labelled".into())),
+                // A plain `<time>` in an area that looked foreign, right
+                // by the headline (the article's own margin column), when
+                // nothing else dates the page.
+                (DateRole::Unknown, true) if near <= 1 + LINES_AFTER_HEADLINE => {
+                    stray.push((value, "time".into()));
+                }
                 (DateRole::Unknown, true) => {}
             }
         }
@@ -109,12 +123,13 @@ impl Found<'_> {
         // Elements marked as dates go before plain text lines.
         let mut at_line = |line: usize, marked: bool, found: &mut Vec<(String, String)>| {
             let near = 1 + nearness(line, anchor) + if marked { 0 } else { usize::MAX / 2 };
-            printed.extend(found.drain(..).map(|(v, src)| (near, v, src)));
+            printed.extend(found.drain(..).map(|(v, src)| (near, line, v, src)));
         };
         for spot in by_nearness(page.date_spots.iter(), anchor) {
             if !spot.foreign {
                 self.dated_text(
                     &spot.text,
+                    label_above(page, spot.line),
                     order,
                     "text:date",
                     &mut from_text,
@@ -131,6 +146,7 @@ impl Found<'_> {
             if line.text.chars().count() <= MAX_META_LINE_CHARS {
                 self.dated_text(
                     &line.text,
+                    label_above(page, i),
                     order,
                     "text:date",
                     &mut from_text,
@@ -143,26 +159,43 @@ impl Found<'_> {
             }
             at_line(i, false, &mut from_text);
         }
-        printed.sort_by_key(|(near, _, _)| *near);
-        let printed: Vec<(String, String)> =
-            printed.into_iter().map(|(_, v, src)| (v, src)).collect();
+        printed.sort_by_key(|(near, _, _, _)| *near);
+        // The printed date, and whether it stands above the headline, where
+        // a page's header shows the day it was viewed.
+        let shown = printed.iter().find_map(|(_, line, v, src)| {
+            let above = anchor.is_none_or(|at| *line < at);
+            parse_date(v, order).map(|s| ((s, src.clone()), above))
+        });
         // Last, a date the page labels as the publication anywhere, even in
-        // its footer ("Erschienen am: 01.11.2023").
-        for line in page.lines.iter().filter(|l| l.foreign) {
-            if dates::may_hold_date(&line.text) && line.text.chars().count() <= MAX_META_LINE_CHARS
-            {
+        // its footer ("Erschienen am: 01.11.2023"), then one in the URL's
+        // path: looked for only when nothing before dates the page.
+        let labelled_anywhere = || {
+            let mut late = late.clone();
+            for (i, line) in page.lines.iter().enumerate() {
+                if !dates::may_hold_date(&line.text)
+                    || line.text.chars().count() > MAX_META_LINE_CHARS
+                {
+                    continue;
+                }
                 for (stamp, start) in dates::find_all(&line.text, order) {
-                    if role_of(&context_before(&line.text, start)) == DateRole::Published {
+                    let mut context = context_before(&line.text, start);
+                    if context.trim().is_empty()
+                        && let Some(label) = label_above(page, i)
+                    {
+                        context = label.to_string();
+                    }
+                    if role_of(&context) == DateRole::Published {
                         late.push((stamp.iso(), "text:labelled".into()));
                     }
                 }
             }
-        }
-        if let Some(url) = &self.article.url
-            && let Some(c) = URL_DATE_RE.captures(url)
-        {
-            late.push((format!("{}-{}-{}", &c[1], &c[2], &c[3]), "url".into()));
-        }
+            if let Some(url) = &self.article.url
+                && let Some(c) = URL_DATE_RE.captures(url)
+            {
+                late.push((format!("{}-{}-{}", &c[1], &c[2], &c[3]), "url".into()));
+            }
+            late
+        };
         let parse_all = |list: &[(String, String)]| -> Vec<(Stamp, String)> {
             list.iter()
                 .filter_map(|(v, src)| parse_date(v, order).map(|s| (s, src.clone())))
@@ -171,7 +204,7 @@ impl Found<'_> {
         let modified = parse_all(&modified).into_iter().next();
         let published = settle(
             &parse_all(&published),
-            parse_all(&printed).into_iter().next(),
+            shown,
             &parse_all(&generic),
             modified.as_ref().map(|(s, _)| *s),
             |day| {
@@ -182,7 +215,15 @@ impl Found<'_> {
                 })
             },
         )
-        .or_else(|| parse_all(&late).into_iter().next());
+        .or_else(|| parse_all(&labelled_anywhere()).into_iter().next())
+        .or_else(|| parse_all(&stray).into_iter().next())
+        // A page that tells only when it was updated was first published
+        // then, as far as it says.
+        .or_else(|| {
+            modified
+                .as_ref()
+                .map(|(s, src)| (*s, format!("modified:{src}")))
+        });
         if let Some((stamp, source)) = &published {
             self.article.published = Some(stamp.iso());
             self.set_source("published", source.clone());
@@ -199,31 +240,39 @@ impl Found<'_> {
     }
 
     /// Adds the dates written in a piece of text to the publication or the
-    /// update candidates, by the words before each.
+    /// update candidates, by the words before each; a date opening a line
+    /// is labelled by the short line above it, if any (`label`, the page's
+    /// line above the text's first).
     fn dated_text(
         &self,
         text: &str,
+        label: Option<&str>,
         order: DayOrder,
         source: &str,
         published: &mut Vec<(String, String)>,
         modified: &mut Vec<(String, String)>,
     ) {
+        let mut above = label;
         for line in text.lines() {
             for (stamp, start) in dates::find_all(line, order) {
-                let context = context_before(line, start);
+                let mut context = context_before(line, start);
+                if let Some(label) = above.filter(|_| context.trim().is_empty()) {
+                    context = format!("{label} {context}");
+                }
                 let entry = (stamp.iso(), source.to_string());
                 match role_of(&context) {
                     DateRole::Modified => modified.push(entry),
                     _ => published.push(entry),
                 }
             }
+            above = short_label(line);
         }
     }
 }
 
 /// The publication date from its candidates: `metadata` (JSON-LD, meta
 /// tags naming the publication, microdata, most reliable first), the date
-/// `printed` nearest the headline, meta tags naming a date of no stated
+/// `printed` nearest the headline (and whether it stands above it), meta tags naming a date of no stated
 /// kind (`generic`), and the `modified` date; `shown_anywhere` tells
 /// whether the page prints a given day anywhere.
 ///
@@ -232,23 +281,26 @@ impl Found<'_> {
 /// first metadata date falls on another day than the printed one, a date
 /// from another meta tag or JSON-LD on the printed day is taken instead —
 /// unless the printed day is the update's. A generic meta date goes
-/// before the printed one only when it agrees with it or the page prints
-/// its day elsewhere. A UTC stamp one day off a printed date is the same
+/// before the printed one only when it agrees with it, or when the printed
+/// one stands above the headline (`above`: where a page's header shows the
+/// day it is viewed) and the page prints the meta's day elsewhere. A UTC stamp one day off a printed date is the same
 /// moment told in the page's own time (see [`dates::localize`] and
 /// [`dates::at_local_midnight`]).
 fn settle(
     metadata: &[(Stamp, String)],
-    printed: Option<(Stamp, String)>,
+    printed: Option<((Stamp, String), bool)>,
     generic: &[(Stamp, String)],
     modified: Option<Stamp>,
     shown_anywhere: impl Fn((i32, u32, u32)) -> bool,
 ) -> Option<(Stamp, String)> {
-    let Some((shown, shown_source)) = printed else {
+    let Some(((shown, shown_source), above)) = printed else {
         return metadata.iter().chain(generic).next().cloned();
     };
     let Some((first, source)) = metadata.first() else {
         return match generic.first() {
-            Some((g, src)) if g.day_key() == shown.day_key() || shown_anywhere(g.day_key()) => {
+            Some((g, src))
+                if g.day_key() == shown.day_key() || (above && shown_anywhere(g.day_key())) =>
+            {
                 Some((*g, src.clone()))
             }
             _ => Some((shown, shown_source)),
@@ -387,6 +439,23 @@ impl RoleWords {
             .filter(move |(i, _)| present & (1u64 << (first + i)) != 0)
             .map(|(_, w)| *w)
     }
+}
+
+/// The page's line above line `at` when it is short enough to be the label
+/// of a date opening line `at` ("Erschienen am:" above "13.10.2021") and
+/// stands in the same kind of area (not in a menu above the article).
+fn label_above(page: &Page, at: usize) -> Option<&str> {
+    let foreign = page.lines.get(at).is_some_and(|l| l.foreign);
+    at.checked_sub(1)
+        .and_then(|i| page.lines.get(i))
+        .filter(|l| l.foreign == foreign)
+        .and_then(|l| short_label(&l.text))
+}
+
+/// A line short enough to label the date on the line after it.
+fn short_label(line: &str) -> Option<&str> {
+    let line = line.trim();
+    (!line.is_empty() && line.chars().count() <= DATE_LABEL_MAX_CHARS).then_some(line)
 }
 
 /// The 40 characters before a byte offset in a line: the words that label
