@@ -9,7 +9,7 @@
 //! Nesting deeper than [`MAX_NESTING`] is flattened to text, so hostile
 //! pages cannot exhaust the stack.
 
-use super::content::{CLUTTER_WORDS, LOGO_WORDS, Page, has_word_hint};
+use super::content::{CLUTTER_WORDS, LOGO_WORDS, Page, describes, has_word_hint};
 use super::normalize::{clean_text, fold, folds_to, is_placeholder, split_words, squeeze_into};
 use super::patterns::*;
 use crate::model::{Block, Inline};
@@ -169,10 +169,9 @@ pub(super) fn removed(page: &Page, i: usize) -> bool {
 /// Whether the element's text is the metadata description (the lead, even
 /// when the page calls its box a teaser).
 fn is_description(page: &Page, i: usize) -> bool {
-    page.description.as_deref().is_some_and(|d| {
-        let text = fold(&page.plain_text(i));
-        text.len() >= d.len().min(LEAD_MIN_CHARS) && (d.starts_with(&text) || text.starts_with(d))
-    })
+    page.description
+        .as_deref()
+        .is_some_and(|d| describes(&fold(&page.plain_text(i)), d))
 }
 
 /// Whether an ancestor of `i` has the tag.
@@ -1134,6 +1133,51 @@ mod tests {
             Block::paragraph("A lead sentence that sums the story up for readers.")
         );
         assert_eq!(b.len(), 6);
+    }
+
+    #[test]
+    fn lead_repeating_a_cut_description_is_recovered_before_a_repeated_headline() {
+        let body = "<p>This paragraph gives the page enough prose, with commas, clauses, and words, so that the article container is chosen.</p>".repeat(5);
+        let html = format!(
+            "<html><body><div class=\"top\"><p>Big news: The minister met the mayors of the region on Monday, and they agreed on a plan.</p></div>\
+             <h2>The Headline</h2><article>{body}</article></body></html>"
+        );
+        let dom = Html::parse_document(&html);
+        let meta = Article {
+            headline: "The Headline".into(),
+            description: Some(
+                "The minister met the mayors of the region on Monday, and they ...".into(),
+            ),
+            ..Article::default()
+        };
+        let b = extract(&dom, &meta).blocks;
+        assert_eq!(
+            b[0],
+            Block::paragraph(
+                "Big news: The minister met the mayors of the region on Monday, and they agreed on a plan."
+            )
+        );
+    }
+
+    #[test]
+    fn description_is_found_whole_or_as_a_start() {
+        use crate::read::html::content::describes;
+        let d = "the minister met the mayors of the region on monday, and they agreed";
+        assert!(describes(&format!("big news: {d} on a plan."), d));
+        assert!(describes("the minister met the mayors of the region on", d));
+        assert!(!describes("the minister", d));
+        let long = format!(
+            "{d} {}",
+            "and much more of the story follows here. ".repeat(3)
+        );
+        assert!(!describes(&long, d));
+    }
+
+    #[test]
+    fn ruby_readings_are_left_out() {
+        let b =
+            blocks_of("<p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読みます。</p>");
+        assert_eq!(b, vec![Block::paragraph("漢字を読みます。")]);
     }
 
     #[test]

@@ -559,9 +559,13 @@ fn link_share(b: &Block) -> f32 {
 /// named as a lead, or repeating the metadata description.
 fn leads_before(page: &Page, container: usize) -> Vec<usize> {
     let anchor = headline_before(page, container);
-    let start = match anchor {
-        Some(h) => page.items[h].end,
-        None if page.description.is_some() => 0,
+    // Text repeating the description is the lead wherever it stands before
+    // the container (some pages print the headline again lower down); a
+    // lead known only by its name must follow the headline.
+    let after_anchor = anchor.map(|h| page.items[h].end);
+    let start = match after_anchor {
+        _ if page.description.is_some() => 0,
+        Some(end) => end,
         None => return Vec::new(),
     };
     let mut out = Vec::new();
@@ -579,12 +583,14 @@ fn leads_before(page: &Page, container: usize) -> Vec<usize> {
             && s.text >= LEAD_MIN_CHARS
             && s.link_density() < SIBLING_MAX_LINK_DENSITY
         {
-            let text = fold(&page.plain_text(i));
-            let described = page
-                .description
-                .as_deref()
-                .is_some_and(|d| text.starts_with(d) || d.starts_with(&text));
-            if (named && anchor.is_some()) || described {
+            // A block holding a heading as well (the page's header with
+            // headline and lead) is not the lead alone.
+            let described = (heading || s.heading == 0)
+                && page
+                    .description
+                    .as_deref()
+                    .is_some_and(|d| describes(&fold(&page.plain_text(i)), d));
+            if (named && after_anchor.is_some_and(|end| i >= end)) || described {
                 out.push(i);
                 i = item.end;
                 continue;
@@ -593,6 +599,18 @@ fn leads_before(page: &Page, container: usize) -> Vec<usize> {
         i += 1;
     }
     out
+}
+
+/// Whether a folded text prints the folded description: it holds the whole
+/// description (after a kicker of a few words, or with the sentence the
+/// description cut off) without being much longer, or it is the
+/// description's start.
+pub(super) fn describes(text: &str, description: &str) -> bool {
+    let whole = text.len() <= description.len() * DESCRIBED_MAX_GROWTH
+        && text
+            .find(description)
+            .is_some_and(|at| text[..at].split_whitespace().count() <= DESCRIBED_KICKER_MAX_WORDS);
+    whole || (text.chars().count() >= LEAD_MIN_CHARS && description.starts_with(text))
 }
 
 /// The heading that prints the article's headline before the container
@@ -729,10 +747,11 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
         flags,
         headline,
         headline_chars,
+        // A description cut short ends in an ellipsis the page does not print.
         description: meta
             .description
             .as_deref()
-            .map(fold)
+            .map(|d| fold(d).trim_end_matches(['.', '…', ' ']).to_string())
             .filter(|d| d.chars().count() >= MIN_PARAGRAPH_CHARS),
         base: meta.url.clone(),
     }

@@ -1272,11 +1272,12 @@ pub const URL_DATE: &str = r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$
 pub const PLACEHOLDER_TEXTS: &[&str] = &["none", "null", "undefined", "nan"];
 
 /// Elements whose content is never article text: code, styling, embedded
-/// documents, form controls and the document head.
+/// documents, form controls, the document head, and ruby annotations (the
+/// reading printed over a word, which would split the sentence's own text).
 pub const SKIP_TAGS: &[&str] = &[
     "head", "script", "style", "noscript", "template", "iframe", "frame", "frameset", "svg",
     "button", "select", "textarea", "input", "option", "object", "embed", "canvas", "audio",
-    "video", "map", "link", "meta", "dialog",
+    "video", "map", "link", "meta", "dialog", "rt", "rp",
 ];
 
 /// Page furniture by element name: navigation, side notes and page footers
@@ -1772,6 +1773,15 @@ pub const LEAD_ZONE_PARAGRAPHS: usize = 2;
 /// Class/id fragments shorter than this match whole words only ("tags" is
 /// not "tagstyle"); longer ones also match a word's start ("sharebar").
 pub const MIN_PREFIX_HINT: usize = 5;
+
+/// Text holding the metadata description is its lead when at most this
+/// many times as long (a kicker before it, the sentence it cut off after it);
+/// longer, it is the body around the lead.
+pub const DESCRIBED_MAX_GROWTH: usize = 2;
+
+/// …and what comes before the description in it is a kicker of at most
+/// this many words ("Heavy defeat for the minister:"), not a headline.
+pub const DESCRIBED_KICKER_MAX_WORDS: usize = 6;
 
 /// A standfirst is at least a sentence long.
 pub const LEAD_MIN_CHARS: usize = 40;
