@@ -723,6 +723,10 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "projects",
 ];
 
+/// What ends a full name printed at the start of an author box's line
+/// ("Jane Doe - engineer, rider", "Jane Doe, editor").
+pub const FULL_NAME_ENDS: &[&str] = &[" - ", " – ", " — ", ", ", " | ", ": ", " ("];
+
 /// Words that end a time of day ("13:30 Uhr", "9:00 pm"): a byline word
 /// after one follows the date.
 pub const TIME_WORDS: &[&str] = &["uhr", "am", "pm", "a.m.", "p.m.", "h"];

@@ -14,10 +14,10 @@ use crate::read::html::patterns::{
     AGENCY_INITIALS_MAX_CHARS, AUTHOR_CONJUNCTIONS, AUTHOR_SEPARATORS, BYLINE_INNER_MAX_WORDS,
     BYLINE_INNER_WORDS, BYLINE_NAME_PARTICLES, BYLINE_PREFIXES, BYLINE_ROLE_WORDS,
     BYLINE_STOP_WORDS, CO_AUTHOR_WORDS, CREDIT_WORDS, DATED_LINE_MAX_PARTS, DATED_LINE_SEPARATORS,
-    FULL_NAME_MAX_WORDS, INNER_HANDLE_MIN_CHARS, LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE,
-    MAX_AUTHORS, MAX_BYLINE_CHARS, MAX_META_LINE_CHARS, MAX_NAME_WORDS, MAX_SOURCE_CREDIT_CHARS,
-    META_AUTHOR, MIN_HANDLE_CHARS, NOT_AUTHOR_NAMES, ORGANIZATION_WORDS, SOURCE_LABELS, TIME_WORDS,
-    WEEKDAY_NAMES,
+    FULL_NAME_ENDS, FULL_NAME_MAX_WORDS, INNER_HANDLE_MIN_CHARS, LINES_AFTER_HEADLINE,
+    LINES_BEFORE_HEADLINE, MAX_AUTHORS, MAX_BYLINE_CHARS, MAX_META_LINE_CHARS, MAX_NAME_WORDS,
+    MAX_SOURCE_CREDIT_CHARS, META_AUTHOR, MIN_HANDLE_CHARS, NOT_AUTHOR_NAMES, ORGANIZATION_WORDS,
+    SOURCE_LABELS, TIME_WORDS, WEEKDAY_NAMES,
 };
 
 /// How a byline candidate's names are judged, by where it was found.
@@ -378,6 +378,7 @@ impl Found<'_> {
             }
             _ => (!found.is_empty()).then_some(0),
         };
+        let chosen = chosen.map(|i| self.shown_instead(&found, i).unwrap_or(i));
         if let Some(i) = chosen {
             let named = self.completed(&found[i], &found[i + 1..]);
             self.set_byline(named);
@@ -417,10 +418,25 @@ impl Found<'_> {
     fn completed(&self, chosen: &Named, later: &[Named]) -> Named {
         let visible = later.iter().filter(|n| n.judge != Judge::Loose);
         let has = |list: &[String], name: &str| list.iter().any(|n| fold(n) == fold(name));
-        if let Some(more) = visible.clone().find(|n| {
-            n.names.len() > chosen.names.len() && chosen.names.iter().all(|c| has(&n.names, c))
+        // Metadata listing the same people and more in full counts too
+        // (JSON-LD naming the first author, `<meta name=author>` all).
+        if let Some(more) = later.iter().find(|n| {
+            n.names.len() > chosen.names.len()
+                && chosen.names.iter().all(|c| has(&n.names, c))
+                && (n.judge != Judge::Loose
+                    || n.names
+                        .iter()
+                        .all(|m| has(&chosen.names, m) || is_full_name(m)))
         }) {
-            return more.clone();
+            let display = if more.judge == Judge::Loose {
+                self.join_names(&more.names)
+            } else {
+                more.display.clone()
+            };
+            return Named {
+                display,
+                ..more.clone()
+            };
         }
         let mut names = chosen.names.clone();
         let mut source = chosen.source.clone();
@@ -435,6 +451,9 @@ impl Found<'_> {
             {
                 *name = full.0.clone();
                 source = full.1.clone();
+            } else if let Some(full) = self.shown_in_full(name) {
+                *name = full;
+                source = "text:byline".to_string();
             }
         }
         let display = if names == chosen.names {
@@ -448,6 +467,70 @@ impl Found<'_> {
             source,
             ..chosen.clone()
         }
+    }
+
+    /// The visible byline that stands for a name from meta tags the page
+    /// never shows as the author's ("Die FURCHE", a publisher's desk named
+    /// as the author) when a `rel=author` link or microdata in the page
+    /// names people in full.
+    fn shown_instead(&self, found: &[Named], i: usize) -> Option<usize> {
+        let meta = &found[i];
+        if !meta.source.starts_with("meta:") {
+            return None;
+        }
+        let visible = |n: &&Named| n.judge != Judge::Loose;
+        let shown = found.iter().filter(visible).any(|n| {
+            n.names
+                .iter()
+                .any(|a| meta.names.iter().any(|b| fold(a) == fold(b)))
+        });
+        if shown {
+            return None;
+        }
+        found[i + 1..]
+            .iter()
+            .position(|n| {
+                matches!(n.source.as_str(), "rel:author" | "itemprop:author")
+                    && visible(&n)
+                    && !n.site
+                    && n.names.iter().all(|a| is_full_name(a))
+            })
+            .map(|j| i + 1 + j)
+    }
+
+    /// The full name a name given alone ("Todd") starts a line with, as an
+    /// author box prints it: "Todd Bates", or "Todd Bates - engineer,
+    /// rider"; outside the article only below a byline word alone. `None` for a handle (lowercase or
+    /// with digits), which a full name does not start with.
+    fn shown_in_full(&self, alone: &str) -> Option<String> {
+        if !alone.chars().next().is_some_and(char::is_uppercase)
+            || !alone.chars().all(char::is_alphabetic)
+            || !alone.chars().any(char::is_lowercase)
+        {
+            return None;
+        }
+        let lines = &self.page.lines;
+        lines.iter().enumerate().find_map(|(i, line)| {
+            let rest = line.text.strip_prefix(alone)?.strip_prefix(' ')?;
+            // Outside the article, only below a byline word alone ("By" /
+            // "Todd Bates"): elsewhere there it is a menu's or a teaser's.
+            let introduced = || {
+                i > 0
+                    && strip_prefix(&lines[i - 1].text)
+                        .is_some_and(|r| r.trim_matches([':', ' ']).is_empty())
+            };
+            if self.page.in_comments(line.area) || (line.foreign && !introduced()) {
+                return None;
+            }
+            let name = FULL_NAME_ENDS
+                .iter()
+                .filter_map(|end| rest.split_once(end).map(|(name, _)| name))
+                .min_by_key(|name| name.len())
+                .unwrap_or(rest);
+            let full = format!("{alone} {}", name.trim());
+            let (_, names) = clean_byline(&full, true)?;
+            (names.len() == 1 && names[0] == full && is_full_name(&full)).then_some(full)
+        })
     }
 
     /// Several names as a byline displays them: "A and B", "A, B and C" with
@@ -546,6 +629,16 @@ fn completes(alone: &str, full: &str) -> bool {
     if words.len() < 2 {
         return false;
     }
+    // "Henry In Aktuell" is a name and a section, not a full name.
+    if words[1..]
+        .iter()
+        .any(|w| BYLINE_STOP_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    if spells(alone, full) {
+        return true;
+    }
     let alone = fold(alone);
     if folds_to(words[0], &alone) {
         return true;
@@ -556,6 +649,23 @@ fn completes(alone: &str, full: &str) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     alone.chars().count() >= 2 && alone.chars().all(char::is_alphabetic) && initials == alone
+}
+
+/// Whether a handle spells a full name without its spaces, marks and
+/// accents ("gabor_munier" for "Gàbor Muniér").
+fn spells(handle: &str, full: &str) -> bool {
+    let letters = |t: &str| -> Vec<char> {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (h, f) = (letters(handle), letters(full));
+    h.len() == f.len()
+        && h.len() >= MIN_HANDLE_CHARS
+        && h.iter()
+            .zip(&f)
+            .all(|(a, b)| a == b || (!b.is_ascii() && a.is_ascii_alphabetic()))
 }
 
 /// The name part of a short dated line that has no byline word at its
@@ -1498,5 +1608,46 @@ mod tests {
                </div></body>"#,
         );
         assert_eq!(d.byline, None);
+    }
+
+    #[test]
+    fn a_name_given_alone_or_as_a_handle_takes_the_full_name() {
+        // A handle spelling the name the byline shows.
+        let a = meta_of(
+            r#"<head><meta name="dcterms.creator" content="gabor_munier"></head>
+               <body><h1>Ein Titel</h1><p class="author">Autor: Gàbor Muniér</p></body>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("Gàbor Muniér"));
+        // A first name, and the author box's line starting with it.
+        let b = meta_of(
+            r#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Ein Titel",
+               "author":{"@type":"Person","name":"Stefanus"}}</script></head>
+               <body><h1>Ein Titel</h1><p>Text.</p>
+               <p>Stefanus Stahl - Maschinenbauer und Abenteurer.</p></body>"#,
+        );
+        assert_eq!(b.byline.as_deref(), Some("Stefanus Stahl"));
+        assert_eq!(b.provenance["byline"], "text:byline");
+        // A name and a section are no full name.
+        assert!(!completes("Henry", "Henry In Aktuell"));
+    }
+
+    #[test]
+    fn metadata_gives_way_to_the_author_the_page_marks_up() {
+        // A publication named as author in meta tags, a person marked as
+        // the author on the page.
+        let a = meta_of(
+            r#"<head><meta name="author" content="Die FURCHE"></head>
+               <body><h1>Ein Titel</h1><p><a rel="author" href="/a/ub">Ursula Baatz</a></p>
+               <p>Text.</p></body>"#,
+        );
+        assert_eq!(a.byline.as_deref(), Some("Ursula Baatz"));
+        // Meta tags listing the JSON-LD author and more.
+        let b = meta_of(
+            r#"<head><meta name="author" content="April Roach, Daniel O'Mahony">
+               <script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+               "author":{"@type":"Person","name":"April Roach"}}</script></head><body></body>"#,
+        );
+        assert_eq!(b.authors, ["April Roach", "Daniel O'Mahony"]);
+        assert_eq!(b.byline.as_deref(), Some("April Roach and Daniel O'Mahony"));
     }
 }
