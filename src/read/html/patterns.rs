@@ -547,6 +547,8 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "autoren:",
     "autoren",
     "erstellt von",
+    "thread starter",
+    "themenstarter",
     "作者：",
     "作者:",
     "责任编辑：",
@@ -915,9 +917,32 @@ pub const MAX_TAGS: usize = 30;
 
 /// Separators between several authors in one byline.
 pub const AUTHOR_SEPARATORS: &[&str] = &[
-    ",", ";", " and ", " & ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " i ", " и ",
-    " та ", " ve ", " dan ", "、", "/", " (with ", " (avec ", " (mit ", " (con ", " (com ",
+    ",",
+    ";",
+    " and ",
+    " & ",
+    " und ",
+    " et ",
+    " y ",
+    " e ",
+    " en ",
+    " og ",
+    " och ",
+    " i ",
+    " и ",
+    " та ",
+    " ve ",
+    " dan ",
+    "、",
+    "/",
+    " (with ",
+    " (avec ",
+    " (mit ",
+    " (con ",
+    " (com ",
     " (met ",
+    " im Gespräch mit ",
+    " in conversation with ",
 ];
 
 /// Words opening a bracket of co-authors after a byline ("Martin Untersinger

@@ -1650,4 +1650,18 @@ mod tests {
         assert_eq!(b.authors, ["April Roach", "Daniel O'Mahony"]);
         assert_eq!(b.byline.as_deref(), Some("April Roach and Daniel O'Mahony"));
     }
+
+    #[test]
+    fn a_threads_starter_and_both_sides_of_a_conversation_are_authors() {
+        let a = meta_of(
+            "<body><h1>Patch Notes 4.47.4</h1><div>Thread starter Tiberius</div>             <div>Start date Sep 18, 2020</div><p>Text.</p></body>",
+        );
+        assert_eq!(a.byline.as_deref(), Some("Tiberius"));
+        assert_eq!(
+            clean_byline("Richard David Precht im Gespräch mit Karin Fischer", true)
+                .unwrap()
+                .1,
+            ["Richard David Precht", "Karin Fischer"]
+        );
+    }
 }
