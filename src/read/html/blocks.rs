@@ -1136,6 +1136,19 @@ mod tests {
     }
 
     #[test]
+    fn read_also_inserts_are_dropped_in_several_languages() {
+        let b = blocks_of(
+            "<p>Le puede interesar: Otra noticia del día</p><p>Auch lesen: Ein anderer Artikel</p>\
+             <blockquote><p>PUEDES VER: ¿Qué es esto?</p></blockquote><p>Schon gelesen?</p>\
+             <p>The story goes on, with its own words.</p>",
+        );
+        assert_eq!(
+            b,
+            vec![Block::paragraph("The story goes on, with its own words.")]
+        );
+    }
+
+    #[test]
     fn lead_repeating_a_cut_description_is_recovered_before_a_repeated_headline() {
         let body = "<p>This paragraph gives the page enough prose, with commas, clauses, and words, so that the article container is chosen.</p>".repeat(5);
         let html = format!(
