@@ -1136,6 +1136,18 @@ mod tests {
     }
 
     #[test]
+    fn update_lines_are_dropped_in_several_languages() {
+        let b = blocks_of(
+            "<p>Aktualisiert am 17.01.2021.</p><p>Mis à jour le 3 mars 2021 à 10h</p>\
+             <p>The story goes on, with its own words.</p>",
+        );
+        assert_eq!(
+            b,
+            vec![Block::paragraph("The story goes on, with its own words.")]
+        );
+    }
+
+    #[test]
     fn read_also_inserts_are_dropped_in_several_languages() {
         let b = blocks_of(
             "<p>Le puede interesar: Otra noticia del día</p><p>Auch lesen: Ein anderer Artikel</p>\

@@ -1742,6 +1742,11 @@ pub const DATELINE_PREFIXES: &[&str] = &[
     "published on",
     "posted on",
     "posted:",
+    "aktualisiert am",
+    "aktualisiert:",
+    "zuletzt aktualisiert",
+    "mis à jour le",
+    "actualizado el",
 ];
 
 /// A byline or dateline is one short line.
