@@ -186,6 +186,11 @@ pub const RUBY_TEXT_TAGS: &[&str] = &["rt", "rp"];
 /// `!`, quotes, brackets) is not among them.
 pub const GLUED_SITE_SEPARATORS: &str = ":：|｜-_–—/／·»";
 
+/// Separators a title may be left ending with, alone after a space, once a
+/// part after them is gone ("National Rail Enquiries -"); closing quotes
+/// (`»`) are not among them, nor doubled marks framing a name (":: Site ::").
+pub const DANGLING_SEPARATORS: &str = ":：|｜-–—/／·";
+
 /// A part of the `<title>` this short (in words) beside a longer one is a
 /// site or section name ("Politics", "CBC News", "The Verge").
 pub const SITE_PART_MAX_WORDS: usize = 4;

@@ -15,11 +15,11 @@ use super::page::{Heading, Page, Spot, element_text};
 use super::{Found, fold, fold_char, folds_to, weight, words};
 use crate::read::html::normalize::{clean_text, is_placeholder};
 use crate::read::html::patterns::{
-    GLUED_SITE_SEPARATORS, H1_KICKER_MAX_WORDS, HEADLINE_PART_HINTS, HIDDEN_HINTS, HOME_HREFS,
-    INVISIBLE_TAGS, KICKED_HEADLINE_MIN_WORDS, KICKER_HINTS, LONE_H1_MIN_WORDS, META_TITLE,
-    MIN_HEADLINE_WORDS, PERMALINK_MARKS, PRINTED_H1_PART_MIN_WORDS, RUBY_TEXT_TAGS,
-    SCREEN_READER_HINTS, SECTION_WORDS, SITE_PART_MAX_WORDS, SUBLINE_HINTS, TITLE_AGREEMENT,
-    TITLE_SEPARATORS,
+    DANGLING_SEPARATORS, GLUED_SITE_SEPARATORS, H1_KICKER_MAX_WORDS, HEADLINE_PART_HINTS,
+    HIDDEN_HINTS, HOME_HREFS, INVISIBLE_TAGS, KICKED_HEADLINE_MIN_WORDS, KICKER_HINTS,
+    LONE_H1_MIN_WORDS, META_TITLE, MIN_HEADLINE_WORDS, PERMALINK_MARKS, PRINTED_H1_PART_MIN_WORDS,
+    RUBY_TEXT_TAGS, SCREEN_READER_HINTS, SECTION_WORDS, SITE_PART_MAX_WORDS, SUBLINE_HINTS,
+    TITLE_AGREEMENT, TITLE_SEPARATORS,
 };
 
 /// The names of the site a title part is compared with, folded once for
@@ -123,6 +123,15 @@ impl Found<'_> {
         title: &str,
         aggressive: bool,
     ) -> (String, Option<String>) {
+        // A separator left dangling at the end ("National Rail Enquiries -").
+        let title = match title.trim_end().rsplit_once(char::is_whitespace) {
+            Some((rest, last))
+                if last.chars().count() == 1 && DANGLING_SEPARATORS.contains(last) =>
+            {
+                rest.trim_end()
+            }
+            _ => title,
+        };
         if let Some(cut) = Self::without_glued_site(names, title) {
             return (cut.to_string(), self.article.site_name.clone());
         }
@@ -142,11 +151,12 @@ impl Found<'_> {
         if kept.is_empty() {
             return (title.to_string(), None);
         }
-        // A leading section name: "Opinion | …".
+        // A leading section name ("Opinion | …") or date ("23.01.2022 - …").
         while kept.len() > 1
-            && words(kept[0].1)
+            && (words(kept[0].1)
                 .iter()
                 .all(|w| SECTION_WORDS.contains(&w.as_str()))
+                || !kept[0].1.chars().any(char::is_alphabetic))
         {
             kept.remove(0);
         }
@@ -191,8 +201,18 @@ impl Found<'_> {
                 titles.push((clean_text(v), format!("meta:{key}")));
             }
         }
-        if let Some(t) = &page.title {
-            titles.push((t.clone(), "title".into()));
+        if let Some(full) = &page.title {
+            // A metadata title cut short by a quotation mark left unescaped
+            // inside its attribute ("… de "incapacitado"") is the `<title>`.
+            for (t, _) in &mut titles {
+                if full
+                    .strip_prefix(t.as_str())
+                    .is_some_and(|rest| rest.trim_start().starts_with(['"', '\'']))
+                {
+                    t.clone_from(full);
+                }
+            }
+            titles.push((full.clone(), "title".into()));
         }
         titles.retain(|(t, _)| !t.is_empty() && !is_placeholder(t));
         let names = self.site_names();
@@ -811,6 +831,24 @@ mod tests {
             a.headline,
             "这个约会软件，想用你和对方的相似好恶来帮你找对象"
         );
+    }
+
+    #[test]
+    fn dangling_separators_dates_and_cut_attributes_are_mended() {
+        let dangling =
+            meta_of(r#"<head><title>National Rail Enquiries -</title></head><body></body>"#);
+        assert_eq!(dangling.headline, "National Rail Enquiries");
+        let dated = meta_of(
+            r#"<head><meta property="og:title" content="23.01.2022 - Wierer darf noch jubeln - Biathlon Antholz">
+            <meta property="og:site_name" content="Biathlon Antholz"></head>
+            <body><h1>23.01.2022 - Wierer darf noch jubeln</h1></body>"#,
+        );
+        assert_eq!(dated.headline, "Wierer darf noch jubeln");
+        let cut = meta_of(
+            r#"<head><meta property="og:title" content="Senador califica a Biden de "incapacitado"">
+            <title>Senador califica a Biden de "incapacitado"</title></head><body></body>"#,
+        );
+        assert_eq!(cut.headline, "Senador califica a Biden de \"incapacitado\"");
     }
 
     #[test]
