@@ -676,8 +676,12 @@ fn spells(handle: &str, full: &str) -> bool {
 /// "By"), or else the only part left, if it cleans to full names.
 fn dated_name(line: &str, order: DayOrder) -> Option<(&str, Judge)> {
     if !DATED_LINE_SEPARATOR_SET.is_match(line) {
-        // One part.
-        return None;
+        // One part: a user name in camel case right before the date
+        // ("HansEhrlich 17.10.2019, 13:56 Uhr"), as forums print a post's
+        // author; a dateline's city is no such word ("BERLIN 17.10.2019").
+        let (_, start) = *dates::find_all(line, order).first()?;
+        let before = line[..start].trim();
+        return is_camel_case(before).then_some((before, Judge::Marked));
     }
     let mut parts: Vec<&str> = vec![line];
     for sep in DATED_LINE_SEPARATORS {
@@ -716,6 +720,17 @@ fn dated_name(line: &str, order: DayOrder) -> Option<(&str, Judge)> {
         .iter()
         .all(|n| n.split_whitespace().count() >= 2)
         .then_some((name, Judge::Strict))
+}
+
+/// Whether a word is a user name written in camel case ("HansEhrlich"):
+/// letters only, a capital after a lowercase letter inside it.
+fn is_camel_case(word: &str) -> bool {
+    word.chars().count() >= MIN_HANDLE_CHARS
+        && word.chars().all(char::is_alphabetic)
+        && word
+            .chars()
+            .zip(word.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 /// [`DATED_LINE_SEPARATORS`] in one automaton, to pass over lines that have
@@ -1663,5 +1678,17 @@ mod tests {
                 .1,
             ["Richard David Precht", "Karin Fischer"]
         );
+    }
+
+    #[test]
+    fn a_camel_case_user_name_before_the_date_is_the_author() {
+        let a = meta_of(
+            "<body><h1>Kaffee 2 Gläser für 4,80 €</h1><div>149</div>             <div>MikeNils 18.10.2019, 15:07 Uhr</div><p>Text.</p></body>",
+        );
+        assert_eq!(a.byline.as_deref(), Some("MikeNils"));
+        let b = meta_of(
+            "<body><h1>Sturm an der Küste</h1><div>BERLIN 18.10.2019</div><p>Text.</p></body>",
+        );
+        assert_eq!(b.byline, None);
     }
 }
