@@ -1300,6 +1300,10 @@ pub const MONTH_NAMES: &[(&str, u32)] = &[
 /// publication date.
 pub const URL_DATE: &str = r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)";
 
+/// A path part of the page's URL that is a date with the year last
+/// (`/29-10-2021`, `/29.10.2021.html`), after [`URL_DATE`].
+pub const URL_DATE_YEAR_LAST: &str = r"/(\d{1,2}[-.]\d{1,2}[-.](?:19|20)\d{2})(?:/|\.html?|$|[?#])";
+
 // ---- content ---------------------------------------------------------------
 
 /// Placeholders scrapers leave where a caption or paragraph was empty.

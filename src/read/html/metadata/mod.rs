@@ -531,6 +531,29 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_the_url_s_path_or_opening_the_title_dates_an_undated_page() {
+        let a = meta_of(
+            r#"<html lang=de><head><title>Tag des Einbruchschutzes</title>
+            <link rel="canonical" href="https://example.org/meldungen/29-10-2021"></head>
+            <body><h1>Tag des Einbruchschutzes</h1><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2021-10-29"));
+        assert_eq!(a.provenance["published"], "url");
+        let a = meta_of(
+            r#"<html lang=de><head><title>08.11.2021 | Online-Fachtag: Portal</title></head>
+            <body><h1>Online-Fachtag</h1><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(a.published.as_deref(), Some("2021-11-08"));
+        assert_eq!(a.provenance["published"], "title");
+        // A date inside the title is the story's, not the page's.
+        let a = meta_of(
+            r#"<html lang=de><head><title>Was sich am 1.1.2023 ändert</title></head>
+            <body><h1>Was sich ändert</h1><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(a.published, None);
+    }
+
+    #[test]
     fn a_page_dated_only_by_its_update_was_published_then() {
         let a = meta_of(
             r#"<html lang=en><body><h1>Six gadgets powered by the assistant</h1>

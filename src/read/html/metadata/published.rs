@@ -14,7 +14,7 @@ use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
     DATE_LABEL_MAX_CHARS, DATELINE_MAX_WORDS_BEFORE, DATELINE_SEPARATORS, LINES_AFTER_HEADLINE,
     MAX_META_LINE_CHARS, META_DATE, META_MODIFIED, META_PUBLISHED, PUBLISHED_WORDS, UPDATED_WORDS,
-    URL_DATE,
+    URL_DATE, URL_DATE_YEAR_LAST,
 };
 
 impl Found<'_> {
@@ -30,8 +30,8 @@ impl Found<'_> {
     /// `published` and `modified`: JSON-LD, meta tags and microdata, then
     /// the dates the page prints near the headline (`<time>`, dated lines),
     /// then meta tags that name a date without saying which, a date the
-    /// page labels as the publication anywhere, a date in the URL's path,
-    /// and a `<time>` by the headline in an area that looked foreign. A
+    /// page labels as the publication anywhere, a date in the URL's path
+    /// or opening the page's title, and a `<time>` by the headline in an area that looked foreign. A
     /// date marked as an update ("Updated …", "Last update: …") is never
     /// the publication date, unless the page tells no other: then it was
     /// first published then, as far as the page says. When the metadata and the printed date
@@ -168,7 +168,8 @@ impl Found<'_> {
         });
         // Last, a date the page labels as the publication anywhere, even in
         // its footer ("Erschienen am: 01.11.2023"), then one in the URL's
-        // path: looked for only when nothing before dates the page.
+        // path or opening the title: looked for only when nothing before
+        // dates the page.
         let labelled_anywhere = || {
             let mut late = late.clone();
             for (i, line) in page.lines.iter().enumerate() {
@@ -189,10 +190,25 @@ impl Found<'_> {
                     }
                 }
             }
-            if let Some(url) = &self.article.url
-                && let Some(c) = URL_DATE_RE.captures(url)
+            if let Some(url) = &self.article.url {
+                if let Some(c) = URL_DATE_RE.captures(url) {
+                    late.push((format!("{}-{}-{}", &c[1], &c[2], &c[3]), "url".into()));
+                }
+                // A path part that is a date with the year last
+                // ("/meldungen/29-10-2021"), read in the page's order.
+                for c in URL_DATE_YEAR_LAST_RE.captures_iter(url) {
+                    if let Some(stamp) = dates::find(&c[1], order) {
+                        late.push((stamp.iso(), "url".into()));
+                    }
+                }
+            }
+            // A title that opens with a date ("08.11.2021 | Fachtag …").
+            if let Some(stamp) = page
+                .title
+                .as_deref()
+                .and_then(|t| dateline(t.trim(), order))
             {
-                late.push((format!("{}-{}-{}", &c[1], &c[2], &c[3]), "url".into()));
+                late.push((stamp.iso(), "title".into()));
             }
             late
         };
@@ -332,6 +348,9 @@ fn settle(
 }
 
 static URL_DATE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(URL_DATE).expect("valid regex"));
+
+static URL_DATE_YEAR_LAST_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(URL_DATE_YEAR_LAST).expect("valid regex"));
 
 fn parse_date(value: &str, order: DayOrder) -> Option<Stamp> {
     let value = clean_text(value);
