@@ -232,14 +232,9 @@ impl Found<'_> {
             },
         )
         .or_else(|| parse_all(&labelled_anywhere()).into_iter().next())
-        .or_else(|| parse_all(&stray).into_iter().next())
-        // A page that tells only when it was updated was first published
-        // then, as far as it says.
-        .or_else(|| {
-            modified
-                .as_ref()
-                .map(|(s, src)| (*s, format!("modified:{src}")))
-        });
+        // A page that tells only when it was updated leaves its first
+        // publication unknown: the update is not taken for it.
+        .or_else(|| parse_all(&stray).into_iter().next());
         if let Some((stamp, source)) = &published {
             self.article.published = Some(stamp.iso());
             self.set_source("published", source.clone());
