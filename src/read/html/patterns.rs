@@ -319,6 +319,10 @@ pub const SECTION_WORDS: &[&str] = &[
     "archiv",
 ];
 
+/// Class or id fragment of an area holding readers' comments, whose names
+/// are the commenters', never the author's.
+pub const COMMENT_AREA_HINT: &str = "comment";
+
 /// Class or id fragments of elements that hold the author's name.
 pub const BYLINE_HINTS: &[&str] = &[
     "byline",

@@ -500,8 +500,9 @@ impl Found<'_> {
 
     /// The full name a name given alone ("Todd") starts a line with, as an
     /// author box prints it: "Todd Bates", or "Todd Bates - engineer,
-    /// rider"; outside the article only below a byline word alone. `None` for a handle (lowercase or
-    /// with digits), which a full name does not start with.
+    /// rider"; outside the article only below a byline word alone. `None`
+    /// for a handle (lowercase or with digits), which a full name does not
+    /// start with.
     fn shown_in_full(&self, alone: &str) -> Option<String> {
         if !alone.chars().next().is_some_and(char::is_uppercase)
             || !alone.chars().all(char::is_alphabetic)

@@ -21,10 +21,10 @@ use super::published::{role_named, role_of};
 use crate::read::html::content::hint_set;
 use crate::read::html::normalize::{clean_text, lowercase, space_len};
 use crate::read::html::patterns::{
-    ARTICLE_OWN_TAGS, AUTHOR_LINK_PATHS, BYLINE_HINTS, BYLINE_NOT_HINTS, DATE_HINTS,
-    FOREIGN_AREA_HINTS, FOREIGN_AREA_TAGS, FOREIGN_MODIFIER_WORDS, INVISIBLE_TAGS, LINE_BREAK_TAGS,
-    LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE, MAX_BYLINE_CHARS, MAX_META_LINE_CHARS,
-    TAXONOMY_CLASS_PREFIXES,
+    ARTICLE_OWN_TAGS, AUTHOR_LINK_PATHS, BYLINE_HINTS, BYLINE_NOT_HINTS, COMMENT_AREA_HINT,
+    DATE_HINTS, FOREIGN_AREA_HINTS, FOREIGN_AREA_TAGS, FOREIGN_MODIFIER_WORDS, INVISIBLE_TAGS,
+    LINE_BREAK_TAGS, LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE, MAX_BYLINE_CHARS,
+    MAX_META_LINE_CHARS, TAXONOMY_CLASS_PREFIXES,
 };
 use crate::read::html::tagset::TagKinds;
 
@@ -685,7 +685,7 @@ impl Page {
                             let comments = [attrs.class, attrs.id]
                                 .into_iter()
                                 .flatten()
-                                .any(|v| lowercase(v).contains("comment"));
+                                .any(|v| lowercase(v).contains(COMMENT_AREA_HINT));
                             page.areas.push(Area {
                                 start: page.lines.len(),
                                 end: usize::MAX,

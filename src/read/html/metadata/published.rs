@@ -30,13 +30,12 @@ impl Found<'_> {
     /// `published` and `modified`: JSON-LD, meta tags and microdata, then
     /// the dates the page prints near the headline (`<time>`, dated lines),
     /// then meta tags that name a date without saying which, a date the
-    /// page labels as the publication anywhere, a date in the URL's path
-    /// or opening the page's title, and a `<time>` by the headline in an area that looked foreign. A
-    /// date marked as an update ("Updated …", "Last update: …") is never
-    /// the publication date, unless the page tells no other: then it was
-    /// first published then, as far as the page says. When the metadata and the printed date
-    /// disagree, a metadata date on the printed day is taken (see
-    /// [`settle`]).
+    /// page labels as the publication anywhere, a date in the URL's path or
+    /// opening the page's title, and a `<time>` by the headline in an area
+    /// that looked foreign. A date marked as an update ("Updated …", "Last
+    /// update: …") is never the publication date, even when the page tells
+    /// no other. When the metadata and the printed date disagree, a
+    /// metadata date on the printed day is taken (see [`settle`]).
     pub(super) fn dates(&mut self, anchor: Option<usize>) {
         let page = self.page;
         let order = self.day_order();
@@ -283,9 +282,10 @@ impl Found<'_> {
 
 /// The publication date from its candidates: `metadata` (JSON-LD, meta
 /// tags naming the publication, microdata, most reliable first), the date
-/// `printed` nearest the headline (and whether it stands above it), meta tags naming a date of no stated
-/// kind (`generic`), and the `modified` date; `shown_anywhere` tells
-/// whether the page prints a given day anywhere.
+/// `printed` nearest the headline (and whether it stands above it), meta
+/// tags naming a date of no stated kind (`generic`), and the `modified`
+/// date; `shown_anywhere` tells whether the page prints a given day
+/// anywhere.
 ///
 /// Metadata comes first, but a page's metadata is often its system's (a
 /// record created before the article went out, a re-indexing): when the
@@ -294,9 +294,9 @@ impl Found<'_> {
 /// unless the printed day is the update's. A generic meta date goes
 /// before the printed one only when it agrees with it, or when the printed
 /// one stands above the headline (`above`: where a page's header shows the
-/// day it is viewed) and the page prints the meta's day elsewhere. A UTC stamp one day off a printed date is the same
-/// moment told in the page's own time (see [`dates::localize`] and
-/// [`dates::at_local_midnight`]).
+/// day it is viewed) and the page prints the meta's day elsewhere. A UTC
+/// stamp one day off a printed date is the same moment told in the page's
+/// own time (see [`dates::localize`] and [`dates::at_local_midnight`]).
 fn settle(
     metadata: &[(Stamp, String)],
     printed: Option<((Stamp, String), bool)>,
