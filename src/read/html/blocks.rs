@@ -9,9 +9,16 @@
 //! Nesting deeper than [`MAX_NESTING`] is flattened to text, so hostile
 //! pages cannot exhaust the stack.
 
-use super::content::{CLUTTER_WORDS, LOGO_WORDS, Page, describes, has_word_hint};
+use super::flat_page::{CLUTTER_WORDS, LOGO_WORDS, NONE, Page, describes, has_word_hint};
 use super::normalize::{clean_text, fold, folds_to, is_placeholder, split_words, squeeze_into};
-use super::patterns::*;
+use super::patterns::{
+    AD_LABELS, BODY_BYLINE_OPENERS, BYLINE_MAX_WORDS, CLASS_WEIGHT, CLUTTER_MAX_CHARS,
+    CREDIT_MARKERS, CREDIT_MAX_CHARS, DATE_LINE_MAX_CHARS, DATE_LINE_MAX_WORDS, DATELINE_MAX_CHARS,
+    DATELINE_PREFIXES, EMBED_MAX_CHARS, LAZY_SRC_ATTRS, LOGO_SUFFIXES, MAX_LINK_DENSITY,
+    MAX_LINK_DENSITY_POSITIVE, MAX_NESTING, MIN_BLOCK_CHARS, NAMED_CLUTTER_LINK_DENSITY,
+    NAMED_CLUTTER_SHORT_CHARS, PLACEHOLDER_DATA_URI_BYTES, PLACEHOLDER_IMAGE_HINTS, PROSE_COMMAS,
+    READ_ALSO_MAX_CHARS, READ_ALSO_PREFIXES,
+};
 use crate::model::{Block, Inline};
 
 /// Appends the blocks of the container `i` to `out`.
@@ -178,7 +185,7 @@ fn is_description(page: &Page, i: usize) -> bool {
 fn has_ancestor(page: &Page, i: usize, tag: &str) -> bool {
     let mut a = page.items[i].parent;
     let mut steps = 0;
-    while a != usize::MAX && steps < MAX_NESTING {
+    while a != NONE && steps < MAX_NESTING {
         if page.is(a, tag) {
             return true;
         }
@@ -369,7 +376,7 @@ fn image_src(page: &Page, i: usize) -> Option<String> {
     }
     // A `<picture>` names its sources beside the image.
     let parent = page.items[i].parent;
-    if parent != usize::MAX && page.is(parent, "picture") {
+    if parent != NONE && page.is(parent, "picture") {
         for c in page.children(parent) {
             if page.is(c, "source")
                 && let Some(u) = page.attr(c, "srcset").and_then(largest_in_srcset)
@@ -861,9 +868,6 @@ fn remove_dot_segments(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Article;
-    use crate::read::html::content::extract;
-    use scraper::Html;
 
     #[test]
     fn text_collapses_as_character_by_character() {
@@ -903,326 +907,12 @@ mod tests {
         }
     }
 
-    fn blocks_of(body: &str) -> Vec<Block> {
-        let filler = "<p>This paragraph gives the page enough prose, with commas, clauses, and words, so that the article container is chosen as the body of the story.</p>".repeat(4);
-        let html = format!("<html><body><article>{filler}{body}</article></body></html>");
-        let dom = Html::parse_document(&html);
-        let meta = Article {
-            url: Some("https://example.com/news/story.html".into()),
-            headline: "The Headline".into(),
-            ..Article::default()
-        };
-        extract(&dom, &meta).blocks.into_iter().skip(4).collect()
-    }
-
-    #[test]
-    fn paragraph_keeps_emphasis_strong_links_and_code() {
-        let b = blocks_of(
-            r#"<p>Read <em>this</em>, <b>that</b> and <a href="/x/y">a link</a> or <code>f()</code>.</p>"#,
-        );
-        let Block::Paragraph { text, inlines } = &b[0] else {
-            panic!("{b:?}")
-        };
-        assert_eq!(text, "Read this, that and a link or f().");
-        let inlines = inlines.as_ref().unwrap();
-        assert!(inlines.contains(&Inline::Emphasis {
-            children: vec![Inline::Text {
-                text: "this".into()
-            }]
-        }));
-        assert!(inlines.contains(&Inline::Link {
-            href: "https://example.com/x/y".into(),
-            children: vec![Inline::Text {
-                text: "a link".into()
-            }]
-        }));
-        assert!(inlines.contains(&Inline::Code { text: "f()".into() }));
-    }
-
-    #[test]
-    fn unsafe_links_lose_their_target() {
-        let b = blocks_of(r#"<p>Click <a href="javascript:alert(1)">here</a> now.</p>"#);
-        assert_eq!(b[0], Block::paragraph("Click here now."));
-    }
-
-    #[test]
-    fn headings_keep_their_level_and_drop_the_headline() {
-        let b = blocks_of("<h1>The Headline</h1><h3>Part two</h3><h1>Other</h1>");
-        assert_eq!(
-            b,
-            vec![
-                Block::Heading {
-                    text: "Part two".into(),
-                    level: 3
-                },
-                Block::Heading {
-                    text: "Other".into(),
-                    level: 2
-                }
-            ]
-        );
-    }
-
-    #[test]
-    fn lists_flatten_nested_items() {
-        let b = blocks_of("<ol><li>One</li><li>Two<ul><li>Two a</li></ul></li></ol>");
-        assert_eq!(
-            b,
-            vec![Block::List {
-                text: "One\nTwo\nTwo a".into(),
-                ordered: true,
-                items: vec!["One".into(), "Two".into(), "Two a".into()]
-            }]
-        );
-    }
-
-    #[test]
-    fn blockquote_with_cite() {
-        let b = blocks_of("<blockquote><p>To be or not.</p><cite>— Hamlet</cite></blockquote>");
-        assert_eq!(
-            b[0],
-            Block::Quote {
-                text: "To be or not.".into(),
-                cite: Some("Hamlet".into())
-            }
-        );
-    }
-
-    #[test]
-    fn pull_quote_aside_is_a_quote_with_its_footer_as_cite() {
-        let b = blocks_of(
-            "<aside class=\"pullquote\"><blockquote><p>Pipes are old.</p><footer><cite>Dana Whitfield</cite></footer></blockquote></aside><aside class=\"related\"><p>Other stories are here today.</p></aside>",
-        );
-        assert_eq!(
-            b,
-            vec![Block::Quote {
-                text: "Pipes are old.".into(),
-                cite: Some("Dana Whitfield".into())
-            }]
-        );
-    }
-
-    #[test]
-    fn ad_labels_logos_and_dated_bylines_are_clutter() {
-        let b = blocks_of(
-            "<div><p>Advertisement</p></div><p><img src=\"a/site-logo.png\" alt=\"Newsroom logo\"></p><div>Par Claire Dubois Publié le 3 mars 2021 à 14h05</div><p>The story goes on, with more words.</p>",
-        );
-        assert_eq!(
-            b,
-            vec![Block::paragraph("The story goes on, with more words.")]
-        );
-    }
-
-    #[test]
-    fn figure_with_lazy_image_and_caption_with_its_credit() {
-        let b = blocks_of(
-            r#"<figure><img src="data:image/gif;base64,R0lGOD" data-src="img/a.jpg" alt="A cat"><figcaption>A cat sleeps. <span class="credit">Photo: AP</span></figcaption></figure>"#,
-        );
-        assert_eq!(
-            b[0],
-            Block::Image {
-                text: "A cat sleeps. Photo: AP".into(),
-                src: "img/a.jpg".into(),
-                alt: "A cat".into(),
-                caption: Some("A cat sleeps. Photo: AP".into())
-            }
-        );
-    }
-
-    #[test]
-    fn placeholder_caption_is_dropped() {
-        let b = blocks_of(r#"<figure><img src="a.jpg"><figcaption>None</figcaption></figure>"#);
-        assert!(matches!(&b[0], Block::Image { caption: None, .. }));
-    }
-
     #[test]
     fn srcset_picks_the_widest() {
         assert_eq!(
             largest_in_srcset("a.jpg 320w, b.jpg 1024w, c.jpg 640w").as_deref(),
             Some("b.jpg")
         );
-    }
-
-    #[test]
-    fn data_table_becomes_rows() {
-        let b = blocks_of(
-            "<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>31</td></tr></table>",
-        );
-        assert_eq!(
-            b[0],
-            Block::Table {
-                text: "Name\tAge\nAnn\t31".into(),
-                rows: vec![
-                    vec!["Name".into(), "Age".into()],
-                    vec!["Ann".into(), "31".into()]
-                ]
-            }
-        );
-    }
-
-    #[test]
-    fn pre_becomes_code_with_language() {
-        let b =
-            blocks_of("<pre><code class=\"language-rust\">fn main() {\n    x();\n}</code></pre>");
-        assert_eq!(
-            b[0],
-            Block::Code {
-                text: "fn main() {\n    x();\n}".into(),
-                language: Some("rust".into())
-            }
-        );
-    }
-
-    #[test]
-    fn rule_and_loose_text() {
-        let b = blocks_of("<hr><div>Loose text in a div.<br><br>Second part.</div>");
-        assert_eq!(
-            b[0],
-            Block::Rule {
-                text: String::new()
-            }
-        );
-        assert_eq!(b[1], Block::paragraph("Loose text in a div."));
-        assert_eq!(b[2], Block::paragraph("Second part."));
-    }
-
-    #[test]
-    fn clutter_is_dropped() {
-        let b = blocks_of(
-            r##"<p>Read also: <a href="/other">Another story</a></p>
-               <div class="share-bar"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
-               <div class="newsletter-box">Sign up for our newsletter today, it is free.</div>
-               <p>Newsroom logo</p><p>Last update: March 29, 2024 01:04</p>
-               <p>Real closing sentence of the story.</p>"##,
-        );
-        assert_eq!(
-            b,
-            vec![Block::paragraph("Real closing sentence of the story.")]
-        );
-    }
-
-    #[test]
-    fn credits_bylines_and_date_lines_are_dropped() {
-        let b = blocks_of(
-            "<p>(© FEI/Christophe Taniere)</p><p>By Jane Doe</p><p>7. Oktober 2020</p>\
-             <p>In 1985 the study ran, and it found nothing at all.</p>",
-        );
-        assert_eq!(
-            b,
-            vec![Block::paragraph(
-                "In 1985 the study ran, and it found nothing at all."
-            )]
-        );
-    }
-
-    #[test]
-    fn lead_outside_the_container_is_recovered() {
-        let body = "<p>This paragraph gives the page enough prose, with commas, clauses, and words, so that the article container is chosen.</p>".repeat(5);
-        let html = format!(
-            "<html><body><h1>The Headline</h1><div class=\"standfirst\">A lead sentence that sums the story up for readers.</div>\
-             <div class=\"share\"><a href=\"#\">Share</a></div><article>{body}</article></body></html>"
-        );
-        let dom = Html::parse_document(&html);
-        let meta = Article {
-            headline: "The Headline".into(),
-            ..Article::default()
-        };
-        let b = extract(&dom, &meta).blocks;
-        assert_eq!(
-            b[0],
-            Block::paragraph("A lead sentence that sums the story up for readers.")
-        );
-        assert_eq!(b.len(), 6);
-    }
-
-    #[test]
-    fn update_lines_are_dropped_in_several_languages() {
-        let b = blocks_of(
-            "<p>Aktualisiert am 17.01.2021.</p><p>Mis à jour le 3 mars 2021 à 10h</p>\
-             <p>The story goes on, with its own words.</p>",
-        );
-        assert_eq!(
-            b,
-            vec![Block::paragraph("The story goes on, with its own words.")]
-        );
-    }
-
-    #[test]
-    fn read_also_inserts_are_dropped_in_several_languages() {
-        let b = blocks_of(
-            "<p>Le puede interesar: Otra noticia del día</p><p>Auch lesen: Ein anderer Artikel</p>\
-             <blockquote><p>PUEDES VER: ¿Qué es esto?</p></blockquote><p>Schon gelesen?</p>\
-             <p>The story goes on, with its own words.</p>",
-        );
-        assert_eq!(
-            b,
-            vec![Block::paragraph("The story goes on, with its own words.")]
-        );
-    }
-
-    #[test]
-    fn lead_repeating_a_cut_description_is_recovered_before_a_repeated_headline() {
-        let body = "<p>This paragraph gives the page enough prose, with commas, clauses, and words, so that the article container is chosen.</p>".repeat(5);
-        let html = format!(
-            "<html><body><div class=\"top\"><p>Big news: The minister met the mayors of the region on Monday, and they agreed on a plan.</p></div>\
-             <h2>The Headline</h2><article>{body}</article></body></html>"
-        );
-        let dom = Html::parse_document(&html);
-        let meta = Article {
-            headline: "The Headline".into(),
-            description: Some(
-                "The minister met the mayors of the region on Monday, and they ...".into(),
-            ),
-            ..Article::default()
-        };
-        let b = extract(&dom, &meta).blocks;
-        assert_eq!(
-            b[0],
-            Block::paragraph(
-                "Big news: The minister met the mayors of the region on Monday, and they agreed on a plan."
-            )
-        );
-    }
-
-    #[test]
-    fn description_is_found_whole_or_as_a_start() {
-        use crate::read::html::content::describes;
-        let d = "the minister met the mayors of the region on monday, and they agreed";
-        assert!(describes(&format!("big news: {d} on a plan."), d));
-        assert!(describes("the minister met the mayors of the region on", d));
-        assert!(!describes("the minister", d));
-        let long = format!(
-            "{d} {}",
-            "and much more of the story follows here. ".repeat(3)
-        );
-        assert!(!describes(&long, d));
-    }
-
-    #[test]
-    fn ruby_readings_are_left_out() {
-        let b =
-            blocks_of("<p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読みます。</p>");
-        assert_eq!(b, vec![Block::paragraph("漢字を読みます。")]);
-    }
-
-    #[test]
-    fn word_hints_do_not_match_inside_words() {
-        use crate::read::html::content::{WordHints, has_word_hint};
-        assert!(has_word_hint("post-tags", &WordHints::new(&["tags"])));
-        assert!(!has_word_hint("tagstyle_z4", &WordHints::new(&["tags"])));
-        assert!(has_word_hint("sharebar top", &WordHints::new(&["share"])));
-        assert!(has_word_hint(
-            "x author-bio",
-            &WordHints::new(&["author-bio"])
-        ));
-    }
-
-    #[test]
-    fn scripts_and_forms_never_survive() {
-        let b = blocks_of(
-            "<script>alert(1)</script><style>p{}</style><form><input value=x><button>Go</button></form><p>Safe.</p>",
-        );
-        assert_eq!(b, vec![Block::paragraph("Safe.")]);
     }
 
     #[test]
@@ -1247,17 +937,5 @@ mod tests {
         );
         assert_eq!(resolve_href("tel:123", base), None);
         assert_eq!(resolve_href("x.html", None), None);
-    }
-
-    #[test]
-    fn deep_nesting_does_not_overflow() {
-        let html = format!(
-            "<html><body>{}<p>Deep text, with commas, enough to count as a paragraph here.</p>{}</body></html>",
-            "<div>".repeat(5000),
-            "</div>".repeat(5000)
-        );
-        let dom = Html::parse_document(&html);
-        let b = extract(&dom, &Article::default()).blocks;
-        assert!(b.iter().any(|b| b.text().contains("Deep text")));
     }
 }

@@ -1,359 +1,34 @@
-//! Main content: find the element that holds the article body and turn its
-//! children into blocks, leaving navigation, teasers, ads and other page
-//! furniture behind.
+//! Main content: score the [flattened page](super::flat_page) to find the
+//! element that holds the article body, leaving navigation, teasers, ads and
+//! other page furniture behind, and hand it to [`blocks`](super::blocks)
+//! for conversion.
 //!
-//! The page is first flattened into a [`Page`]: its elements and texts in
-//! document order, each subtree a contiguous range, with script, hidden and
-//! furniture subtrees left out. Text, link-text, comma and element counts are
-//! then summed bottom-up in one reverse pass, so no subtree's text is ever
-//! collected twice. Paragraph-like elements score their ancestors (commas,
-//! length, class/id hints, semantic markup); the best candidate, adjusted by
-//! its runner-ups and joined by its prose siblings, is handed to
-//! [`blocks`](super::blocks) for conversion. A result that is too short is
-//! retried with fewer removals, as Readability does.
+//! Paragraph-like elements score their ancestors (commas, length, class/id
+//! hints, semantic markup); the best candidate, adjusted by its runner-ups
+//! and joined by its prose siblings, is converted together with the leads
+//! printed above it. A result that is too short is retried with fewer
+//! removals, as Readability does.
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-use rustc_hash::FxHashSet;
-use scraper::{Html, Node};
+use scraper::Html;
 
 use super::blocks;
-use super::normalize::{
-    ascii_within, bytes_equal, continuation_bytes, flags_set, fold, folds_to, lowercase,
-    wide_space_leads,
+use super::flat_page::{Flags, NONE, Page, WordHints, describes, flatten, has_word_hint};
+use super::normalize::{fold, folds_to};
+use super::patterns::{
+    ALTERNATIVE_SHARE, ANCESTOR_CLOSE_SHARE, CHARS_PER_POINT, CLIMB_STOP_SHARE,
+    HEADLINE_SLACK_CHARS, LEAD_HINTS, LEAD_MIN_CHARS, MAX_COMMA_POINTS, MAX_LENGTH_POINTS,
+    MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS, MIN_SHARED_ALTERNATIVES, RETRY_GAIN,
+    SCORE_ANCESTOR_LEVELS, SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY,
+    SIBLING_MIN_SCORE, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS,
+    TAG_BASE_SCORES, TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS,
+    TOP_CANDIDATES,
 };
-use super::patterns::*;
-use super::tagset::TagKinds;
 use crate::model::{Article, Block, Inline};
 
-/// Index value meaning "no parent".
-const NONE: usize = usize::MAX;
-
-/// One element or text of the page, in document order.
-pub(super) struct Item<'a> {
-    /// The tag name (lower case), or empty for a text.
-    pub tag: &'a str,
-    /// The element, when this is one.
-    pub element: Option<&'a scraper::node::Element>,
-    /// The characters, when this is a text.
-    pub text: &'a str,
-    /// Index of the parent, or [`NONE`] for the document.
-    pub parent: usize,
-    /// One past the last index of this item's subtree.
-    pub end: usize,
-    /// Lower-cased `class` attribute (empty when absent).
-    pub class: Cow<'a, str>,
-    /// Lower-cased `id` attribute (empty when absent).
-    pub id: Cow<'a, str>,
-    /// Whether the tag is a block-level one ([`BLOCK_TAGS`]), looked up
-    /// once.
-    pub block_tag: bool,
-    /// Whether the tag's text scores its ancestors ([`SCORED_TAGS`]),
-    /// looked up once.
-    pub scored_tag: bool,
-}
-
-/// Counts over an item's whole subtree, summed bottom-up once.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Stats {
-    /// Characters of text (white space runs counted once).
-    pub text: usize,
-    /// Characters of text inside links.
-    pub link: usize,
-    /// Commas of any script.
-    pub commas: u32,
-    /// `<p>` elements.
-    pub paragraphs: u32,
-    /// `<img>` elements.
-    pub images: u32,
-    /// `<li>` elements.
-    pub items: u32,
-    /// Embedded objects (`iframe`, `embed`, `object`), counted before they
-    /// are skipped.
-    pub embeds: u32,
-    /// Characters of text inside headings.
-    pub heading: usize,
-    /// Whether a block-level element is inside.
-    pub block: bool,
-}
-
-impl Stats {
-    /// Share of the text that sits inside links.
-    pub fn link_density(&self) -> f32 {
-        if self.text == 0 {
-            0.0
-        } else {
-            self.link as f32 / self.text as f32
-        }
-    }
-
-    fn add(&mut self, o: &Stats) {
-        self.text += o.text;
-        self.link += o.link;
-        self.commas += o.commas;
-        self.paragraphs += o.paragraphs;
-        self.images += o.images;
-        self.items += o.items;
-        self.embeds += o.embeds;
-        self.heading += o.heading;
-        self.block |= o.block;
-    }
-}
-
-/// Which removals an extraction attempt makes; each retry turns one off.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Flags {
-    /// Drop unlikely-named blocks before scoring.
-    pub strip_unlikely: bool,
-    /// Let class/id hints weigh on scores and cleaning.
-    pub weigh_classes: bool,
-    /// Remove link lists, widgets and clutter inside the container.
-    pub clean: bool,
-}
-
-/// The flattened page with its bottom-up counts.
-pub(super) struct Page<'a> {
-    /// Items in document order; `items[0]` is the document.
-    pub items: Vec<Item<'a>>,
-    /// Subtree counts, parallel to `items`.
-    pub stats: Vec<Stats>,
-    /// The removals in force.
-    pub flags: Flags,
-    /// The article's headline, folded, to drop its repetition.
-    pub headline: String,
-    /// The folded headline's length in characters.
-    pub headline_chars: usize,
-    /// The metadata description, folded: text matching it is the lead.
-    pub description: Option<String>,
-    /// Base URL for relative links.
-    pub base: Option<String>,
-}
-
-impl<'a> Page<'a> {
-    /// Whether item `i` is an element with tag `tag`.
-    pub fn is(&self, i: usize, tag: &str) -> bool {
-        self.items[i].tag == tag
-    }
-
-    /// The item's attribute, when it is an element that has it.
-    pub fn attr(&self, i: usize, name: &str) -> Option<&'a str> {
-        self.items[i].element.and_then(|e| e.attr(name))
-    }
-
-    /// Indexes of the item's children, in order.
-    pub fn children(&self, i: usize) -> Children<'_, 'a> {
-        Children {
-            page: self,
-            next: i + 1,
-            end: self.items[i].end,
-        }
-    }
-
-    /// Whether the element is a container of blocks rather than inline text.
-    pub fn is_block(&self, i: usize) -> bool {
-        let tag = self.items[i].tag;
-        !tag.is_empty() && (self.items[i].block_tag || self.stats[i].block)
-    }
-
-    /// Whether the element holds only inline content and enough text to be
-    /// read as a paragraph.
-    pub fn is_paragraph_like(&self, i: usize) -> bool {
-        let tag = self.items[i].tag;
-        tag == "p"
-            || (matches!(
-                tag,
-                "div" | "section" | "article" | "span" | "font" | "center"
-            ) && !self.stats[i].block
-                && self.stats[i].text > 0)
-    }
-
-    /// The class/id weight: one step down per negative name, one up per
-    /// positive one.
-    pub fn class_weight(&self, i: usize) -> f32 {
-        if !self.flags.weigh_classes {
-            return 0.0;
-        }
-        let item = &self.items[i];
-        let mut w = 0.0;
-        for name in [&item.class, &item.id] {
-            if name.is_empty() {
-                continue;
-            }
-            if has_hint(name, &NEGATIVE_HINT_SET) {
-                w -= CLASS_WEIGHT;
-            }
-            if has_hint(name, &POSITIVE_HINT_SET) {
-                w += CLASS_WEIGHT;
-            }
-        }
-        w
-    }
-
-    /// The subtree's text with white space collapsed, gathered iteratively
-    /// (used for short pieces and for flattening very deep nesting).
-    pub fn plain_text(&self, i: usize) -> String {
-        let mut out = String::new();
-        for item in &self.items[i..self.items[i].end] {
-            if item.tag.is_empty() {
-                out.push_str(item.text);
-            } else if item.block_tag || item.tag == "br" {
-                out.push(' ');
-            }
-        }
-        super::normalize::clean_text(&out)
-    }
-}
-
-/// Iterator over an item's children.
-pub(super) struct Children<'p, 'a> {
-    page: &'p Page<'a>,
-    next: usize,
-    end: usize,
-}
-
-impl Iterator for Children<'_, '_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        if self.next >= self.end {
-            return None;
-        }
-        let i = self.next;
-        self.next = self.page.items[i].end;
-        Some(i)
-    }
-}
-
-/// A list of class/id fragments compiled into one automaton, so that a name
-/// is searched for all of them in one pass.
-pub(super) fn hint_set(hints: &[&str]) -> AhoCorasick {
-    AhoCorasick::new(hints).expect("a list of fragments")
-}
-
-/// The tag lists every element is looked up in, all at once by its interned
-/// name.
-static TAG_KINDS: LazyLock<TagKinds> =
-    LazyLock::new(|| TagKinds::new(&[BLOCK_TAGS, SKIP_TAGS, SCORED_TAGS]));
-/// The bits of [`TAG_KINDS`]: one per list, in its order.
-const BLOCK_KIND: u8 = 1;
-const SKIP_KIND: u8 = 1 << 1;
-const SCORED_KIND: u8 = 1 << 2;
-
-static NEGATIVE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(NEGATIVE_HINTS));
-static POSITIVE_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(POSITIVE_HINTS));
-static UNLIKELY_HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| hint_set(UNLIKELY_HINTS));
-static MAYBE_CANDIDATE_HINT_SET: LazyLock<AhoCorasick> =
-    LazyLock::new(|| hint_set(MAYBE_CANDIDATE_HINTS));
-
-/// Whether a lower-cased class/id string contains any of the fragments.
-pub(super) fn has_hint(name: &str, hints: &AhoCorasick) -> bool {
-    !name.is_empty() && hints.is_match(name)
-}
-
-/// A list of class/id fragments looked for as words (see
-/// [`has_word_hint`]), sorted once into the lookups a word needs: the pairs
-/// of bytes the fragments start with, a set of the fragments, the lengths
-/// of those long enough to start a word, and the hyphenated ones, which are
-/// searched for in the whole name.
-pub(super) struct WordHints {
-    /// One bit for each pair of bytes a fragment without a hyphen starts
-    /// with (a word starting otherwise names none: most are told at once).
-    starts: Vec<u64>,
-    /// Whether a fragment is a single byte (and has no pair to start with).
-    single_byte: bool,
-    /// The fragments without a hyphen.
-    words: FxHashSet<&'static str>,
-    /// The distinct byte lengths of the fragments without a hyphen that are
-    /// long enough to be a word's beginning.
-    prefix_lengths: Vec<usize>,
-    /// The fragments with a hyphen.
-    hyphenated: Vec<&'static str>,
-}
-
-impl WordHints {
-    pub(super) fn new(hints: &[&'static str]) -> WordHints {
-        let (hyphenated, plain): (Vec<&str>, Vec<&str>) =
-            hints.iter().partition(|h| h.contains('-'));
-        let mut prefix_lengths: Vec<usize> = plain
-            .iter()
-            .map(|h| h.len())
-            .filter(|&n| n >= MIN_PREFIX_HINT)
-            .collect();
-        prefix_lengths.sort_unstable();
-        prefix_lengths.dedup();
-        let mut starts = vec![0u64; 1 << 10];
-        for h in &plain {
-            if let [a, b, ..] = h.as_bytes() {
-                let pair = byte_pair(*a, *b);
-                starts[pair >> 6] |= 1 << (pair & 63);
-            }
-        }
-        WordHints {
-            starts,
-            single_byte: plain.iter().any(|h| h.len() < 2),
-            words: plain.into_iter().collect(),
-            prefix_lengths,
-            hyphenated,
-        }
-    }
-
-    /// Whether a word equals a fragment or starts with a long one.
-    fn names(&self, w: &str) -> bool {
-        if let [a, b, ..] = w.as_bytes() {
-            let pair = byte_pair(*a, *b);
-            if !self.single_byte && self.starts[pair >> 6] & (1 << (pair & 63)) == 0 {
-                return false;
-            }
-        }
-        self.words.contains(w)
-            || self
-                .prefix_lengths
-                .iter()
-                .any(|&n| n <= w.len() && w.is_char_boundary(n) && self.words.contains(&w[..n]))
-    }
-}
-
-/// Two bytes as one index of a table of every pair.
-fn byte_pair(a: u8, b: u8) -> usize {
-    (usize::from(a) << 8) | usize::from(b)
-}
-
-/// Whether a lower-cased class/id string has a word naming one of the
-/// fragments: the word equals it, or starts with it when the fragment is
-/// long enough to be unambiguous ("sharebar", but not "tagstyle" for "tags").
-/// Fragments with a hyphen match anywhere a word starts.
-pub(super) fn has_word_hint(name: &str, hints: &WordHints) -> bool {
-    if name.is_empty() {
-        return false;
-    }
-    if name
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| !w.is_empty() && hints.names(w))
-    {
-        return true;
-    }
-    // A name without a hyphen holds no hyphenated fragment: not searched.
-    if !name.contains('-') {
-        return false;
-    }
-    let mut after_alphanumeric = false;
-    for (at, c) in name.char_indices() {
-        if !after_alphanumeric && hints.hyphenated.iter().any(|h| name[at..].starts_with(h)) {
-            return true;
-        }
-        after_alphanumeric = c.is_alphanumeric();
-    }
-    false
-}
-
-/// The word-hint lists, sorted once.
-pub(super) static CLUTTER_WORDS: LazyLock<WordHints> =
-    LazyLock::new(|| WordHints::new(CLUTTER_HINTS));
-pub(super) static LOGO_WORDS: LazyLock<WordHints> = LazyLock::new(|| WordHints::new(LOGO_HINTS));
+/// The class/id words that name a lead (standfirst), sorted once.
 static LEAD_WORDS: LazyLock<WordHints> = LazyLock::new(|| WordHints::new(LEAD_HINTS));
-static PULL_QUOTE_WORDS: LazyLock<WordHints> = LazyLock::new(|| WordHints::new(PULL_QUOTE_HINTS));
 
 /// What [`extract`] finds: the body and the standfirst printed above it.
 #[derive(Debug, Default)]
@@ -601,18 +276,6 @@ fn leads_before(page: &Page, container: usize) -> Vec<usize> {
     out
 }
 
-/// Whether a folded text prints the folded description: it holds the whole
-/// description (after a kicker of a few words, or with the sentence the
-/// description cut off) without being much longer, or it is the
-/// description's start.
-pub(super) fn describes(text: &str, description: &str) -> bool {
-    let whole = text.len() <= description.len() * DESCRIBED_MAX_GROWTH
-        && text
-            .find(description)
-            .is_some_and(|at| text[..at].split_whitespace().count() <= DESCRIBED_KICKER_MAX_WORDS);
-    whole || (text.chars().count() >= LEAD_MIN_CHARS && description.starts_with(text))
-}
-
 /// The heading that prints the article's headline before the container
 /// (the page's own title, not a section name or the logo's `h1`); else the
 /// last `h1` before it.
@@ -635,341 +298,6 @@ fn headline_before(page: &Page, container: usize) -> Option<usize> {
         }
     }
     last_h1
-}
-
-/// Flattens the DOM into a [`Page`] in one iterative walk, leaving out
-/// skipped, hidden and (per `flags`) unlikely subtrees, then sums the counts
-/// bottom-up.
-pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'a> {
-    let mut items: Vec<Item<'a>> = Vec::new();
-    let mut embeds_at: Vec<(usize, u32)> = Vec::new();
-    let mut stack: Vec<usize> = Vec::new();
-    // Depth of enclosing tables/code, where unlikely names are not trusted.
-    let mut guarded = 0usize;
-    let mut guards: Vec<bool> = Vec::new();
-    let root = dom.tree.root();
-    items.push(Item {
-        tag: "#document",
-        element: None,
-        text: "",
-        parent: NONE,
-        end: 0,
-        class: "".into(),
-        id: "".into(),
-        block_tag: false,
-        scored_tag: false,
-    });
-    stack.push(0);
-    guards.push(false);
-    let mut node = root.first_child();
-    while let Some(n) = node {
-        let parent = *stack.last().expect("document stays on the stack");
-        let mut descend = false;
-        match n.value() {
-            Node::Text(t) => items.push(Item {
-                tag: "",
-                element: None,
-                text: t,
-                parent,
-                end: items.len() + 1,
-                class: "".into(),
-                id: "".into(),
-                block_tag: false,
-                scored_tag: false,
-            }),
-            Node::Element(e) => {
-                let tag = e.name();
-                if matches!(tag, "iframe" | "embed" | "object") {
-                    embeds_at.push((parent, 1));
-                }
-                let in_quote = items[parent].tag == "blockquote";
-                let attrs = Attrs::of(e);
-                let class = lowercase(attrs.class);
-                let id = lowercase(attrs.id);
-                let kinds = TAG_KINDS.of(&e.name.local);
-                if kinds & SKIP_KIND == 0
-                    && keep_element(e, &attrs, (&class, &id), flags, guarded > 0, in_quote)
-                {
-                    let i = items.len();
-                    items.push(Item {
-                        tag,
-                        element: Some(e),
-                        text: "",
-                        parent,
-                        end: 0,
-                        class,
-                        id,
-                        block_tag: kinds & BLOCK_KIND != 0,
-                        scored_tag: kinds & SCORED_KIND != 0,
-                    });
-                    descend = true;
-                    stack.push(i);
-                    let guard = matches!(tag, "table" | "code" | "pre");
-                    guards.push(guard);
-                    if guard {
-                        guarded += 1;
-                    }
-                }
-            }
-            _ => {}
-        }
-        if descend && let Some(c) = n.first_child() {
-            node = Some(c);
-            continue;
-        }
-        if descend {
-            close(&mut items, &mut stack, &mut guards, &mut guarded);
-        }
-        // Move to the next sibling, closing finished ancestors on the way up.
-        let mut cur = n;
-        node = loop {
-            if let Some(s) = cur.next_sibling() {
-                break Some(s);
-            }
-            match cur.parent() {
-                Some(p) if p.id() != root.id() => {
-                    close(&mut items, &mut stack, &mut guards, &mut guarded);
-                    cur = p;
-                }
-                _ => break None,
-            }
-        };
-    }
-    while !stack.is_empty() {
-        close(&mut items, &mut stack, &mut guards, &mut guarded);
-    }
-    let stats = sum_stats(&items, &embeds_at);
-    let headline = fold(&meta.headline);
-    let headline_chars = headline.chars().count();
-    Page {
-        items,
-        stats,
-        flags,
-        headline,
-        headline_chars,
-        // A description cut short ends in an ellipsis the page does not print.
-        description: meta
-            .description
-            .as_deref()
-            .map(|d| fold(d).trim_end_matches(['.', '…', ' ']).to_string())
-            .filter(|d| d.chars().count() >= MIN_PARAGRAPH_CHARS),
-        base: meta.url.clone(),
-    }
-}
-
-/// Closes the innermost open element.
-fn close(items: &mut [Item], stack: &mut Vec<usize>, guards: &mut Vec<bool>, guarded: &mut usize) {
-    if let Some(i) = stack.pop() {
-        items[i].end = items.len();
-    }
-    if guards.pop() == Some(true) {
-        *guarded -= 1;
-    }
-}
-
-/// The attributes the page model reads, gathered in one pass over an
-/// element's attributes: a lookup by name costs an interned atom and a hash.
-#[derive(Default)]
-struct Attrs<'a> {
-    class: &'a str,
-    id: &'a str,
-    style: Option<&'a str>,
-    hidden: bool,
-    aria_hidden: Option<&'a str>,
-    role: Option<&'a str>,
-}
-
-impl<'a> Attrs<'a> {
-    fn of(e: &'a scraper::node::Element) -> Attrs<'a> {
-        let mut a = Attrs::default();
-        for (name, value) in e.attrs() {
-            match name {
-                "class" => a.class = value,
-                "id" => a.id = value,
-                "style" => a.style = Some(value),
-                "hidden" => a.hidden = true,
-                "aria-hidden" => a.aria_hidden = Some(value),
-                "role" => a.role = Some(value),
-                _ => {}
-            }
-        }
-        a
-    }
-}
-
-/// Whether an element whose tag is not skipped ([`SKIP_TAGS`]) stays in the
-/// page model with its subtree. A pull quote's `aside` and a quotation's own
-/// `footer` (its attribution) are story, not furniture. `class` and `id` are
-/// in lower case; they are searched apart, as no fragment holds a space.
-fn keep_element(
-    e: &scraper::node::Element,
-    a: &Attrs,
-    (class, id): (&str, &str),
-    flags: Flags,
-    in_table_or_code: bool,
-    in_quote: bool,
-) -> bool {
-    let tag = e.name();
-    if FURNITURE_TAGS.contains(&tag) {
-        let pull_quote = tag == "aside"
-            && (has_word_hint(class, &PULL_QUOTE_WORDS) || has_word_hint(id, &PULL_QUOTE_WORDS));
-        if !(pull_quote || (tag == "footer" && in_quote)) {
-            return false;
-        }
-    }
-    if a.hidden {
-        return false;
-    }
-    if let Some(style) = a.style
-        && (squeezed_contains(style, "display:none")
-            || squeezed_contains(style, "visibility:hidden"))
-    {
-        return false;
-    }
-    if a.aria_hidden == Some("true") && !a.class.contains("fallback-image") {
-        return false;
-    }
-    if let Some(role) = a.role
-        && FURNITURE_ROLES
-            .iter()
-            .any(|r| r.eq_ignore_ascii_case(role.trim()))
-    {
-        return false;
-    }
-    if flags.strip_unlikely
-        && !in_table_or_code
-        && (!a.class.is_empty() || !a.id.is_empty())
-        && !matches!(tag, "body" | "a" | "html")
-    {
-        let hinted = |set: &AhoCorasick| has_hint(class, set) || has_hint(id, set);
-        if hinted(&UNLIKELY_HINT_SET) && !hinted(&MAYBE_CANDIDATE_HINT_SET) {
-            return false;
-        }
-    }
-    true
-}
-
-/// Whether a style, its ASCII letters lowercased and its spaces left out,
-/// contains `needle` (lowercase, without spaces), compared in place.
-fn squeezed_contains(style: &str, needle: &str) -> bool {
-    let hay = style.as_bytes();
-    let needle = needle.as_bytes();
-    (0..hay.len()).any(|start| {
-        let mut k = start;
-        needle.iter().all(|&n| {
-            while hay.get(k) == Some(&b' ') {
-                k += 1;
-            }
-            let same = hay.get(k).is_some_and(|h| h.to_ascii_lowercase() == n);
-            k += 1;
-            same
-        })
-    })
-}
-
-/// Sums every item's counts into its ancestors, in one reverse pass.
-fn sum_stats(items: &[Item], embeds_at: &[(usize, u32)]) -> Vec<Stats> {
-    let mut stats = vec![Stats::default(); items.len()];
-    for &(i, n) in embeds_at {
-        stats[i].embeds += n;
-    }
-    for i in (0..items.len()).rev() {
-        let item = &items[i];
-        let mut s = stats[i];
-        if item.tag.is_empty() {
-            (s.text, s.commas) = text_counts(item.text);
-        } else {
-            match item.tag {
-                "a" => s.link = s.text,
-                "p" => s.paragraphs += 1,
-                "img" => s.images += 1,
-                "li" => s.items += 1,
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.heading = s.text,
-                _ => {}
-            }
-        }
-        stats[i] = s;
-        if item.parent != NONE {
-            let child_is_block = item.block_tag;
-            let p = &mut stats[item.parent];
-            p.add(&s);
-            p.block |= child_is_block;
-        }
-    }
-    stats
-}
-
-/// Characters of a text with every white space run counted once, and its
-/// commas ([`COMMA_CHARS`]), in one pass over the bytes: eight bytes are
-/// counted at a time where none of them may start a wider white space or
-/// comma, and elsewhere only the lead bytes of characters that may be one
-/// are decoded.
-pub(super) fn text_counts(text: &str) -> (usize, u32) {
-    let bytes = text.as_bytes();
-    let (mut chars, mut commas, mut space) = (0usize, 0u32, true);
-    let mut i = 0;
-    while i < bytes.len() {
-        let Some(chunk) = bytes.get(i..i + 8) else {
-            i = count_chars(text, i, bytes.len(), (&mut chars, &mut commas, &mut space));
-            continue;
-        };
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        if wide_space_leads(x) | bytes_equal(x, 0xD8) | bytes_equal(x, 0xEF) != 0 {
-            i = count_chars(text, i, i + 8, (&mut chars, &mut commas, &mut space));
-            continue;
-        }
-        // One flag (the high bit) per byte; a run of white space is counted
-        // at its first byte, the one after a byte of a word; bytes that
-        // continue a character are not counted.
-        let spaces = ascii_within(x, b'\t', b'\r') | bytes_equal(x, b' ');
-        let before = (spaces << 8) | if space { 0x80 } else { 0 };
-        chars += 8 - flags_set(spaces | continuation_bytes(x)) + flags_set(spaces & !before);
-        commas += flags_set(bytes_equal(x, b',')) as u32;
-        space = spaces >> 63 != 0;
-        i += 8;
-    }
-    (chars, commas)
-}
-
-/// Counts the characters of `text[i..]` as [`text_counts`] does, a
-/// character at a time, until `end` is reached; returns where it stopped
-/// (`end`, or past it when a character straddles it).
-fn count_chars(
-    text: &str,
-    mut i: usize,
-    end: usize,
-    (chars, commas, space): (&mut usize, &mut u32, &mut bool),
-) -> usize {
-    let bytes = text.as_bytes();
-    while i < end {
-        let b = bytes[i];
-        let (is_space, is_comma, len) = match b {
-            0..0x80 => (matches!(b, b'\t'..=b'\r' | b' '), b == b',', 1),
-            0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
-                let c = text[i..].chars().next().unwrap_or_default();
-                (c.is_whitespace(), COMMA_CHARS.contains(&c), c.len_utf8())
-            }
-            // Any other lead byte: a character of a word; continuation
-            // bytes belong to the character before.
-            0xC0.. => (false, false, 1),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        if is_space {
-            if !*space {
-                *chars += 1;
-                *space = true;
-            }
-        } else {
-            *chars += 1;
-            *space = false;
-        }
-        *commas += u32::from(is_comma);
-        i += len;
-    }
-    i
 }
 
 /// The score a paragraph-like text gives its ancestors.
@@ -1189,61 +517,303 @@ fn siblings(page: &Page, top: usize, score: &[Option<f32>]) -> Vec<usize> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn styles_are_searched_as_lowercased_without_spaces() {
-        for style in [
-            "display:none",
-            "DISPLAY : NONE;",
-            "color: red; display:  none",
-            "display:block",
-            "visibility: Hidden",
-            "display:non",
-            "",
-            " d isplay:none",
-        ] {
-            let squeezed = style.to_ascii_lowercase().replace(' ', "");
-            for needle in ["display:none", "visibility:hidden"] {
-                assert_eq!(
-                    squeezed_contains(style, needle),
-                    squeezed.contains(needle),
-                    "{style:?}"
-                );
-            }
-        }
+    fn blocks_of(body: &str) -> Vec<Block> {
+        let filler = "<p>This paragraph gives the page enough prose, with commas, clauses, and words, so that the article container is chosen as the body of the story.</p>".repeat(4);
+        let html = format!("<html><body><article>{filler}{body}</article></body></html>");
+        let dom = Html::parse_document(&html);
+        let meta = Article {
+            url: Some("https://example.com/news/story.html".into()),
+            headline: "The Headline".into(),
+            ..Article::default()
+        };
+        extract(&dom, &meta).blocks.into_iter().skip(4).collect()
     }
 
     #[test]
-    fn text_counts_match_a_count_by_characters() {
-        for text in [
-            "",
-            "  one, two  three ",
-            "\u{a0}un\u{2003}deux\u{3000}trois\u{3001}四\u{ff0c}五 ،ستة\u{85}",
-            "é—©\u{200b}x\u{0B}y,\n",
-            "Eight by eight, the words\t\t go; then a long run          of spaces,,\n\r\n ends.",
-            "Привет,  мир;\tçà et là, Ωμέγα ελληνικά  end, und Straße ändern sich nicht",
-            "Mixed: une fête\u{a0}\u{a0}d’été, 四\u{3001}五 — and ASCII again, at every offset  ",
-        ] {
-            // Every word's characters, and one for each white-space run after a word.
-            let words: Vec<&str> = text.split_whitespace().collect();
-            let trailing = !words.is_empty() && text.ends_with(char::is_whitespace);
-            let chars = words.iter().map(|w| w.chars().count()).sum::<usize>()
-                + words.len().saturating_sub(1)
-                + usize::from(trailing);
-            let commas = text.chars().filter(|c| COMMA_CHARS.contains(c)).count() as u32;
-            assert_eq!(text_counts(text), (chars, commas), "{text:?}");
-            // Every offset, so that each byte is read at every place of an
-            // eight-byte step.
-            for (at, _) in text.char_indices() {
-                let rest = &text[at..];
-                let mut whole = (0, 0, true);
-                count_chars(
-                    rest,
-                    0,
-                    rest.len(),
-                    (&mut whole.0, &mut whole.1, &mut whole.2),
-                );
-                assert_eq!(text_counts(rest), (whole.0, whole.1), "{rest:?}");
+    fn paragraph_keeps_emphasis_strong_links_and_code() {
+        let b = blocks_of(
+            r#"<p>Read <em>this</em>, <b>that</b> and <a href="/x/y">a link</a> or <code>f()</code>.</p>"#,
+        );
+        let Block::Paragraph { text, inlines } = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(text, "Read this, that and a link or f().");
+        let inlines = inlines.as_ref().unwrap();
+        assert!(inlines.contains(&Inline::Emphasis {
+            children: vec![Inline::Text {
+                text: "this".into()
+            }]
+        }));
+        assert!(inlines.contains(&Inline::Link {
+            href: "https://example.com/x/y".into(),
+            children: vec![Inline::Text {
+                text: "a link".into()
+            }]
+        }));
+        assert!(inlines.contains(&Inline::Code { text: "f()".into() }));
+    }
+
+    #[test]
+    fn unsafe_links_lose_their_target() {
+        let b = blocks_of(r#"<p>Click <a href="javascript:alert(1)">here</a> now.</p>"#);
+        assert_eq!(b[0], Block::paragraph("Click here now."));
+    }
+
+    #[test]
+    fn headings_keep_their_level_and_drop_the_headline() {
+        let b = blocks_of("<h1>The Headline</h1><h3>Part two</h3><h1>Other</h1>");
+        assert_eq!(
+            b,
+            vec![
+                Block::Heading {
+                    text: "Part two".into(),
+                    level: 3
+                },
+                Block::Heading {
+                    text: "Other".into(),
+                    level: 2
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_flatten_nested_items() {
+        let b = blocks_of("<ol><li>One</li><li>Two<ul><li>Two a</li></ul></li></ol>");
+        assert_eq!(
+            b,
+            vec![Block::List {
+                text: "One\nTwo\nTwo a".into(),
+                ordered: true,
+                items: vec!["One".into(), "Two".into(), "Two a".into()]
+            }]
+        );
+    }
+
+    #[test]
+    fn blockquote_with_cite() {
+        let b = blocks_of("<blockquote><p>To be or not.</p><cite>— Hamlet</cite></blockquote>");
+        assert_eq!(
+            b[0],
+            Block::Quote {
+                text: "To be or not.".into(),
+                cite: Some("Hamlet".into())
             }
-        }
+        );
+    }
+
+    #[test]
+    fn pull_quote_aside_is_a_quote_with_its_footer_as_cite() {
+        let b = blocks_of(
+            "<aside class=\"pullquote\"><blockquote><p>Pipes are old.</p><footer><cite>Dana Whitfield</cite></footer></blockquote></aside><aside class=\"related\"><p>Other stories are here today.</p></aside>",
+        );
+        assert_eq!(
+            b,
+            vec![Block::Quote {
+                text: "Pipes are old.".into(),
+                cite: Some("Dana Whitfield".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn ad_labels_logos_and_dated_bylines_are_clutter() {
+        let b = blocks_of(
+            "<div><p>Advertisement</p></div><p><img src=\"a/site-logo.png\" alt=\"Newsroom logo\"></p><div>Par Claire Dubois Publié le 3 mars 2021 à 14h05</div><p>The story goes on, with more words.</p>",
+        );
+        assert_eq!(
+            b,
+            vec![Block::paragraph("The story goes on, with more words.")]
+        );
+    }
+
+    #[test]
+    fn figure_with_lazy_image_and_caption_with_its_credit() {
+        let b = blocks_of(
+            r#"<figure><img src="data:image/gif;base64,R0lGOD" data-src="img/a.jpg" alt="A cat"><figcaption>A cat sleeps. <span class="credit">Photo: AP</span></figcaption></figure>"#,
+        );
+        assert_eq!(
+            b[0],
+            Block::Image {
+                text: "A cat sleeps. Photo: AP".into(),
+                src: "img/a.jpg".into(),
+                alt: "A cat".into(),
+                caption: Some("A cat sleeps. Photo: AP".into())
+            }
+        );
+    }
+
+    #[test]
+    fn placeholder_caption_is_dropped() {
+        let b = blocks_of(r#"<figure><img src="a.jpg"><figcaption>None</figcaption></figure>"#);
+        assert!(matches!(&b[0], Block::Image { caption: None, .. }));
+    }
+
+    #[test]
+    fn data_table_becomes_rows() {
+        let b = blocks_of(
+            "<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>31</td></tr></table>",
+        );
+        assert_eq!(
+            b[0],
+            Block::Table {
+                text: "Name\tAge\nAnn\t31".into(),
+                rows: vec![
+                    vec!["Name".into(), "Age".into()],
+                    vec!["Ann".into(), "31".into()]
+                ]
+            }
+        );
+    }
+
+    #[test]
+    fn pre_becomes_code_with_language() {
+        let b =
+            blocks_of("<pre><code class=\"language-rust\">fn main() {\n    x();\n}</code></pre>");
+        assert_eq!(
+            b[0],
+            Block::Code {
+                text: "fn main() {\n    x();\n}".into(),
+                language: Some("rust".into())
+            }
+        );
+    }
+
+    #[test]
+    fn rule_and_loose_text() {
+        let b = blocks_of("<hr><div>Loose text in a div.<br><br>Second part.</div>");
+        assert_eq!(
+            b[0],
+            Block::Rule {
+                text: String::new()
+            }
+        );
+        assert_eq!(b[1], Block::paragraph("Loose text in a div."));
+        assert_eq!(b[2], Block::paragraph("Second part."));
+    }
+
+    #[test]
+    fn clutter_is_dropped() {
+        let b = blocks_of(
+            r##"<p>Read also: <a href="/other">Another story</a></p>
+               <div class="share-bar"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
+               <div class="newsletter-box">Sign up for our newsletter today, it is free.</div>
+               <p>Newsroom logo</p><p>Last update: March 29, 2024 01:04</p>
+               <p>Real closing sentence of the story.</p>"##,
+        );
+        assert_eq!(
+            b,
+            vec![Block::paragraph("Real closing sentence of the story.")]
+        );
+    }
+
+    #[test]
+    fn credits_bylines_and_date_lines_are_dropped() {
+        let b = blocks_of(
+            "<p>(© FEI/Christophe Taniere)</p><p>By Jane Doe</p><p>7. Oktober 2020</p>\
+             <p>In 1985 the study ran, and it found nothing at all.</p>",
+        );
+        assert_eq!(
+            b,
+            vec![Block::paragraph(
+                "In 1985 the study ran, and it found nothing at all."
+            )]
+        );
+    }
+
+    #[test]
+    fn lead_outside_the_container_is_recovered() {
+        let body = "<p>This paragraph gives the page enough prose, with commas, clauses, and words, so that the article container is chosen.</p>".repeat(5);
+        let html = format!(
+            "<html><body><h1>The Headline</h1><div class=\"standfirst\">A lead sentence that sums the story up for readers.</div>\
+             <div class=\"share\"><a href=\"#\">Share</a></div><article>{body}</article></body></html>"
+        );
+        let dom = Html::parse_document(&html);
+        let meta = Article {
+            headline: "The Headline".into(),
+            ..Article::default()
+        };
+        let b = extract(&dom, &meta).blocks;
+        assert_eq!(
+            b[0],
+            Block::paragraph("A lead sentence that sums the story up for readers.")
+        );
+        assert_eq!(b.len(), 6);
+    }
+
+    #[test]
+    fn update_lines_are_dropped_in_several_languages() {
+        let b = blocks_of(
+            "<p>Aktualisiert am 17.01.2021.</p><p>Mis à jour le 3 mars 2021 à 10h</p>\
+             <p>The story goes on, with its own words.</p>",
+        );
+        assert_eq!(
+            b,
+            vec![Block::paragraph("The story goes on, with its own words.")]
+        );
+    }
+
+    #[test]
+    fn read_also_inserts_are_dropped_in_several_languages() {
+        let b = blocks_of(
+            "<p>Le puede interesar: Otra noticia del día</p><p>Auch lesen: Ein anderer Artikel</p>\
+             <blockquote><p>PUEDES VER: ¿Qué es esto?</p></blockquote><p>Schon gelesen?</p>\
+             <p>The story goes on, with its own words.</p>",
+        );
+        assert_eq!(
+            b,
+            vec![Block::paragraph("The story goes on, with its own words.")]
+        );
+    }
+
+    #[test]
+    fn lead_repeating_a_cut_description_is_recovered_before_a_repeated_headline() {
+        let body = "<p>This paragraph gives the page enough prose, with commas, clauses, and words, so that the article container is chosen.</p>".repeat(5);
+        let html = format!(
+            "<html><body><div class=\"top\"><p>Big news: The minister met the mayors of the region on Monday, and they agreed on a plan.</p></div>\
+             <h2>The Headline</h2><article>{body}</article></body></html>"
+        );
+        let dom = Html::parse_document(&html);
+        let meta = Article {
+            headline: "The Headline".into(),
+            description: Some(
+                "The minister met the mayors of the region on Monday, and they ...".into(),
+            ),
+            ..Article::default()
+        };
+        let b = extract(&dom, &meta).blocks;
+        assert_eq!(
+            b[0],
+            Block::paragraph(
+                "Big news: The minister met the mayors of the region on Monday, and they agreed on a plan."
+            )
+        );
+    }
+
+    #[test]
+    fn ruby_readings_are_left_out() {
+        let b =
+            blocks_of("<p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読みます。</p>");
+        assert_eq!(b, vec![Block::paragraph("漢字を読みます。")]);
+    }
+
+    #[test]
+    fn scripts_and_forms_never_survive() {
+        let b = blocks_of(
+            "<script>alert(1)</script><style>p{}</style><form><input value=x><button>Go</button></form><p>Safe.</p>",
+        );
+        assert_eq!(b, vec![Block::paragraph("Safe.")]);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = format!(
+            "<html><body>{}<p>Deep text, with commas, enough to count as a paragraph here.</p>{}</body></html>",
+            "<div>".repeat(5000),
+            "</div>".repeat(5000)
+        );
+        let dom = Html::parse_document(&html);
+        let b = extract(&dom, &Article::default()).blocks;
+        assert!(b.iter().any(|b| b.text().contains("Deep text")));
     }
 }

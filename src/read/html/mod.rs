@@ -10,6 +10,7 @@
 pub mod blocks;
 pub mod content;
 pub mod dates;
+mod flat_page;
 pub mod jsonld;
 pub mod metadata;
 pub mod normalize;

@@ -18,7 +18,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{ElementRef, Html, Node};
 
 use super::published::{role_named, role_of};
-use crate::read::html::content::hint_set;
+use crate::read::html::flat_page::hint_set;
 use crate::read::html::normalize::{clean_text, lowercase, space_len};
 use crate::read::html::patterns::{
     ARTICLE_OWN_TAGS, AUTHOR_LINK_PATHS, BYLINE_HINTS, BYLINE_NOT_HINTS, COMMENT_AREA_HINT,
