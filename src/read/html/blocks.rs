@@ -10,7 +10,9 @@
 //! pages cannot exhaust the stack.
 
 use super::flat_page::{CLUTTER_WORDS, LOGO_WORDS, NONE, Page, describes, has_word_hint};
-use super::normalize::{clean_text, fold, folds_to, is_placeholder, split_words, squeeze_into};
+use super::normalize::{
+    clean_text, fold_case, folds_case_to, is_placeholder, split_words, squeeze_into,
+};
 use super::patterns::{
     AD_LABELS, BODY_BYLINE_OPENERS, BYLINE_MAX_WORDS, CLASS_WEIGHT, CLUTTER_MAX_CHARS,
     CREDIT_MARKERS, CREDIT_MAX_CHARS, DATE_LINE_MAX_CHARS, DATE_LINE_MAX_WORDS, DATELINE_MAX_CHARS,
@@ -178,7 +180,7 @@ pub(super) fn removed(page: &Page, i: usize) -> bool {
 fn is_description(page: &Page, i: usize) -> bool {
     page.description
         .as_deref()
-        .is_some_and(|d| describes(&fold(&page.plain_text(i)), d))
+        .is_some_and(|d| describes(&fold_case(&page.plain_text(i)), d))
 }
 
 /// Whether an ancestor of `i` has the tag.
@@ -207,7 +209,7 @@ fn paragraph(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
 /// `<h1>`–`<h6>`: a subheading, unless it repeats the headline.
 fn heading(page: &Page, i: usize, out: &mut Vec<Block>) {
     let text = page.plain_text(i);
-    if text.is_empty() || is_placeholder(&text) || folds_to(&text, &page.headline) {
+    if text.is_empty() || is_placeholder(&text) || folds_case_to(&text, &page.headline) {
         return;
     }
     let level = page.items[i].tag[1..]
@@ -327,7 +329,7 @@ fn is_logo(page: &Page, i: usize, b: &Block) -> bool {
     let Block::Image { alt, .. } = b else {
         return false;
     };
-    let alt = fold(alt);
+    let alt = fold_case(alt);
     let item = &page.items[i];
     alt == "logo"
         || LOGO_SUFFIXES.iter().any(|s| alt.ends_with(s))
@@ -723,7 +725,7 @@ fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
     {
         return false;
     }
-    let lower = fold(text);
+    let lower = fold_case(text);
     if lower == page.headline && !lower.is_empty() {
         return true;
     }

@@ -15,7 +15,7 @@ use scraper::Html;
 
 use super::blocks;
 use super::flat_page::{Flags, NONE, Page, WordHints, describes, flatten, has_word_hint};
-use super::normalize::{fold, folds_to};
+use super::normalize::{fold_case, folds_case_to};
 use super::patterns::{
     ALTERNATIVE_SHARE, ANCESTOR_CLOSE_SHARE, CHARS_PER_POINT, CLIMB_STOP_SHARE,
     HEADLINE_SLACK_CHARS, LEAD_HINTS, LEAD_MIN_CHARS, MAX_COMMA_POINTS, MAX_LENGTH_POINTS,
@@ -131,7 +131,7 @@ fn extract_from(page: &Page) -> Body {
 fn standfirst(page: &Page) -> Option<usize> {
     let h1s = || (0..page.items.len()).filter(|&i| page.is(i, "h1"));
     let h1 = h1s()
-        .find(|&i| folds_to(&page.plain_text(i), &page.headline))
+        .find(|&i| folds_case_to(&page.plain_text(i), &page.headline))
         .or_else(|| h1s().next())?;
     let mut i = page.items[h1].end;
     while i < page.items.len() {
@@ -264,7 +264,7 @@ fn leads_before(page: &Page, container: usize) -> Vec<usize> {
                 && page
                     .description
                     .as_deref()
-                    .is_some_and(|d| describes(&fold(&page.plain_text(i)), d));
+                    .is_some_and(|d| describes(&fold_case(&page.plain_text(i)), d));
             if (named && after_anchor.is_some_and(|end| i >= end)) || described {
                 out.push(i);
                 i = item.end;
@@ -289,7 +289,7 @@ fn headline_before(page: &Page, container: usize) -> Option<usize> {
         }
         if want > 0
             && page.stats[i].text.abs_diff(want) <= HEADLINE_SLACK_CHARS
-            && folds_to(&page.plain_text(i), &page.headline)
+            && folds_case_to(&page.plain_text(i), &page.headline)
         {
             return Some(i);
         }

@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet;
 use scraper::{Html, Node};
 
 use super::normalize::{
-    ascii_within, bytes_equal, clean_text, continuation_bytes, flags_set, fold, lowercase,
+    ascii_within, bytes_equal, clean_text, continuation_bytes, flags_set, fold_case, lowercase,
     wide_space_leads,
 };
 use super::patterns::{
@@ -466,7 +466,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
         close(&mut items, &mut stack, &mut guards, &mut guarded);
     }
     let stats = sum_stats(&items, &embeds_at);
-    let headline = fold(&meta.headline);
+    let headline = fold_case(&meta.headline);
     let headline_chars = headline.chars().count();
     Page {
         items,
@@ -478,7 +478,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
         description: meta
             .description
             .as_deref()
-            .map(|d| fold(d).trim_end_matches(['.', '…', ' ']).to_string())
+            .map(|d| fold_case(d).trim_end_matches(['.', '…', ' ']).to_string())
             .filter(|d| d.chars().count() >= MIN_PARAGRAPH_CHARS),
         base: meta.url.clone(),
     }

@@ -248,13 +248,14 @@ static PLACEHOLDER_MAX_CHARS: LazyLock<usize> = LazyLock::new(|| {
 /// paragraph printed twice once (a lead repeated in the body becomes the
 /// subtitle and stays at its place in the body).
 pub fn finish(article: &mut Article, blocks: Vec<Block>) {
-    let headline = fold(&article.headline);
+    let headline = fold_case(&article.headline);
     let mut blocks: Vec<Block> = blocks
         .into_iter()
         .filter(|b| !(b.is_textual() && is_placeholder(b.text())))
         .collect();
     while blocks.first().is_some_and(|b| {
-        is_kicker(b) || (b.is_textual() && !headline.is_empty() && folds_to(b.text(), &headline))
+        is_kicker(b)
+            || (b.is_textual() && !headline.is_empty() && folds_case_to(b.text(), &headline))
     }) {
         blocks.remove(0);
     }
@@ -274,11 +275,11 @@ pub fn finish(article: &mut Article, blocks: Vec<Block>) {
         .take(LEAD_ZONE_PARAGRAPHS)
         .copied()
         .filter(|&lead| {
-            let folded = fold(blocks[lead].text());
+            let folded = fold_case(blocks[lead].text());
             let mut copies = paragraphs
                 .iter()
                 .copied()
-                .filter(|&i| folds_to(blocks[i].text(), &folded));
+                .filter(|&i| folds_case_to(blocks[i].text(), &folded));
             // The lead is the first of exactly two copies, not back to back.
             copies.next() == Some(lead)
                 && copies.next().is_some_and(|second| second > lead + 1)
@@ -340,14 +341,14 @@ fn trim_tail(blocks: &mut Vec<Block>) {
 }
 
 /// Case- and space-folded text, for comparisons.
-pub(super) fn fold(text: &str) -> String {
+pub(super) fn fold_case(text: &str) -> String {
     collapse_whitespace(text).to_lowercase()
 }
 
-/// Whether `fold(text) == folded`, for a `folded` that [`fold`] gave,
+/// Whether `fold_case(text) == folded`, for a `folded` that [`fold_case`] gave,
 /// without folding `text`: word by word (see [`words_fold_to`]; a capital
 /// sigma's form depends only on its own word).
-pub(super) fn folds_to(text: &str, folded: &str) -> bool {
+pub(super) fn folds_case_to(text: &str, folded: &str) -> bool {
     words_fold_to(text, folded, |word, w| {
         if word.is_ascii() {
             word.len() == w.len()
@@ -421,8 +422,12 @@ mod tests {
         ];
         for a in texts {
             for b in texts {
-                let folded = fold(b);
-                assert_eq!(folds_to(a, &folded), fold(a) == folded, "{a:?} {b:?}");
+                let folded = fold_case(b);
+                assert_eq!(
+                    folds_case_to(a, &folded),
+                    fold_case(a) == folded,
+                    "{a:?} {b:?}"
+                );
             }
         }
     }

@@ -6,8 +6,9 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use super::found::Found;
 use super::page::{Page, Spot, by_nearness};
-use super::{Found, fold, folds_to};
+use super::text::{fold_marks, folds_marks_to};
 use crate::read::html::dates::{self, DayOrder};
 use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
@@ -57,15 +58,15 @@ struct Named {
 impl Found<'_> {
     /// Whether a byline candidate only names the site.
     fn is_site_name(&self, name: &str) -> bool {
-        let folded = fold(name);
+        let folded = fold_marks(name);
         self.article
             .site_name
             .as_deref()
-            .is_some_and(|s| folds_to(s, &folded))
+            .is_some_and(|s| folds_marks_to(s, &folded))
             || self
                 .website_name
                 .as_deref()
-                .is_some_and(|s| folds_to(s, &folded))
+                .is_some_and(|s| folds_marks_to(s, &folded))
             || self.host().is_some_and(|h| {
                 let squeezed: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
                 h.split('.').any(|label| label == squeezed)
@@ -203,13 +204,13 @@ impl Found<'_> {
                     }
             })
             .collect();
-        let headline = fold(&self.article.headline);
+        let headline = fold_marks(&self.article.headline);
         let near = page.lines_near(anchor);
         for &i in &near {
             let line = &page.lines[i];
             if !keep(line.foreign, line.area)
                 || line.text.chars().count() > MAX_META_LINE_CHARS
-                || folds_to(&line.text, &headline)
+                || folds_marks_to(&line.text, &headline)
             {
                 continue;
             }
@@ -417,7 +418,8 @@ impl Found<'_> {
     /// or abbreviates ("Jane Doe").
     fn completed(&self, chosen: &Named, later: &[Named]) -> Named {
         let visible = later.iter().filter(|n| n.judge != Judge::Loose);
-        let has = |list: &[String], name: &str| list.iter().any(|n| fold(n) == fold(name));
+        let has =
+            |list: &[String], name: &str| list.iter().any(|n| fold_marks(n) == fold_marks(name));
         // Metadata listing the same people and more in full counts too
         // (JSON-LD naming the first author, `<meta name=author>` all).
         if let Some(more) = later.iter().find(|n| {
@@ -482,7 +484,7 @@ impl Found<'_> {
         let shown = found.iter().filter(visible).any(|n| {
             n.names
                 .iter()
-                .any(|a| meta.names.iter().any(|b| fold(a) == fold(b)))
+                .any(|a| meta.names.iter().any(|b| fold_marks(a) == fold_marks(b)))
         });
         if shown {
             return None;
@@ -640,8 +642,8 @@ fn completes(alone: &str, full: &str) -> bool {
     if spells(alone, full) {
         return true;
     }
-    let alone = fold(alone);
-    if folds_to(words[0], &alone) {
+    let alone = fold_marks(alone);
+    if folds_marks_to(words[0], &alone) {
         return true;
     }
     let initials: String = words

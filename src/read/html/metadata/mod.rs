@@ -10,25 +10,31 @@
 //! stands in a page area that is not the article (navigation, related lists,
 //! comments).
 //!
+//! The walk only collects; what an `h1` or a `<time>` says is judged right
+//! after it, by the headline's and the dates' rules.
+//!
 //! Each field's rules have their file: [`title`] for the headline,
 //! [`byline`] for the authors, [`published`] for the dates; [`page`] walks
-//! the page. The smaller fields (language, URL, site name, description,
-//! image, tags) are here.
+//! the page; [`found`] holds the article being filled and [`text`] the text
+//! measures the rules share. The smaller fields (language, URL, site name,
+//! description, image, tags) are here.
 
 mod byline;
+mod found;
 mod page;
 mod published;
+mod text;
 mod title;
 
 use std::collections::HashSet;
 
 use scraper::Html;
 
+use self::found::Found;
 use self::page::Page;
 use super::Hints;
-use super::dates::DayOrder;
-use super::jsonld::{self, LinkedData};
-use super::normalize::{self, clean_text, is_placeholder};
+use super::jsonld::LinkedData;
+use super::normalize::{clean_text, is_placeholder};
 use super::patterns::{
     MAX_TAGS, META_DESCRIPTION, META_IMAGE, META_LANGUAGE, META_SITE_NAME, META_TAGS, META_TITLE,
     META_URL,
@@ -38,6 +44,8 @@ use crate::model::Article;
 /// Extracts every metadata field of the article (its blocks stay empty).
 pub fn extract(dom: &Html, hints: &Hints) -> Article {
     let mut page = Page::collect(dom);
+    title::judge_headings(&mut page.h1s, dom);
+    published::judge_time_roles(&mut page.times);
     let ld = LinkedData::from_scripts(page.ld_scripts.iter().map(String::as_str));
     let title_hint = page
         .meta(META_TITLE)
@@ -75,87 +83,7 @@ pub fn extract(dom: &Html, hints: &Hints) -> Article {
 
 // ---- fields ------------------------------------------------------------------
 
-/// The article being filled, with the page's candidates.
-struct Found<'a> {
-    article: Article,
-    page: &'a Page,
-    ld: Option<jsonld::Article<'a>>,
-    website_name: Option<String>,
-    /// The page's day/month order, found once (see [`Found::day_order`]).
-    order: std::cell::OnceCell<DayOrder>,
-}
-
-/// Case, white space, quote marks and dashes folded, for comparing texts.
-fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        out.extend(fold_char(c));
-    }
-    normalize::collapse_whitespace(&out)
-}
-
-/// One character as [`fold`] writes it.
-fn fold_char(c: char) -> std::char::ToLowercase {
-    let c = match c {
-        '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
-        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
-        '‐'..='―' => '-',
-        c => c,
-    };
-    c.to_lowercase()
-}
-
-/// Whether `fold(text) == folded`, for a `folded` that [`fold`] gave,
-/// without folding `text` (see [`normalize::words_fold_to`]).
-fn folds_to(text: &str, folded: &str) -> bool {
-    normalize::words_fold_to(text, folded, |word, w| {
-        word.chars().flat_map(fold_char).eq(w.chars())
-    })
-}
-
-/// How many words a text counts as: Chinese and Japanese, written without
-/// spaces, count one word per two characters.
-fn weight(text: &str) -> usize {
-    words(text)
-        .iter()
-        .map(|w| {
-            let wide = w.chars().filter(|c| is_cjk(*c)).count();
-            if wide > 0 {
-                (wide / 2).max(1) + usize::from(wide < w.chars().count())
-            } else {
-                1
-            }
-        })
-        .sum()
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
-}
-
-/// The lowercase words of a text (letters and digits).
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 impl Found<'_> {
-    fn set_source(&mut self, field: &str, source: impl Into<String>) {
-        self.article
-            .provenance
-            .insert(field.to_string(), source.into());
-    }
-
-    /// The host name of the article's URL, without `www.`.
-    fn host(&self) -> Option<String> {
-        let url = self.article.url.as_deref()?;
-        let rest = url.split("://").nth(1)?;
-        let host = rest.split(['/', '?', '#', ':']).next()?;
-        Some(host.trim_start_matches("www.").to_lowercase())
-    }
-
     /// `language`: `<html lang>`, JSON-LD `inLanguage`, meta tags, `og:locale`.
     fn language(&mut self) {
         let page = self.page;

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{AhoCorasick, Anchored};
+use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use markup5ever::local_name;
 use memchr::memmem::Finder;
@@ -17,7 +18,6 @@ use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{ElementRef, Html, Node};
 
-use super::published::{role_named, role_of};
 use crate::read::html::flat_page::hint_set;
 use crate::read::html::normalize::{clean_text, lowercase, space_len};
 use crate::read::html::patterns::{
@@ -47,11 +47,13 @@ pub(super) struct Spot {
 #[derive(Debug, Clone)]
 pub(super) struct Heading {
     pub(super) spot: Spot,
-    /// Its headline proper when it prints more (see
-    /// [`super::title::headline_proper`]).
+    /// The element, for the judgments made after the walk.
+    pub(super) node: NodeId,
+    /// Its headline proper when it prints more; judged after the walk, by
+    /// the headline's rules.
     pub(super) proper: Option<String>,
-    /// Whether it is all a link to the front page (see
-    /// [`super::title::is_home_link`]).
+    /// Whether it is all a link to the front page; judged after the walk,
+    /// by the headline's rules.
     pub(super) home: bool,
 }
 
@@ -76,11 +78,22 @@ pub(super) enum DateRole {
     Unknown,
 }
 
+/// How many characters of the text before a `<time>` element are kept to
+/// judge it by: enough for the label just before it ("Updated on").
+const TAIL_CHARS: usize = 40;
+
 /// A `<time>` element.
 #[derive(Debug, Clone)]
 pub(super) struct TimeTag {
     pub(super) spot: Spot,
     pub(super) datetime: Option<String>,
+    /// Whether it carries the `pubdate` attribute.
+    pub(super) pubdate: bool,
+    /// Its class, id and `itemprop`, as one text.
+    pub(super) names: String,
+    /// The last characters of the text before it on its line.
+    pub(super) before: String,
+    /// What it says it is; judged after the walk, by the dates' rules.
     pub(super) role: DateRole,
 }
 
@@ -881,8 +894,9 @@ impl Page {
                 if !text.is_empty() {
                     self.h1s.push(Heading {
                         spot: spot(text),
-                        proper: super::title::headline_proper(el),
-                        home: super::title::is_home_link(el),
+                        node: el.id(),
+                        proper: None,
+                        home: false,
                     });
                 }
             }
@@ -898,22 +912,13 @@ impl Page {
                 && is_time_element(name, attrs.datetime.is_some_and(|d| !d.trim().is_empty())) =>
             {
                 let own = clean_text(&el.text().collect::<String>());
-                // What the element's names say ("entry-date published"),
-                // then its own words ("Updated …"), then the words before it.
-                let named = format!("{} {}", hint_text(attrs), attr("itemprop").unwrap_or(""));
-                let role = if attr_of(el.value(), "pubdate").is_some() {
-                    DateRole::Published
-                } else {
-                    let known = |r: &DateRole| *r != DateRole::Unknown;
-                    Some(role_named(&named.replace(['-', '_'], " ")))
-                        .filter(known)
-                        .or_else(|| Some(role_of(&own)).filter(known))
-                        .unwrap_or_else(|| role_of(&self.current_tail()))
-                };
                 self.times.push(TimeTag {
                     spot: spot(own),
                     datetime: attr("datetime").map(str::to_string),
-                    role,
+                    pubdate: attr_of(el.value(), "pubdate").is_some(),
+                    names: format!("{} {}", hint_text(attrs), attr("itemprop").unwrap_or("")),
+                    before: self.current_tail(),
+                    role: DateRole::Unknown,
                 });
             }
             _ => {}
@@ -992,10 +997,15 @@ impl Page {
         }
     }
 
-    /// The end of the line being built (the text just before an element).
+    /// The end of the line being built (the text just before an element):
+    /// its last [`TAIL_CHARS`] characters.
     fn current_tail(&self) -> String {
-        let chars: Vec<char> = self.current.chars().collect();
-        chars[chars.len().saturating_sub(40)..].iter().collect()
+        let start = self
+            .current
+            .char_indices()
+            .nth_back(TAIL_CHARS - 1)
+            .map_or(0, |(at, _)| at);
+        self.current[start..].to_string()
     }
 
     /// The first value among meta `keys`, in the keys' order of preference.

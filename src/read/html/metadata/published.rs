@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::Found;
-use super::page::{DateRole, Page, Spot, by_nearness, nearness};
+use super::found::Found;
+use super::page::{DateRole, Page, Spot, TimeTag, by_nearness, nearness};
 use crate::read::html::dates::{self, DayOrder, Stamp};
 use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
@@ -18,15 +18,6 @@ use crate::read::html::patterns::{
 };
 
 impl Found<'_> {
-    /// How the page writes all-numeric dates: as its other dates show
-    /// (`25/04/2020` is day first), else as its language does.
-    pub(super) fn day_order(&self) -> DayOrder {
-        *self.order.get_or_init(|| {
-            dates::order_shown(self.page.lines.iter().map(|l| l.text.as_str()))
-                .unwrap_or_else(|| DayOrder::for_language(self.article.language.as_deref()))
-        })
-    }
-
     /// `published` and `modified`: JSON-LD, meta tags and microdata, then
     /// the dates the page prints near the headline (`<time>`, dated lines),
     /// then meta tags that name a date without saying which, a date the
@@ -355,9 +346,26 @@ fn parse_date(value: &str, order: DayOrder) -> Option<Stamp> {
     dates::parse(&value, order)
 }
 
+/// Judges what each `<time>` element says it is: its `pubdate` attribute,
+/// then what its names say ("entry-date published"), then its own words
+/// ("Updated …"), then the words before it.
+pub(super) fn judge_time_roles(times: &mut [TimeTag]) {
+    for time in times {
+        time.role = if time.pubdate {
+            DateRole::Published
+        } else {
+            let known = |r: &DateRole| *r != DateRole::Unknown;
+            Some(role_named(&time.names.replace(['-', '_'], " ")))
+                .filter(known)
+                .or_else(|| Some(role_of(&time.spot.text)).filter(known))
+                .unwrap_or_else(|| role_of(&time.before))
+        };
+    }
+}
+
 /// Whether the words before or around a date mark it as an update or the
 /// publication.
-pub(super) fn role_of(context: &str) -> DateRole {
+fn role_of(context: &str) -> DateRole {
     let lower = context.to_lowercase();
     let present = RoleWords::in_text(&lower);
     let last = |list: &[&str], first: usize| {
@@ -400,7 +408,7 @@ fn dateline(line: &str, order: DayOrder) -> Option<Stamp> {
 /// What the names of a date element (its class, id, `itemprop`) say it is:
 /// the publication when any says so ("entry-date published updated" is a
 /// first publication not changed since), else an update when any says so.
-pub(super) fn role_named(names: &str) -> DateRole {
+fn role_named(names: &str) -> DateRole {
     let lower = names
         .to_lowercase()
         .replace("datepublished", "published")

@@ -9,10 +9,11 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use scraper::{ElementRef, Node};
+use scraper::{ElementRef, Html, Node};
 
+use super::found::Found;
 use super::page::{Heading, Page, Spot, element_text};
-use super::{Found, fold, fold_char, folds_to, weight, words};
+use super::text::{fold_mark_char, fold_marks, folds_marks_to, weight, words};
 use crate::read::html::normalize::{clean_text, is_placeholder};
 use crate::read::html::patterns::{
     DANGLING_SEPARATORS, GLUED_SITE_SEPARATORS, H1_KICKER_MAX_WORDS, HEADLINE_PART_HINTS,
@@ -37,7 +38,7 @@ struct SiteNames {
 impl SiteNames {
     /// Whether a title part names the site rather than the article.
     fn is_site_part(&self, part: &str) -> bool {
-        let folded = fold(part);
+        let folded = fold_marks(part);
         let squeezed: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
         if squeezed.is_empty() {
             return true;
@@ -74,7 +75,7 @@ impl Found<'_> {
     fn site_names(&self) -> SiteNames {
         let squeeze = |t: &str| -> String { t.chars().filter(|c| c.is_alphanumeric()).collect() };
         let folded = |s: &str| {
-            let site = fold(s);
+            let site = fold_marks(s);
             let squeezed = squeeze(&site);
             (site, squeezed)
         };
@@ -103,7 +104,7 @@ impl Found<'_> {
             return None;
         }
         let at = title.char_indices().nth(n - m)?.0;
-        if !folds_to(&title[at..], folded) {
+        if !folds_marks_to(&title[at..], folded) {
             return None;
         }
         let before = title[..at].chars().next_back()?;
@@ -229,7 +230,7 @@ impl Found<'_> {
         let site = names.site.as_ref().map(|(folded, _)| folded.as_str());
         for h1 in &h1s {
             let (shown, _) = self.strip_title(&names, shown_text(h1), false);
-            if site.is_some_and(|s| folds_to(&shown, s)) {
+            if site.is_some_and(|s| folds_marks_to(&shown, s)) {
                 continue;
             }
             for ((t, _), (s, _, source)) in titles.iter().zip(&stripped) {
@@ -240,7 +241,7 @@ impl Found<'_> {
                 // date, the section) gives way to the title; otherwise the
                 // h1 wins, also when it goes on after the title (a title
                 // cut short for sharing).
-                let (fh, fs) = (fold(&shown), fold(s));
+                let (fh, fs) = (fold_marks(&shown), fold_marks(s));
                 let kicked = fh.ends_with(&fs) && fh != fs;
                 if kicked && weight(s) >= MIN_HEADLINE_WORDS {
                     self.article.headline = s.clone();
@@ -260,7 +261,9 @@ impl Found<'_> {
         own.dedup_by(|a, b| a.spot.text == b.spot.text);
         if let [h1] = own.as_slice() {
             let (shown, _) = self.strip_title(&names, shown_text(h1), false);
-            if weight(&shown) >= LONE_H1_MIN_WORDS && !site.is_some_and(|s| folds_to(&shown, s)) {
+            if weight(&shown) >= LONE_H1_MIN_WORDS
+                && !site.is_some_and(|s| folds_marks_to(&shown, s))
+            {
                 self.article.headline = shown;
                 self.set_source("headline", "h1");
                 self.site_from_title(&stripped);
@@ -269,13 +272,13 @@ impl Found<'_> {
         }
         let chosen = stripped
             .iter()
-            .find(|(s, _, _)| !site.is_some_and(|f| folds_to(s, f)) && !words(s).is_empty());
+            .find(|(s, _, _)| !site.is_some_and(|f| folds_marks_to(s, f)) && !words(s).is_empty());
         if let Some((headline, _, source)) = chosen {
             self.article.headline =
                 printed_part(page, headline).unwrap_or_else(|| headline.clone());
             self.set_source("headline", source.clone());
             self.site_from_title(&stripped);
-            let target = fold(headline);
+            let target = fold_marks(headline);
             // Folding never drops a letter: a line with more of them than
             // the headline is not it, and is passed over unfolded.
             let letters = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
@@ -283,12 +286,14 @@ impl Found<'_> {
             return page
                 .h1s
                 .iter()
-                .find(|h| folds_to(shown_text(h), &target) || folds_to(&h.spot.text, &target))
+                .find(|h| {
+                    folds_marks_to(shown_text(h), &target) || folds_marks_to(&h.spot.text, &target)
+                })
                 .map(|h| h.spot.line)
                 .or_else(|| {
                     page.lines
                         .iter()
-                        .position(|l| letters(&l.text) <= most && folds_to(&l.text, &target))
+                        .position(|l| letters(&l.text) <= most && folds_marks_to(&l.text, &target))
                 })
                 .or_else(|| h1s.first().map(|h| h.spot.line));
         }
@@ -307,7 +312,7 @@ impl Found<'_> {
         }
         if let Some((_, Some(dropped), _)) = stripped.iter().find(|(_, _, src)| src == "title") {
             let name = clean_text(dropped);
-            if !name.is_empty() && fold(&name) != fold(&self.article.headline) {
+            if !name.is_empty() && fold_marks(&name) != fold_marks(&self.article.headline) {
                 self.article.site_name = Some(name);
                 self.set_source("site_name", "title");
             }
@@ -315,14 +320,14 @@ impl Found<'_> {
     }
 }
 
-/// The length in characters of a text folded ([`fold`]), without folding
+/// The length in characters of a text folded ([`fold_marks`]), without folding
 /// it: its words' folded characters and one space between words.
 fn folded_count(text: &str) -> usize {
     let mut words = 0usize;
     let mut chars = 0;
     for word in text.split_whitespace() {
         words += 1;
-        chars += word.chars().flat_map(fold_char).count();
+        chars += word.chars().flat_map(fold_mark_char).count();
     }
     chars + words.saturating_sub(1)
 }
@@ -372,8 +377,8 @@ fn printed_part(page: &Page, title: &str) -> Option<String> {
         .collect();
     let subheads: Vec<&Spot> = page.subheads.iter().filter(own).collect();
     let printed_in = |spots: &[&Spot], text: &str| {
-        let folded = fold(text);
-        spots.iter().any(|h| folds_to(&h.text, &folded))
+        let folded = fold_marks(text);
+        spots.iter().any(|h| folds_marks_to(&h.text, &folded))
     };
     if printed_in(&h1s, title) || printed_in(&subheads, title) {
         return None;
@@ -398,11 +403,11 @@ fn printed_part(page: &Page, title: &str) -> Option<String> {
 /// without spaces ("…找对象_智能_好奇心日报"): the headline, the rest being
 /// section and site names.
 fn glued_heading(title: &str, h1s: &[&Spot], subheads: &[&Spot]) -> Option<String> {
-    let folded = fold(title);
+    let folded = fold_marks(title);
     h1s.iter()
         .chain(subheads)
         .find(|h| {
-            let heading = fold(&h.text);
+            let heading = fold_marks(&h.text);
             weight(&h.text) >= MIN_HEADLINE_WORDS
                 && folded.strip_prefix(heading.as_str()).is_some_and(|rest| {
                     rest.starts_with(|c: char| GLUED_SITE_SEPARATORS.contains(c))
@@ -414,7 +419,7 @@ fn glued_heading(title: &str, h1s: &[&Spot], subheads: &[&Spot]) -> Option<Strin
 /// Whether an `h1` is the metadata title as the page shows it: equal to the
 /// title without its site name, contained in it, or sharing most words.
 fn agrees(h1: &str, title: &str, stripped: &str) -> bool {
-    let (h, t, s) = (fold(h1), fold(title), fold(stripped));
+    let (h, t, s) = (fold_marks(h1), fold_marks(title), fold_marks(stripped));
     if h.is_empty() {
         return false;
     }
@@ -439,9 +444,20 @@ fn shown_text(h1: &Heading) -> &str {
     text.trim_end_matches(|c: char| PERMALINK_MARKS.contains(&c) || c.is_whitespace())
 }
 
+/// Judges each `h1` the walk found: its headline proper, and whether it is
+/// all a link to the front page.
+pub(super) fn judge_headings(h1s: &mut [Heading], dom: &Html) {
+    for h1 in h1s {
+        if let Some(el) = dom.tree.get(h1.node).and_then(ElementRef::wrap) {
+            h1.proper = headline_proper(el);
+            h1.home = is_home_link(el);
+        }
+    }
+}
+
 /// Whether an `h1`'s text is all one link to the site's front page: the
 /// site's name or logo, printed over every page.
-pub(super) fn is_home_link(h1: ElementRef) -> bool {
+fn is_home_link(h1: ElementRef) -> bool {
     let Some(link) = h1
         .descendants()
         .filter_map(ElementRef::wrap)
@@ -506,7 +522,7 @@ impl Piece {
 /// or a class naming the headline on what follows; a subtitle in a trailing
 /// `<small>` or subtitle element; text only screen readers get. `None` when
 /// the `h1` is all headline.
-pub(super) fn headline_proper(h1: ElementRef) -> Option<String> {
+fn headline_proper(h1: ElementRef) -> Option<String> {
     if let Some(read) = without_ruby(h1) {
         return Some(read);
     }

@@ -102,7 +102,7 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
             if subject.is_some() || name.is_some() {
                 block_speaker = Some(name.clone());
             }
-            let key = fold(&quote_text);
+            let key = fold_words(&quote_text);
             if folded.contains(&key) {
                 // The same quotation again (a pull quote, a repeated lead).
                 pos = span.after;
@@ -270,7 +270,7 @@ fn is_speech(
 }
 
 /// A quotation's words, lowercase, for recognizing a repeat.
-fn fold(text: &str) -> String {
+fn fold_words(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
