@@ -15,11 +15,13 @@ use super::normalize::{
 };
 use super::patterns::{
     AD_LABELS, BODY_BYLINE_OPENERS, BYLINE_MAX_WORDS, CLASS_WEIGHT, CLUTTER_MAX_CHARS,
-    CREDIT_MARKERS, CREDIT_MAX_CHARS, DATE_LINE_MAX_CHARS, DATE_LINE_MAX_WORDS, DATELINE_MAX_CHARS,
-    DATELINE_PREFIXES, EMBED_MAX_CHARS, LAZY_SRC_ATTRS, LOGO_SUFFIXES, MAX_LINK_DENSITY,
-    MAX_LINK_DENSITY_POSITIVE, MAX_NESTING, MIN_BLOCK_CHARS, NAMED_CLUTTER_LINK_DENSITY,
-    NAMED_CLUTTER_SHORT_CHARS, PLACEHOLDER_DATA_URI_BYTES, PLACEHOLDER_IMAGE_HINTS, PROSE_COMMAS,
-    READ_ALSO_MAX_CHARS, READ_ALSO_PREFIXES,
+    CREDIT_MARKERS, CREDIT_MAX_CHARS, DATE_LINE_MAX_CHARS, DATE_LINE_MAX_LETTER_WORDS,
+    DATE_LINE_MAX_WORDS, DATELINE_MAX_CHARS, DATELINE_PREFIXES, EMBED_MAX_CHARS,
+    HEADING_BLOCK_SHARE, LAZY_SRC_ATTRS, LOGO_SUFFIXES, MAX_LINK_DENSITY,
+    MAX_LINK_DENSITY_POSITIVE, MAX_NESTING, MIN_BLOCK_CHARS, MIN_PARAGRAPHS_PER_IMAGE,
+    NAMED_CLUTTER_LINK_DENSITY, NAMED_CLUTTER_SHORT_CHARS, PLACEHOLDER_DATA_URI_BYTES,
+    PLACEHOLDER_IMAGE_HINTS, PROSE_COMMAS, READ_ALSO_MAX_CHARS, READ_ALSO_PREFIXES,
+    SHORT_BLOCK_MAX_IMAGES,
 };
 use crate::model::{Block, Inline};
 
@@ -158,11 +160,11 @@ pub(super) fn removed(page: &Page, i: usize) -> bool {
         s.heading as f32 / s.text as f32
     };
     let in_figure = has_ancestor(page, i, "figure");
-    let remove = (img > 1.0 && p / img < 0.5 && !in_figure)
+    let remove = (img > 1.0 && p / img < MIN_PARAGRAPHS_PER_IMAGE && !in_figure)
         || (!is_list
-            && heading_density < 0.9
+            && heading_density < HEADING_BLOCK_SHARE
             && s.text < MIN_BLOCK_CHARS
-            && (s.images == 0 || s.images > 2)
+            && (s.images == 0 || s.images > SHORT_BLOCK_MAX_IMAGES)
             && !in_figure)
         || (!is_list && weight < CLASS_WEIGHT && ld > MAX_LINK_DENSITY)
         || (weight >= CLASS_WEIGHT && ld > MAX_LINK_DENSITY_POSITIVE)
@@ -787,7 +789,7 @@ fn is_date_line(lower: &str) -> bool {
             .iter()
             .filter(|w| w.chars().any(|c| c.is_alphabetic()))
             .count()
-            <= 2
+            <= DATE_LINE_MAX_LETTER_WORDS
 }
 
 /// Resolves a link target against the page address; only web, mail and

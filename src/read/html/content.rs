@@ -18,12 +18,12 @@ use super::flat_page::{Flags, NONE, Page, WordHints, describes, flatten, has_wor
 use super::normalize::{fold_case, folds_case_to};
 use super::patterns::{
     ALTERNATIVE_SHARE, ANCESTOR_CLOSE_SHARE, CHARS_PER_POINT, CLIMB_STOP_SHARE,
-    HEADLINE_SLACK_CHARS, LEAD_HINTS, LEAD_MIN_CHARS, MAX_COMMA_POINTS, MAX_LENGTH_POINTS,
-    MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS, MIN_SHARED_ALTERNATIVES, RETRY_GAIN,
-    SCORE_ANCESTOR_LEVELS, SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY,
-    SIBLING_MIN_SCORE, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS,
-    TAG_BASE_SCORES, TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS,
-    TOP_CANDIDATES,
+    FAR_ANCESTOR_DIVIDER_PER_LEVEL, GRANDPARENT_SCORE_DIVIDER, HEADLINE_SLACK_CHARS, LEAD_HINTS,
+    LEAD_MIN_CHARS, MAX_COMMA_POINTS, MAX_LENGTH_POINTS, MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS,
+    MIN_SHARED_ALTERNATIVES, PARENT_SCORE_DIVIDER, RETRY_GAIN, SCORE_ANCESTOR_LEVELS,
+    SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE,
+    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS, TAG_BASE_SCORES,
+    TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS, TOP_CANDIDATES,
 };
 use crate::model::{Article, Block, Inline};
 
@@ -337,9 +337,9 @@ fn choose_containers(page: &Page) -> Vec<usize> {
                 break;
             }
             let divider = match level {
-                0 => 1.0,
-                1 => 2.0,
-                _ => level as f32 * 3.0,
+                0 => PARENT_SCORE_DIVIDER,
+                1 => GRANDPARENT_SCORE_DIVIDER,
+                _ => level as f32 * FAR_ANCESTOR_DIVIDER_PER_LEVEL,
             };
             let slot = score[a].get_or_insert_with(|| initial_score(page, a));
             *slot += points / divider;

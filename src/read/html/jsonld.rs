@@ -10,7 +10,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::{Map, Value};
 
-use super::patterns::{LD_ARTICLE_TYPES, LD_MAX_DEPTH, LD_ORGANIZATION_TYPES, LD_PAGE_TYPES};
+use super::patterns::{
+    LD_ARTICLE_TYPES, LD_DATE_POINTS, LD_FACT_POINTS, LD_MAX_DEPTH, LD_ORGANIZATION_TYPES,
+    LD_PAGE_TYPES, LD_REFERENCE_MAX_KEYS, LD_TITLE_AGREES_POINTS,
+};
 
 /// Every JSON-LD object of a page, with the article among them.
 #[derive(Debug, Default)]
@@ -156,10 +159,10 @@ impl LinkedData {
                 }
                 _ => false,
             };
-            usize::from(agrees) * 4
-                + usize::from(object.contains_key("datePublished")) * 2
-                + usize::from(object.contains_key("author"))
-                + usize::from(object.contains_key("articleBody"))
+            usize::from(agrees) * LD_TITLE_AGREES_POINTS
+                + usize::from(object.contains_key("datePublished")) * LD_DATE_POINTS
+                + usize::from(object.contains_key("author")) * LD_FACT_POINTS
+                + usize::from(object.contains_key("articleBody")) * LD_FACT_POINTS
         };
         let best = |list: &[Map<String, Value>]| {
             list.iter()
@@ -189,7 +192,7 @@ impl LinkedData {
     fn resolve<'a>(&'a self, value: &'a Value) -> &'a Value {
         if let Value::Object(object) = value
             && let Some(Value::String(id)) = object.get("@id")
-            && object.len() <= 2
+            && object.len() <= LD_REFERENCE_MAX_KEYS
             && let Some(target) = self.ids.get(id)
         {
             // Only a reference: `{"@id": …}` or `{"@type": …, "@id": …}`.

@@ -40,6 +40,17 @@ pub const LD_ORGANIZATION_TYPES: &[&str] = &[
 /// `mainEntity`, arrays): real pages nest two or three levels; more is noise.
 pub const LD_MAX_DEPTH: usize = 6;
 
+/// The points an article object earns toward being the page's article: a
+/// headline agreeing with the page's title outweighs every other fact, a
+/// publication date outweighs an author or a body.
+pub const LD_TITLE_AGREES_POINTS: usize = 4;
+pub const LD_DATE_POINTS: usize = 2;
+pub const LD_FACT_POINTS: usize = 1;
+
+/// A JSON-LD object with at most this many keys and an `@id` is only a
+/// reference to an object given elsewhere (`{"@type": …, "@id": …}`).
+pub const LD_REFERENCE_MAX_KEYS: usize = 2;
+
 /// Meta tags naming the headline, most reliable first (Dublin Core and Open
 /// Graph are explicit statements; `<meta name=title>` is often the SEO title).
 pub const META_TITLE: &[&str] = &[
@@ -1607,6 +1618,13 @@ pub const CHARS_PER_POINT: usize = 100;
 /// grandparent half, then a third per level).
 pub const SCORE_ANCESTOR_LEVELS: usize = 5;
 
+/// What a paragraph's points are divided by on their way up, as Readability
+/// does: whole for the parent, half for the grandparent, then a third of the
+/// level further up (the farther, the less the ancestor is the article).
+pub const PARENT_SCORE_DIVIDER: f32 = 1.0;
+pub const GRANDPARENT_SCORE_DIVIDER: f32 = 2.0;
+pub const FAR_ANCESTOR_DIVIDER_PER_LEVEL: f32 = 3.0;
+
 /// Commas in several scripts: running prose has them, menus do not.
 pub const COMMA_CHARS: &[char] = &[
     ',', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}',
@@ -1658,10 +1676,6 @@ pub const MIN_ARTICLE_CHARS: usize = 500;
 /// same short article with its clutter kept is not a better reading.
 pub const RETRY_GAIN: f32 = 3.0;
 
-/// Share buttons and bars are small; anything named "share" with less text
-/// than this is dropped.
-pub const SHARE_MAX_CHARS: usize = 500;
-
 /// Blocks with at least this many commas are prose and never conditionally
 /// removed.
 pub const PROSE_COMMAS: u32 = 10;
@@ -1678,6 +1692,18 @@ pub const MIN_BLOCK_CHARS: usize = 25;
 
 /// An embedded object with less text than this around it is a widget.
 pub const EMBED_MAX_CHARS: usize = 75;
+
+/// A block with several pictures and fewer paragraphs than this per
+/// picture is a strip of images (teasers, a gallery of links), not prose.
+pub const MIN_PARAGRAPHS_PER_IMAGE: f32 = 0.5;
+
+/// A short block whose text is at least this share headings is a heading
+/// (kept), not boilerplate.
+pub const HEADING_BLOCK_SHARE: f32 = 0.9;
+
+/// A short block with up to this many pictures is a figure (kept); with
+/// more, a strip of thumbnails.
+pub const SHORT_BLOCK_MAX_IMAGES: u32 = 2;
 
 /// Lazy-loading attributes that hold an image's real address, most specific
 /// first.
@@ -1894,6 +1920,10 @@ pub const BYLINE_MAX_WORDS: usize = 8;
 /// A bare date line ("7. Oktober 2020") is a few words with a year.
 pub const DATE_LINE_MAX_WORDS: usize = 5;
 
+/// A bare date line spells at most this many words in letters (a weekday
+/// and a month: "Mittwoch, 7. Oktober 2020").
+pub const DATE_LINE_MAX_LETTER_WORDS: usize = 2;
+
 /// …and a few characters (scripts without spaces have one long "word").
 pub const DATE_LINE_MAX_CHARS: usize = 40;
 
@@ -2017,6 +2047,42 @@ pub const ROLE_BEFORE_NAME_MAX_WORDS: usize = 4;
 /// when the title part is at least this long (shorter ones end ordinary
 /// words).
 pub const COMPOUND_TITLE_MIN_CHARS: usize = 6;
+
+/// Words opening a subject that is someone unnamed (`said a dispatcher`,
+/// `one official said`), in the languages the speaker rules read.
+pub const INDEFINITE_OPENERS: &[&str] = &["a", "an", "one", "another", "ein", "eine", "un", "une"];
+
+/// Definite articles: a subject they open is a role or a name (`the
+/// minister`, `die Kanzlerin`), read on to its head.
+pub const DEFINITE_ARTICLES: &[&str] = &["the", "der", "die", "le", "la"];
+
+/// Articles skipped before a run of capitalized words, so that `The
+/// Guardian` or `Le Monde` is read as the name it opens.
+pub const NAME_ARTICLES: &[&str] = &["the", "der", "die", "das", "le", "la", "les"];
+
+/// Small words a capitalized role may hold (`Secretary of State`) that do
+/// not make it a title themselves.
+pub const ROLE_LINK_WORDS: &[&str] = &["the", "of", "for"];
+
+/// The English indefinite articles: `heard an officer yell` has someone
+/// unnamed speak.
+pub const INDEFINITE_ARTICLES: &[&str] = &["a", "an"];
+
+/// Conjunctions before a second verb that shares the clause's subject
+/// (`Green accepts …, but says`).
+pub const SUBJECT_SHARING_CONJUNCTIONS: &[&str] = &["and", "but", "und", "aber", "et", "mais"];
+
+/// Linking words skipped before a subject phrase (`but she said`, `and
+/// then the minister added`).
+pub const SUBJECT_LEAD_WORDS: &[&str] = &["but", "and", "then", "so", "also", "und", "et", "mais"];
+
+/// Words after a name and a comma that open a clause, not an appositive
+/// (`Smith, which …` is no `Smith, a spokesman`).
+pub const CLAUSE_OPENERS: &[&str] = &["which", "where", "when", "and", "but", "or"];
+
+/// Words opening a clause whose speaker is someone unnamed (`A spokeswoman
+/// said`): a following `she` is not the person named before.
+pub const UNNAMED_SPEAKER_OPENERS: &[&str] = &["a", "an", "one", "another"];
 
 /// Personal pronouns that stand for the person last named.
 #[rustfmt::skip]

@@ -7,10 +7,12 @@
 //! to the full name seen earlier in the article.
 
 use super::super::patterns::{
-    COMPOUND_TITLE_MIN_CHARS, GROUP_SUBJECT_MAX_WORDS, GROUP_SUBJECTS, LEADING_PARTICLES,
+    CLAUSE_OPENERS, COMPOUND_TITLE_MIN_CHARS, DEFINITE_ARTICLES, GROUP_SUBJECT_MAX_WORDS,
+    GROUP_SUBJECTS, INDEFINITE_ARTICLES, INDEFINITE_OPENERS, LEADING_PARTICLES, NAME_ARTICLES,
     NAME_PARTICLES, NAME_PREPOSITIONS, NOT_NAME_WORDS, ORGANISATION_WORDS, OTHER_PRONOUNS,
     PERSON_PRONOUNS, PERSON_TITLES, REPORTING_PHRASES, REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS,
-    SPEAKER_MAX_WORDS, UNNAMED_ROLES, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
+    ROLE_LINK_WORDS, SPEAKER_MAX_WORDS, SUBJECT_LEAD_WORDS, SUBJECT_SHARING_CONJUNCTIONS,
+    UNNAMED_ROLES, UNNAMED_SPEAKER_OPENERS, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
 };
 
 use super::super::normalize::{ascii_within, lowercase, split_words};
@@ -430,16 +432,13 @@ fn subject_after_verb(words: &[&str]) -> Option<Subject> {
     if let Some(name) = name_after_role(words) {
         return Some(Subject::Name(name));
     }
-    if ["a", "an", "one", "another", "ein", "eine", "un", "une"].contains(&lower.as_ref()) {
+    if INDEFINITE_OPENERS.contains(&lower.as_ref()) {
         // `said a dispatcher on the police scanner`: someone unnamed.
         return Some(Subject::Nobody);
     }
     let particle = LEADING_PARTICLES.contains(&lower.as_ref())
         && words.get(1).is_some_and(|w| starts_capital(w));
-    if ["the", "der", "die", "le", "la"].contains(&lower.as_ref())
-        || starts_capital(first)
-        || particle
-    {
+    if DEFINITE_ARTICLES.contains(&lower.as_ref()) || starts_capital(first) || particle {
         return subject(words, false);
     }
     None
@@ -462,7 +461,7 @@ fn name_after_role(words: &[&str]) -> Option<String> {
     let before = bare(role[at - 1].trim_end_matches(','));
     let titled = role
         .iter()
-        .any(|w| is_title(w) && !["the", "of", "for"].contains(&bare(w).as_ref()));
+        .any(|w| is_title(w) && !ROLE_LINK_WORDS.contains(&bare(w).as_ref()));
     if !titled
         || role[..at - 1]
             .iter()
@@ -497,7 +496,7 @@ fn subject_before(words: &[&str], participle: bool) -> Option<Subject> {
     if !participle
         && let Some(article) = words
             .iter()
-            .rposition(|w| !starts_capital(w) && ["a", "an"].contains(&bare(w).as_ref()))
+            .rposition(|w| !starts_capital(w) && INDEFINITE_ARTICLES.contains(&bare(w).as_ref()))
         && words[article + 1..]
             .iter()
             .all(|w| !starts_capital(w) && !w.ends_with(','))
@@ -530,7 +529,7 @@ fn subject_before(words: &[&str], participle: bool) -> Option<Subject> {
         let opens_subject = starts_capital(first)
             || PERSON_PRONOUNS.contains(&lower.as_ref())
             || OTHER_PRONOUNS.contains(&lower.as_ref())
-            || ["the", "der", "die", "le", "la"].contains(&lower.as_ref())
+            || DEFINITE_ARTICLES.contains(&lower.as_ref())
             || LEADING_PARTICLES.contains(&lower.as_ref())
             || GROUP_SUBJECTS.contains(&lower.as_ref());
         if !opens_subject {
@@ -557,7 +556,7 @@ fn shares_subject(words: &[&str], i: usize) -> bool {
         return false;
     };
     (bare(words[i]).ends_with("ing") && prev.ends_with(','))
-        || ["and", "but", "und", "aber", "et", "mais"].contains(&bare(prev).as_ref())
+        || SUBJECT_SHARING_CONJUNCTIONS.contains(&bare(prev).as_ref())
 }
 
 /// Reads a subject phrase: a pronoun, `the` + role, or a capitalized name
@@ -568,8 +567,7 @@ fn subject(words: &[&str], last: bool) -> Option<Subject> {
         .copied()
         .skip_while(|w| {
             let b = bare(w);
-            b.is_empty()
-                || ["but", "and", "then", "so", "also", "und", "et", "mais"].contains(&b.as_ref())
+            b.is_empty() || SUBJECT_LEAD_WORDS.contains(&b.as_ref())
         })
         .collect();
     let first = *words.first()?;
@@ -580,7 +578,7 @@ fn subject(words: &[&str], last: bool) -> Option<Subject> {
     if OTHER_PRONOUNS.contains(&lower.as_ref()) && words.len() <= 2 {
         return Some(Subject::Nobody);
     }
-    let definite = ["the", "der", "die", "le", "la"].contains(&lower.as_ref());
+    let definite = DEFINITE_ARTICLES.contains(&lower.as_ref());
     // Before a verb, the subject's head is its last word: `U.S. government
     // officials` names a group, not `U.S.`.
     let lowercase_head = last
@@ -705,7 +703,7 @@ fn name_runs<'a>(words: &[&'a str]) -> Vec<(usize, Vec<&'a str>)> {
 fn name_run<'a>(words: &[&'a str]) -> Option<(usize, Vec<&'a str>, usize)> {
     let mut i = 0;
     while i < words.len()
-        && bare_is(words[i], &["the", "der", "die", "das", "le", "la", "les"])
+        && bare_is(words[i], NAME_ARTICLES)
         && words.get(i + 1).is_some_and(|w| starts_capital(w))
     {
         i += 1;
@@ -865,7 +863,7 @@ impl Cast {
             let next = words.get(end).map(|w| bare(w)).unwrap_or_default();
             let appositive = last.ends_with(',')
                 && !next.is_empty()
-                && !["which", "where", "when", "and", "but", "or"].contains(&next.as_ref())
+                && !CLAUSE_OPENERS.contains(&next.as_ref())
                 && words.get(end).is_some_and(|w| !starts_capital(w));
             let strong = role_before || appositive || is_verb(&next);
             self.mention(&run, strong, after_place_word);
@@ -892,7 +890,7 @@ impl Cast {
             }
             if clause
                 .first()
-                .is_some_and(|w| ["a", "an", "one", "another"].contains(&bare(w).as_ref()))
+                .is_some_and(|w| UNNAMED_SPEAKER_OPENERS.contains(&bare(w).as_ref()))
                 && !clause.iter().any(|w| starts_capital(w) && !is_title(w))
             {
                 self.last_person = None;
