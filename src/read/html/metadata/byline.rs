@@ -88,25 +88,34 @@ impl Found<'_> {
         organizations: bool,
         outside: bool,
     ) -> Vec<Candidate> {
+        let search = Search {
+            anchor,
+            outside,
+            order: self.day_order(),
+        };
         let page = self.page;
-        let keep = |foreign: bool, area: Option<usize>| {
-            if outside {
-                foreign && !page.in_comments(area)
-            } else {
-                !foreign
-            }
-        };
-        let order = self.day_order();
         let mut out: Vec<Candidate> = Vec::new();
-        let mut push = |raw: String, judge: Judge, source: &str, person: bool| {
-            out.push(Candidate {
-                raw,
-                judge,
-                source: source.to_string(),
-                person,
-            });
-        };
-        if let Some(ld) = self.ld.filter(|_| !outside) {
+        if !outside {
+            self.metadata_candidates(organizations, &mut out);
+        }
+        markup_candidates(page, search, &mut out);
+        let near = page.lines_near(anchor);
+        self.near_line_candidates(search, &near, &mut out);
+        author_link_candidates(page, search, &mut out);
+        if organizations && !outside {
+            source_credit_candidates(page, &mut out);
+        }
+        if outside {
+            keep_only_microdata_when_several(&mut out);
+        } else {
+            far_line_candidates(page, search, &near, &mut out);
+        }
+        out
+    }
+
+    /// The authors the metadata gives: JSON-LD, then the author meta tags.
+    fn metadata_candidates(&self, organizations: bool, out: &mut Vec<Candidate>) {
+        if let Some(ld) = self.ld {
             let agents: Vec<_> = ld
                 .authors()
                 .into_iter()
@@ -115,16 +124,18 @@ impl Found<'_> {
             if !agents.is_empty() {
                 let person = agents.iter().all(|a| a.person);
                 let names: Vec<String> = agents.into_iter().map(|a| a.name).collect();
-                push(names.join("\n, "), Judge::Loose, "json-ld", person);
+                push(out, names.join("\n, "), Judge::Loose, "json-ld", person);
             }
         }
-        for key in META_AUTHOR.iter().filter(|_| !outside) {
-            let values: Vec<&str> = page
+        for key in META_AUTHOR {
+            let values: Vec<&str> = self
+                .page
                 .metas_named(key)
                 .filter(|v| !v.contains("://") && !v.starts_with("www."))
                 .collect();
             if !values.is_empty() {
                 push(
+                    out,
                     values.join("\n, "),
                     Judge::Loose,
                     &format!("meta:{key}"),
@@ -132,83 +143,18 @@ impl Found<'_> {
                 );
             }
         }
-        let props: Vec<&Spot> = page
-            .props
-            .iter()
-            .filter(|p| p.name == "author" || p.name == "creator")
-            .map(|p| &p.spot)
-            .collect();
-        for spot in by_nearness(props.into_iter(), anchor) {
-            if keep(spot.foreign, spot.area) {
-                let person = page
-                    .props
-                    .iter()
-                    .any(|p| std::ptr::eq(&p.spot, spot) && p.person);
-                push(
-                    spot.text.clone(),
-                    marked(page, spot, order),
-                    "itemprop:author",
-                    person,
-                );
-            }
-        }
-        // Several `rel=author` links on one line are one byline ("A and B").
-        let mut lines_seen: HashSet<usize> = HashSet::new();
-        for spot in by_nearness(page.rel_authors.iter(), anchor) {
-            if keep(spot.foreign, spot.area) && lines_seen.insert(spot.line) {
-                let texts: Vec<&str> = page
-                    .rel_authors
-                    .iter()
-                    .filter(|s| {
-                        s.line == spot.line && s.foreign == spot.foreign && !s.text.is_empty()
-                    })
-                    .map(|s| s.text.as_str())
-                    .collect();
-                if let Some(first) = page.rel_authors.iter().find(|s| {
-                    s.line == spot.line && s.foreign == spot.foreign && !s.text.is_empty()
-                }) {
-                    push(
-                        texts.join("\n, "),
-                        marked(page, first, order),
-                        "rel:author",
-                        false,
-                    );
-                }
-            }
-        }
-        for spot in by_nearness(page.bylines.iter(), anchor) {
-            if keep(spot.foreign, spot.area) {
-                push(
-                    spot.text.clone(),
-                    marked(page, spot, order),
-                    "class:byline",
-                    false,
-                );
-            }
-        }
-        // Links to an author's page near the headline, after every
-        // statement of the byline itself.
-        let links: Vec<&Spot> = by_nearness(page.author_links.iter(), anchor)
-            .into_iter()
-            .filter(|s| {
-                keep(s.foreign, s.area)
-                    && if outside {
-                        // Anywhere outside (an author box below the text),
-                        // a full name that is the link's whole text ("Jane
-                        // Doe", not "All posts by Jane Doe").
-                        inner_byline(&s.text, false).is_none()
-                            && clean_byline(&s.text, true)
-                                .is_some_and(|(_, names)| names.iter().all(|n| is_full_name(n)))
-                    } else {
-                        near_headline(s.line, anchor)
-                    }
-            })
-            .collect();
+    }
+
+    /// Lines near the headline: "By …", a byline word alone above the name,
+    /// "… by Jane Doe", a dated line with a name (outside the article, only
+    /// a byline word opening the line or one of its parts).
+    fn near_line_candidates(&self, search: Search, near: &[usize], out: &mut Vec<Candidate>) {
+        let page = self.page;
+        let order = search.order;
         let headline = fold_marks(&self.article.headline);
-        let near = page.lines_near(anchor);
-        for &i in &near {
+        for &i in near {
             let line = &page.lines[i];
-            if !keep(line.foreign, line.area)
+            if !search.keeps(page, line.foreign, line.area)
                 || line.text.chars().count() > MAX_META_LINE_CHARS
                 || folds_marks_to(&line.text, &headline)
             {
@@ -218,6 +164,7 @@ impl Found<'_> {
             let after_word = strip_prefix(text);
             if let Some(raw) = prefixed_line(page, i, text, after_word) {
                 push(
+                    out,
                     raw.to_string(),
                     label_judge(text, after_word),
                     "text:byline",
@@ -225,14 +172,14 @@ impl Found<'_> {
                 );
                 continue;
             }
-            if outside {
+            if search.outside {
                 // Outside the article, teasers' lines ("… von Jane Doe",
                 // "Title – Subtitle 07.02.2022") name others: only a byline
                 // word opening the line or one of its parts counts.
                 if let Some((part, judge)) = dated_name(text, order)
                     && starts_with_prefix(part)
                 {
-                    push(part.to_string(), judge, "text:byline", false);
+                    push(out, part.to_string(), judge, "text:byline", false);
                 }
                 continue;
             }
@@ -249,76 +196,14 @@ impl Found<'_> {
                             && names[0].chars().count() >= INNER_HANDLE_MIN_CHARS
                             && follows_date(&text[..text.len() - rest.len()]))
                 }) {
-                    push(rest.to_string(), judge, "text:byline", false);
+                    push(out, rest.to_string(), judge, "text:byline", false);
                     continue;
                 }
             }
             if let Some((part, judge)) = dated_name(text, order) {
-                push(part.to_string(), judge, "text:byline", false);
+                push(out, part.to_string(), judge, "text:byline", false);
             }
         }
-        for spot in links {
-            push(spot.text.clone(), Judge::Strict, "link:author", false);
-        }
-        if organizations && !outside {
-            // The credited source ("Quelle: dpa"), when no author is named.
-            for line in page.lines.iter().filter(|l| !l.foreign) {
-                if let Some(rest) = SOURCE_LABELS
-                    .iter()
-                    .find_map(|l| after_lowered(&line.text, l, l.chars().count()))
-                {
-                    let credit = rest.trim();
-                    if !credit.is_empty() && credit.chars().count() <= MAX_SOURCE_CREDIT_CHARS {
-                        push(credit.to_string(), Judge::Marked, "text:source", false);
-                    }
-                }
-            }
-        }
-        // Far from the headline (a post's footer, the end of the text), only
-        // a line a byline word opens counts, and only for full names (a
-        // capitalized noun after "Von" opens many a German sentence).
-        let mut is_near = vec![false; page.lines.len()];
-        for i in near {
-            is_near[i] = true;
-        }
-        for (i, line) in page.lines.iter().enumerate() {
-            if outside
-                || !keep(line.foreign, line.area)
-                || is_near[i]
-                || line.text.chars().count() > MAX_META_LINE_CHARS
-            {
-                continue;
-            }
-            let text = line.text.trim_start_matches(|c: char| !c.is_alphanumeric());
-            let after_word = strip_prefix(text);
-            // A byline word alone on its line ("Posted by") makes the line
-            // below a name, whatever its length.
-            let alone = after_word.is_none_or(|rest| rest.trim().is_empty());
-            if let Some(raw) = prefixed_line(page, i, text, after_word)
-                && clean_byline(raw, true).is_some_and(|(_, names)| {
-                    alone || names.iter().all(|n| n.split_whitespace().count() >= 2)
-                })
-            {
-                push(raw.to_string(), Judge::Strict, "text:byline", false);
-            }
-        }
-        if outside {
-            // Outside the article, bylines, links and lines naming several
-            // people are a list of teasers or of writers: only microdata
-            // naming the author stays.
-            let mut named = out
-                .iter()
-                .filter(|c| c.source != "itemprop:author")
-                .filter_map(|c| clean_credit(&c.raw, c.judge, false))
-                .map(|(_, names)| names);
-            if named
-                .next()
-                .is_some_and(|first| named.any(|names| names != first))
-            {
-                out.retain(|c| c.source == "itemprop:author");
-            }
-        }
-        out
     }
 
     /// Cleans one candidate to its names: site names and account names
@@ -558,6 +443,185 @@ impl Found<'_> {
             }
             _ => names.join(", "),
         }
+    }
+}
+
+/// Where byline candidates are looked for: near which line the headline
+/// stands, inside the article or outside it, and the page's day order for
+/// the dates beside a name.
+#[derive(Clone, Copy)]
+struct Search {
+    anchor: Option<usize>,
+    outside: bool,
+    order: DayOrder,
+}
+
+impl Search {
+    /// Whether what stands in this area is searched: inside the article, or
+    /// outside it but not among the comments.
+    fn keeps(&self, page: &Page, foreign: bool, area: Option<usize>) -> bool {
+        if self.outside {
+            foreign && !page.in_comments(area)
+        } else {
+            !foreign
+        }
+    }
+}
+
+/// Adds a candidate.
+fn push(out: &mut Vec<Candidate>, raw: String, judge: Judge, source: &str, person: bool) {
+    out.push(Candidate {
+        raw,
+        judge,
+        source: source.to_string(),
+        person,
+    });
+}
+
+/// The elements the page marks as the author's, nearest the headline first:
+/// microdata, `rel=author` links, elements whose class names the byline.
+fn markup_candidates(page: &Page, search: Search, out: &mut Vec<Candidate>) {
+    let (anchor, order) = (search.anchor, search.order);
+    let props: Vec<&Spot> = page
+        .props
+        .iter()
+        .filter(|p| p.name == "author" || p.name == "creator")
+        .map(|p| &p.spot)
+        .collect();
+    for spot in by_nearness(props.into_iter(), anchor) {
+        if search.keeps(page, spot.foreign, spot.area) {
+            let person = page
+                .props
+                .iter()
+                .any(|p| std::ptr::eq(&p.spot, spot) && p.person);
+            push(
+                out,
+                spot.text.clone(),
+                marked(page, spot, order),
+                "itemprop:author",
+                person,
+            );
+        }
+    }
+    // Several `rel=author` links on one line are one byline ("A and B").
+    let mut lines_seen: HashSet<usize> = HashSet::new();
+    for spot in by_nearness(page.rel_authors.iter(), anchor) {
+        if search.keeps(page, spot.foreign, spot.area) && lines_seen.insert(spot.line) {
+            let texts: Vec<&str> = page
+                .rel_authors
+                .iter()
+                .filter(|s| s.line == spot.line && s.foreign == spot.foreign && !s.text.is_empty())
+                .map(|s| s.text.as_str())
+                .collect();
+            if let Some(first) = page
+                .rel_authors
+                .iter()
+                .find(|s| s.line == spot.line && s.foreign == spot.foreign && !s.text.is_empty())
+            {
+                push(
+                    out,
+                    texts.join("\n, "),
+                    marked(page, first, order),
+                    "rel:author",
+                    false,
+                );
+            }
+        }
+    }
+    for spot in by_nearness(page.bylines.iter(), anchor) {
+        if search.keeps(page, spot.foreign, spot.area) {
+            push(
+                out,
+                spot.text.clone(),
+                marked(page, spot, order),
+                "class:byline",
+                false,
+            );
+        }
+    }
+}
+
+/// Links to an author's page near the headline, after every statement of
+/// the byline itself; outside the article, anywhere (an author box below
+/// the text), a full name that is the link's whole text ("Jane Doe", not
+/// "All posts by Jane Doe").
+fn author_link_candidates(page: &Page, search: Search, out: &mut Vec<Candidate>) {
+    let links: Vec<&Spot> = by_nearness(page.author_links.iter(), search.anchor)
+        .into_iter()
+        .filter(|s| {
+            search.keeps(page, s.foreign, s.area)
+                && if search.outside {
+                    inner_byline(&s.text, false).is_none()
+                        && clean_byline(&s.text, true)
+                            .is_some_and(|(_, names)| names.iter().all(|n| is_full_name(n)))
+                } else {
+                    near_headline(s.line, search.anchor)
+                }
+        })
+        .collect();
+    for spot in links {
+        push(out, spot.text.clone(), Judge::Strict, "link:author", false);
+    }
+}
+
+/// The credited source ("Quelle: dpa"), for when no author is named.
+fn source_credit_candidates(page: &Page, out: &mut Vec<Candidate>) {
+    for line in page.lines.iter().filter(|l| !l.foreign) {
+        if let Some(rest) = SOURCE_LABELS
+            .iter()
+            .find_map(|l| after_lowered(&line.text, l, l.chars().count()))
+        {
+            let credit = rest.trim();
+            if !credit.is_empty() && credit.chars().count() <= MAX_SOURCE_CREDIT_CHARS {
+                push(out, credit.to_string(), Judge::Marked, "text:source", false);
+            }
+        }
+    }
+}
+
+/// Far from the headline (a post's footer, the end of the text), only a
+/// line a byline word opens counts, and only for full names (a capitalized
+/// noun after "Von" opens many a German sentence).
+fn far_line_candidates(page: &Page, search: Search, near: &[usize], out: &mut Vec<Candidate>) {
+    let mut is_near = vec![false; page.lines.len()];
+    for &i in near {
+        is_near[i] = true;
+    }
+    for (i, line) in page.lines.iter().enumerate() {
+        if !search.keeps(page, line.foreign, line.area)
+            || is_near[i]
+            || line.text.chars().count() > MAX_META_LINE_CHARS
+        {
+            continue;
+        }
+        let text = line.text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let after_word = strip_prefix(text);
+        // A byline word alone on its line ("Posted by") makes the line
+        // below a name, whatever its length.
+        let alone = after_word.is_none_or(|rest| rest.trim().is_empty());
+        if let Some(raw) = prefixed_line(page, i, text, after_word)
+            && clean_byline(raw, true).is_some_and(|(_, names)| {
+                alone || names.iter().all(|n| n.split_whitespace().count() >= 2)
+            })
+        {
+            push(out, raw.to_string(), Judge::Strict, "text:byline", false);
+        }
+    }
+}
+
+/// Outside the article, bylines, links and lines naming several people are
+/// a list of teasers or of writers: only microdata naming the author stays.
+fn keep_only_microdata_when_several(out: &mut Vec<Candidate>) {
+    let mut named = out
+        .iter()
+        .filter(|c| c.source != "itemprop:author")
+        .filter_map(|c| clean_credit(&c.raw, c.judge, false))
+        .map(|(_, names)| names);
+    if named
+        .next()
+        .is_some_and(|first| named.any(|names| names != first))
+    {
+        out.retain(|c| c.source == "itemprop:author");
     }
 }
 

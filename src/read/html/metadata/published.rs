@@ -30,14 +30,70 @@ impl Found<'_> {
     pub(super) fn dates(&mut self, anchor: Option<usize>) {
         let page = self.page;
         let order = self.day_order();
-        let mut published: Vec<(String, String)> = Vec::new();
-        let mut modified: Vec<(String, String)> = Vec::new();
+        let mut found = DateCandidates::default();
+        self.metadata_dates(anchor, &mut found);
+        time_tag_dates(page, anchor, &mut found);
+        self.printed_text_dates(anchor, order, &mut found);
+        found.printed.sort_by_key(|(near, _, _, _)| *near);
+        // The printed date, and whether it stands above the headline, where
+        // a page's header shows the day it was viewed.
+        let shown = found.printed.iter().find_map(|(_, line, v, src)| {
+            let above = anchor.is_none_or(|at| *line < at);
+            parse_date(v, order).map(|s| ((s, src.clone()), above))
+        });
+        let parse_all = |list: &[(String, String)]| -> Vec<(Stamp, String)> {
+            list.iter()
+                .filter_map(|(v, src)| parse_date(v, order).map(|s| (s, src.clone())))
+                .collect()
+        };
+        let modified = parse_all(&found.modified).into_iter().next();
+        let published = settle(
+            &parse_all(&found.published),
+            shown,
+            &parse_all(&found.generic),
+            modified.as_ref().map(|(s, _)| *s),
+            |day| {
+                page.lines.iter().any(|l| {
+                    dates::find_all(&l.text, order)
+                        .iter()
+                        .any(|(s, _)| s.day_key() == day)
+                })
+            },
+        )
+        .or_else(|| {
+            parse_all(&self.labelled_anywhere(&found.late, order))
+                .into_iter()
+                .next()
+        })
+        // A page that tells only when it was updated leaves its first
+        // publication unknown: the update is not taken for it.
+        .or_else(|| parse_all(&found.stray).into_iter().next());
+        if let Some((stamp, source)) = &published {
+            self.article.published = Some(stamp.iso());
+            self.set_source("published", source.clone());
+        }
+        if let Some((stamp, source)) = modified {
+            let later = published
+                .as_ref()
+                .is_none_or(|(p, _)| stamp.day_key() >= p.day_key());
+            if later {
+                self.article.modified = Some(stamp.iso());
+                self.set_source("modified", source);
+            }
+        }
+    }
+
+    /// The dates the metadata gives: JSON-LD (a page object's after the meta
+    /// tags), meta tags naming the publication, a date of no stated kind or
+    /// the update, then microdata nearest the headline first.
+    fn metadata_dates(&self, anchor: Option<usize>, found: &mut DateCandidates) {
+        let page = self.page;
         let mut late_published: Vec<(String, String)> = Vec::new();
         if let Some(ld) = self.ld {
             let target = if ld.is_page {
                 &mut late_published
             } else {
-                &mut published
+                &mut found.published
             };
             for key in ["datePublished", "dateCreated"] {
                 if let Some(v) = ld.text(key) {
@@ -45,71 +101,49 @@ impl Found<'_> {
                 }
             }
             if let Some(v) = ld.text("dateModified") {
-                modified.push((v, "json-ld".into()));
+                found.modified.push((v, "json-ld".into()));
             }
         }
         for key in META_PUBLISHED {
             for v in page.metas_named(key).take(1) {
-                published.push((v.to_string(), format!("meta:{key}")));
+                found.published.push((v.to_string(), format!("meta:{key}")));
             }
         }
-        published.append(&mut late_published);
-        let mut generic: Vec<(String, String)> = Vec::new();
+        found.published.append(&mut late_published);
         for key in META_DATE {
             for v in page.metas_named(key).take(1) {
-                generic.push((v.to_string(), format!("meta:{key}")));
+                found.generic.push((v.to_string(), format!("meta:{key}")));
             }
         }
         for key in META_MODIFIED {
             for v in page.metas_named(key).take(1) {
-                modified.push((v.to_string(), format!("meta:{key}")));
+                found.modified.push((v.to_string(), format!("meta:{key}")));
             }
         }
         for spot in by_nearness(page.props_named("datePublished"), anchor) {
-            published.push((spot.text.clone(), "itemprop:datePublished".into()));
+            found
+                .published
+                .push((spot.text.clone(), "itemprop:datePublished".into()));
         }
         for spot in by_nearness(page.props_named("dateModified"), anchor) {
-            modified.push((spot.text.clone(), "itemprop:dateModified".into()));
+            found
+                .modified
+                .push((spot.text.clone(), "itemprop:dateModified".into()));
         }
-        // The dates printed on the page: a `<time>` marked as the
-        // publication, then `<time>`s and elements named for a date nearest
-        // the headline first, then dated text lines.
-        let mut printed: Vec<(usize, usize, String, String)> = Vec::new();
-        let mut late: Vec<(String, String)> = Vec::new();
-        let mut stray: Vec<(String, String)> = Vec::new();
-        let time_spots: Vec<&Spot> = by_nearness(page.times.iter().map(|t| &t.spot), anchor);
-        let time_of = |spot: &Spot| {
-            page.times
-                .iter()
-                .find(|t| std::ptr::eq(&t.spot, spot))
-                .expect("spot of a time tag")
-        };
-        for spot in &time_spots {
-            let tag = time_of(spot);
-            let value = tag.datetime.clone().unwrap_or_else(|| spot.text.clone());
-            let near = 1 + nearness(spot.line, anchor);
-            match (tag.role, spot.foreign) {
-                (DateRole::Published, false) => {
-                    printed.push((0, spot.line, value, "time".into()));
-                }
-                (DateRole::Modified, false) => modified.push((value, "time".into())),
-                (DateRole::Unknown, false) => {
-                    printed.push((near, spot.line, value, "time".into()));
-                }
-                // A `<time>` marked as the publication or the update counts
-                // even in the page's footer, after the dates near the headline.
-                (DateRole::Published, true) => late.push((value, "time:labelled".into())),
-                (DateRole::Modified, true) => modified.push((value, "time:labelled".into())),
-                // A plain `<time>` in an area that looked foreign, right
-                // by the headline (the article's own margin column), when
-                // nothing else dates the page.
-                (DateRole::Unknown, true) if near <= 1 + LINES_AFTER_HEADLINE => {
-                    stray.push((value, "time".into()));
-                }
-                (DateRole::Unknown, true) => {}
-            }
-        }
+    }
+
+    /// The dates printed in the text near the headline: elements named for
+    /// a date, then dated text lines (a dateline opening a long one), each
+    /// ranked by its distance from the headline, marked elements first.
+    fn printed_text_dates(
+        &self,
+        anchor: Option<usize>,
+        order: DayOrder,
+        found: &mut DateCandidates,
+    ) {
+        let page = self.page;
         let mut from_text: Vec<(String, String)> = Vec::new();
+        let printed = &mut found.printed;
         // Elements marked as dates go before plain text lines.
         let mut at_line = |line: usize, marked: bool, found: &mut Vec<(String, String)>| {
             let near = 1 + nearness(line, anchor) + if marked { 0 } else { usize::MAX / 2 };
@@ -123,7 +157,7 @@ impl Found<'_> {
                     order,
                     "text:date",
                     &mut from_text,
-                    &mut modified,
+                    &mut found.modified,
                 );
                 at_line(spot.line, true, &mut from_text);
             }
@@ -140,7 +174,7 @@ impl Found<'_> {
                     order,
                     "text:date",
                     &mut from_text,
-                    &mut modified,
+                    &mut found.modified,
                 );
             } else if let Some(stamp) = dateline(&line.text, order) {
                 // A dateline opening the first paragraphs ("27.1.2022 - Bei …",
@@ -149,95 +183,57 @@ impl Found<'_> {
             }
             at_line(i, false, &mut from_text);
         }
-        printed.sort_by_key(|(near, _, _, _)| *near);
-        // The printed date, and whether it stands above the headline, where
-        // a page's header shows the day it was viewed.
-        let shown = printed.iter().find_map(|(_, line, v, src)| {
-            let above = anchor.is_none_or(|at| *line < at);
-            parse_date(v, order).map(|s| ((s, src.clone()), above))
-        });
-        // Last, a date the page labels as the publication anywhere, even in
-        // its footer ("Erschienen am: 01.11.2023"), then one in the URL's
-        // path or opening the title: looked for only when nothing before
-        // dates the page.
-        let labelled_anywhere = || {
-            let mut late = late.clone();
-            for (i, line) in page.lines.iter().enumerate() {
-                if !dates::may_hold_date(&line.text)
-                    || line.text.chars().count() > MAX_META_LINE_CHARS
-                {
-                    continue;
-                }
-                for (stamp, start) in dates::find_all(&line.text, order) {
-                    let mut context = context_before(&line.text, start);
-                    if context.trim().is_empty()
-                        && let Some(label) = label_above(page, i)
-                    {
-                        context = label.to_string();
-                    }
-                    if role_of(&context) == DateRole::Published {
-                        late.push((stamp.iso(), "text:labelled".into()));
-                    }
-                }
-            }
-            if let Some(url) = &self.article.url {
-                if let Some(c) = URL_DATE_RE.captures(url) {
-                    late.push((format!("{}-{}-{}", &c[1], &c[2], &c[3]), "url".into()));
-                }
-                // A path part that is a date with the year last
-                // ("/meldungen/29-10-2021"), read in the page's order.
-                for c in URL_DATE_YEAR_LAST_RE.captures_iter(url) {
-                    if let Some(stamp) = dates::find(&c[1], order) {
-                        late.push((stamp.iso(), "url".into()));
-                    }
-                }
-            }
-            // A title that opens with a date ("08.11.2021 | Fachtag …").
-            if let Some(stamp) = page
-                .title
-                .as_deref()
-                .and_then(|t| dateline(t.trim(), order))
+    }
+
+    /// Last, a date the page labels as the publication anywhere, even in
+    /// its footer ("Erschienen am: 01.11.2023"), then one in the URL's path
+    /// or opening the title, after the labelled `<time>`s outside the
+    /// article (`late`): looked for only when nothing before dates the page.
+    fn labelled_anywhere(
+        &self,
+        late: &[(String, String)],
+        order: DayOrder,
+    ) -> Vec<(String, String)> {
+        let page = self.page;
+        let mut late = late.to_vec();
+        for (i, line) in page.lines.iter().enumerate() {
+            if !dates::may_hold_date(&line.text) || line.text.chars().count() > MAX_META_LINE_CHARS
             {
-                late.push((stamp.iso(), "title".into()));
+                continue;
             }
-            late
-        };
-        let parse_all = |list: &[(String, String)]| -> Vec<(Stamp, String)> {
-            list.iter()
-                .filter_map(|(v, src)| parse_date(v, order).map(|s| (s, src.clone())))
-                .collect()
-        };
-        let modified = parse_all(&modified).into_iter().next();
-        let published = settle(
-            &parse_all(&published),
-            shown,
-            &parse_all(&generic),
-            modified.as_ref().map(|(s, _)| *s),
-            |day| {
-                page.lines.iter().any(|l| {
-                    dates::find_all(&l.text, order)
-                        .iter()
-                        .any(|(s, _)| s.day_key() == day)
-                })
-            },
-        )
-        .or_else(|| parse_all(&labelled_anywhere()).into_iter().next())
-        // A page that tells only when it was updated leaves its first
-        // publication unknown: the update is not taken for it.
-        .or_else(|| parse_all(&stray).into_iter().next());
-        if let Some((stamp, source)) = &published {
-            self.article.published = Some(stamp.iso());
-            self.set_source("published", source.clone());
-        }
-        if let Some((stamp, source)) = modified {
-            let later = published
-                .as_ref()
-                .is_none_or(|(p, _)| stamp.day_key() >= p.day_key());
-            if later {
-                self.article.modified = Some(stamp.iso());
-                self.set_source("modified", source);
+            for (stamp, start) in dates::find_all(&line.text, order) {
+                let mut context = context_before(&line.text, start);
+                if context.trim().is_empty()
+                    && let Some(label) = label_above(page, i)
+                {
+                    context = label.to_string();
+                }
+                if role_of(&context) == DateRole::Published {
+                    late.push((stamp.iso(), "text:labelled".into()));
+                }
             }
         }
+        if let Some(url) = &self.article.url {
+            if let Some(c) = URL_DATE_RE.captures(url) {
+                late.push((format!("{}-{}-{}", &c[1], &c[2], &c[3]), "url".into()));
+            }
+            // A path part that is a date with the year last
+            // ("/meldungen/29-10-2021"), read in the page's order.
+            for c in URL_DATE_YEAR_LAST_RE.captures_iter(url) {
+                if let Some(stamp) = dates::find(&c[1], order) {
+                    late.push((stamp.iso(), "url".into()));
+                }
+            }
+        }
+        // A title that opens with a date ("08.11.2021 | Fachtag …").
+        if let Some(stamp) = page
+            .title
+            .as_deref()
+            .and_then(|t| dateline(t.trim(), order))
+        {
+            late.push((stamp.iso(), "title".into()));
+        }
+        late
     }
 
     /// Adds the dates written in a piece of text to the publication or the
@@ -267,6 +263,63 @@ impl Found<'_> {
                 }
             }
             above = short_label(line);
+        }
+    }
+}
+
+/// The date candidates gathered from every source, each as (value, where it
+/// came from), in the order of preference.
+#[derive(Default)]
+struct DateCandidates {
+    /// Metadata naming the publication.
+    published: Vec<(String, String)>,
+    /// Metadata and printed dates naming the update.
+    modified: Vec<(String, String)>,
+    /// Meta tags naming a date of no stated kind.
+    generic: Vec<(String, String)>,
+    /// Dates printed on the page: (rank by nearness, line, value, source).
+    printed: Vec<(usize, usize, String, String)>,
+    /// `<time>`s marked as the publication outside the article.
+    late: Vec<(String, String)>,
+    /// Plain `<time>`s right by the headline in an area that looked foreign.
+    stray: Vec<(String, String)>,
+}
+
+/// The `<time>` elements, nearest the headline first: one marked as the
+/// publication goes before every printed date, an unmarked one ranks by
+/// its distance; one marked as the publication or the update counts even
+/// in the page's footer.
+fn time_tag_dates(page: &Page, anchor: Option<usize>, found: &mut DateCandidates) {
+    let time_spots: Vec<&Spot> = by_nearness(page.times.iter().map(|t| &t.spot), anchor);
+    let time_of = |spot: &Spot| {
+        page.times
+            .iter()
+            .find(|t| std::ptr::eq(&t.spot, spot))
+            .expect("spot of a time tag")
+    };
+    for spot in &time_spots {
+        let tag = time_of(spot);
+        let value = tag.datetime.clone().unwrap_or_else(|| spot.text.clone());
+        let near = 1 + nearness(spot.line, anchor);
+        match (tag.role, spot.foreign) {
+            (DateRole::Published, false) => {
+                found.printed.push((0, spot.line, value, "time".into()));
+            }
+            (DateRole::Modified, false) => found.modified.push((value, "time".into())),
+            (DateRole::Unknown, false) => {
+                found.printed.push((near, spot.line, value, "time".into()));
+            }
+            // A `<time>` marked as the publication or the update counts
+            // even in the page's footer, after the dates near the headline.
+            (DateRole::Published, true) => found.late.push((value, "time:labelled".into())),
+            (DateRole::Modified, true) => found.modified.push((value, "time:labelled".into())),
+            // A plain `<time>` in an area that looked foreign, right
+            // by the headline (the article's own margin column), when
+            // nothing else dates the page.
+            (DateRole::Unknown, true) if near <= 1 + LINES_AFTER_HEADLINE => {
+                found.stray.push((value, "time".into()));
+            }
+            (DateRole::Unknown, true) => {}
         }
     }
 }
