@@ -1,11 +1,18 @@
 //! The HTML extractor: a saved news page in, one [`Article`] out.
 //!
 //! A short pipeline of named stages:
-//! 1. parse the page (html5ever, through scraper);
-//! 2. [`metadata`]: headline, byline, dates and the rest, most reliable source first;
-//! 3. [`content`]: find the article body; [`blocks`] turns it into blocks;
+//! 1. [`prescan`]: bound the page (absurd nesting flattened, unread markup
+//!    dropped), then parse it (html5ever, through scraper);
+//! 2. [`metadata`]: headline, byline, dates and the rest, most reliable source
+//!    first, from one walk that collects every candidate;
+//! 3. [`flat_page`]: flatten the page into items with their counts;
+//!    [`content`] scores them and chooses the article body; [`blocks`] turns
+//!    it into blocks;
 //! 4. [`normalize`]: clean the blocks (placeholders, repeated lead, quote marks);
 //! 5. [`quotes`]: find the direct quotations and their speakers.
+//!
+//! [`patterns`] holds every selector, word list, weight and threshold;
+//! [`jsonld`] reads the page's linked data, [`dates`] the dates it writes.
 
 pub mod blocks;
 pub mod content;

@@ -482,6 +482,16 @@ fn push(out: &mut Vec<Candidate>, raw: String, judge: Judge, source: &str, perso
 /// microdata, `rel=author` links, elements whose class names the byline.
 fn markup_candidates(page: &Page, search: Search, out: &mut Vec<Candidate>) {
     let (anchor, order) = (search.anchor, search.order);
+    // An element's whole text, judged as the author's marked name.
+    let push_marked = |out: &mut Vec<Candidate>, spot: &Spot, source: &str, person: bool| {
+        push(
+            out,
+            spot.text.clone(),
+            marked(page, spot, order),
+            source,
+            person,
+        );
+    };
     let props: Vec<&Spot> = page
         .props
         .iter()
@@ -494,13 +504,7 @@ fn markup_candidates(page: &Page, search: Search, out: &mut Vec<Candidate>) {
                 .props
                 .iter()
                 .any(|p| std::ptr::eq(&p.spot, spot) && p.person);
-            push(
-                out,
-                spot.text.clone(),
-                marked(page, spot, order),
-                "itemprop:author",
-                person,
-            );
+            push_marked(out, spot, "itemprop:author", person);
         }
     }
     // Several `rel=author` links on one line are one byline ("A and B").
@@ -530,13 +534,7 @@ fn markup_candidates(page: &Page, search: Search, out: &mut Vec<Candidate>) {
     }
     for spot in by_nearness(page.bylines.iter(), anchor) {
         if search.keeps(page, spot.foreign, spot.area) {
-            push(
-                out,
-                spot.text.clone(),
-                marked(page, spot, order),
-                "class:byline",
-                false,
-            );
+            push_marked(out, spot, "class:byline", false);
         }
     }
 }
