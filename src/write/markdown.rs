@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Output, WriteOptions, Writer};
+use super::{Output, Spec, WriteOptions, Writer};
 use crate::document::Document;
 use crate::error::Result;
 use crate::model::{Article, Block, Inline};
@@ -16,17 +16,14 @@ use crate::model::{Article, Block, Inline};
 pub struct Markdown;
 
 impl Writer for Markdown {
-    fn name(&self) -> &'static str {
-        "md"
-    }
-    fn extension(&self) -> &'static str {
-        "md"
-    }
-    fn about(&self) -> &'static str {
-        "CommonMark with YAML front matter"
-    }
-    fn is_text(&self) -> bool {
-        true
+    fn spec(&self) -> &'static Spec {
+        &Spec {
+            name: "md",
+            extension: "md",
+            about: "CommonMark with YAML front matter",
+            text: true,
+            bundles: false,
+        }
     }
     fn write(&self, doc: &Document, _options: &WriteOptions) -> Result<Output> {
         Ok(Output::bytes(render(&doc.article).into_bytes()))
