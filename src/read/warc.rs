@@ -103,15 +103,22 @@ impl<R: BufRead> Responses<R> {
         Ok(http_page(url, &block))
     }
 
+    /// The next line, its line break included, cut at [`MAX_HEADER_BYTES`];
+    /// empty at the end of the stream.
+    fn read_line(&mut self) -> Result<Vec<u8>> {
+        let mut line = Vec::new();
+        (&mut self.reader)
+            .take(MAX_HEADER_BYTES as u64)
+            .read_until(b'\n', &mut line)
+            .map_err(super::gzip::stream_error)?;
+        Ok(line)
+    }
+
     /// The next line that is not blank (records are separated by blank lines).
     fn next_nonblank_line(&mut self) -> Result<Option<String>> {
         loop {
-            let mut line = Vec::new();
-            let n = (&mut self.reader)
-                .take(MAX_HEADER_BYTES as u64)
-                .read_until(b'\n', &mut line)
-                .map_err(super::gzip::stream_error)?;
-            if n == 0 {
+            let line = self.read_line()?;
+            if line.is_empty() {
                 return Ok(None);
             }
             let text = String::from_utf8_lossy(&line);
@@ -127,13 +134,9 @@ impl<R: BufRead> Responses<R> {
         let mut fields = Fields::default();
         let mut total = 0;
         loop {
-            let mut line = Vec::new();
-            let n = (&mut self.reader)
-                .take(MAX_HEADER_BYTES as u64)
-                .read_until(b'\n', &mut line)
-                .map_err(super::gzip::stream_error)?;
-            total += n;
-            if n == 0 {
+            let line = self.read_line()?;
+            total += line.len();
+            if line.is_empty() {
                 return Err(malformed("the last record header is cut short".into()));
             }
             if total > MAX_HEADER_BYTES {

@@ -96,39 +96,11 @@ fn block_markdown(block: &Block) -> String {
                 escape_line(text)
             )
         }
-        Block::Quote { text, cite } => {
-            let mut body = escape_text(text);
-            if let Some(cite) = cite.as_deref().filter(|c| !c.is_empty()) {
-                body.push_str("\n\n— ");
-                body.push_str(&escape_line(cite));
-            }
-            prefix_lines(&body, "> ", "> ")
-        }
-        Block::List { ordered, items, .. } => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let marker = if *ordered {
-                    format!("{}. ", i + 1)
-                } else {
-                    "- ".to_string()
-                };
-                let indent = " ".repeat(marker.len());
-                prefix_lines(&escape_text(item), &marker, &indent)
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Block::Quote { text, cite } => quote_markdown(text, cite.as_deref()),
+        Block::List { ordered, items, .. } => list_markdown(*ordered, items),
         Block::Image {
             src, alt, caption, ..
-        } => {
-            let mut out = format!("![{}]({})", escape_line(alt), link_target(src));
-            if let Some(caption) = caption.as_deref().filter(|c| !c.is_empty()) {
-                out.push_str("\\\n*");
-                out.push_str(&escape_line(caption));
-                out.push('*');
-            }
-            out
-        }
+        } => image_markdown(src, alt, caption.as_deref()),
         Block::Code { text, language } => {
             let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
             let lang = language.as_deref().unwrap_or("");
@@ -137,6 +109,45 @@ fn block_markdown(block: &Block) -> String {
         Block::Table { rows, .. } => table_markdown(rows),
         Block::Rule { .. } => "---".to_string(),
     }
+}
+
+/// A block quote, its source after a dash.
+fn quote_markdown(text: &str, cite: Option<&str>) -> String {
+    let mut body = escape_text(text);
+    if let Some(cite) = cite.filter(|c| !c.is_empty()) {
+        body.push_str("\n\n— ");
+        body.push_str(&escape_line(cite));
+    }
+    prefix_lines(&body, "> ", "> ")
+}
+
+/// A list, numbered or bulleted, items' further lines indented under them.
+fn list_markdown(ordered: bool, items: &[String]) -> String {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let marker = if ordered {
+                format!("{}. ", i + 1)
+            } else {
+                "- ".to_string()
+            };
+            let indent = " ".repeat(marker.len());
+            prefix_lines(&escape_text(item), &marker, &indent)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// An image, its caption in italics on the next line.
+fn image_markdown(src: &str, alt: &str, caption: Option<&str>) -> String {
+    let mut out = format!("![{}]({})", escape_line(alt), link_target(src));
+    if let Some(caption) = caption.filter(|c| !c.is_empty()) {
+        out.push_str("\\\n*");
+        out.push_str(&escape_line(caption));
+        out.push('*');
+    }
+    out
 }
 
 fn table_markdown(rows: &[Vec<String>]) -> String {
