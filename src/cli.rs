@@ -1,13 +1,15 @@
 //! Command-line definitions (clap). The `--to` values and their help come
-//! from the writer registry; completions and the man page are generated from
-//! these same definitions.
+//! from the writer registry, the `--page-size` values from the PDF writer;
+//! completions and the man page are generated from these same definitions.
+//! `galley convert`'s arguments become a plain [`Job`] for the library.
 
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Args, Parser, Subcommand};
 
-use crate::write::WRITERS;
+use crate::batch::Job;
+use crate::write::{self, WRITERS, WriteOptions};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -66,8 +68,8 @@ pub struct ConvertArgs {
     #[arg(short, long, value_name = "PATH", help_heading = "Output")]
     pub output: Option<String>,
 
-    /// Make one EPUB or PDF edition of all inputs (by FILE's extension).
-    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    /// Make one edition of all inputs (the help names the formats that can).
+    #[arg(long, value_name = "FILE", help_heading = "Output", help = bundle_help())]
     pub bundle: Option<PathBuf>,
 
     /// Title of a bundled edition [default: "galley edition" and its dates].
@@ -78,9 +80,10 @@ pub struct ConvertArgs {
     #[arg(long, value_name = "FILE", help_heading = "Output")]
     pub css: Option<PathBuf>,
 
-    /// PDF page size: a4, letter, a5, 6in, 7in (e-reader screens).
-    #[arg(long, value_name = "SIZE", default_value = "a4", help_heading = "Output",
-          value_parser = ["a4", "letter", "a5", "6in", "7in"])]
+    /// PDF page size (the help lists the sizes the PDF writer knows).
+    #[arg(long, value_name = "SIZE", default_value = write::DEFAULT_PAGE_SIZE,
+          help_heading = "Output", help = page_size_help(),
+          value_parser = PossibleValuesParser::new(write::page_sizes()))]
     pub page_size: String,
 
     /// Extra font (TTF/OTF) for scripts the built-in fonts lack (CJK, Arabic).
@@ -104,10 +107,47 @@ pub struct ConvertArgs {
     pub report: Option<PathBuf>,
 }
 
+impl From<ConvertArgs> for Job {
+    fn from(args: ConvertArgs) -> Job {
+        Job {
+            inputs: args.inputs,
+            formats: args.to,
+            output: args.output,
+            bundle: args.bundle,
+            options: WriteOptions {
+                css: args.css,
+                page_size: Some(args.page_size),
+                font: args.font,
+                title: args.title,
+            },
+            force: args.force,
+            threads: args.jobs,
+            quiet: args.quiet,
+            report: args.report,
+        }
+    }
+}
+
+/// The `--to` values: every registered writer with its one-line help.
 fn formats() -> PossibleValuesParser {
     PossibleValuesParser::new(
         WRITERS
             .iter()
-            .map(|w| PossibleValue::new(w.name()).help(w.about())),
+            .map(|w| PossibleValue::new(w.name()).help(w.spec().about)),
     )
+}
+
+/// The `--bundle` help, naming the writers that make editions.
+fn bundle_help() -> String {
+    let kinds = write::bundlers().map(|w| w.name().to_uppercase());
+    format!(
+        "Make one {} edition of all inputs (by FILE's extension)",
+        write::either(kinds)
+    )
+}
+
+/// The `--page-size` help, listing the PDF writer's sizes.
+fn page_size_help() -> String {
+    let sizes: Vec<&str> = write::page_sizes().collect();
+    format!("PDF page size: {} (e-reader screens)", sizes.join(", "))
 }

@@ -50,6 +50,12 @@ pub enum Error {
         /// The cause.
         reason: String,
     },
+    /// Standard output could not be written (e.g. the man page).
+    #[error("cannot write to standard output: {0}")]
+    Stdout(#[source] io::Error),
+    /// The worker threads could not be started (the system refused them).
+    #[error("cannot start the worker threads: {0}")]
+    Threads(#[source] rayon::ThreadPoolBuildError),
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),

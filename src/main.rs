@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
-use galley::batch::Notice;
+use galley::batch::{Job, Notice};
 use galley::cli::{Cli, Command};
 use galley::error::Error;
 use galley::read;
@@ -30,7 +30,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> galley::Result<ExitCode> {
     match cli.command {
         Command::Convert(args) => {
-            let summary = galley::batch::convert(&args, &mut |notice| match notice {
+            let job = Job::from(*args);
+            let summary = galley::batch::convert(&job, &mut |notice| match notice {
                 Notice::Failure(failure) => eprintln!("galley: {failure}"),
                 Notice::Warning { input, message } => {
                     eprintln!("galley: warning: {input}: {message}")
@@ -70,7 +71,7 @@ fn run(cli: Cli) -> galley::Result<ExitCode> {
         }
         Command::Manpage => {
             let man = clap_mangen::Man::new(Cli::command());
-            man.render(&mut std::io::stdout()).map_err(Error::Read)?;
+            man.render(&mut std::io::stdout()).map_err(Error::Stdout)?;
             Ok(ExitCode::SUCCESS)
         }
     }

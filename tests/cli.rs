@@ -249,3 +249,22 @@ fn json_lines_read_back_as_one_article_each() {
     assert_eq!(texts.len(), 2);
     assert!(texts[0].contains("the first plan") && texts[1].contains("the second plan"));
 }
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_man_page_that_cannot_be_written_says_so() {
+    let Ok(full) = std::fs::File::create("/dev/full") else {
+        return;
+    };
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_galley"))
+        .arg("manpage")
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot write to standard output"),
+        "{stderr}"
+    );
+}

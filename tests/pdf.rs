@@ -29,10 +29,7 @@ fn pdf(docs: &[Document], options: &WriteOptions) -> Output {
     if docs.len() == 1 {
         writer.write(&docs[0], options).expect("pdf written")
     } else {
-        writer
-            .write_bundle(docs, options)
-            .expect("pdf writer makes bundles")
-            .expect("bundle written")
+        writer.write_bundle(docs, options).expect("bundle written")
     }
 }
 

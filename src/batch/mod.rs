@@ -1,16 +1,19 @@
-//! Running a conversion over many inputs: expanding folders as a stream
-//! ([`walk`]), naming outputs ([`naming`]), converting in parallel on a
-//! thread pool of `--jobs` threads, writing every output atomically, skipping
-//! inputs whose outputs are up to date ([`manifest`]), and reporting progress
-//! ([`progress`]), failures and the `--report` ([`report`]).
+//! Running a conversion ([`Job`]) over many inputs: expanding folders as a
+//! stream ([`walk`]), naming outputs ([`naming`]), converting in parallel on
+//! a thread pool of `--jobs` threads, writing every output atomically
+//! ([`output`]), skipping inputs whose outputs are up to date
+//! ([`manifest`]), and reporting progress ([`progress`]), failures and the
+//! `--report` ([`report`]).
 //!
 //! Workers read and write; the calling thread only collects what each input
 //! became, so failures are printed as they happen, one line each, and memory
 //! stays bounded however many inputs there are (only `--bundle` keeps the
 //! articles, as it must).
 
+mod job;
 pub mod manifest;
 pub mod naming;
+mod output;
 mod progress;
 pub mod report;
 pub mod walk;
@@ -19,24 +22,23 @@ use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-use crate::cli::ConvertArgs;
 use crate::document::Document;
 use crate::error::{Error, Failure, Result};
 use crate::read::{self, Opened, warc};
 use crate::write::{self, WriteOptions, Writer};
+pub use job::Job;
 use manifest::Manifests;
 use naming::Unique;
+use output::prepare_folder;
+pub use output::write_atomically;
 use progress::Progress;
 use report::{Report, Row, Status, Totals};
-
-/// The default format when neither `--to` nor `--bundle` is given.
-const DEFAULT_FORMAT: &str = "md";
 
 /// Finished inputs that may wait for the collecting thread; bounds memory
 /// when workers outrun it.
@@ -69,18 +71,18 @@ pub struct Summary {
     pub failures: usize,
 }
 
-/// Converts every input as `args` says; `notify` is told of every failure
-/// and warning as it happens.
-pub fn convert(args: &ConvertArgs, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
-    let plan = Plan::new(args)?;
-    let mut report = args.report.as_deref().map(Report::create).transpose()?;
-    let progress = Progress::new(!args.quiet && std::io::stderr().is_terminal());
+/// Carries out a job; `notify` is told of every failure and warning as it
+/// happens.
+pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
+    let plan = Plan::new(job)?;
+    let mut report = job.report.as_deref().map(Report::create).transpose()?;
+    let progress = Progress::new(!job.quiet && std::io::stderr().is_terminal());
     let started = Instant::now();
     let mut state = Collected::default();
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
+        .num_threads(job.threads.unwrap_or(0))
         .build()
-        .map_err(|e| Error::Usage(format!("cannot start {:?} jobs: {e}", args.jobs)))?;
+        .map_err(Error::Threads)?;
     let (sender, receiver) = mpsc::sync_channel::<Outcome>(PENDING_OUTCOMES);
     std::thread::scope(|scope| {
         let plan = &plan;
@@ -115,11 +117,11 @@ pub fn convert(args: &ConvertArgs, notify: &mut dyn FnMut(Notice)) -> Result<Sum
         });
     }
     plan.finish_stdout(&mut state);
-    if let Some(bundle) = &args.bundle
-        && let Err(error) = plan.bundle(bundle, std::mem::take(&mut state.bundle))
+    if let Some((path, writer)) = plan.bundle
+        && let Err(error) = plan.write_bundle(path, writer, std::mem::take(&mut state.bundle))
     {
         let failure = Failure {
-            input: bundle.display().to_string(),
+            input: path.display().to_string(),
             error,
         };
         notify(Notice::Failure(&failure));
@@ -148,9 +150,10 @@ enum Destination {
 
 /// Everything fixed before the first input is read.
 struct Plan<'a> {
-    args: &'a ConvertArgs,
+    job: &'a Job,
     writers: Vec<&'static dyn Writer>,
-    options: WriteOptions,
+    /// The `--bundle` file and the writer that makes it.
+    bundle: Option<(&'a Path, &'static dyn Writer)>,
     destination: Destination,
     /// The deepest folder holding all the inputs (normalized).
     root: PathBuf,
@@ -216,134 +219,30 @@ enum StdoutState {
 }
 
 impl<'a> Plan<'a> {
-    fn new(args: &'a ConvertArgs) -> Result<Plan<'a>> {
-        let mut names: Vec<&str> = args.to.iter().map(String::as_str).collect();
-        if names.is_empty() && args.bundle.is_none() {
-            names.push(DEFAULT_FORMAT);
-        }
-        let mut writers: Vec<&'static dyn Writer> = Vec::new();
-        for name in names {
-            let writer = write::writer(name).ok_or_else(|| {
-                Error::Usage(format!(
-                    "unknown format {name:?} (known: {})",
-                    write::names()
-                ))
-            })?;
-            if !writers.iter().any(|w| w.name() == writer.name()) {
-                writers.push(writer);
-            }
-        }
-        let only_stdin = args.inputs.iter().all(|i| i == "-");
-        let destination = match args.output.as_deref() {
-            Some("-") => Destination::Stdout,
-            Some(dir) => Destination::Folder(PathBuf::from(dir)),
-            None if only_stdin && args.bundle.is_none() => Destination::Stdout,
-            None if args.inputs.iter().any(|i| i == "-") && !writers.is_empty() => {
-                return Err(Error::Usage(
-                    "standard input has no folder to write beside: add -o FOLDER or -o -".into(),
-                ));
-            }
-            None => Destination::Beside,
+    /// Checks the job and fixes what it needs: the writers, where outputs
+    /// go (the output folder is created), how they are named, and the
+    /// manifests that tell which inputs are up to date.
+    fn new(job: &'a Job) -> Result<Plan<'a>> {
+        let writers = writers(&job.formats, job.bundle.is_some())?;
+        let destination = destination(job, &writers)?;
+        let bundle = match &job.bundle {
+            Some(path) => Some((path.as_path(), bundle_writer(path)?)),
+            None => None,
         };
-        if destination == Destination::Stdout {
-            match writers.as_slice() {
-                [w] if w.is_text() => {}
-                [_] => {
-                    return Err(Error::Usage(
-                        "-o - needs a text format (md or json); write EPUB or PDF to a folder"
-                            .into(),
-                    ));
-                }
-                _ => {
-                    return Err(Error::Usage(
-                        "-o - writes a single format: pick one with --to".into(),
-                    ));
-                }
-            }
-        }
-        if let Some(bundle) = &args.bundle {
-            let ext = read::extension(bundle).unwrap_or_default();
-            if !matches!(ext.as_str(), "epub" | "pdf") || write::writer(&ext).is_none() {
-                return Err(Error::Usage(format!(
-                    "--bundle makes an EPUB or PDF edition: name it FILE.epub or FILE.pdf (got {})",
-                    bundle.display()
-                )));
-            }
-        }
         let mut excluded = Vec::new();
         if let Destination::Folder(dir) = &destination {
             prepare_folder(dir)?;
             excluded.push(naming::normalize(dir));
         }
-        let folders: Vec<PathBuf> = args
-            .inputs
-            .iter()
-            .filter(|i| *i != "-")
-            .map(|i| {
-                let path = naming::normalize(Path::new(i));
-                if path.is_dir() {
-                    path
-                } else {
-                    path.parent().map(Path::to_path_buf).unwrap_or(path)
-                }
-            })
-            .collect();
-        let root = naming::common_root(folders.iter().map(PathBuf::as_path));
-        let mut stems: HashMap<(PathBuf, String), usize> = HashMap::new();
-        let files: Vec<PathBuf> = args
-            .inputs
-            .iter()
-            .filter(|i| *i != "-" && !Path::new(i).is_dir())
-            .map(PathBuf::from)
-            .collect();
-        let stem_key = |p: &Path| {
-            let normalized = naming::normalize(p);
-            let name = normalized
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned());
-            (
-                normalized
-                    .parent()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_default(),
-                naming::input_stem(&name.unwrap_or_default()).to_lowercase(),
-            )
-        };
-        for file in &files {
-            *stems.entry(stem_key(file)).or_default() += 1;
-        }
-        let shared_stems = files
-            .into_iter()
-            .filter(|f| stems[&stem_key(f)] > 1)
-            .collect();
-        let options = WriteOptions {
-            css: args.css.clone(),
-            page_size: Some(args.page_size.clone()),
-            font: args.font.clone(),
-            title: args.title.clone(),
-        };
-        let mut formats: Vec<&str> = writers.iter().map(|w| w.name()).collect();
-        formats.sort_unstable();
-        let flags = format!(
-            "to={} page-size={} css={} font={}",
-            formats.join(","),
-            args.page_size,
-            args.css
-                .as_deref()
-                .map_or("-".into(), |p| p.display().to_string()),
-            args.font
-                .as_deref()
-                .map_or("-".into(), |p| p.display().to_string()),
-        );
         Ok(Plan {
-            args,
+            job,
+            root: inputs_root(&job.inputs),
+            shared_stems: shared_stems(&job.inputs),
+            manifests: Manifests::new(manifest_flags(&writers, &job.options)),
             writers,
-            options,
+            bundle,
             destination,
-            root,
-            shared_stems,
             excluded,
-            manifests: Manifests::new(flags),
             cancelled: AtomicBool::new(false),
         })
     }
@@ -351,7 +250,7 @@ impl<'a> Plan<'a> {
     /// Every input file, folders walked, in a stable order; the flag says
     /// its stem is shared with another input in its folder.
     fn inputs(&self) -> impl Iterator<Item = (PathBuf, bool)> + Send + '_ {
-        self.args.inputs.iter().flat_map(move |input| {
+        self.job.inputs.iter().flat_map(move |input| {
             let path = PathBuf::from(input);
             let found: Box<dyn Iterator<Item = (PathBuf, bool)> + Send> = if input != "-"
                 && path.is_dir()
@@ -436,8 +335,8 @@ impl<'a> Plan<'a> {
             out.skipped = true;
             return out;
         }
-        if !self.args.force
-            && self.args.bundle.is_none()
+        if !self.job.force
+            && self.job.bundle.is_none()
             && let Some(folder) = &task.folder
             && let Some(outputs) = self.manifests.fresh(folder, &task.path)
         {
@@ -525,10 +424,8 @@ impl<'a> Plan<'a> {
         match &task.folder {
             None => {
                 for writer in &self.writers {
-                    let pretty = writer.write(&doc, &self.options)?.bytes;
-                    let line = (writer.name() == "json")
-                        .then(|| write::article_json_line(&doc.article))
-                        .transpose()?;
+                    let pretty = writer.write(&doc, &self.job.options)?.bytes;
+                    let line = writer.write_line(&doc).transpose()?;
                     out.texts.push(Text { pretty, line });
                 }
             }
@@ -542,7 +439,7 @@ impl<'a> Plan<'a> {
                 for writer in &self.writers {
                     let mut path = base.clone().into_os_string();
                     path.push(".");
-                    path.push(writer.extension());
+                    path.push(writer.spec().extension);
                     let path = PathBuf::from(path);
                     if naming::normalize(&path) == naming::normalize(&task.path) {
                         return Err(Error::Usage(format!(
@@ -550,7 +447,7 @@ impl<'a> Plan<'a> {
                             writer.name()
                         )));
                     }
-                    let output = writer.write(&doc, &self.options)?;
+                    let output = writer.write(&doc, &self.job.options)?;
                     write_atomically(&path, &output.bytes)?;
                     written.push(path);
                     warnings.extend(output.warnings);
@@ -560,7 +457,7 @@ impl<'a> Plan<'a> {
             }
         }
         out.articles += 1;
-        if self.args.bundle.is_some() {
+        if self.bundle.is_some() {
             out.docs.push(doc);
         }
         Ok(())
@@ -590,7 +487,7 @@ impl<'a> Plan<'a> {
         }
         state.failures += outcome.failures.len();
         progress.suspend(|| {
-            if !self.args.quiet {
+            if !self.job.quiet {
                 for warning in &outcome.warnings {
                     notify(Notice::Warning {
                         input: &outcome.name,
@@ -683,24 +580,167 @@ impl<'a> Plan<'a> {
     }
 
     /// Makes the `--bundle` edition of every article, in input order.
-    fn bundle(&self, path: &Path, mut parts: Vec<(usize, Vec<Document>)>) -> Result<()> {
+    fn write_bundle(
+        &self,
+        path: &Path,
+        writer: &dyn Writer,
+        mut parts: Vec<(usize, Vec<Document>)>,
+    ) -> Result<()> {
         parts.sort_by_key(|(i, _)| *i);
         let docs: Vec<Document> = parts.into_iter().flat_map(|(_, d)| d).collect();
         if docs.is_empty() {
             return Err(Error::NoArticle);
         }
-        let ext = read::extension(path).unwrap_or_default();
-        let writer = write::writer(&ext).ok_or_else(|| Error::Usage(format!("no {ext} writer")))?;
-        let output = writer
-            .write_bundle(&docs, &self.options)
-            .unwrap_or_else(|| {
-                Err(Error::Render {
-                    format: writer.name(),
-                    reason: "this format cannot make an edition yet".into(),
-                })
-            })?;
+        let output = writer.write_bundle(&docs, &self.job.options)?;
         write_atomically(path, &output.bytes)
     }
+}
+
+/// The writers of the formats asked for, each once, in the order asked;
+/// none asked for means the default format, unless a bundle is all that is
+/// wanted.
+fn writers(formats: &[String], bundle: bool) -> Result<Vec<&'static dyn Writer>> {
+    let mut names: Vec<&str> = formats.iter().map(String::as_str).collect();
+    if names.is_empty() && !bundle {
+        names.push(write::DEFAULT_FORMAT);
+    }
+    let mut writers: Vec<&'static dyn Writer> = Vec::new();
+    for name in names {
+        let writer = write::writer(name).ok_or_else(|| {
+            Error::Usage(format!(
+                "unknown format {name:?} (known: {})",
+                write::names()
+            ))
+        })?;
+        if !writers.iter().any(|w| w.name() == writer.name()) {
+            writers.push(writer);
+        }
+    }
+    Ok(writers)
+}
+
+/// Where the outputs go: the folder of `-o`, standard output (`-o -`, or
+/// only standard input and no bundle), or beside each input.
+fn destination(job: &Job, writers: &[&'static dyn Writer]) -> Result<Destination> {
+    let only_stdin = job.inputs.iter().all(|i| i == "-");
+    let destination = match job.output.as_deref() {
+        Some("-") => Destination::Stdout,
+        Some(dir) => Destination::Folder(PathBuf::from(dir)),
+        None if only_stdin && job.bundle.is_none() => Destination::Stdout,
+        None if job.inputs.iter().any(|i| i == "-") && !writers.is_empty() => {
+            return Err(Error::Usage(
+                "standard input has no folder to write beside: add -o FOLDER or -o -".into(),
+            ));
+        }
+        None => Destination::Beside,
+    };
+    if destination == Destination::Stdout {
+        match writers {
+            [w] if w.spec().text => {}
+            [_] => {
+                let text = write::text_writers().map(|w| w.name().to_string());
+                let binary = write::WRITERS
+                    .iter()
+                    .filter(|w| !w.spec().text)
+                    .map(|w| w.name().to_uppercase());
+                return Err(Error::Usage(format!(
+                    "-o - needs a text format ({}); write {} to a folder",
+                    write::either(text),
+                    write::either(binary)
+                )));
+            }
+            _ => {
+                return Err(Error::Usage(
+                    "-o - writes a single format: pick one with --to".into(),
+                ));
+            }
+        }
+    }
+    Ok(destination)
+}
+
+/// The writer that makes a `--bundle` file, chosen by its extension.
+fn bundle_writer(path: &Path) -> Result<&'static dyn Writer> {
+    read::extension(path)
+        .and_then(|ext| write::writer(&ext))
+        .filter(|w| w.spec().bundles)
+        .ok_or_else(|| {
+            let kinds = write::bundlers().map(|w| w.name().to_uppercase());
+            let files = write::bundlers().map(|w| format!("FILE.{}", w.spec().extension));
+            Error::Usage(format!(
+                "--bundle makes an {} edition: name it {} (got {})",
+                write::either(kinds),
+                write::either(files),
+                path.display()
+            ))
+        })
+}
+
+/// The deepest folder holding all the inputs (normalized): outputs below
+/// an output folder mirror the inputs' tree from there.
+fn inputs_root(inputs: &[String]) -> PathBuf {
+    let folders: Vec<PathBuf> = inputs
+        .iter()
+        .filter(|i| *i != "-")
+        .map(|i| {
+            let path = naming::normalize(Path::new(i));
+            if path.is_dir() {
+                path
+            } else {
+                path.parent().map(Path::to_path_buf).unwrap_or(path)
+            }
+        })
+        .collect();
+    naming::common_root(folders.iter().map(PathBuf::as_path))
+}
+
+/// The file arguments that share a folder and a stem with another one
+/// (`a.html` and `a.json`): their outputs keep the whole file name.
+fn shared_stems(inputs: &[String]) -> Vec<PathBuf> {
+    let files: Vec<PathBuf> = inputs
+        .iter()
+        .filter(|i| *i != "-" && !Path::new(i).is_dir())
+        .map(PathBuf::from)
+        .collect();
+    let stem_key = |p: &Path| {
+        let normalized = naming::normalize(p);
+        let name = normalized
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        (
+            normalized
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+            naming::input_stem(&name.unwrap_or_default()).to_lowercase(),
+        )
+    };
+    let mut stems: HashMap<(PathBuf, String), usize> = HashMap::new();
+    for file in &files {
+        *stems.entry(stem_key(file)).or_default() += 1;
+    }
+    files
+        .into_iter()
+        .filter(|f| stems[&stem_key(f)] > 1)
+        .collect()
+}
+
+/// What the outputs depend on besides the input: an output made under other
+/// flags is not up to date.
+fn manifest_flags(writers: &[&'static dyn Writer], options: &WriteOptions) -> String {
+    let mut formats: Vec<&str> = writers.iter().map(|w| w.name()).collect();
+    formats.sort_unstable();
+    let path_or_dash = |path: Option<&Path>| path.map_or("-".into(), |p| p.display().to_string());
+    format!(
+        "to={} page-size={} css={} font={}",
+        formats.join(","),
+        options
+            .page_size
+            .as_deref()
+            .unwrap_or(write::DEFAULT_PAGE_SIZE),
+        path_or_dash(options.css.as_deref()),
+        path_or_dash(options.font.as_deref()),
+    )
 }
 
 impl Outcome {
@@ -771,53 +811,4 @@ fn member_label(input: &str, member: Option<&str>) -> String {
         Some(url) => format!("{input}#{url}"),
         None => input.to_string(),
     }
-}
-
-/// Creates the output folder and checks that files can be written in it, so
-/// an unwritable folder is one clear error rather than one per input.
-fn prepare_folder(dir: &Path) -> Result<()> {
-    let fail = |source| Error::Write {
-        path: dir.to_path_buf(),
-        source,
-    };
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    let probe = temp_path(&dir.join("probe"));
-    std::fs::write(&probe, b"").map_err(fail)?;
-    let _ = std::fs::remove_file(&probe);
-    Ok(())
-}
-
-/// The hidden temporary sibling an output is written to before its rename.
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let tmp = format!(".{name}.{}-{n}.galley-tmp", std::process::id());
-    match path.parent() {
-        Some(dir) => dir.join(tmp),
-        None => PathBuf::from(tmp),
-    }
-}
-
-/// Writes a file through a temporary sibling and a rename, so a reader never
-/// sees it half-written; on failure (a full disk) the temporary file is removed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let fail = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    let tmp = temp_path(path);
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(fail)
 }

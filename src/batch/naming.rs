@@ -5,11 +5,7 @@
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
-/// Extensions that name an input's format; they are replaced by the
-/// output's extension (`story.html` → `story.md`).
-const INPUT_EXTENSIONS: &[&str] = &[
-    "html", "htm", "xhtml", "shtml", "mhtml", "mht", "warc", "json", "jsonl", "md", "markdown",
-];
+use crate::read::INPUT_EXTENSIONS;
 
 /// The last URL segment's extensions that say nothing about the article
 /// (`story.html`, `view.php`), dropped from names made from URLs.
@@ -37,7 +33,7 @@ pub fn has_input_extension(name: &str) -> bool {
 /// `b.html` → `b`, `c.txt` → `c.txt`.
 pub fn input_stem(name: &str) -> &str {
     let name = strip_suffix_ci(name, ".gz").unwrap_or(name);
-    for ext in INPUT_EXTENSIONS {
+    for (ext, _) in INPUT_EXTENSIONS {
         if let Some(stem) = strip_suffix_ci(name, &format!(".{ext}"))
             && !stem.is_empty()
         {

@@ -86,7 +86,7 @@ impl Report {
             path: path.to_path_buf(),
             source,
         };
-        let tmp = super::temp_path(path);
+        let tmp = super::output::temp_path(path);
         if let Some(dir) = tmp.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(fail)?;
         }

@@ -38,6 +38,18 @@ pub fn decompress(bytes: &[u8], limit: u64) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// The error for a failed read of a stream that may be compressed: a broken
+/// gzip stream (bad data, cut short) is malformed, anything else is the
+/// reading's own failure.
+pub fn stream_error(err: std::io::Error) -> Error {
+    match err.kind() {
+        std::io::ErrorKind::InvalidInput
+        | std::io::ErrorKind::InvalidData
+        | std::io::ErrorKind::UnexpectedEof => malformed(&err),
+        _ => Error::Read(err),
+    }
+}
+
 /// The error for a broken stream, e.g. a file cut short.
 pub fn malformed(err: &std::io::Error) -> Error {
     let reason = match err.kind() {

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use super::headers::{self, Fields};
 use crate::document::{Asset, base64_decode, sniff_media_type};
 use crate::error::{Error, Result};
 
@@ -27,20 +28,14 @@ pub struct Mhtml {
 
 /// One MIME part, headers parsed and body decoded.
 struct Part {
-    headers: Vec<(String, String)>,
+    headers: Fields,
     body: Vec<u8>,
 }
 
 impl Part {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
     fn content_type(&self) -> String {
-        self.header("content-type")
+        self.headers
+            .get("content-type")
             .unwrap_or("text/plain")
             .to_ascii_lowercase()
     }
@@ -61,11 +56,12 @@ pub fn is_mhtml(bytes: &[u8]) -> bool {
 /// Parses an MHTML file.
 pub fn parse(bytes: &[u8]) -> Result<Mhtml> {
     let (headers, body) = split_headers(bytes);
-    let snapshot = header(&headers, "snapshot-content-location").map(str::to_string);
+    let snapshot = headers.get("snapshot-content-location").map(str::to_string);
     let mut parts = Vec::new();
     collect_parts(&headers, body, 0, &mut parts)?;
-    let start = header(&headers, "content-type")
-        .and_then(|ct| super::header_param(ct, "start"))
+    let start = headers
+        .get("content-type")
+        .and_then(|ct| headers::param(ct, "start"))
         .map(|s| s.trim_matches(['<', '>']).to_string());
     let is_html = |p: &Part| {
         let ct = p.content_type();
@@ -74,13 +70,17 @@ pub fn parse(bytes: &[u8]) -> Result<Mhtml> {
     let html_index = parts
         .iter()
         .position(|p| {
-            is_html(p) && snapshot.is_some() && p.header("content-location") == snapshot.as_deref()
+            is_html(p)
+                && snapshot.is_some()
+                && p.headers.get("content-location") == snapshot.as_deref()
         })
         .or_else(|| {
             parts.iter().position(|p| {
                 is_html(p)
                     && start.is_some()
-                    && p.header("content-id").map(|id| id.trim_matches(['<', '>']))
+                    && p.headers
+                        .get("content-id")
+                        .map(|id| id.trim_matches(['<', '>']))
                         == start.as_deref()
             })
         })
@@ -91,10 +91,10 @@ pub fn parse(bytes: &[u8]) -> Result<Mhtml> {
         })?;
     let page = parts.swap_remove(html_index);
     let url = snapshot
-        .or_else(|| page.header("content-location").map(str::to_string))
+        .or_else(|| page.headers.get("content-location").map(str::to_string))
         .filter(|u| !u.is_empty());
     let mut out = Mhtml {
-        charset: super::header_param(&page.content_type(), "charset"),
+        charset: headers::param(&page.content_type(), "charset"),
         url,
         ..Mhtml::default()
     };
@@ -110,13 +110,13 @@ pub fn parse(bytes: &[u8]) -> Result<Mhtml> {
             sniffed.to_string()
         };
         let mut names = Vec::new();
-        if let Some(location) = part.header("content-location") {
+        if let Some(location) = part.headers.get("content-location") {
             names.push(location.to_string());
             if let Some(relative) = out.url.as_deref().and_then(|u| relative_to(u, location)) {
                 names.push(relative);
             }
         }
-        if let Some(id) = part.header("content-id") {
+        if let Some(id) = part.headers.get("content-id") {
             names.push(format!("cid:{}", id.trim_matches(['<', '>'])));
         }
         let asset = Asset {
@@ -132,17 +132,12 @@ pub fn parse(bytes: &[u8]) -> Result<Mhtml> {
 }
 
 /// Adds the parts of an entity to `out`, descending into nested multiparts.
-fn collect_parts(
-    headers: &[(String, String)],
-    body: &[u8],
-    depth: usize,
-    out: &mut Vec<Part>,
-) -> Result<()> {
-    let content_type = header(headers, "content-type").unwrap_or("text/plain");
+fn collect_parts(fields: &Fields, body: &[u8], depth: usize, out: &mut Vec<Part>) -> Result<()> {
+    let content_type = fields.get("content-type").unwrap_or("text/plain");
     if !content_type.to_ascii_lowercase().starts_with("multipart/") {
         out.push(Part {
-            headers: headers.to_vec(),
-            body: decode_body(header(headers, "content-transfer-encoding"), body),
+            headers: fields.clone(),
+            body: decode_body(fields.get("content-transfer-encoding"), body),
         });
         return Ok(());
     }
@@ -152,11 +147,10 @@ fn collect_parts(
             reason: "multiparts nested too deep".into(),
         });
     }
-    let boundary =
-        super::header_param(content_type, "boundary").ok_or_else(|| Error::Malformed {
-            format: "MHTML",
-            reason: "multipart without a boundary".into(),
-        })?;
+    let boundary = headers::param(content_type, "boundary").ok_or_else(|| Error::Malformed {
+        format: "MHTML",
+        reason: "multipart without a boundary".into(),
+    })?;
     for part in split_multipart(body, boundary.as_bytes()) {
         let (part_headers, part_body) = split_headers(part);
         collect_parts(&part_headers, part_body, depth + 1, out)?;
@@ -198,9 +192,9 @@ fn split_multipart<'a>(body: &'a [u8], boundary: &[u8]) -> Vec<&'a [u8]> {
     parts
 }
 
-/// Splits a MIME entity into its unfolded, lower-cased header fields and its body.
-fn split_headers(bytes: &[u8]) -> (Vec<(String, String)>, &[u8]) {
-    let mut fields: Vec<(String, String)> = Vec::new();
+/// Splits a MIME entity into its unfolded header fields and its body.
+fn split_headers(bytes: &[u8]) -> (Fields, &[u8]) {
+    let mut fields = Fields::default();
     let mut rest = bytes;
     loop {
         let (line, next) = match rest.iter().position(|&b| b == b'\n') {
@@ -211,15 +205,7 @@ fn split_headers(bytes: &[u8]) -> (Vec<(String, String)>, &[u8]) {
         if line.is_empty() {
             return (fields, next);
         }
-        let text = String::from_utf8_lossy(line);
-        if text.starts_with([' ', '\t']) {
-            if let Some(last) = fields.last_mut() {
-                last.1.push(' ');
-                last.1.push_str(text.trim());
-            }
-        } else if let Some((name, value)) = text.split_once(':') {
-            fields.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
-        } else {
+        if !fields.push_line(&String::from_utf8_lossy(line)) {
             // Not a header line: the entity has no header block.
             return (fields, rest);
         }
@@ -228,13 +214,6 @@ fn split_headers(bytes: &[u8]) -> (Vec<(String, String)>, &[u8]) {
         }
         rest = next;
     }
-}
-
-fn header<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    fields
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_str())
 }
 
 /// Undoes a Content-Transfer-Encoding.

@@ -8,6 +8,7 @@
 
 pub mod charset;
 pub mod gzip;
+pub mod headers;
 pub mod html;
 mod json;
 pub mod markdown;
@@ -25,6 +26,22 @@ use crate::limits::MAX_INPUT_BYTES;
 
 /// How much of an input is looked at to recognize its format.
 const SNIFF_BYTES: usize = 8192;
+
+/// Every file extension galley reads, with the format it names; it is
+/// replaced by the output's extension (`story.html` → `story.md`).
+pub const INPUT_EXTENSIONS: &[(&str, Format)] = &[
+    ("html", Format::Html),
+    ("htm", Format::Html),
+    ("xhtml", Format::Html),
+    ("shtml", Format::Html),
+    ("mhtml", Format::Mhtml),
+    ("mht", Format::Mhtml),
+    ("warc", Format::Warc),
+    ("json", Format::Json),
+    ("jsonl", Format::Json),
+    ("md", Format::Markdown),
+    ("markdown", Format::Markdown),
+];
 
 /// One input as the user named it, with its bytes.
 #[derive(Debug, Clone)]
@@ -100,14 +117,11 @@ pub fn detect(bytes: &[u8], path: Option<&Path>) -> Option<Format> {
     if is_binary(head) {
         return None;
     }
-    match extension(path?).as_deref() {
-        Some("html" | "htm" | "xhtml" | "shtml") => Some(Format::Html),
-        Some("mhtml" | "mht") => Some(Format::Mhtml),
-        Some("warc") => Some(Format::Warc),
-        Some("json" | "jsonl") => Some(Format::Json),
-        Some("md" | "markdown") => Some(Format::Markdown),
-        _ => None,
-    }
+    let ext = extension(path?)?;
+    INPUT_EXTENSIONS
+        .iter()
+        .find(|(e, _)| *e == ext)
+        .map(|(_, format)| *format)
 }
 
 /// A path's extension in lower case, looking through a final `.gz`.
@@ -152,7 +166,7 @@ pub fn open(path: &Path) -> Result<Opened> {
         .by_ref()
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut head)
-        .map_err(|e| read_error(&e))?;
+        .map_err(gzip::stream_error)?;
     if warc::is_warc(&head) {
         let stream: Box<dyn BufRead + Send> = Box::new(Cursor::new(head).chain(reader));
         return Ok(Opened::Archive(warc::Responses::new(stream)));
@@ -161,7 +175,7 @@ pub fn open(path: &Path) -> Result<Opened> {
     reader
         .take(MAX_INPUT_BYTES + 1 - bytes.len() as u64)
         .read_to_end(&mut bytes)
-        .map_err(|e| read_error(&e))?;
+        .map_err(gzip::stream_error)?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(Error::Limit {
             limit: "page size",
@@ -173,15 +187,6 @@ pub fn open(path: &Path) -> Result<Opened> {
         path: (!stdin).then(|| path.to_path_buf()),
         bytes,
     }))
-}
-
-fn read_error(err: &std::io::Error) -> Error {
-    match err.kind() {
-        std::io::ErrorKind::InvalidInput
-        | std::io::ErrorKind::InvalidData
-        | std::io::ErrorKind::UnexpectedEof => gzip::malformed(err),
-        _ => Error::Read(std::io::Error::new(err.kind(), err.to_string())),
-    }
 }
 
 /// Reads every article an input holds. An archive's records that hold no
@@ -301,16 +306,5 @@ fn read_html(
         article: html::read(&text, &hints)?,
         assets,
         member: None,
-    })
-}
-
-/// A parameter of a `type/subtype; name=value` header field.
-pub fn header_param(value: &str, name: &str) -> Option<String> {
-    value.split(';').skip(1).find_map(|p| {
-        let (key, v) = p.split_once('=')?;
-        key.trim()
-            .eq_ignore_ascii_case(name)
-            .then(|| v.trim().trim_matches('"').to_string())
-            .filter(|v| !v.is_empty())
     })
 }

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::Format;
+
 /// How far into a page the "saved from" comment may be: browsers write it
 /// first, after at most a doctype.
 const COMMENT_SCAN_BYTES: usize = 2048;
@@ -51,9 +53,10 @@ pub fn is_resource_folder(dir: &Path) -> bool {
     RESOURCE_FOLDER_SUFFIXES.iter().any(|suffix| {
         name.strip_suffix(suffix).is_some_and(|stem| {
             !stem.is_empty()
-                && ["html", "htm", "xhtml", "shtml", "mhtml", "mht"]
+                && super::INPUT_EXTENSIONS
                     .iter()
-                    .any(|ext| parent.join(format!("{stem}.{ext}")).is_file())
+                    .filter(|(_, format)| matches!(format, Format::Html | Format::Mhtml))
+                    .any(|(ext, _)| parent.join(format!("{stem}.{ext}")).is_file())
         })
     })
 }

@@ -8,6 +8,7 @@
 
 use std::io::{BufRead, Read};
 
+use super::headers::{self, Fields};
 use crate::error::{Error, Result};
 
 /// A record whose payload is larger than this is skipped unread: pages are
@@ -59,16 +60,17 @@ impl<R: BufRead> Responses<R> {
             )));
         }
         let headers = self.headers()?;
-        let length: u64 = header(&headers, "content-length")
+        let length: u64 = headers
+            .get("content-length")
             .and_then(|v| v.trim().parse().ok())
             .ok_or_else(|| malformed("record without a Content-Length".into()))?;
-        let kind = header(&headers, "warc-type")
+        let kind = headers.get("warc-type").unwrap_or("").to_ascii_lowercase();
+        let content_type = headers
+            .get("content-type")
             .unwrap_or("")
             .to_ascii_lowercase();
-        let content_type = header(&headers, "content-type")
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let url = header(&headers, "warc-target-uri")
+        let url = headers
+            .get("warc-target-uri")
             .map(|u| {
                 u.trim()
                     .trim_start_matches('<')
@@ -86,12 +88,12 @@ impl<R: BufRead> Responses<R> {
         (&mut self.reader)
             .take(length)
             .read_to_end(&mut block)
-            .map_err(io_error)?;
+            .map_err(super::gzip::stream_error)?;
         if (block.len() as u64) < length {
             return Err(malformed("the last record is cut short".into()));
         }
         if resource {
-            let charset = super::header_param(&content_type, "charset");
+            let charset = headers::param(&content_type, "charset");
             return Ok(Some(Some(Response {
                 url,
                 charset,
@@ -101,15 +103,22 @@ impl<R: BufRead> Responses<R> {
         Ok(http_page(url, &block))
     }
 
+    /// The next line, its line break included, cut at [`MAX_HEADER_BYTES`];
+    /// empty at the end of the stream.
+    fn read_line(&mut self) -> Result<Vec<u8>> {
+        let mut line = Vec::new();
+        (&mut self.reader)
+            .take(MAX_HEADER_BYTES as u64)
+            .read_until(b'\n', &mut line)
+            .map_err(super::gzip::stream_error)?;
+        Ok(line)
+    }
+
     /// The next line that is not blank (records are separated by blank lines).
     fn next_nonblank_line(&mut self) -> Result<Option<String>> {
         loop {
-            let mut line = Vec::new();
-            let n = (&mut self.reader)
-                .take(MAX_HEADER_BYTES as u64)
-                .read_until(b'\n', &mut line)
-                .map_err(io_error)?;
-            if n == 0 {
+            let line = self.read_line()?;
+            if line.is_empty() {
                 return Ok(None);
             }
             let text = String::from_utf8_lossy(&line);
@@ -119,18 +128,15 @@ impl<R: BufRead> Responses<R> {
         }
     }
 
-    /// The named fields up to the blank line ending a record header.
-    fn headers(&mut self) -> Result<Vec<(String, String)>> {
-        let mut fields: Vec<(String, String)> = Vec::new();
+    /// The named fields up to the blank line ending a record header (a
+    /// line that is no field is passed over).
+    fn headers(&mut self) -> Result<Fields> {
+        let mut fields = Fields::default();
         let mut total = 0;
         loop {
-            let mut line = Vec::new();
-            let n = (&mut self.reader)
-                .take(MAX_HEADER_BYTES as u64)
-                .read_until(b'\n', &mut line)
-                .map_err(io_error)?;
-            total += n;
-            if n == 0 {
+            let line = self.read_line()?;
+            total += line.len();
+            if line.is_empty() {
                 return Err(malformed("the last record header is cut short".into()));
             }
             if total > MAX_HEADER_BYTES {
@@ -141,21 +147,14 @@ impl<R: BufRead> Responses<R> {
             if text.is_empty() {
                 return Ok(fields);
             }
-            if text.starts_with([' ', '\t']) {
-                if let Some(last) = fields.last_mut() {
-                    last.1.push(' ');
-                    last.1.push_str(text.trim());
-                }
-            } else if let Some((name, value)) = text.split_once(':') {
-                fields.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
-            }
+            fields.push_line(text);
         }
     }
 
     /// Reads past a record's block without keeping it.
     fn skip(&mut self, length: u64) -> Result<()> {
         let copied = std::io::copy(&mut (&mut self.reader).take(length), &mut std::io::sink())
-            .map_err(io_error)?;
+            .map_err(super::gzip::stream_error)?;
         if copied < length {
             return Err(malformed("the last record is cut short".into()));
         }
@@ -196,25 +195,27 @@ fn http_page(url: String, block: &[u8]) -> Option<Option<Response>> {
     if !(200..300).contains(&status) {
         return Some(None);
     }
-    let fields: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    let content_type = header(&fields, "content-type")
+    let mut fields = Fields::default();
+    for (name, value) in lines.filter_map(|l| l.split_once(':')) {
+        fields.push(name, value);
+    }
+    let content_type = fields
+        .get("content-type")
         .unwrap_or("")
         .to_ascii_lowercase();
     let sniffed_html = content_type.is_empty() && looks_like_html(body);
     if !is_html_type(&content_type) && !sniffed_html {
         return Some(None);
     }
-    let chunked = header(&fields, "transfer-encoding")
+    let chunked = fields
+        .get("transfer-encoding")
         .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
     let body = if chunked {
         dechunk(body).unwrap_or_else(|| body.to_vec())
     } else {
         body.to_vec()
     };
-    let body = match header(&fields, "content-encoding").map(str::to_ascii_lowercase) {
+    let body = match fields.get("content-encoding").map(str::to_ascii_lowercase) {
         None => Ok(body),
         Some(e) if e.is_empty() || e == "identity" => Ok(body),
         Some(e) if e == "gzip" || e == "x-gzip" => {
@@ -224,7 +225,7 @@ fn http_page(url: String, block: &[u8]) -> Option<Option<Response>> {
     };
     Some(Some(Response {
         url,
-        charset: super::header_param(&content_type, "charset"),
+        charset: headers::param(&content_type, "charset"),
         body,
     }))
 }
@@ -264,27 +265,8 @@ fn looks_like_html(body: &[u8]) -> bool {
     head.contains("<html") || head.contains("<!doctype html")
 }
 
-/// A field's value (names are compared lower-case).
-fn header<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    fields
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_str())
-}
-
 fn truncate(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
-}
-
-fn io_error(err: std::io::Error) -> Error {
-    if err.kind() == std::io::ErrorKind::InvalidInput
-        || err.kind() == std::io::ErrorKind::InvalidData
-        || err.kind() == std::io::ErrorKind::UnexpectedEof
-    {
-        super::gzip::malformed(&err)
-    } else {
-        Error::Read(err)
-    }
 }
 
 fn malformed(reason: String) -> Error {

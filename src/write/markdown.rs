@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Output, WriteOptions, Writer};
+use super::{Output, Spec, WriteOptions, Writer};
 use crate::document::Document;
 use crate::error::Result;
 use crate::model::{Article, Block, Inline};
@@ -16,17 +16,14 @@ use crate::model::{Article, Block, Inline};
 pub struct Markdown;
 
 impl Writer for Markdown {
-    fn name(&self) -> &'static str {
-        "md"
-    }
-    fn extension(&self) -> &'static str {
-        "md"
-    }
-    fn about(&self) -> &'static str {
-        "CommonMark with YAML front matter"
-    }
-    fn is_text(&self) -> bool {
-        true
+    fn spec(&self) -> &'static Spec {
+        &Spec {
+            name: "md",
+            extension: "md",
+            about: "CommonMark with YAML front matter",
+            text: true,
+            bundles: false,
+        }
     }
     fn write(&self, doc: &Document, _options: &WriteOptions) -> Result<Output> {
         Ok(Output::bytes(render(&doc.article).into_bytes()))
@@ -99,39 +96,11 @@ fn block_markdown(block: &Block) -> String {
                 escape_line(text)
             )
         }
-        Block::Quote { text, cite } => {
-            let mut body = escape_text(text);
-            if let Some(cite) = cite.as_deref().filter(|c| !c.is_empty()) {
-                body.push_str("\n\n— ");
-                body.push_str(&escape_line(cite));
-            }
-            prefix_lines(&body, "> ", "> ")
-        }
-        Block::List { ordered, items, .. } => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let marker = if *ordered {
-                    format!("{}. ", i + 1)
-                } else {
-                    "- ".to_string()
-                };
-                let indent = " ".repeat(marker.len());
-                prefix_lines(&escape_text(item), &marker, &indent)
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Block::Quote { text, cite } => quote_markdown(text, cite.as_deref()),
+        Block::List { ordered, items, .. } => list_markdown(*ordered, items),
         Block::Image {
             src, alt, caption, ..
-        } => {
-            let mut out = format!("![{}]({})", escape_line(alt), link_target(src));
-            if let Some(caption) = caption.as_deref().filter(|c| !c.is_empty()) {
-                out.push_str("\\\n*");
-                out.push_str(&escape_line(caption));
-                out.push('*');
-            }
-            out
-        }
+        } => image_markdown(src, alt, caption.as_deref()),
         Block::Code { text, language } => {
             let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
             let lang = language.as_deref().unwrap_or("");
@@ -140,6 +109,45 @@ fn block_markdown(block: &Block) -> String {
         Block::Table { rows, .. } => table_markdown(rows),
         Block::Rule { .. } => "---".to_string(),
     }
+}
+
+/// A block quote, its source after a dash.
+fn quote_markdown(text: &str, cite: Option<&str>) -> String {
+    let mut body = escape_text(text);
+    if let Some(cite) = cite.filter(|c| !c.is_empty()) {
+        body.push_str("\n\n— ");
+        body.push_str(&escape_line(cite));
+    }
+    prefix_lines(&body, "> ", "> ")
+}
+
+/// A list, numbered or bulleted, items' further lines indented under them.
+fn list_markdown(ordered: bool, items: &[String]) -> String {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let marker = if ordered {
+                format!("{}. ", i + 1)
+            } else {
+                "- ".to_string()
+            };
+            let indent = " ".repeat(marker.len());
+            prefix_lines(&escape_text(item), &marker, &indent)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// An image, its caption in italics on the next line.
+fn image_markdown(src: &str, alt: &str, caption: Option<&str>) -> String {
+    let mut out = format!("![{}]({})", escape_line(alt), link_target(src));
+    if let Some(caption) = caption.filter(|c| !c.is_empty()) {
+        out.push_str("\\\n*");
+        out.push_str(&escape_line(caption));
+        out.push('*');
+    }
+    out
 }
 
 fn table_markdown(rows: &[Vec<String>]) -> String {

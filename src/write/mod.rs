@@ -1,7 +1,9 @@
 //! Writers: one file per output format, registered in [`WRITERS`].
 //!
-//! The registry drives the `--to` values, the help text and the writer tests;
-//! adding a format is one new file here plus one line in the list.
+//! The registry drives the `--to` values and their help, what a run may do
+//! with each format (its [`Spec`]: standard output, `--bundle`, JSON Lines)
+//! and the writer tests, which loop over it; adding a format is one new file
+//! here plus one line in the list.
 
 mod epub;
 mod json;
@@ -12,10 +14,13 @@ mod shared;
 use std::path::PathBuf;
 
 use crate::document::Document;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
-pub use json::article_json_line;
+pub use pdf::{DEFAULT_PAGE_SIZE, page_sizes};
 pub use shared::blocks_below_header;
+
+/// The format written when none is asked for.
+pub const DEFAULT_FORMAT: &str = "md";
 
 /// Options shared by the writers; each reads the ones that concern it.
 #[derive(Debug, Clone, Default)]
@@ -49,21 +54,49 @@ impl Output {
     }
 }
 
+/// What a writer is and what it can do: the data the registry, the command
+/// line and the batch read, so that no format's name is written elsewhere.
+#[derive(Debug)]
+pub struct Spec {
+    /// The `--to` value, e.g. `md`.
+    pub name: &'static str,
+    /// File extension of its outputs, without the dot.
+    pub extension: &'static str,
+    /// One line for the help text.
+    pub about: &'static str,
+    /// Whether the output is text that may go to standard output.
+    pub text: bool,
+    /// Whether it makes one edition of many articles (`--bundle FILE.ext`).
+    pub bundles: bool,
+}
+
 /// An output format.
 pub trait Writer: Sync {
-    /// The `--to` value, e.g. `md`.
-    fn name(&self) -> &'static str;
-    /// File extension of its outputs, without the dot.
-    fn extension(&self) -> &'static str;
-    /// One line for the help text.
-    fn about(&self) -> &'static str;
-    /// Whether the output is text that may go to standard output.
-    fn is_text(&self) -> bool;
+    /// What the format is and can do.
+    fn spec(&self) -> &'static Spec;
     /// Renders one article.
     fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output>;
-    /// Renders many articles as one edition (`--bundle`), for formats that can.
-    fn write_bundle(&self, _docs: &[Document], _options: &WriteOptions) -> Option<Result<Output>> {
+    /// Renders many articles as one edition (`--bundle`); a writer whose
+    /// [`Spec::bundles`] is set overrides it.
+    fn write_bundle(&self, _docs: &[Document], _options: &WriteOptions) -> Result<Output> {
+        Err(self.error("this format cannot make an edition yet".into()))
+    }
+    /// One article as a single line, for a format whose articles are one
+    /// line each when several go to standard output (JSON Lines); `None`
+    /// when its outputs are simply concatenated.
+    fn write_line(&self, _doc: &Document) -> Option<Result<Vec<u8>>> {
         None
+    }
+    /// The `--to` value, e.g. `md`.
+    fn name(&self) -> &'static str {
+        self.spec().name
+    }
+    /// The error for an article this writer could not render.
+    fn error(&self, reason: String) -> Error {
+        Error::Render {
+            format: self.name(),
+            reason,
+        }
     }
 }
 
@@ -75,7 +108,7 @@ pub fn writer(name: &str) -> Option<&'static dyn Writer> {
     WRITERS
         .iter()
         .copied()
-        .find(|w| w.name() == name || w.extension() == name)
+        .find(|w| w.name() == name || w.spec().extension == name)
 }
 
 /// The registered format names, comma-separated, for help and errors.
@@ -85,4 +118,57 @@ pub fn names() -> String {
         .map(|w| w.name())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The writers that make an edition of many articles (`--bundle`).
+pub fn bundlers() -> impl Iterator<Item = &'static dyn Writer> {
+    WRITERS.iter().copied().filter(|w| w.spec().bundles)
+}
+
+/// Names for a message, as alternatives: `a`, `a or b`, `a, b or c`.
+pub fn either(names: impl IntoIterator<Item = String>) -> String {
+    let mut names: Vec<String> = names.into_iter().collect();
+    match names.pop() {
+        Some(last) if !names.is_empty() => format!("{} or {last}", names.join(", ")),
+        Some(last) => last,
+        None => String::new(),
+    }
+}
+
+/// The writers whose output may go to standard output.
+pub fn text_writers() -> impl Iterator<Item = &'static dyn Writer> {
+    WRITERS.iter().copied().filter(|w| w.spec().text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_registry_names_each_format_once() {
+        let mut keys: Vec<&str> = WRITERS
+            .iter()
+            .flat_map(|w| [w.name(), w.spec().extension])
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let distinct_per_writer: usize = WRITERS
+            .iter()
+            .map(|w| 1 + usize::from(w.name() != w.spec().extension))
+            .sum();
+        assert_eq!(
+            keys.len(),
+            distinct_per_writer,
+            "a name or extension is taken twice"
+        );
+        assert!(writer(DEFAULT_FORMAT).is_some());
+    }
+
+    #[test]
+    fn alternatives_read_as_a_sentence() {
+        let names = |n: &[&str]| either(n.iter().map(|s| s.to_string()));
+        assert_eq!(names(&["EPUB", "PDF"]), "EPUB or PDF");
+        assert_eq!(names(&["md", "json", "html"]), "md, json or html");
+        assert_eq!(names(&["md"]), "md");
+    }
 }

@@ -22,7 +22,7 @@ use std::io::{Cursor, Write as _};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::{Output, WriteOptions, Writer};
+use super::{Output, Spec, WriteOptions, Writer};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use media::Media;
@@ -46,17 +46,14 @@ const ENTRY_PERMISSIONS: u32 = 0o644;
 pub struct Epub;
 
 impl Writer for Epub {
-    fn name(&self) -> &'static str {
-        "epub"
-    }
-    fn extension(&self) -> &'static str {
-        "epub"
-    }
-    fn about(&self) -> &'static str {
-        "EPUB 3 e-book, images embedded, valid for epubcheck"
-    }
-    fn is_text(&self) -> bool {
-        false
+    fn spec(&self) -> &'static Spec {
+        &Spec {
+            name: "epub",
+            extension: "epub",
+            about: "EPUB 3 e-book, images embedded, valid for epubcheck",
+            text: false,
+            bundles: true,
+        }
     }
     fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
         let css = stylesheet(options)?;
@@ -99,8 +96,8 @@ impl Writer for Epub {
         Ok(Output { bytes, warnings })
     }
 
-    fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Option<Result<Output>> {
-        Some(self.bundle(docs, options))
+    fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Result<Output> {
+        self.bundle(docs, options)
     }
 }
 

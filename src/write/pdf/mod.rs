@@ -31,26 +31,22 @@ mod text;
 
 use crate::document::Document;
 use crate::error::Result;
-use crate::write::{Output, WriteOptions, Writer};
+use crate::write::{Output, Spec, WriteOptions, Writer};
+
+pub use page::{DEFAULT_PAGE_SIZE, page_sizes};
 
 /// The `pdf` output format.
 pub struct Pdf;
 
 impl Writer for Pdf {
-    fn name(&self) -> &'static str {
-        "pdf"
-    }
-
-    fn extension(&self) -> &'static str {
-        "pdf"
-    }
-
-    fn about(&self) -> &'static str {
-        "typeset PDF (page size from --page-size; fonts embedded)"
-    }
-
-    fn is_text(&self) -> bool {
-        false
+    fn spec(&self) -> &'static Spec {
+        &Spec {
+            name: "pdf",
+            extension: "pdf",
+            about: "typeset PDF (page size from --page-size; fonts embedded)",
+            text: false,
+            bundles: true,
+        }
     }
 
     fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
@@ -58,9 +54,7 @@ impl Writer for Pdf {
         Ok(Output { bytes, warnings })
     }
 
-    fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Option<Result<Output>> {
-        Some(
-            render::render(docs, options, true).map(|(bytes, warnings)| Output { bytes, warnings }),
-        )
+    fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Result<Output> {
+        render::render(docs, options, true).map(|(bytes, warnings)| Output { bytes, warnings })
     }
 }

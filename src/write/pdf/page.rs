@@ -1,6 +1,7 @@
-//! Page geometry for each `--page-size`, and pagination: stacking the laid
-//! out pieces (lines, figures, table rows) onto pages without orphans,
-//! widows or headings stranded at a page foot.
+//! Page geometry for each `--page-size` (the one list of the sizes, which
+//! the command line offers), and pagination: stacking the laid out pieces
+//! (lines, figures, table rows) onto pages without orphans, widows or
+//! headings stranded at a page foot.
 
 use super::text::GlyphString;
 
@@ -28,36 +29,108 @@ pub struct Geometry {
     pub leading: f32,
 }
 
+/// The page size when none is given.
+pub const DEFAULT_PAGE_SIZE: &str = "a4";
+
+/// Every `--page-size` value, in the order the help lists them.
+const PAGE_SIZES: &[(&str, Size)] = &[
+    (
+        DEFAULT_PAGE_SIZE,
+        Size::Paper {
+            width: 210.0 * MM,
+            height: 297.0 * MM,
+            side: 27.0 * MM,
+            body: 11.0,
+        },
+    ),
+    (
+        "letter",
+        Size::Paper {
+            width: 8.5 * INCH,
+            height: 11.0 * INCH,
+            side: 0.95 * INCH,
+            body: 11.0,
+        },
+    ),
+    (
+        "a5",
+        Size::Paper {
+            width: 148.0 * MM,
+            height: 210.0 * MM,
+            side: 17.0 * MM,
+            body: 10.0,
+        },
+    ),
+    (
+        "6in",
+        Size::Reader {
+            diagonal: 6.0,
+            body: 10.0,
+        },
+    ),
+    (
+        "7in",
+        Size::Reader {
+            diagonal: 7.0,
+            body: 10.5,
+        },
+    ),
+];
+
+/// A page size: paper, or an e-reader screen.
+enum Size {
+    /// A sheet, with book margins (the side margin given, top and bottom a
+    /// little less).
+    Paper {
+        width: f32,
+        height: f32,
+        side: f32,
+        body: f32,
+    },
+    /// A 3:4 screen of this diagonal in inches, with thin margins.
+    Reader { diagonal: f32, body: f32 },
+}
+
+/// The `--page-size` values, in the order the help lists them.
+pub fn page_sizes() -> impl Iterator<Item = &'static str> {
+    PAGE_SIZES.iter().map(|(name, _)| *name)
+}
+
 impl Geometry {
     /// The geometry for a `--page-size` value (A4 when unknown). Paper sizes
     /// get book margins and an 11-point body; the e-reader sizes (`6in` and
     /// `7in` screen diagonals, 3:4) get thin margins and type that is large
     /// for the page, since the screen shows it at about its true size.
     pub fn for_page_size(name: Option<&str>) -> Geometry {
-        let paper = |width: f32, height: f32, side: f32, body: f32| Geometry {
-            width,
-            height,
-            side,
-            top: side * 0.95,
-            bottom: side * 0.95,
-            body,
-            leading: body * 1.36,
-        };
-        let reader = |diagonal: f32, body: f32| Geometry {
-            width: diagonal * 0.6 * INCH,
-            height: diagonal * 0.8 * INCH,
-            side: 14.0,
-            top: 24.0,
-            bottom: 22.0,
-            body,
-            leading: body * 1.32,
-        };
-        match name.unwrap_or("a4").to_ascii_lowercase().as_str() {
-            "letter" => paper(8.5 * INCH, 11.0 * INCH, 0.95 * INCH, 11.0),
-            "a5" => paper(148.0 * MM, 210.0 * MM, 17.0 * MM, 10.0),
-            "6in" => reader(6.0, 10.0),
-            "7in" => reader(7.0, 10.5),
-            _ => paper(210.0 * MM, 297.0 * MM, 27.0 * MM, 11.0),
+        let name = name.unwrap_or(DEFAULT_PAGE_SIZE).to_ascii_lowercase();
+        let size = PAGE_SIZES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .unwrap_or(&PAGE_SIZES[0]);
+        match size.1 {
+            Size::Paper {
+                width,
+                height,
+                side,
+                body,
+            } => Geometry {
+                width,
+                height,
+                side,
+                top: side * 0.95,
+                bottom: side * 0.95,
+                body,
+                leading: body * 1.36,
+            },
+            Size::Reader { diagonal, body } => Geometry {
+                width: diagonal * 0.6 * INCH,
+                height: diagonal * 0.8 * INCH,
+                side: 14.0,
+                top: 24.0,
+                bottom: 22.0,
+                body,
+                leading: body * 1.32,
+            },
         }
     }
 

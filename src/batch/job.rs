@@ -1,0 +1,31 @@
+//! A conversion as the user asked for it: plain data that the command line
+//! (or any other caller) fills in and [`super::convert`] carries out.
+
+use std::path::PathBuf;
+
+use crate::write::WriteOptions;
+
+/// What to convert, to what, and where.
+#[derive(Debug, Clone, Default)]
+pub struct Job {
+    /// Input files or folders; `-` reads standard input.
+    pub inputs: Vec<String>,
+    /// Output format names; none means [`crate::write::DEFAULT_FORMAT`], or
+    /// no per-input output at all with a `bundle`.
+    pub formats: Vec<String>,
+    /// Output folder, or `-` for standard output; `None` writes beside each
+    /// input.
+    pub output: Option<String>,
+    /// One edition of all inputs, in the format its extension names.
+    pub bundle: Option<PathBuf>,
+    /// What the writers are told (stylesheet, page size, font, title).
+    pub options: WriteOptions,
+    /// Convert again even when an up-to-date output exists.
+    pub force: bool,
+    /// Worker threads; `None` uses every core.
+    pub threads: Option<usize>,
+    /// No progress bar and no warnings; failures are still reported.
+    pub quiet: bool,
+    /// Where to write the JSON report of every input.
+    pub report: Option<PathBuf>,
+}
