@@ -3,8 +3,10 @@
 //! The registry drives the `--to` values, the help text and the writer tests;
 //! adding a format is one new file here plus one line in the list.
 
+mod edition;
 mod epub;
 mod json;
+mod language;
 mod markdown;
 mod pdf;
 mod shared;

@@ -15,16 +15,15 @@ use krilla::surface::Surface;
 use krilla::text::{GlyphId, KrillaGlyph};
 
 use super::fonts::{FontSet, Style};
-use super::layout::{Layout, baseline, parse_date, pieces_from_lines};
+use super::layout::{Layout, baseline, pieces_from_lines};
 use super::page::{Draw, Geometry, Piece, Placed, paginate};
 use super::text::{self, GlyphString, Ink, Setting, Span};
+use crate::date::Stamp;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::limits::{MAX_IMAGE_PIXELS, MAX_PDF_PAGES};
 use crate::write::WriteOptions;
-
-/// Title of an edition when `--title` is not given.
-const DEFAULT_EDITION_TITLE: &str = "galley edition";
+use crate::write::edition;
 /// Size of running heads and page numbers, in body sizes.
 const FURNITURE_SCALE: f32 = 0.78;
 /// Colour of links: a dark blue that still prints well in grey.
@@ -72,10 +71,7 @@ pub fn render(
     if edition {
         // The contents' length does not depend on the page numbers it shows
         // (their column is fixed), so lay it out once to count its pages.
-        let title = options
-            .title
-            .clone()
-            .unwrap_or_else(|| DEFAULT_EDITION_TITLE.to_string());
+        let title = edition::title(options.title.as_deref(), None);
         let count = paginate(
             contents(&mut layout, &title, &chapters, &vec![0; chapters.len()]),
             geometry.text_height(),
@@ -240,23 +236,13 @@ fn contents(
         None,
     );
     let mut head = pieces_from_lines(lines, 0.0, size * 1.2, size);
-    let mut dates: Vec<(u16, u8, u8)> = chapters
-        .iter()
-        .filter_map(|c| c.doc.article.published.as_deref().and_then(parse_date))
-        .collect();
-    dates.sort();
     let small = Setting {
         size: body * 0.9,
         ..setting
     };
     let mut sub = format!("{} articles", chapters.len());
-    if let (Some(first), Some(last)) = (dates.first(), dates.last()) {
-        let show = |d: &(u16, u8, u8)| format!("{:04}-{:02}-{:02}", d.0, d.1, d.2);
-        sub = if first == last {
-            format!("{sub} · {}", show(first))
-        } else {
-            format!("{sub} · {} to {}", show(first), show(last))
-        };
+    if let Some(range) = edition::date_range(chapters.iter().map(|c| &c.doc.article), " to ") {
+        sub = format!("{sub} · {range}");
     }
     let mut span = Span::new(sub, Style::Sans);
     span.ink = Ink::Muted;
@@ -505,29 +491,13 @@ fn draw_string(
 fn metadata(docs: &[Document], options: &WriteOptions, edition: bool) -> Metadata {
     let first = docs.first().map(|d| &d.article);
     let title = if edition {
-        options
-            .title
-            .clone()
-            .unwrap_or_else(|| DEFAULT_EDITION_TITLE.to_string())
+        edition::title(options.title.as_deref(), None)
     } else {
         first
             .map(|a| a.headline.trim().to_string())
             .unwrap_or_default()
     };
-    let mut authors: Vec<String> = Vec::new();
-    for doc in docs {
-        let article = &doc.article;
-        let names = if article.authors.is_empty() {
-            article.byline.iter().cloned().collect()
-        } else {
-            article.authors.clone()
-        };
-        for name in names {
-            if !authors.contains(&name) {
-                authors.push(name);
-            }
-        }
-    }
+    let authors = edition::creators(docs.iter().map(|d| &d.article), false);
     let mut metadata = Metadata::new()
         .title(title)
         .producer("galley".to_string())
@@ -546,46 +516,28 @@ fn metadata(docs: &[Document], options: &WriteOptions, edition: bool) -> Metadat
             metadata = metadata.keywords(article.tags.clone());
         }
     }
-    let newest = docs
-        .iter()
-        .filter_map(|d| d.article.published.as_deref())
-        .filter(|p| parse_date(p).is_some())
-        .max_by_key(|p| parse_date(p));
-    if let Some(date) = newest.and_then(date_time) {
+    // The newest day as written; of articles published that day, the last.
+    let newest = edition::published(docs.iter().map(|d| &d.article)).max_by_key(Stamp::day_key);
+    if let Some(date) = newest.as_ref().and_then(date_time) {
         metadata = metadata.creation_date(date);
     }
     metadata
 }
 
-/// An ISO 8601 date or date-time as a PDF date.
-fn date_time(iso: &str) -> Option<DateTime> {
-    let (y, m, d) = parse_date(iso)?;
-    let mut date = DateTime::new(y).month(m).day(d);
-    let rest = iso.trim().get(10..).unwrap_or("");
-    let Some(time) = rest.strip_prefix(['T', ' ']) else {
-        return Some(date);
-    };
-    let number = |s: Option<&str>| s.and_then(|s| s.parse::<u8>().ok());
-    if let (Some(h), Some(min)) = (number(time.get(0..2)), number(time.get(3..5))) {
-        date = date.hour(h.min(23)).minute(min.min(59));
-        if time.get(5..6) == Some(":")
-            && let Some(s) = number(time.get(6..8))
-        {
-            date = date.second(s.min(59));
-        }
+/// A date as a PDF date, with its time and offset as written.
+fn date_time(stamp: &Stamp) -> Option<DateTime> {
+    let narrow = |n: u32| u8::try_from(n).ok();
+    let mut date = DateTime::new(u16::try_from(stamp.year).ok()?)
+        .month(narrow(stamp.month)?)
+        .day(narrow(stamp.day)?);
+    if let Some((h, m, s)) = stamp.time {
+        date = date.hour(narrow(h)?).minute(narrow(m)?).second(narrow(s)?);
     }
-    let zone = time.find(['+', '-', 'Z']).map(|i| &time[i..]);
-    match zone {
-        Some("Z") => date = date.utc_offset_hour(0).utc_offset_minute(0),
-        Some(z) if z.len() >= 6 => {
-            let sign: i8 = if z.starts_with('-') { -1 } else { 1 };
-            if let (Some(h), Some(mm)) = (number(z.get(1..3)), number(z.get(4..6))) {
-                date = date
-                    .utc_offset_hour(sign * h.min(23) as i8)
-                    .utc_offset_minute(mm.min(59));
-            }
-        }
-        _ => {}
+    if let Some(offset) = stamp.offset {
+        let hours = i8::try_from(offset / 60).ok()?;
+        date = date
+            .utc_offset_hour(hours)
+            .utc_offset_minute(narrow(offset.unsigned_abs() % 60)?);
     }
     Some(date)
 }
