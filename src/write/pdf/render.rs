@@ -3,6 +3,8 @@
 //! (bookmarks), and the document information (title, authors, creation date
 //! from the article, producer "galley").
 
+use std::collections::BTreeSet;
+
 use krilla::color::rgb;
 use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
@@ -15,8 +17,9 @@ use krilla::surface::Surface;
 use krilla::text::{GlyphId, KrillaGlyph};
 
 use super::fonts::{FontSet, Style};
+use super::images::Skipped;
 use super::layout::{Layout, baseline, pieces_from_lines};
-use super::page::{Draw, Geometry, Piece, Placed, paginate};
+use super::page::{Anchor, Draw, Geometry, Piece, Placed, paginate};
 use super::text::{self, GlyphString, Ink, Setting, Span};
 use crate::date::Stamp;
 use crate::document::Document;
@@ -26,6 +29,8 @@ use crate::write::WriteOptions;
 use crate::write::edition;
 /// Size of running heads and page numbers, in body sizes.
 const FURNITURE_SCALE: f32 = 0.78;
+/// Characters a missing-glyph warning lists before it counts the rest.
+const MISSING_LISTED: usize = 12;
 /// Colour of links: a dark blue that still prints well in grey.
 const LINK_RGB: (u8, u8, u8) = (22, 72, 140);
 /// Grey level of secondary text.
@@ -45,11 +50,11 @@ struct Chapter<'d> {
 }
 
 /// Renders articles as one PDF: a single article, or an edition with a
-/// contents page when `edition` is set.
+/// contents page when `is_edition` is set.
 pub fn render(
     docs: &[Document],
     options: &WriteOptions,
-    edition: bool,
+    is_edition: bool,
 ) -> Result<(Vec<u8>, Vec<String>)> {
     let geometry = Geometry::for_page_size(options.page_size.as_deref());
     let mut fonts = FontSet::new(options.font.as_deref())?;
@@ -66,43 +71,12 @@ pub fn render(
             pages: paginate(layout.article(doc), geometry.text_height()),
         })
         .collect();
-
-    let mut pages: Vec<PageOut> = Vec::new();
-    if edition {
-        // The contents' length does not depend on the page numbers it shows
-        // (their column is fixed), so lay it out once to count its pages.
-        let title = edition::title(options.title.as_deref(), None);
-        let count = paginate(
-            contents(&mut layout, &title, &chapters, &vec![0; chapters.len()]),
-            geometry.text_height(),
-        )
-        .len();
-        let mut starts = Vec::new();
-        let mut next = count + 1;
-        for chapter in &chapters {
-            starts.push(next);
-            next += chapter.pages.len();
-        }
-        for placed in paginate(
-            contents(&mut layout, &title, &chapters, &starts),
-            geometry.text_height(),
-        ) {
-            pages.push(PageOut {
-                placed,
-                running_head: None,
-                number: pages.len() + 1,
-            });
-        }
-    }
-    for chapter in &chapters {
-        for (i, placed) in chapter.pages.iter().enumerate() {
-            pages.push(PageOut {
-                placed: placed.clone(),
-                running_head: (i > 0).then(|| chapter.doc.article.headline.trim().to_string()),
-                number: pages.len() + 1,
-            });
-        }
-    }
+    let mut pages = if is_edition {
+        contents_pages(&mut layout, options, &chapters)
+    } else {
+        Vec::new()
+    };
+    add_chapter_pages(&mut pages, &chapters);
 
     let mut warnings = Vec::new();
     if layout.budget <= 0.0 || pages.len() > MAX_PDF_PAGES {
@@ -111,32 +85,118 @@ pub fn render(
         ));
         pages.truncate(MAX_PDF_PAGES);
     }
-    for (reason, count) in &layout.skipped {
-        let what = match reason {
-            super::images::Skipped::Remote => "remote (never fetched; captions kept)".to_string(),
-            super::images::Skipped::Missing => "missing locally".to_string(),
-            super::images::Skipped::Unsupported => {
-                "in a format PDF cannot carry (SVG or broken)".to_string()
-            }
-            super::images::Skipped::TooLarge => format!(
-                "larger than the limit of {} megapixels",
-                MAX_IMAGE_PIXELS / 1_000_000
-            ),
-        };
-        let noun = if *count == 1 { "image" } else { "images" };
-        warnings.push(format!("{count} {noun} left out of the PDF: {what}"));
-    }
+    warnings.extend(layout.skipped.iter().map(skipped_warning));
+    let bytes = write_document(
+        &pages,
+        &geometry,
+        layout.fonts,
+        metadata(docs, options, is_edition),
+        is_edition,
+    )?;
+    warnings.extend(missing_glyphs_warning(&layout.fonts.missing));
+    Ok((bytes, warnings))
+}
 
+/// The contents pages of an edition, numbered from 1. The contents' length
+/// does not depend on the page numbers it shows (their column is fixed), so
+/// it is laid out once to count its pages, then again with the numbers.
+fn contents_pages(
+    layout: &mut Layout,
+    options: &WriteOptions,
+    chapters: &[Chapter],
+) -> Vec<PageOut> {
+    let height = layout.geometry.text_height();
+    let title = edition::title(options.title.as_deref(), None);
+    let count = paginate(
+        contents(layout, &title, chapters, &vec![0; chapters.len()]),
+        height,
+    )
+    .len();
+    let mut starts = Vec::new();
+    let mut next = count + 1;
+    for chapter in chapters {
+        starts.push(next);
+        next += chapter.pages.len();
+    }
+    paginate(contents(layout, &title, chapters, &starts), height)
+        .into_iter()
+        .enumerate()
+        .map(|(i, placed)| PageOut {
+            placed,
+            running_head: None,
+            number: i + 1,
+        })
+        .collect()
+}
+
+/// Appends the articles' pages, each after its first with the headline as
+/// its running head.
+fn add_chapter_pages(pages: &mut Vec<PageOut>, chapters: &[Chapter]) {
+    for chapter in chapters {
+        for (i, placed) in chapter.pages.iter().enumerate() {
+            pages.push(PageOut {
+                placed: placed.clone(),
+                running_head: (i > 0).then(|| chapter.doc.article.headline.trim().to_string()),
+                number: pages.len() + 1,
+            });
+        }
+    }
+}
+
+/// The warning for images left out for one reason.
+fn skipped_warning((reason, count): (&Skipped, &usize)) -> String {
+    let what = match reason {
+        Skipped::Remote => "remote (never fetched; captions kept)".to_string(),
+        Skipped::Missing => "missing locally".to_string(),
+        Skipped::Unsupported => "in a format PDF cannot carry (SVG or broken)".to_string(),
+        Skipped::TooLarge => format!(
+            "larger than the limit of {} megapixels",
+            MAX_IMAGE_PIXELS / 1_000_000
+        ),
+    };
+    let noun = if *count == 1 { "image" } else { "images" };
+    format!("{count} {noun} left out of the PDF: {what}")
+}
+
+/// Characters no font could show, listed (the first [`MISSING_LISTED`]) in
+/// a warning.
+fn missing_glyphs_warning(missing: &BTreeSet<char>) -> Option<String> {
+    if missing.is_empty() {
+        return None;
+    }
+    let listed: Vec<String> = missing
+        .iter()
+        .take(MISSING_LISTED)
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect();
+    let more = missing.len().saturating_sub(MISSING_LISTED);
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "no font can show {}{more}; they appear as empty boxes — pass --font FILE with a font that covers them",
+        listed.join(", ")
+    ))
+}
+
+/// Draws the pages into a PDF with its outline and document information.
+fn write_document(
+    pages: &[PageOut],
+    geometry: &Geometry,
+    fonts: &mut FontSet,
+    metadata: Metadata,
+    is_edition: bool,
+) -> Result<Vec<u8>> {
     let mut document = krilla::Document::new();
-    let mut outline = Outline::new();
-    let mut current_top: Option<OutlineNode> = None;
-    let mut current_heading: Option<OutlineNode> = None;
+    let mut outline = OutlineTree::default();
     for (index, page) in pages.iter().enumerate() {
         let settings = PageSettings::from_wh(geometry.width, geometry.height)
             .ok_or_else(|| render_error("bad page size"))?;
         let mut pdf_page = document.start_page_with(settings);
         let mut surface = pdf_page.surface();
-        draw_page(&mut surface, page, &geometry, layout.fonts);
+        draw_page(&mut surface, page, geometry, fonts);
         surface.finish();
         pdf_page.finish();
         for placed in &page.placed {
@@ -147,51 +207,52 @@ pub fn render(
                 index,
                 Point::from_xy(geometry.side, geometry.top + placed.y),
             );
-            let node = OutlineNode::new(anchor.title.clone(), destination);
-            if anchor.level <= 1 {
-                flush_heading(&mut current_top, &mut current_heading);
-                if let Some(top) = current_top.take() {
-                    outline.push_child(top);
-                }
-                current_top = Some(node.with_open(!edition));
-            } else if anchor.level == 2 || current_heading.is_none() {
-                flush_heading(&mut current_top, &mut current_heading);
-                current_heading = Some(node);
-            } else if let Some(heading) = current_heading.as_mut() {
-                heading.push_child(node);
-            }
+            outline.add(anchor, destination, is_edition);
         }
     }
-    flush_heading(&mut current_top, &mut current_heading);
-    if let Some(top) = current_top.take() {
-        outline.push_child(top);
-    }
-    document.set_outline(outline);
-    document.set_metadata(metadata(docs, options, edition));
-    let bytes = document
+    document.set_outline(outline.finish());
+    document.set_metadata(metadata);
+    document
         .finish()
-        .map_err(|e| render_error(&format!("{e:?}")))?;
+        .map_err(|e| render_error(&format!("{e:?}")))
+}
 
-    if !layout.fonts.missing.is_empty() {
-        let listed: Vec<String> = layout
-            .fonts
-            .missing
-            .iter()
-            .take(12)
-            .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
-            .collect();
-        let more = layout.fonts.missing.len().saturating_sub(12);
-        let more = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
-        warnings.push(format!(
-            "no font can show {}{more}; they appear as empty boxes — pass --font FILE with a font that covers them",
-            listed.join(", ")
-        ));
+/// The outline as it is built: articles at the top, their subheadings
+/// (level 2) under them, deeper headings under those.
+#[derive(Default)]
+struct OutlineTree {
+    outline: Outline,
+    top: Option<OutlineNode>,
+    heading: Option<OutlineNode>,
+}
+
+impl OutlineTree {
+    /// Adds the bookmark of a headline or subheading; an edition's articles
+    /// start closed.
+    fn add(&mut self, anchor: &Anchor, destination: XyzDestination, is_edition: bool) {
+        let node = OutlineNode::new(anchor.title.clone(), destination);
+        if anchor.level <= 1 {
+            flush_heading(&mut self.top, &mut self.heading);
+            if let Some(top) = self.top.take() {
+                self.outline.push_child(top);
+            }
+            self.top = Some(node.with_open(!is_edition));
+        } else if anchor.level == 2 || self.heading.is_none() {
+            flush_heading(&mut self.top, &mut self.heading);
+            self.heading = Some(node);
+        } else if let Some(heading) = self.heading.as_mut() {
+            heading.push_child(node);
+        }
     }
-    Ok((bytes, warnings))
+
+    /// The finished outline, with the pending nodes added.
+    fn finish(mut self) -> Outline {
+        flush_heading(&mut self.top, &mut self.heading);
+        if let Some(top) = self.top.take() {
+            self.outline.push_child(top);
+        }
+        self.outline
+    }
 }
 
 /// Adds the pending heading node to the pending article node (or to nothing).
@@ -488,9 +549,9 @@ fn draw_string(
 /// Document information: title, authors, language, subject, keywords, and
 /// the creation date from the article (the newest one in an edition) —
 /// never the clock, so the same input gives the same bytes.
-fn metadata(docs: &[Document], options: &WriteOptions, edition: bool) -> Metadata {
+fn metadata(docs: &[Document], options: &WriteOptions, is_edition: bool) -> Metadata {
     let first = docs.first().map(|d| &d.article);
-    let title = if edition {
+    let title = if is_edition {
         edition::title(options.title.as_deref(), None)
     } else {
         first
@@ -505,7 +566,7 @@ fn metadata(docs: &[Document], options: &WriteOptions, edition: bool) -> Metadat
     if !authors.is_empty() {
         metadata = metadata.authors(authors);
     }
-    if let Some(article) = first.filter(|_| !edition) {
+    if let Some(article) = first.filter(|_| !is_edition) {
         if let Some(language) = &article.language {
             metadata = metadata.language(language.clone());
         }
