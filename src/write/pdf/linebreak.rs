@@ -80,6 +80,26 @@ impl<T> Item<T> {
     }
 }
 
+/// Ends a paragraph or a forced line: drops trailing glue, then adds
+/// infinitely stretchable glue and a forced break.
+pub fn end_paragraph<T>(items: &mut Vec<Item<T>>) {
+    while matches!(items.last(), Some(Item::Glue { .. })) {
+        items.pop();
+    }
+    items.push(Item::Glue {
+        width: 0.0,
+        stretch: FILL,
+        shrink: 0.0,
+        content: None,
+    });
+    items.push(Item::Penalty {
+        width: 0.0,
+        cost: FORCE,
+        flagged: false,
+        content: None,
+    });
+}
+
 /// A line chosen by the breaker: items `start..end` (the break item `end`
 /// itself is a glue, dropped, or a penalty, drawn if flagged) and the ratio
 /// by which its glue stretches (> 0) or shrinks (< 0).
@@ -497,18 +517,7 @@ mod tests {
                 content: (),
             });
         }
-        items.push(Item::Glue {
-            width: 0.0,
-            stretch: FILL,
-            shrink: 0.0,
-            content: None,
-        });
-        items.push(Item::Penalty {
-            width: 0.0,
-            cost: FORCE,
-            flagged: false,
-            content: None,
-        });
+        end_paragraph(&mut items);
         items
     }
 

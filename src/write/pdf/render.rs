@@ -401,23 +401,24 @@ fn draw_page(surface: &mut Surface, page: &PageOut, g: &Geometry, fonts: &mut Fo
         let head = fit(head, setting, fonts);
         let mut span = Span::new(head, Style::Sans);
         span.ink = Ink::Muted;
-        if let Some(line) = text::set(&[span], setting, fonts, None).into_iter().next() {
-            let y = g.top * 0.55;
-            for string in line.strings {
-                draw_one(
-                    surface,
-                    &Draw::Mark { x: 0.0, y, string },
-                    g.side,
-                    0.0,
-                    fonts,
-                );
-            }
-        }
+        draw_mark(surface, span, setting, g.top * 0.55, g, fonts);
     }
     let mut span = Span::new(page.number.to_string(), Style::Sans);
     span.ink = Ink::Muted;
+    draw_mark(surface, span, setting, g.height - g.bottom * 0.45, g, fonts);
+}
+
+/// Draws one line of page furniture with its baseline at `y` from the
+/// page's top.
+fn draw_mark(
+    surface: &mut Surface,
+    span: Span,
+    setting: Setting,
+    y: f32,
+    g: &Geometry,
+    fonts: &mut FontSet,
+) {
     if let Some(line) = text::set(&[span], setting, fonts, None).into_iter().next() {
-        let y = g.height - g.bottom * 0.45;
         for string in line.strings {
             draw_one(
                 surface,
