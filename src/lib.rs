@@ -13,6 +13,7 @@
 
 pub mod batch;
 pub mod cli;
+pub mod date;
 pub mod document;
 pub mod error;
 pub mod inspect;

@@ -5,8 +5,10 @@
 //! and the writer tests, which loop over it; adding a format is one new file
 //! here plus one line in the list.
 
+mod edition;
 mod epub;
 mod json;
+mod language;
 mod markdown;
 mod pdf;
 mod shared;

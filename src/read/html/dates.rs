@@ -3,31 +3,19 @@
 //! text in several languages ("February 5, 2020", "5 Feb 2020 10:12",
 //! "12 декабря 2019", "5. Februar 2020", "05.02.2020", "2019年4月19日") — into
 //! one [`Stamp`] written as ISO 8601, with the offset kept when the page gives
-//! one.
+//! one. The date type and its calendar live in [`crate::date`]; this module
+//! reads pages.
 
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use crate::date::{Stamp, civil_from_days, days_from_civil};
+
 use super::patterns::{
     DAY_FIRST_EXCEPTIONS, MAX_OFFSET_EAST_HOURS, MAX_OFFSET_WEST_HOURS, MAX_YEAR, MIN_YEAR,
     MONTH_FIRST_LANGUAGES, MONTH_NAMES, TWO_DIGIT_CENTURY, UNIX_SECONDS_DIGITS, ZONE_ABBREVIATIONS,
 };
-
-/// A calendar date, with the time of day and UTC offset when known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Stamp {
-    /// Year (four digits).
-    pub year: i32,
-    /// Month, 1–12.
-    pub month: u32,
-    /// Day of the month, 1–31.
-    pub day: u32,
-    /// Hours, minutes and seconds, when the page gives a time.
-    pub time: Option<(u32, u32, u32)>,
-    /// Offset from UTC in minutes, when the page gives one with the time.
-    pub offset: Option<i32>,
-}
 
 /// How to read an all-numeric date like `05/02/2020`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,68 +45,13 @@ impl DayOrder {
     }
 }
 
-impl Stamp {
-    /// A date without a time of day.
-    pub fn date(year: i32, month: u32, day: u32) -> Option<Stamp> {
-        valid_date(year, month, day).then_some(Stamp {
-            year,
-            month,
-            day,
-            time: None,
-            offset: None,
-        })
-    }
-
-    /// ISO 8601: `2020-02-05`, `2020-02-05T10:12:00` or
-    /// `2020-02-05T10:12:00+03:00` (`Z` for UTC).
-    pub fn iso(&self) -> String {
-        let mut out = format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
-        if let Some((h, m, s)) = self.time {
-            out.push_str(&format!("T{h:02}:{m:02}:{s:02}"));
-            match self.offset {
-                Some(0) => out.push('Z'),
-                Some(minutes) => {
-                    let sign = if minutes < 0 { '-' } else { '+' };
-                    let abs = minutes.abs();
-                    out.push_str(&format!("{sign}{:02}:{:02}", abs / 60, abs % 60));
-                }
-                None => {}
-            }
-        }
-        out
-    }
-
-    /// The calendar day alone, for comparing dates.
-    pub fn day_key(&self) -> (i32, u32, u32) {
-        (self.year, self.month, self.day)
-    }
-}
-
-fn valid_date(year: i32, month: u32, day: u32) -> bool {
-    (MIN_YEAR..=MAX_YEAR).contains(&year)
-        && (1..=12).contains(&month)
-        && day >= 1
-        && day <= days_in_month(year, month)
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// A date the reader accepts: a real calendar day in the years articles
+/// are dated in.
+fn date(year: i32, month: u32, day: u32) -> Option<Stamp> {
+    (MIN_YEAR..=MAX_YEAR)
+        .contains(&year)
+        .then(|| Stamp::date(year, month, day))
+        .flatten()
 }
 
 /// A UTC stamp from metadata told in the page's own time, as the page
@@ -168,20 +101,6 @@ pub fn at_local_midnight(stamp: Stamp, shown: Stamp) -> Option<Stamp> {
         })
 }
 
-/// The civil date of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i32, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    (year, month, day)
-}
-
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+|:\d{3})?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?",
@@ -214,12 +133,12 @@ pub fn parse(value: &str, order: DayOrder) -> Option<Stamp> {
         return Some(stamp);
     }
     if let Some(c) = SLASHED_YMD.captures(value)
-        && let Some(stamp) = Stamp::date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)
+        && let Some(stamp) = date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)
     {
         return Some(with_time(stamp, &value[c.get(0)?.end().min(value.len())..]));
     }
     if let Some(c) = YEAR_LAST.captures(value) {
-        let mut stamp = Stamp::date(num(&c, 7)?, month_number(&c[1])?, num(&c, 2)?)?;
+        let mut stamp = date(num(&c, 7)?, month_number(&c[1])?, num(&c, 2)?)?;
         let (h, m, s) = (
             num::<u32>(&c, 3)?,
             num::<u32>(&c, 4)?,
@@ -238,7 +157,7 @@ pub fn parse(value: &str, order: DayOrder) -> Option<Stamp> {
         }
         let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
         let rest = seconds.rem_euclid(86_400) as u32;
-        let mut stamp = Stamp::date(y, m, d)?;
+        let mut stamp = date(y, m, d)?;
         stamp.time = Some((rest / 3600, rest / 60 % 60, rest % 60));
         stamp.offset = Some(0);
         return Some(stamp);
@@ -253,7 +172,7 @@ fn parse_iso(value: &str) -> Option<Stamp> {
     if !whole.contains('-') && whole.len() == 8 && value.len() != 8 {
         return None;
     }
-    let mut stamp = Stamp::date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)?;
+    let mut stamp = date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)?;
     if let (Some(h), Some(m)) = (num::<u32>(&c, 4), num::<u32>(&c, 5)) {
         let s = num(&c, 6).unwrap_or(0);
         if h < 24 && m < 60 && s < 61 {
@@ -519,19 +438,19 @@ pub fn find_all(text: &str, order: DayOrder) -> Vec<(Stamp, usize)> {
     };
     for c in search(full_year, &CJK) {
         let m = c.get(0).expect("whole match");
-        let stamp = (|| Stamp::date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))();
+        let stamp = (|| date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))();
         push(stamp, m.start(), m.end());
     }
     for c in search_words(full_year, &MONTH_FIRST) {
         let m = c.get(1).expect("month");
         let end = c.get(3).expect("year").end();
-        let stamp = (|| Stamp::date(num(&c, 3)?, month_number(m.as_str())?, num(&c, 2)?))();
+        let stamp = (|| date(num(&c, 3)?, month_number(m.as_str())?, num(&c, 2)?))();
         push(stamp, m.start(), end);
     }
     for c in search_words(full_year, &DAY_FIRST) {
         let d = c.get(1).expect("day");
         let end = c.get(3).expect("year").end();
-        let stamp = (|| Stamp::date(num(&c, 3)?, month_number(c.get(2)?.as_str())?, num(&c, 1)?))();
+        let stamp = (|| date(num(&c, 3)?, month_number(c.get(2)?.as_str())?, num(&c, 1)?))();
         push(stamp, d.start(), end);
     }
     for c in search(full_year && separated, &NUMERIC_YMD) {
@@ -540,7 +459,7 @@ pub fn find_all(text: &str, order: DayOrder) -> Vec<(Stamp, usize)> {
         if c.get(2).map(|m| m.as_str()) != c.get(4).map(|m| m.as_str()) {
             continue;
         }
-        let stamp = (|| Stamp::date(num(&c, 1)?, num(&c, 3)?, num(&c, 5)?))();
+        let stamp = (|| date(num(&c, 1)?, num(&c, 3)?, num(&c, 5)?))();
         push(stamp, y.start(), end);
     }
     for c in search(separated, &NUMERIC_DMY) {
@@ -572,9 +491,9 @@ pub fn find_all(text: &str, order: DayOrder) -> Vec<(Stamp, usize)> {
             order == DayOrder::MonthFirst && sep != Some(".")
         };
         let stamp = if month_first {
-            Stamp::date(year, first, second)
+            date(year, first, second)
         } else {
-            Stamp::date(year, second, first)
+            date(year, second, first)
         };
         push(stamp, a.start(), end);
     }

@@ -10,7 +10,7 @@
 //! `mimetype` entry comes first and stored, every entry carries the same fixed
 //! time and permissions, and every date and identifier derives from the
 //! articles. [`xhtml`] renders the content documents, [`media`] the images,
-//! [`meta`] the dates, language and identifier, [`package`] the rest.
+//! [`meta`] the modification date and identifier, [`package`] the rest.
 
 mod media;
 mod meta;
@@ -22,7 +22,8 @@ use std::io::{Cursor, Write as _};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::{Output, Spec, WriteOptions, Writer};
+use super::{Output, Spec, WriteOptions, Writer, edition};
+use crate::date::Stamp;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use media::Media;
@@ -123,30 +124,11 @@ impl Epub {
             chapters.push((format!("text/article-{:03}.xhtml", n + 1), chapter));
         }
         let articles: Vec<_> = docs.iter().map(|d| &d.article).collect();
-        let mut languages: Vec<String> = Vec::new();
-        for article in &articles {
-            let lang = meta::language(article);
-            if !languages.contains(&lang) {
-                languages.push(lang);
-            }
-        }
-        let mut published: Vec<meta::Stamp> = articles
-            .iter()
-            .filter_map(|a| a.published.as_deref().and_then(meta::Stamp::parse))
-            .collect();
-        published.sort();
-        let range = match (published.first(), published.last()) {
-            (Some(first), Some(last)) if first.date() != last.date() => {
-                Some(format!("{} – {}", first.date(), last.date()))
-            }
-            (Some(first), _) => Some(first.date()),
-            _ => None,
-        };
-        let title = match (options.title.as_deref().and_then(xhtml::non_empty), &range) {
-            (Some(title), _) => title.to_string(),
-            (None, Some(range)) => format!("galley edition, {range}"),
-            (None, None) => "galley edition".to_string(),
-        };
+        let languages = edition::languages(articles.iter().copied());
+        let range = edition::date_range(articles.iter().copied(), " – ");
+        let given = options.title.as_deref().and_then(xhtml::non_empty);
+        let title = edition::title(given, range.as_deref());
+        let newest = edition::published(articles.iter().copied()).max_by_key(Stamp::to_utc);
         let modified = articles
             .iter()
             .filter_map(|a| meta::last_change(a))
@@ -190,7 +172,7 @@ impl Epub {
             title,
             languages,
             creators: creators(docs),
-            date: published.last().map(|s| s.w3c()),
+            date: newest.map(|s| s.w3c()),
             modified,
             publisher: (sites.len() == 1).then(|| sites[0].clone()),
             sources: Vec::new(),
@@ -218,23 +200,10 @@ fn mark_cover(doc: &Document, chapter: &xhtml::Chapter, media: &mut Media) {
     }
 }
 
-/// Every distinct author, in order; the byline when no author is listed.
+/// Every distinct author, trimmed, in order; the byline when no author is
+/// listed.
 fn creators(docs: &[Document]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for doc in docs {
-        let article = &doc.article;
-        let names: Vec<&str> = if article.authors.is_empty() {
-            article.byline.as_deref().into_iter().collect()
-        } else {
-            article.authors.iter().map(String::as_str).collect()
-        };
-        for name in names.into_iter().filter_map(xhtml::non_empty) {
-            if !out.iter().any(|n| n == name) {
-                out.push(name.to_string());
-            }
-        }
-    }
-    out
+    edition::creators(docs.iter().map(|d| &d.article), true)
 }
 
 /// The stylesheet: `--css FILE` or the built-in one.

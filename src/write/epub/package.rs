@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use super::media::Media;
-use super::meta;
 use super::xhtml::{Chapter, Section, esc, item_lang, ui};
+use crate::write::language::is_rtl;
 
 /// Accessibility features every galley EPUB has: a navigable table of
 /// contents, headings for structure, and one reading order.
@@ -73,7 +73,7 @@ impl Spine {
             id: id.to_string(),
             file: file.to_string(),
             has_images: chapter.xhtml.contains("<img "),
-            rtl: super::meta::is_rtl(&chapter.lang),
+            rtl: is_rtl(&chapter.lang),
             lang: chapter.lang,
             title: chapter.title,
             xhtml: chapter.xhtml,
@@ -112,11 +112,7 @@ pub fn container(package_dir: &str) -> String {
 /// The package document.
 pub fn opf(book: &Book) -> String {
     let lang = &book.languages[0];
-    let dir = if meta::is_rtl(lang) {
-        " dir=\"rtl\""
-    } else {
-        ""
-    };
+    let dir = if is_rtl(lang) { " dir=\"rtl\"" } else { "" };
     let mut x = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"pub-id\" \

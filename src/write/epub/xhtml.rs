@@ -9,9 +9,10 @@
 use std::fmt::Write as _;
 
 use super::media::{Media, Placed};
-use super::meta::{self, Stamp};
 use crate::document::Document;
 use crate::model::{Block, Inline};
+use crate::write::edition::{self, EnglishDates, UpdatedWording};
+use crate::write::language::{is_rtl, language};
 use crate::write::shared::blocks_below_header;
 
 /// Where the stylesheet sits relative to the documents in `text/`.
@@ -89,7 +90,7 @@ impl Dropped {
 /// Renders one article as a chapter, embedding its images into `media`.
 pub fn chapter(doc: &Document, media: &mut Media) -> Chapter {
     let article = &doc.article;
-    let lang = meta::language(article);
+    let lang = language(article);
     let title = non_empty(&article.headline).unwrap_or(UNTITLED).to_string();
     let mut body = Body {
         doc,
@@ -185,21 +186,20 @@ fn byline(doc: &Document) -> Option<String> {
         .or_else(|| (!article.authors.is_empty()).then(|| article.authors.join(", ")))
 }
 
-/// "5 February 2020 · Updated 6 February 2020" with machine-readable times.
+/// "5 February 2020 · Updated 6 February 2020" with machine-readable times;
+/// "Updated" is marked as English on a page in another language.
 fn dates_line(doc: &Document, lang: &str) -> Option<String> {
-    let article = &doc.article;
-    let published = article.published.as_deref().and_then(Stamp::parse);
-    let modified = article.modified.as_deref().and_then(Stamp::parse);
-    let time = |s: &Stamp| format!("<time datetime=\"{}\">{}</time>", s.w3c(), s.display(lang));
     let updated = ui_words("Updated", lang);
-    match (published, modified) {
-        (Some(p), Some(m)) if m.date() != p.date() => {
-            Some(format!("{} · {updated} {}", time(&p), time(&m)))
-        }
-        (Some(p), _) => Some(time(&p)),
-        (None, Some(m)) => Some(format!("{updated} {}", time(&m))),
-        (None, None) => None,
-    }
+    let wording = UpdatedWording {
+        after_published: &updated,
+        alone: &updated,
+    };
+    edition::dates_line(
+        &doc.article,
+        EnglishDates::ByLanguage,
+        wording,
+        |s, shown| format!("<time datetime=\"{}\">{shown}</time>", s.w3c()),
+    )
 }
 
 /// State while rendering the body blocks of one article.
@@ -530,7 +530,7 @@ pub fn ui(page_lang: &str) -> String {
     {
         return String::new();
     }
-    let dir = if meta::is_rtl(page_lang) {
+    let dir = if is_rtl(page_lang) {
         " dir=\"ltr\""
     } else {
         ""
@@ -552,7 +552,7 @@ pub fn item_lang(lang: &str, page_lang: &str) -> String {
     if lang == page_lang {
         return String::new();
     }
-    let dir = match (meta::is_rtl(lang), meta::is_rtl(page_lang)) {
+    let dir = match (is_rtl(lang), is_rtl(page_lang)) {
         (true, false) => " dir=\"rtl\"",
         (false, true) => " dir=\"ltr\"",
         _ => "",
@@ -562,11 +562,7 @@ pub fn item_lang(lang: &str, page_lang: &str) -> String {
 
 /// A complete XHTML content document around `body`.
 fn document(title: &str, lang: &str, body: &str) -> String {
-    let dir = if meta::is_rtl(lang) {
-        " dir=\"rtl\""
-    } else {
-        ""
-    };
+    let dir = if is_rtl(lang) { " dir=\"rtl\"" } else { "" };
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n\
          <html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" \

@@ -11,7 +11,8 @@ use super::images::{self, Skipped};
 use super::page::{Anchor, Draw, Geometry, Piece};
 use super::text::{self, Ink, SetLine, Setting, Span};
 use crate::document::Document;
-use crate::model::{Block, Inline};
+use crate::model::{Article, Block, Inline};
+use crate::write::edition::{self, EnglishDates, UpdatedWording};
 use crate::write::shared::blocks_below_header;
 
 /// Headline size, in body sizes.
@@ -246,11 +247,7 @@ impl Layout<'_> {
                 Style::SansBold,
             ));
         }
-        let dates = date_line(
-            article.published.as_deref(),
-            article.modified.as_deref(),
-            article.language.as_deref(),
-        );
+        let dates = date_line(article);
         if !dates.is_empty() {
             if !credits.is_empty() {
                 credits.push(Span::new("\n", Style::Sans));
@@ -721,37 +718,19 @@ fn spans_of(inlines: &[Inline], style: Style, ink: Ink) -> Vec<Span> {
     spans
 }
 
-/// "Published 5 February 2020 · Updated 6 February 2020" (ISO dates for
-/// articles in other languages, which read them without translation).
-fn date_line(published: Option<&str>, modified: Option<&str>, language: Option<&str>) -> String {
-    let english = language.is_none_or(|l| l.to_ascii_lowercase().starts_with("en"));
-    let show = |iso: &str| -> Option<String> {
-        let (y, m, d) = parse_date(iso)?;
-        Some(crate::write::shared::display_date(
-            i64::from(y),
-            m,
-            d,
-            english,
-        ))
+/// "5 February 2020 · updated 6 February 2020" (ISO dates for articles in
+/// other languages, which read them without translation); empty when the
+/// article is undated.
+fn date_line(article: &Article) -> String {
+    let wording = UpdatedWording {
+        after_published: "updated",
+        alone: "Updated",
     };
-    let published = published.and_then(show);
-    let modified = modified
-        .and_then(show)
-        .filter(|m| Some(m) != published.as_ref());
-    match (published, modified) {
-        (Some(p), Some(m)) => format!("{p} · updated {m}"),
-        (Some(p), None) => p,
-        (None, Some(m)) => format!("Updated {m}"),
-        (None, None) => String::new(),
-    }
-}
-
-/// Year, month and day of an ISO 8601 date or date-time.
-pub fn parse_date(iso: &str) -> Option<(u16, u8, u8)> {
-    let date = iso.trim().get(..10)?;
-    let mut parts = date.split('-');
-    let y: u16 = parts.next()?.parse().ok()?;
-    let m: u8 = parts.next()?.parse().ok()?;
-    let d: u8 = parts.next()?.parse().ok()?;
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    edition::dates_line(
+        article,
+        EnglishDates::UnlessTaggedOtherwise,
+        wording,
+        |_, shown| shown,
+    )
+    .unwrap_or_default()
 }

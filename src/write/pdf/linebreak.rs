@@ -80,6 +80,26 @@ impl<T> Item<T> {
     }
 }
 
+/// Ends a paragraph or a forced line: drops trailing glue, then adds
+/// infinitely stretchable glue and a forced break.
+pub fn end_paragraph<T>(items: &mut Vec<Item<T>>) {
+    while matches!(items.last(), Some(Item::Glue { .. })) {
+        items.pop();
+    }
+    items.push(Item::Glue {
+        width: 0.0,
+        stretch: FILL,
+        shrink: 0.0,
+        content: None,
+    });
+    items.push(Item::Penalty {
+        width: 0.0,
+        cost: FORCE,
+        flagged: false,
+        content: None,
+    });
+}
+
 /// A line chosen by the breaker: items `start..end` (the break item `end`
 /// itself is a glue, dropped, or a penalty, drawn if flagged) and the ratio
 /// by which its glue stretches (> 0) or shrinks (< 0).
@@ -171,66 +191,139 @@ fn fitness_class(r: f32) -> u8 {
     }
 }
 
-fn total_fit<T>(items: &[Item<T>], measure: f32, mode: Mode, max_ratio: f32) -> Option<Vec<Line>> {
-    let mut nodes = vec![Node {
-        position: 0,
-        line: 0,
-        fitness: 1,
-        width: 0.0,
-        stretch: 0.0,
-        shrink: 0.0,
-        demerits: 0.0,
-        flagged: false,
-        ratio: 0.0,
-        previous: None,
-    }];
-    let mut active: Vec<usize> = vec![0];
-    let (mut sum_w, mut sum_y, mut sum_z) = (0.0f32, 0.0f32, 0.0f32);
+/// The widths, stretch and shrink of the items so far.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sums {
+    width: f32,
+    stretch: f32,
+    shrink: f32,
+}
 
-    for (i, item) in items.iter().enumerate() {
-        let (cost, flagged, extra) = match item {
-            Item::Box { width, .. } => {
-                sum_w += width;
-                continue;
-            }
+impl Sums {
+    /// Counts an item that stays inside a line: a box's width, or a glue's
+    /// width, stretch and shrink (a penalty counts only when broken at).
+    fn add<T>(&mut self, item: &Item<T>) {
+        match item {
+            Item::Box { width, .. } => self.width += width,
             Item::Glue {
                 width,
                 stretch,
                 shrink,
                 ..
             } => {
-                let breakable = i > 0 && items[i - 1].is_box();
-                if !breakable {
-                    sum_w += width;
-                    sum_y += stretch;
-                    sum_z += shrink;
-                    continue;
-                }
-                (0.0, false, 0.0)
+                self.width += width;
+                self.stretch += stretch;
+                self.shrink += shrink;
             }
-            Item::Penalty {
-                width,
-                cost,
-                flagged,
-                ..
-            } => {
-                if *cost >= FORBID {
-                    continue;
-                }
-                (*cost, *flagged, *width)
-            }
-        };
+            Item::Penalty { .. } => {}
+        }
+    }
+}
 
-        // Try every active node as the start of a line ending here.
-        let mut best: [Option<(f32, usize, f32)>; 4] = [None; 4];
-        let mut still_active = Vec::with_capacity(active.len());
-        for &a in &active {
-            let node = nodes[a];
-            let width = sum_w - node.width + extra;
+/// A place a line may end: its penalty cost, whether it is a hyphen, and
+/// the width it adds to the line.
+#[derive(Debug, Clone, Copy)]
+struct Breakpoint {
+    cost: f32,
+    flagged: bool,
+    extra: f32,
+}
+
+/// The breakpoint at item `i`: a glue right after a box, or a penalty that
+/// does not forbid breaking.
+fn breakpoint<T>(items: &[Item<T>], i: usize) -> Option<Breakpoint> {
+    match &items[i] {
+        Item::Box { .. } => None,
+        Item::Glue { .. } => (i > 0 && items[i - 1].is_box()).then_some(Breakpoint {
+            cost: 0.0,
+            flagged: false,
+            extra: 0.0,
+        }),
+        Item::Penalty {
+            width,
+            cost,
+            flagged,
+            ..
+        } => (*cost < FORBID).then_some(Breakpoint {
+            cost: *cost,
+            flagged: *flagged,
+            extra: *width,
+        }),
+    }
+}
+
+/// The cheapest way to reach a breakpoint in each fitness class: total
+/// demerits, the node the line starts from, and its ratio.
+type Best = [Option<(f32, usize, f32)>; 4];
+
+/// The search state: every node found, the active ones (where a line may
+/// still start) and the sums of the items read.
+struct Search {
+    nodes: Vec<Node>,
+    active: Vec<usize>,
+    sums: Sums,
+}
+
+/// The Knuth–Plass search at one tolerance: every feasible breakpoint
+/// becomes a node, and the cheapest chain of nodes to the end gives the
+/// lines; `None` when no chain stays within `max_ratio`.
+fn total_fit<T>(items: &[Item<T>], measure: f32, mode: Mode, max_ratio: f32) -> Option<Vec<Line>> {
+    let mut search = Search {
+        nodes: vec![Node {
+            position: 0,
+            line: 0,
+            fitness: 1,
+            width: 0.0,
+            stretch: 0.0,
+            shrink: 0.0,
+            demerits: 0.0,
+            flagged: false,
+            ratio: 0.0,
+            previous: None,
+        }],
+        active: vec![0],
+        sums: Sums::default(),
+    };
+    for (i, item) in items.iter().enumerate() {
+        let Some(point) = breakpoint(items, i) else {
+            search.sums.add(item);
+            continue;
+        };
+        let best = search.best_lines_to(point, measure, mode, max_ratio);
+        if best.iter().any(Option::is_some) {
+            let after = sums_after_break(items, i, search.sums);
+            search.add_nodes(&best, i, point.flagged, after);
+        }
+        if search.active.is_empty() {
+            return None;
+        }
+        search.sums.add(item);
+    }
+    search.lines(items, max_ratio)
+}
+
+impl Search {
+    /// Tries every active node as the start of a line ending at `point`:
+    /// drops the nodes no later line can start from, and returns the
+    /// cheapest feasible line in each fitness class.
+    fn best_lines_to(
+        &mut self,
+        point: Breakpoint,
+        measure: f32,
+        mode: Mode,
+        max_ratio: f32,
+    ) -> Best {
+        let Breakpoint { cost, extra, .. } = point;
+        let sums = self.sums;
+        let mut best: Best = [None; 4];
+        let mut still_active = Vec::with_capacity(self.active.len());
+        for &a in &self.active {
+            let node = self.nodes[a];
+            let width = sums.width - node.width + extra;
             let r = ratio(
                 width,
-                sum_y - node.stretch,
-                sum_z - node.shrink,
+                sums.stretch - node.stretch,
+                sums.shrink - node.shrink,
                 measure,
                 mode,
             );
@@ -240,114 +333,109 @@ fn total_fit<T>(items: &[Item<T>], measure: f32, mode: Mode, max_ratio: f32) -> 
             if r < -1.0 || r > max_ratio {
                 continue;
             }
-            let badness = 100.0 * r.abs().powi(3);
-            let mut demerits = (LINE_PENALTY + badness).powi(2);
-            if cost > 0.0 {
-                demerits += cost * cost;
-            } else if cost > FORCE {
-                demerits -= cost * cost;
-            }
-            if flagged && node.flagged {
-                demerits += DOUBLE_HYPHEN_DEMERITS;
-            }
-            if cost <= FORCE && node.flagged {
-                demerits += FINAL_HYPHEN_DEMERITS;
-            }
             let fitness = fitness_class(r);
-            if fitness.abs_diff(node.fitness) > 1 {
-                demerits += ADJACENT_FITNESS_DEMERITS;
-            }
-            let total = node.demerits + demerits;
+            let total = node.demerits + demerits(r, fitness, point, &node);
             let slot = &mut best[fitness as usize];
             if slot.is_none_or(|(d, _, _)| total < d) {
                 *slot = Some((total, a, r));
             }
         }
-        active = still_active;
+        self.active = still_active;
+        best
+    }
 
-        if best.iter().any(Option::is_some) {
-            // Totals after the break: skip the discardable items that follow.
-            let (mut w, mut y, mut z) = (sum_w, sum_y, sum_z);
-            for next in &items[i..] {
-                match next {
-                    Item::Box { .. } => break,
-                    Item::Glue {
-                        width,
-                        stretch,
-                        shrink,
-                        ..
-                    } => {
-                        w += width;
-                        y += stretch;
-                        z += shrink;
-                    }
-                    Item::Penalty { .. } if next.is_forced() && !std::ptr::eq(next, item) => {
-                        break;
-                    }
-                    Item::Penalty { .. } => {}
-                }
+    /// Records the best lines to the breakpoint at `position` as new active
+    /// nodes, starting the next line with the sums `after` the break.
+    fn add_nodes(&mut self, best: &Best, position: usize, flagged: bool, after: Sums) {
+        for (fitness, candidate) in best.iter().enumerate() {
+            if let Some((demerits, from, r)) = *candidate {
+                self.nodes.push(Node {
+                    position,
+                    line: self.nodes[from].line + 1,
+                    fitness: fitness as u8,
+                    width: after.width,
+                    stretch: after.stretch,
+                    shrink: after.shrink,
+                    demerits,
+                    flagged,
+                    ratio: r,
+                    previous: Some(from),
+                });
+                self.active.push(self.nodes.len() - 1);
             }
-            for (fitness, candidate) in best.iter().enumerate() {
-                if let Some((demerits, from, r)) = *candidate {
-                    nodes.push(Node {
-                        position: i,
-                        line: nodes[from].line + 1,
-                        fitness: fitness as u8,
-                        width: w,
-                        stretch: y,
-                        shrink: z,
-                        demerits,
-                        flagged,
-                        ratio: r,
-                        previous: Some(from),
-                    });
-                    active.push(nodes.len() - 1);
-                }
-            }
-        }
-        if active.is_empty() {
-            return None;
-        }
-        if let Item::Glue {
-            width,
-            stretch,
-            shrink,
-            ..
-        } = item
-        {
-            sum_w += width;
-            sum_y += stretch;
-            sum_z += shrink;
         }
     }
 
-    let last = items.len() - 1;
-    let end = active
-        .iter()
-        .copied()
-        .filter(|&a| nodes[a].position == last)
-        .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))?;
-    let mut breaks = Vec::new();
-    let mut cursor = Some(end);
-    while let Some(n) = cursor {
-        if nodes[n].previous.is_some() {
-            breaks.push(n);
+    /// The lines of the cheapest chain of nodes that ends the paragraph.
+    fn lines<T>(&self, items: &[Item<T>], max_ratio: f32) -> Option<Vec<Line>> {
+        let nodes = &self.nodes;
+        let last = items.len() - 1;
+        let end = self
+            .active
+            .iter()
+            .copied()
+            .filter(|&a| nodes[a].position == last)
+            .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))?;
+        let mut breaks = Vec::new();
+        let mut cursor = Some(end);
+        while let Some(n) = cursor {
+            if nodes[n].previous.is_some() {
+                breaks.push(n);
+            }
+            cursor = nodes[n].previous;
         }
-        cursor = nodes[n].previous;
+        breaks.reverse();
+        let mut lines = Vec::with_capacity(breaks.len());
+        let mut start = 0;
+        for n in breaks {
+            let node = nodes[n];
+            lines.push(Line {
+                start,
+                end: node.position,
+                ratio: node.ratio.min(max_ratio),
+            });
+            start = after_break(items, node.position);
+        }
+        Some(lines)
     }
-    breaks.reverse();
-    let mut lines = Vec::with_capacity(breaks.len());
-    let mut start = 0;
-    for n in breaks {
-        let node = nodes[n];
-        lines.push(Line {
-            start,
-            end: node.position,
-            ratio: node.ratio.min(max_ratio),
-        });
-        start = after_break(items, node.position);
+}
+
+/// The demerits of one line of ratio `r` and `fitness` class ending at
+/// `point` and starting after `node`, as TeX counts them.
+fn demerits(r: f32, fitness: u8, point: Breakpoint, node: &Node) -> f32 {
+    let cost = point.cost;
+    let badness = 100.0 * r.abs().powi(3);
+    let mut demerits = (LINE_PENALTY + badness).powi(2);
+    if cost > 0.0 {
+        demerits += cost * cost;
+    } else if cost > FORCE {
+        demerits -= cost * cost;
     }
-    Some(lines)
+    if point.flagged && node.flagged {
+        demerits += DOUBLE_HYPHEN_DEMERITS;
+    }
+    if cost <= FORCE && node.flagged {
+        demerits += FINAL_HYPHEN_DEMERITS;
+    }
+    if fitness.abs_diff(node.fitness) > 1 {
+        demerits += ADJACENT_FITNESS_DEMERITS;
+    }
+    demerits
+}
+
+/// The sums a line starting after a break at `position` counts from: the
+/// discardable items that follow the break (glue, penalties up to the next
+/// forced one) are skipped.
+fn sums_after_break<T>(items: &[Item<T>], position: usize, mut sums: Sums) -> Sums {
+    for (offset, next) in items[position..].iter().enumerate() {
+        match next {
+            Item::Box { .. } => break,
+            Item::Glue { .. } => sums.add(next),
+            Item::Penalty { .. } if next.is_forced() && offset > 0 => break,
+            Item::Penalty { .. } => {}
+        }
+    }
+    sums
 }
 
 /// The first item of the line that follows a break at `position`.
@@ -429,18 +517,7 @@ mod tests {
                 content: (),
             });
         }
-        items.push(Item::Glue {
-            width: 0.0,
-            stretch: FILL,
-            shrink: 0.0,
-            content: None,
-        });
-        items.push(Item::Penalty {
-            width: 0.0,
-            cost: FORCE,
-            flagged: false,
-            content: None,
-        });
+        end_paragraph(&mut items);
         items
     }
 

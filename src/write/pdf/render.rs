@@ -3,6 +3,8 @@
 //! (bookmarks), and the document information (title, authors, creation date
 //! from the article, producer "galley").
 
+use std::collections::BTreeSet;
+
 use krilla::color::rgb;
 use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
@@ -15,18 +17,20 @@ use krilla::surface::Surface;
 use krilla::text::{GlyphId, KrillaGlyph};
 
 use super::fonts::{FontSet, Style};
-use super::layout::{Layout, baseline, parse_date, pieces_from_lines};
-use super::page::{Draw, Geometry, Piece, Placed, paginate};
+use super::images::Skipped;
+use super::layout::{Layout, baseline, pieces_from_lines};
+use super::page::{Anchor, Draw, Geometry, Piece, Placed, paginate};
 use super::text::{self, GlyphString, Ink, Setting, Span};
+use crate::date::Stamp;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::limits::{MAX_IMAGE_PIXELS, MAX_PDF_PAGES};
 use crate::write::WriteOptions;
-
-/// Title of an edition when `--title` is not given.
-const DEFAULT_EDITION_TITLE: &str = "galley edition";
+use crate::write::edition;
 /// Size of running heads and page numbers, in body sizes.
 const FURNITURE_SCALE: f32 = 0.78;
+/// Characters a missing-glyph warning lists before it counts the rest.
+const MISSING_LISTED: usize = 12;
 /// Colour of links: a dark blue that still prints well in grey.
 const LINK_RGB: (u8, u8, u8) = (22, 72, 140);
 /// Grey level of secondary text.
@@ -46,11 +50,11 @@ struct Chapter<'d> {
 }
 
 /// Renders articles as one PDF: a single article, or an edition with a
-/// contents page when `edition` is set.
+/// contents page when `is_edition` is set.
 pub fn render(
     docs: &[Document],
     options: &WriteOptions,
-    edition: bool,
+    is_edition: bool,
 ) -> Result<(Vec<u8>, Vec<String>)> {
     let geometry = Geometry::for_page_size(options.page_size.as_deref());
     let mut fonts = FontSet::new(options.font.as_deref())?;
@@ -67,46 +71,12 @@ pub fn render(
             pages: paginate(layout.article(doc), geometry.text_height()),
         })
         .collect();
-
-    let mut pages: Vec<PageOut> = Vec::new();
-    if edition {
-        // The contents' length does not depend on the page numbers it shows
-        // (their column is fixed), so lay it out once to count its pages.
-        let title = options
-            .title
-            .clone()
-            .unwrap_or_else(|| DEFAULT_EDITION_TITLE.to_string());
-        let count = paginate(
-            contents(&mut layout, &title, &chapters, &vec![0; chapters.len()]),
-            geometry.text_height(),
-        )
-        .len();
-        let mut starts = Vec::new();
-        let mut next = count + 1;
-        for chapter in &chapters {
-            starts.push(next);
-            next += chapter.pages.len();
-        }
-        for placed in paginate(
-            contents(&mut layout, &title, &chapters, &starts),
-            geometry.text_height(),
-        ) {
-            pages.push(PageOut {
-                placed,
-                running_head: None,
-                number: pages.len() + 1,
-            });
-        }
-    }
-    for chapter in &chapters {
-        for (i, placed) in chapter.pages.iter().enumerate() {
-            pages.push(PageOut {
-                placed: placed.clone(),
-                running_head: (i > 0).then(|| chapter.doc.article.headline.trim().to_string()),
-                number: pages.len() + 1,
-            });
-        }
-    }
+    let mut pages = if is_edition {
+        contents_pages(&mut layout, options, &chapters)
+    } else {
+        Vec::new()
+    };
+    add_chapter_pages(&mut pages, &chapters);
 
     let mut warnings = Vec::new();
     if layout.budget <= 0.0 || pages.len() > MAX_PDF_PAGES {
@@ -115,32 +85,118 @@ pub fn render(
         ));
         pages.truncate(MAX_PDF_PAGES);
     }
-    for (reason, count) in &layout.skipped {
-        let what = match reason {
-            super::images::Skipped::Remote => "remote (never fetched; captions kept)".to_string(),
-            super::images::Skipped::Missing => "missing locally".to_string(),
-            super::images::Skipped::Unsupported => {
-                "in a format PDF cannot carry (SVG or broken)".to_string()
-            }
-            super::images::Skipped::TooLarge => format!(
-                "larger than the limit of {} megapixels",
-                MAX_IMAGE_PIXELS / 1_000_000
-            ),
-        };
-        let noun = if *count == 1 { "image" } else { "images" };
-        warnings.push(format!("{count} {noun} left out of the PDF: {what}"));
-    }
+    warnings.extend(layout.skipped.iter().map(skipped_warning));
+    let bytes = write_document(
+        &pages,
+        &geometry,
+        layout.fonts,
+        metadata(docs, options, is_edition),
+        is_edition,
+    )?;
+    warnings.extend(missing_glyphs_warning(&layout.fonts.missing));
+    Ok((bytes, warnings))
+}
 
+/// The contents pages of an edition, numbered from 1. The contents' length
+/// does not depend on the page numbers it shows (their column is fixed), so
+/// it is laid out once to count its pages, then again with the numbers.
+fn contents_pages(
+    layout: &mut Layout,
+    options: &WriteOptions,
+    chapters: &[Chapter],
+) -> Vec<PageOut> {
+    let height = layout.geometry.text_height();
+    let title = edition::title(options.title.as_deref(), None);
+    let count = paginate(
+        contents(layout, &title, chapters, &vec![0; chapters.len()]),
+        height,
+    )
+    .len();
+    let mut starts = Vec::new();
+    let mut next = count + 1;
+    for chapter in chapters {
+        starts.push(next);
+        next += chapter.pages.len();
+    }
+    paginate(contents(layout, &title, chapters, &starts), height)
+        .into_iter()
+        .enumerate()
+        .map(|(i, placed)| PageOut {
+            placed,
+            running_head: None,
+            number: i + 1,
+        })
+        .collect()
+}
+
+/// Appends the articles' pages, each after its first with the headline as
+/// its running head.
+fn add_chapter_pages(pages: &mut Vec<PageOut>, chapters: &[Chapter]) {
+    for chapter in chapters {
+        for (i, placed) in chapter.pages.iter().enumerate() {
+            pages.push(PageOut {
+                placed: placed.clone(),
+                running_head: (i > 0).then(|| chapter.doc.article.headline.trim().to_string()),
+                number: pages.len() + 1,
+            });
+        }
+    }
+}
+
+/// The warning for images left out for one reason.
+fn skipped_warning((reason, count): (&Skipped, &usize)) -> String {
+    let what = match reason {
+        Skipped::Remote => "remote (never fetched; captions kept)".to_string(),
+        Skipped::Missing => "missing locally".to_string(),
+        Skipped::Unsupported => "in a format PDF cannot carry (SVG or broken)".to_string(),
+        Skipped::TooLarge => format!(
+            "larger than the limit of {} megapixels",
+            MAX_IMAGE_PIXELS / 1_000_000
+        ),
+    };
+    let noun = if *count == 1 { "image" } else { "images" };
+    format!("{count} {noun} left out of the PDF: {what}")
+}
+
+/// Characters no font could show, listed (the first [`MISSING_LISTED`]) in
+/// a warning.
+fn missing_glyphs_warning(missing: &BTreeSet<char>) -> Option<String> {
+    if missing.is_empty() {
+        return None;
+    }
+    let listed: Vec<String> = missing
+        .iter()
+        .take(MISSING_LISTED)
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect();
+    let more = missing.len().saturating_sub(MISSING_LISTED);
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "no font can show {}{more}; they appear as empty boxes — pass --font FILE with a font that covers them",
+        listed.join(", ")
+    ))
+}
+
+/// Draws the pages into a PDF with its outline and document information.
+fn write_document(
+    pages: &[PageOut],
+    geometry: &Geometry,
+    fonts: &mut FontSet,
+    metadata: Metadata,
+    is_edition: bool,
+) -> Result<Vec<u8>> {
     let mut document = krilla::Document::new();
-    let mut outline = Outline::new();
-    let mut current_top: Option<OutlineNode> = None;
-    let mut current_heading: Option<OutlineNode> = None;
+    let mut outline = OutlineTree::default();
     for (index, page) in pages.iter().enumerate() {
         let settings = PageSettings::from_wh(geometry.width, geometry.height)
             .ok_or_else(|| render_error("bad page size"))?;
         let mut pdf_page = document.start_page_with(settings);
         let mut surface = pdf_page.surface();
-        draw_page(&mut surface, page, &geometry, layout.fonts);
+        draw_page(&mut surface, page, geometry, fonts);
         surface.finish();
         pdf_page.finish();
         for placed in &page.placed {
@@ -151,51 +207,52 @@ pub fn render(
                 index,
                 Point::from_xy(geometry.side, geometry.top + placed.y),
             );
-            let node = OutlineNode::new(anchor.title.clone(), destination);
-            if anchor.level <= 1 {
-                flush_heading(&mut current_top, &mut current_heading);
-                if let Some(top) = current_top.take() {
-                    outline.push_child(top);
-                }
-                current_top = Some(node.with_open(!edition));
-            } else if anchor.level == 2 || current_heading.is_none() {
-                flush_heading(&mut current_top, &mut current_heading);
-                current_heading = Some(node);
-            } else if let Some(heading) = current_heading.as_mut() {
-                heading.push_child(node);
-            }
+            outline.add(anchor, destination, is_edition);
         }
     }
-    flush_heading(&mut current_top, &mut current_heading);
-    if let Some(top) = current_top.take() {
-        outline.push_child(top);
-    }
-    document.set_outline(outline);
-    document.set_metadata(metadata(docs, options, edition));
-    let bytes = document
+    document.set_outline(outline.finish());
+    document.set_metadata(metadata);
+    document
         .finish()
-        .map_err(|e| render_error(&format!("{e:?}")))?;
+        .map_err(|e| render_error(&format!("{e:?}")))
+}
 
-    if !layout.fonts.missing.is_empty() {
-        let listed: Vec<String> = layout
-            .fonts
-            .missing
-            .iter()
-            .take(12)
-            .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
-            .collect();
-        let more = layout.fonts.missing.len().saturating_sub(12);
-        let more = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
-        warnings.push(format!(
-            "no font can show {}{more}; they appear as empty boxes — pass --font FILE with a font that covers them",
-            listed.join(", ")
-        ));
+/// The outline as it is built: articles at the top, their subheadings
+/// (level 2) under them, deeper headings under those.
+#[derive(Default)]
+struct OutlineTree {
+    outline: Outline,
+    top: Option<OutlineNode>,
+    heading: Option<OutlineNode>,
+}
+
+impl OutlineTree {
+    /// Adds the bookmark of a headline or subheading; an edition's articles
+    /// start closed.
+    fn add(&mut self, anchor: &Anchor, destination: XyzDestination, is_edition: bool) {
+        let node = OutlineNode::new(anchor.title.clone(), destination);
+        if anchor.level <= 1 {
+            flush_heading(&mut self.top, &mut self.heading);
+            if let Some(top) = self.top.take() {
+                self.outline.push_child(top);
+            }
+            self.top = Some(node.with_open(!is_edition));
+        } else if anchor.level == 2 || self.heading.is_none() {
+            flush_heading(&mut self.top, &mut self.heading);
+            self.heading = Some(node);
+        } else if let Some(heading) = self.heading.as_mut() {
+            heading.push_child(node);
+        }
     }
-    Ok((bytes, warnings))
+
+    /// The finished outline, with the pending nodes added.
+    fn finish(mut self) -> Outline {
+        flush_heading(&mut self.top, &mut self.heading);
+        if let Some(top) = self.top.take() {
+            self.outline.push_child(top);
+        }
+        self.outline
+    }
 }
 
 /// Adds the pending heading node to the pending article node (or to nothing).
@@ -240,23 +297,13 @@ fn contents(
         None,
     );
     let mut head = pieces_from_lines(lines, 0.0, size * 1.2, size);
-    let mut dates: Vec<(u16, u8, u8)> = chapters
-        .iter()
-        .filter_map(|c| c.doc.article.published.as_deref().and_then(parse_date))
-        .collect();
-    dates.sort();
     let small = Setting {
         size: body * 0.9,
         ..setting
     };
     let mut sub = format!("{} articles", chapters.len());
-    if let (Some(first), Some(last)) = (dates.first(), dates.last()) {
-        let show = |d: &(u16, u8, u8)| format!("{:04}-{:02}-{:02}", d.0, d.1, d.2);
-        sub = if first == last {
-            format!("{sub} · {}", show(first))
-        } else {
-            format!("{sub} · {} to {}", show(first), show(last))
-        };
+    if let Some(range) = edition::date_range(chapters.iter().map(|c| &c.doc.article), " to ") {
+        sub = format!("{sub} · {range}");
     }
     let mut span = Span::new(sub, Style::Sans);
     span.ink = Ink::Muted;
@@ -354,23 +401,24 @@ fn draw_page(surface: &mut Surface, page: &PageOut, g: &Geometry, fonts: &mut Fo
         let head = fit(head, setting, fonts);
         let mut span = Span::new(head, Style::Sans);
         span.ink = Ink::Muted;
-        if let Some(line) = text::set(&[span], setting, fonts, None).into_iter().next() {
-            let y = g.top * 0.55;
-            for string in line.strings {
-                draw_one(
-                    surface,
-                    &Draw::Mark { x: 0.0, y, string },
-                    g.side,
-                    0.0,
-                    fonts,
-                );
-            }
-        }
+        draw_mark(surface, span, setting, g.top * 0.55, g, fonts);
     }
     let mut span = Span::new(page.number.to_string(), Style::Sans);
     span.ink = Ink::Muted;
+    draw_mark(surface, span, setting, g.height - g.bottom * 0.45, g, fonts);
+}
+
+/// Draws one line of page furniture with its baseline at `y` from the
+/// page's top.
+fn draw_mark(
+    surface: &mut Surface,
+    span: Span,
+    setting: Setting,
+    y: f32,
+    g: &Geometry,
+    fonts: &mut FontSet,
+) {
     if let Some(line) = text::set(&[span], setting, fonts, None).into_iter().next() {
-        let y = g.height - g.bottom * 0.45;
         for string in line.strings {
             draw_one(
                 surface,
@@ -502,32 +550,16 @@ fn draw_string(
 /// Document information: title, authors, language, subject, keywords, and
 /// the creation date from the article (the newest one in an edition) —
 /// never the clock, so the same input gives the same bytes.
-fn metadata(docs: &[Document], options: &WriteOptions, edition: bool) -> Metadata {
+fn metadata(docs: &[Document], options: &WriteOptions, is_edition: bool) -> Metadata {
     let first = docs.first().map(|d| &d.article);
-    let title = if edition {
-        options
-            .title
-            .clone()
-            .unwrap_or_else(|| DEFAULT_EDITION_TITLE.to_string())
+    let title = if is_edition {
+        edition::title(options.title.as_deref(), None)
     } else {
         first
             .map(|a| a.headline.trim().to_string())
             .unwrap_or_default()
     };
-    let mut authors: Vec<String> = Vec::new();
-    for doc in docs {
-        let article = &doc.article;
-        let names = if article.authors.is_empty() {
-            article.byline.iter().cloned().collect()
-        } else {
-            article.authors.clone()
-        };
-        for name in names {
-            if !authors.contains(&name) {
-                authors.push(name);
-            }
-        }
-    }
+    let authors = edition::creators(docs.iter().map(|d| &d.article), false);
     let mut metadata = Metadata::new()
         .title(title)
         .producer("galley".to_string())
@@ -535,7 +567,7 @@ fn metadata(docs: &[Document], options: &WriteOptions, edition: bool) -> Metadat
     if !authors.is_empty() {
         metadata = metadata.authors(authors);
     }
-    if let Some(article) = first.filter(|_| !edition) {
+    if let Some(article) = first.filter(|_| !is_edition) {
         if let Some(language) = &article.language {
             metadata = metadata.language(language.clone());
         }
@@ -546,46 +578,28 @@ fn metadata(docs: &[Document], options: &WriteOptions, edition: bool) -> Metadat
             metadata = metadata.keywords(article.tags.clone());
         }
     }
-    let newest = docs
-        .iter()
-        .filter_map(|d| d.article.published.as_deref())
-        .filter(|p| parse_date(p).is_some())
-        .max_by_key(|p| parse_date(p));
-    if let Some(date) = newest.and_then(date_time) {
+    // The newest day as written; of articles published that day, the last.
+    let newest = edition::published(docs.iter().map(|d| &d.article)).max_by_key(Stamp::day_key);
+    if let Some(date) = newest.as_ref().and_then(date_time) {
         metadata = metadata.creation_date(date);
     }
     metadata
 }
 
-/// An ISO 8601 date or date-time as a PDF date.
-fn date_time(iso: &str) -> Option<DateTime> {
-    let (y, m, d) = parse_date(iso)?;
-    let mut date = DateTime::new(y).month(m).day(d);
-    let rest = iso.trim().get(10..).unwrap_or("");
-    let Some(time) = rest.strip_prefix(['T', ' ']) else {
-        return Some(date);
-    };
-    let number = |s: Option<&str>| s.and_then(|s| s.parse::<u8>().ok());
-    if let (Some(h), Some(min)) = (number(time.get(0..2)), number(time.get(3..5))) {
-        date = date.hour(h.min(23)).minute(min.min(59));
-        if time.get(5..6) == Some(":")
-            && let Some(s) = number(time.get(6..8))
-        {
-            date = date.second(s.min(59));
-        }
+/// A date as a PDF date, with its time and offset as written.
+fn date_time(stamp: &Stamp) -> Option<DateTime> {
+    let narrow = |n: u32| u8::try_from(n).ok();
+    let mut date = DateTime::new(u16::try_from(stamp.year).ok()?)
+        .month(narrow(stamp.month)?)
+        .day(narrow(stamp.day)?);
+    if let Some((h, m, s)) = stamp.time {
+        date = date.hour(narrow(h)?).minute(narrow(m)?).second(narrow(s)?);
     }
-    let zone = time.find(['+', '-', 'Z']).map(|i| &time[i..]);
-    match zone {
-        Some("Z") => date = date.utc_offset_hour(0).utc_offset_minute(0),
-        Some(z) if z.len() >= 6 => {
-            let sign: i8 = if z.starts_with('-') { -1 } else { 1 };
-            if let (Some(h), Some(mm)) = (number(z.get(1..3)), number(z.get(4..6))) {
-                date = date
-                    .utc_offset_hour(sign * h.min(23) as i8)
-                    .utc_offset_minute(mm.min(59));
-            }
-        }
-        _ => {}
+    if let Some(offset) = stamp.offset {
+        let hours = i8::try_from(offset / 60).ok()?;
+        date = date
+            .utc_offset_hour(hours)
+            .utc_offset_minute(narrow(offset.unsigned_abs() % 60)?);
     }
     Some(date)
 }

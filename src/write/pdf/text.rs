@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::fonts::{FaceId, FontSet, Run, Style};
 use super::hyphenate::Patterns;
-use super::linebreak::{self, FILL, FORBID, FORCE, Item, Line, Mode};
+use super::linebreak::{self, FILL, FORBID, Item, Line, Mode};
 
 /// Cost of breaking at a hyphenation point (TeX's `\hyphenpenalty`).
 const HYPHEN_PENALTY: f32 = 50.0;
@@ -128,7 +128,7 @@ pub fn set(
     for span in spans {
         for (k, part) in span.text.split('\n').enumerate() {
             if k > 0 {
-                push_end(&mut items);
+                linebreak::end_paragraph(&mut items);
             }
             let text = collapse_spaces(part);
             if text.is_empty() {
@@ -149,7 +149,7 @@ pub fn set(
     if items.iter().all(|i| !matches!(i, Item::Box { .. })) {
         return Vec::new();
     }
-    push_end(&mut items);
+    linebreak::end_paragraph(&mut items);
     let mode = if setting.justify && !setting.center {
         Mode::Justified
     } else {
@@ -160,25 +160,6 @@ pub fn set(
         .iter()
         .map(|line| draw_line(&items, &runs, line, mode, setting))
         .collect()
-}
-
-/// Ends a paragraph or a forced line: infinitely stretchable glue and a forced break.
-fn push_end(items: &mut Vec<Item<Piece>>) {
-    while matches!(items.last(), Some(Item::Glue { .. })) {
-        items.pop();
-    }
-    items.push(Item::Glue {
-        width: 0.0,
-        stretch: FILL,
-        shrink: 0.0,
-        content: None,
-    });
-    items.push(Item::Penalty {
-        width: 0.0,
-        cost: FORCE,
-        flagged: false,
-        content: None,
-    });
 }
 
 /// Collapses white space (but not no-break spaces) to single spaces.

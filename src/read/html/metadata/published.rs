@@ -9,7 +9,8 @@ use regex::Regex;
 
 use super::found::Found;
 use super::page::{DateRole, Page, Spot, TimeTag, by_nearness, nearness};
-use crate::read::html::dates::{self, DayOrder, Stamp};
+use crate::date::Stamp;
+use crate::read::html::dates::{self, DayOrder};
 use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
     DATE_LABEL_MAX_CHARS, DATELINE_MAX_WORDS_BEFORE, DATELINE_SEPARATORS, LINES_AFTER_HEADLINE,
