@@ -4,10 +4,12 @@
 //! adding a format is one new file here plus one line in the list.
 
 mod epub;
+mod html;
 mod json;
 mod markdown;
 mod pdf;
 mod shared;
+pub mod template;
 
 use std::path::PathBuf;
 
@@ -68,7 +70,13 @@ pub trait Writer: Sync {
 }
 
 /// Every output format, in the order the help lists them.
-pub static WRITERS: &[&dyn Writer] = &[&markdown::Markdown, &json::Json, &epub::Epub, &pdf::Pdf];
+pub static WRITERS: &[&dyn Writer] = &[
+    &markdown::Markdown,
+    &json::Json,
+    &epub::Epub,
+    &pdf::Pdf,
+    &html::Html,
+];
 
 /// Finds a writer by its `--to` name or file extension.
 pub fn writer(name: &str) -> Option<&'static dyn Writer> {
