@@ -66,6 +66,24 @@ impl Template {
     /// Compiles and checks a template given as text; `name` is how errors
     /// call it and gives the output's extension.
     pub fn from_source(name: &str, source: impl Into<String>) -> Result<Template> {
+        let template = Template::compile(name, source.into())?;
+        template.check()?;
+        Ok(template)
+    }
+
+    /// The built-in template called `name` (see [`BUILTINS`]), compiled; the
+    /// tests render each.
+    pub fn builtin(name: &str) -> Result<Template> {
+        let builtin = builtins::builtin(name).ok_or_else(|| {
+            Error::Usage(format!(
+                "no built-in template {name:?}: `galley templates` lists them"
+            ))
+        })?;
+        Template::compile(builtin.name, builtin.source.to_string())
+    }
+
+    /// Compiles a template without rendering it.
+    fn compile(name: &str, source: String) -> Result<Template> {
         let extension = output_extension(name).ok_or_else(|| {
             Error::Usage(format!(
                 "cannot tell the output's extension from the template's name {name}: \
@@ -73,25 +91,13 @@ impl Template {
             ))
         })?;
         let mut env = environment();
-        env.add_template_owned(name.to_string(), source.into())
+        env.add_template_owned(name.to_string(), source)
             .map_err(|err| Error::Usage(describe(name, &err)))?;
-        let template = Template {
+        Ok(Template {
             name: name.to_string(),
             extension,
             env,
-        };
-        template.check()?;
-        Ok(template)
-    }
-
-    /// The built-in template called `name` (see [`BUILTINS`]).
-    pub fn builtin(name: &str) -> Result<Template> {
-        let builtin = builtins::builtin(name).ok_or_else(|| {
-            Error::Usage(format!(
-                "no built-in template {name:?}: `galley templates` lists them"
-            ))
-        })?;
-        Template::from_source(builtin.name, builtin.source)
+        })
     }
 
     /// The template's name as given (its path, for a file).
@@ -220,4 +226,129 @@ fn describe(name: &str, err: &minijinja::Error) -> String {
         None => err.kind().to_string(),
     };
     format!("template {file}{line}: {what}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(headline: &str) -> Document {
+        Document {
+            article: Article {
+                headline: headline.to_string(),
+                ..Article::default()
+            },
+            ..Document::default()
+        }
+    }
+
+    fn render(name: &str, source: &str, headline: &str) -> String {
+        let template = Template::from_source(name, source).unwrap();
+        String::from_utf8(template.render(&doc(headline)).unwrap().bytes).unwrap()
+    }
+
+    #[test]
+    fn every_builtin_for_one_article_passes_the_check() {
+        for builtin in BUILTINS.iter().filter(|b| b.name != builtins::HTML_BUNDLE) {
+            Template::from_source(builtin.name, builtin.source)
+                .unwrap_or_else(|err| panic!("{}: {err}", builtin.name));
+        }
+    }
+
+    #[test]
+    fn markup_templates_escape_and_others_do_not() {
+        let source = "{{ headline }}";
+        let hostile = "<script>alert('x')</script> & co";
+        for name in ["a.html", "a.htm.j2", "a.xhtml.j2", "a.xml.jinja", "a.svg"] {
+            let out = render(name, source, hostile);
+            assert!(!out.contains("<script"), "{name}: {out}");
+            assert!(out.contains("&lt;script&gt;"), "{name}: {out}");
+        }
+        assert_eq!(render("a.md.j2", source, hostile), hostile);
+        assert_eq!(render("a.txt.j2", source, hostile), hostile);
+    }
+
+    #[test]
+    fn the_output_extension_comes_from_the_name() {
+        assert_eq!(output_extension("dir/post.md.j2").as_deref(), Some("md"));
+        assert_eq!(output_extension("tei.XML.jinja").as_deref(), Some("xml"));
+        assert_eq!(output_extension("page.html").as_deref(), Some("html"));
+        assert_eq!(output_extension("post.j2"), None);
+        assert!(matches!(
+            Template::from_source("post.j2", "x"),
+            Err(Error::Usage(_))
+        ));
+    }
+
+    #[test]
+    fn mistakes_are_usage_errors_naming_file_and_line() {
+        for (source, said) in [
+            ("a\nb\n{% if headline %}\n", "syntax error"),
+            ("a\n{{ headlin }}\n", "undefined value"),
+            ("a\n\n{{ headline | nosuchfilter }}\n", "unknown filter"),
+        ] {
+            let Err(Error::Usage(message)) = Template::from_source("post.md.j2", source) else {
+                panic!("{source:?} was accepted")
+            };
+            assert!(
+                message.starts_with("template post.md.j2, line "),
+                "{message}"
+            );
+            assert!(message.contains(said), "{message}");
+        }
+    }
+
+    #[test]
+    fn templates_reach_only_the_builtins() {
+        let Err(Error::Usage(message)) =
+            Template::from_source("a.md.j2", "{% include \"/etc/passwd\" %}")
+        else {
+            panic!("a file was included")
+        };
+        assert!(message.contains("template not found"), "{message}");
+        let css = render("a.txt.j2", "{% include \"html/style.css\" %}", "");
+        assert!(css.contains("prefers-color-scheme"));
+    }
+
+    #[test]
+    fn a_runaway_loop_runs_out_of_fuel() {
+        let source =
+            "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}";
+        let Err(Error::Usage(message)) = Template::from_source("a.txt.j2", source) else {
+            panic!("the loop ran to its end")
+        };
+        assert!(message.contains("fuel"), "{message}");
+    }
+
+    #[test]
+    fn the_context_has_the_json_names_and_the_rendered_body() {
+        let mut article = context::probe();
+        article.subtitle = None;
+        let doc = Document {
+            article,
+            ..Document::default()
+        };
+        let source = "{{ headline }}|{{ site_name }}|{{ blocks[1].type if blocks }}|{{ quotes[0].speaker if quotes }}|\
+                      {{ provenance.headline if provenance }}|{{ subtitle }}|{{ published | date }}|\
+                      {{ published | date('%Y', 'de') }}|{{ tags | json }}|{{ headline | slug }}";
+        let template = Template::from_source("a.txt.j2", source).unwrap();
+        let out = String::from_utf8(template.render(&doc).unwrap().bytes).unwrap();
+        assert_eq!(
+            out,
+            "A headline|A site|heading|Someone|h1||5 February 2020|2020|[\"One\",\"Two\"]|a-headline"
+        );
+        let body = Template::from_source("a.txt.j2", "{{ body_markdown }}\n{{ body_html }}")
+            .unwrap()
+            .render(&doc)
+            .unwrap();
+        let body = String::from_utf8(body.bytes).unwrap();
+        assert!(body.starts_with("Plain and *rich*"), "{body}");
+        assert!(body.contains("a [link](https://example.org/)`.`"), "{body}");
+        assert!(
+            body.contains("\n\n## A subheading\n\n> A quotation."),
+            "{body}"
+        );
+        assert!(body.contains("<p>Plain and <em>rich</em><strong> text</strong>, a <a href=\"https://example.org/\">link</a>"));
+        assert!(body.contains("<h2 id=\"s1\">A subheading</h2>"));
+    }
 }
