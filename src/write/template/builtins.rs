@@ -23,46 +23,53 @@ pub const HTML_BUNDLE: &str = "html/bundle.html.j2";
 /// One article's `<article>` element, shared by the two pages.
 pub const HTML_SECTION: &str = "html/article-section.html.j2";
 
+/// A [`Builtin`] from its name under `templates/` and its description.
+macro_rules! builtin {
+    ($name:literal, $about:literal) => {
+        Builtin {
+            name: $name,
+            about: $about,
+            source: include_str!(concat!("../../../templates/", $name)),
+        }
+    };
+}
+
 /// Every built-in template, in the order `galley templates` lists them.
 pub const BUILTINS: &[Builtin] = &[
-    Builtin {
-        name: HTML_ARTICLE,
-        about: "--to html: one self-contained page",
-        source: include_str!("../../../templates/html/article.html.j2"),
-    },
-    Builtin {
-        name: HTML_SECTION,
-        about: "the heading block, body and source line of one article",
-        source: include_str!("../../../templates/html/article-section.html.j2"),
-    },
-    Builtin {
-        name: HTML_BUNDLE,
-        about: "--to html --bundle: many articles on one page with contents",
-        source: include_str!("../../../templates/html/bundle.html.j2"),
-    },
-    Builtin {
-        name: "html/style.css",
-        about: "the HTML edition's stylesheet (print style, dark scheme)",
-        source: include_str!("../../../templates/html/style.css"),
-    },
-    Builtin {
-        name: "examples/hugo.md.j2",
-        about: "a Hugo or Jekyll post",
-        source: include_str!("../../../templates/examples/hugo.md.j2"),
-    },
-    Builtin {
-        name: "examples/obsidian.md.j2",
-        about: "an Obsidian note with tags and source",
-        source: include_str!("../../../templates/examples/obsidian.md.j2"),
-    },
-    Builtin {
-        name: "examples/tei.xml.j2",
-        about: "XML-TEI P5 for corpus tools",
-        source: include_str!("../../../templates/examples/tei.xml.j2"),
-    },
+    builtin!("html/article.html.j2", "--to html: one self-contained page"),
+    builtin!(
+        "html/article-section.html.j2",
+        "the heading block, body and source line of one article"
+    ),
+    builtin!(
+        "html/bundle.html.j2",
+        "--to html --bundle: many articles on one page with contents"
+    ),
+    builtin!(
+        "html/style.css",
+        "the HTML edition's stylesheet (print style, dark scheme)"
+    ),
+    builtin!("examples/hugo.md.j2", "a Hugo or Jekyll post"),
+    builtin!(
+        "examples/obsidian.md.j2",
+        "an Obsidian note with tags and source"
+    ),
+    builtin!("examples/tei.xml.j2", "XML-TEI P5 for corpus tools"),
 ];
 
 /// The built-in template called `name`.
 pub fn builtin(name: &str) -> Option<&'static Builtin> {
     BUILTINS.iter().find(|b| b.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_names_the_writers_use_are_builtins() {
+        for name in [HTML_ARTICLE, HTML_SECTION, HTML_BUNDLE] {
+            assert!(builtin(name).is_some(), "{name}");
+        }
+    }
 }
