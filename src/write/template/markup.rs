@@ -37,15 +37,14 @@ fn is_xml_char(c: char) -> bool {
 
 /// The link target an output may carry, or `None` for any other scheme
 /// (`javascript:`, `data:`, relative paths, in-page anchors) or a URL with
-/// no valid host.
+/// no valid host or with credentials (`http://user@host`).
 pub fn clean_href(raw: &str) -> Option<String> {
     let url = raw.trim();
     let (scheme, rest) = url.split_once(':')?;
     match scheme.to_ascii_lowercase().as_str() {
         "http" | "https" => {
             let authority = rest.strip_prefix("//")?.split(['/', '?', '#']).next()?;
-            let host_port = authority.rsplit('@').next()?;
-            let (host, port) = host_port.split_once(':').unwrap_or((host_port, ""));
+            let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
             let host_ok = !host.is_empty()
                 && host
                     .chars()
@@ -109,6 +108,7 @@ mod tests {
         assert_eq!(clean_href("#anchor"), None);
         assert_eq!(clean_href("https://"), None);
         assert_eq!(clean_href("http://exa mple.org/"), None);
+        assert_eq!(clean_href("http://someone@example.org/"), None);
         assert_eq!(
             clean_href(" https://example.org/a b?q=[1]#x#y ").as_deref(),
             Some("https://example.org/a%20b?q=%5B1%5D#x%23y")
