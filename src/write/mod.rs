@@ -7,11 +7,13 @@
 
 mod edition;
 mod epub;
+mod html;
 mod json;
 mod language;
 mod markdown;
 mod pdf;
 mod shared;
+pub mod template;
 
 use std::path::PathBuf;
 
@@ -103,7 +105,13 @@ pub trait Writer: Sync {
 }
 
 /// Every output format, in the order the help lists them.
-pub static WRITERS: &[&dyn Writer] = &[&markdown::Markdown, &json::Json, &epub::Epub, &pdf::Pdf];
+pub static WRITERS: &[&dyn Writer] = &[
+    &markdown::Markdown,
+    &json::Json,
+    &epub::Epub,
+    &pdf::Pdf,
+    &html::Html,
+];
 
 /// Finds a writer by its `--to` name or file extension.
 pub fn writer(name: &str) -> Option<&'static dyn Writer> {

@@ -1,0 +1,80 @@
+//! The HTML edition (`--to html`): one self-contained page per article,
+//! rendered through the built-in templates `html/article.html.j2` (the page)
+//! and `html/article-section.html.j2` (the article), with the stylesheet
+//! inline, images as `data:` URIs, no script and no remote reference. A
+//! bundle (`--bundle FILE.html`) is one page: the edition's title, a table of
+//! contents, then every article.
+
+use std::sync::LazyLock;
+
+use minijinja::Value;
+
+use super::template::builtins::{HTML_ARTICLE, HTML_BUNDLE, HTML_SECTION};
+use super::template::{self, Template};
+use super::{Output, WriteOptions, Writer};
+use crate::document::Document;
+use crate::error::{Error, Result};
+
+/// The title of a bundle when `--title` gives none.
+const DEFAULT_EDITION_TITLE: &str = "galley edition";
+
+static ARTICLE_PAGE: LazyLock<Result<Template>> = LazyLock::new(|| Template::builtin(HTML_ARTICLE));
+static SECTION: LazyLock<Result<Template>> = LazyLock::new(|| Template::builtin(HTML_SECTION));
+static BUNDLE_PAGE: LazyLock<Result<Template>> = LazyLock::new(|| Template::builtin(HTML_BUNDLE));
+
+/// `--to html` and `--bundle FILE.html`.
+pub struct Html;
+
+impl Writer for Html {
+    fn name(&self) -> &'static str {
+        "html"
+    }
+    fn extension(&self) -> &'static str {
+        "html"
+    }
+    fn about(&self) -> &'static str {
+        "one self-contained HTML page: images embedded, no script, no remote request"
+    }
+    fn is_text(&self) -> bool {
+        true
+    }
+    fn write(&self, doc: &Document, _options: &WriteOptions) -> Result<Output> {
+        compiled(&ARTICLE_PAGE)?.render(doc)
+    }
+    fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Option<Result<Output>> {
+        Some(bundle(docs, options))
+    }
+}
+
+/// Many articles on one page, with a table of contents.
+fn bundle(docs: &[Document], options: &WriteOptions) -> Result<Output> {
+    let (section, page) = (compiled(&SECTION)?, compiled(&BUNDLE_PAGE)?);
+    let mut articles = Vec::with_capacity(docs.len());
+    let mut images = template::Inliner::default();
+    for (n, doc) in docs.iter().enumerate() {
+        let anchor = format!("article-{}", n + 1);
+        let context = template::article_context(doc, Some(&anchor), &mut images)?;
+        let html = section.render_context(context.clone())?;
+        let section = Value::from_safe_string(html);
+        articles.push(minijinja::context! { section, ..context });
+    }
+    let title = options
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(DEFAULT_EDITION_TITLE);
+    let language = docs.first().and_then(|d| d.article.language.clone());
+    let context = minijinja::context! { title, language, articles };
+    Ok(Output {
+        bytes: page.render_context(context)?.into_bytes(),
+        warnings: images.warning("html output").into_iter().collect(),
+    })
+}
+
+/// A built-in template, compiled on first use.
+fn compiled(template: &'static LazyLock<Result<Template>>) -> Result<&'static Template> {
+    template
+        .as_ref()
+        .map_err(|err| Error::Internal(err.to_string()))
+}

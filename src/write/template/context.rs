@@ -1,0 +1,90 @@
+//! What a template sees for one article: every field of the article JSON
+//! under its JSON name (`headline`, `published`, `blocks`, `quotes`…), plus
+//! the body already rendered (`body_html`, sanitized; `body_markdown`) and
+//! the lead image as a `data:` URI (`lead_image`) when it is local and the
+//! body does not show it.
+
+use std::collections::BTreeMap;
+
+use minijinja::Value;
+use minijinja::value::Serde;
+
+use super::body;
+use super::images::Inliner;
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::model::Article;
+use crate::write::blocks_below_header;
+use crate::write::markdown;
+
+/// What the Markdown writer puts before the body of an article with no
+/// metadata: the empty front matter.
+const EMPTY_FRONT_MATTER: &str = "---\n---\n";
+
+/// The context of one article. `anchor`, when given, is the article's id on a
+/// page of several (`anchor` in the context) and prefixes its heading ids.
+pub fn article(doc: &Document, anchor: Option<&str>, images: &mut Inliner) -> Result<Value> {
+    let serde_json::Value::Object(fields) =
+        serde_json::to_value(&doc.article).map_err(|err| Error::Internal(err.to_string()))?
+    else {
+        return Err(Error::Internal(
+            "an article serializes to a JSON object".into(),
+        ));
+    };
+    let prefix = anchor.map(|a| format!("{a}-")).unwrap_or_default();
+    let body = body::render(doc, &prefix, images);
+    let lead_image = doc
+        .article
+        .image
+        .as_deref()
+        .filter(|src| !body.shown.iter().any(|shown| shown == src.trim()))
+        .and_then(|src| images.data_uri(&doc.assets, src));
+    let mut entries: Vec<(String, Value)> = fields
+        .into_iter()
+        .map(|(key, value)| (key, Value::from(Serde(value))))
+        .collect();
+    if !entries.iter().any(|(key, _)| key == "provenance") {
+        entries.push((
+            "provenance".into(),
+            Value::from(Serde(serde_json::Map::new())),
+        ));
+    }
+    entries.extend([
+        ("body_html".into(), Value::from_safe_string(body.html)),
+        (
+            "body_markdown".into(),
+            Value::from(body_markdown(&doc.article)),
+        ),
+        (
+            "lead_image".into(),
+            lead_image.map_or(Value::from(()), Value::from_safe_string),
+        ),
+    ]);
+    if let Some(anchor) = anchor {
+        entries.push(("anchor".into(), Value::from(anchor)));
+    }
+    Ok(Value::from(
+        entries.into_iter().collect::<BTreeMap<String, Value>>(),
+    ))
+}
+
+/// The body as the Markdown writer renders it, without the front matter and
+/// headline (and without a first paragraph repeating the standfirst).
+fn body_markdown(article: &Article) -> String {
+    let body_only = Article {
+        blocks: blocks_below_header(article).to_vec(),
+        ..Article::default()
+    };
+    let rendered = markdown::render(&body_only);
+    rendered
+        .strip_prefix(EMPTY_FRONT_MATTER)
+        .unwrap_or(&rendered)
+        .trim_start_matches('\n')
+        .to_string()
+}
+
+/// An article with every field and every kind of block, which a template is
+/// rendered over when it loads, so that its mistakes show before any work.
+pub fn probe() -> Article {
+    serde_json::from_str(include_str!("../../../templates/probe.json")).unwrap_or_default()
+}
