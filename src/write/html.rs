@@ -11,7 +11,7 @@ use minijinja::Value;
 
 use super::template::builtins::{HTML_ARTICLE, HTML_BUNDLE, HTML_SECTION};
 use super::template::{self, Template};
-use super::{Output, WriteOptions, Writer};
+use super::{Output, Spec, WriteOptions, Writer};
 use crate::document::Document;
 use crate::error::{Error, Result};
 
@@ -26,23 +26,20 @@ static BUNDLE_PAGE: LazyLock<Result<Template>> = LazyLock::new(|| Template::buil
 pub struct Html;
 
 impl Writer for Html {
-    fn name(&self) -> &'static str {
-        "html"
-    }
-    fn extension(&self) -> &'static str {
-        "html"
-    }
-    fn about(&self) -> &'static str {
-        "one self-contained HTML page: images embedded, no script, no remote request"
-    }
-    fn is_text(&self) -> bool {
-        true
+    fn spec(&self) -> &'static Spec {
+        &Spec {
+            name: "html",
+            extension: "html",
+            about: "one self-contained HTML page: images embedded, no script, no remote request",
+            text: true,
+            bundles: true,
+        }
     }
     fn write(&self, doc: &Document, _options: &WriteOptions) -> Result<Output> {
         compiled(&ARTICLE_PAGE)?.render(doc)
     }
-    fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Option<Result<Output>> {
-        Some(bundle(docs, options))
+    fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Result<Output> {
+        bundle(docs, options)
     }
 }
 
