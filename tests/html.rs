@@ -106,8 +106,7 @@ fn the_html_edition_passes_the_nu_checker_and_reaches_nothing() {
     let html = write::writer("html").unwrap();
     let bundle = html
         .write_bundle(&docs, &WriteOptions::default())
-        .expect("the HTML writer bundles")
-        .unwrap();
+        .expect("the HTML writer bundles");
     put(&out.join("bundle.html"), &bundle.bytes);
 
     let mut pages: Vec<PathBuf> = sample_pages()

@@ -25,7 +25,7 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 use super::{Output, Spec, WriteOptions, Writer, edition};
 use crate::date::Stamp;
 use crate::document::Document;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use media::Media;
 use package::{Book, Spine};
 
@@ -106,10 +106,7 @@ impl Epub {
     /// Many articles as one edition.
     fn bundle(&self, docs: &[Document], options: &WriteOptions) -> Result<Output> {
         if docs.is_empty() {
-            return Err(Error::Render {
-                format: "epub",
-                reason: "a bundle needs at least one article".into(),
-            });
+            return Err(Epub.error("a bundle needs at least one article".into()));
         }
         let css = stylesheet(options)?;
         let mut media = Media::default();
@@ -209,10 +206,8 @@ fn creators(docs: &[Document]) -> Vec<String> {
 /// The stylesheet: `--css FILE` or the built-in one.
 fn stylesheet(options: &WriteOptions) -> Result<String> {
     match &options.css {
-        Some(path) => std::fs::read_to_string(path).map_err(|e| Error::Render {
-            format: "epub",
-            reason: format!("cannot read stylesheet {}: {e}", path.display()),
-        }),
+        Some(path) => std::fs::read_to_string(path)
+            .map_err(|e| Epub.error(format!("cannot read stylesheet {}: {e}", path.display()))),
         None => Ok(DEFAULT_CSS.to_string()),
     }
 }
@@ -265,10 +260,7 @@ fn package(book: &Book, css: &str) -> Result<Vec<u8>> {
         ));
     }
 
-    let fail = |e: &dyn std::fmt::Display| Error::Render {
-        format: "epub",
-        reason: e.to_string(),
-    };
+    let fail = |e: &dyn std::fmt::Display| Epub.error(e.to_string());
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let base = SimpleFileOptions::default()
         .last_modified_time(DateTime::default())

@@ -14,7 +14,9 @@ use std::sync::{Arc, LazyLock, Mutex};
 use krilla::text::Font;
 use rustybuzz::{Face, UnicodeBuffer};
 
-use crate::error::{Error, Result};
+use super::Pdf;
+use crate::error::Result;
+use crate::write::Writer as _;
 
 /// A typographic role; each maps to one built-in face.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -241,16 +243,16 @@ fn load_fallback(path: &Path) -> Result<Arc<LoadedFace>> {
     if let Some(face) = cache.get(path) {
         return Ok(face.clone());
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::Render {
-        format: "pdf",
-        reason: format!("cannot read font {}: {e}", path.display()),
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Pdf.error(format!("cannot read font {}: {e}", path.display())))?;
     // The shaper borrows the bytes; they live as long as the cache entry,
     // which is the rest of the process.
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    let face = LoadedFace::parse(bytes).ok_or_else(|| Error::Render {
-        format: "pdf",
-        reason: format!("{} is not a TrueType/OpenType font", path.display()),
+    let face = LoadedFace::parse(bytes).ok_or_else(|| {
+        Pdf.error(format!(
+            "{} is not a TrueType/OpenType font",
+            path.display()
+        ))
     })?;
     let face = Arc::new(face);
     cache.insert(path.to_path_buf(), face.clone());

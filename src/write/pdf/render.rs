@@ -16,6 +16,7 @@ use krilla::paint::Fill;
 use krilla::surface::Surface;
 use krilla::text::{GlyphId, KrillaGlyph};
 
+use super::Pdf;
 use super::fonts::{FontSet, Style};
 use super::images::Skipped;
 use super::layout::{Layout, baseline, pieces_from_lines};
@@ -26,6 +27,7 @@ use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::limits::{MAX_IMAGE_PIXELS, MAX_PDF_PAGES};
 use crate::write::WriteOptions;
+use crate::write::Writer as _;
 use crate::write::edition;
 /// Size of running heads and page numbers, in body sizes.
 const FURNITURE_SCALE: f32 = 0.78;
@@ -263,10 +265,7 @@ fn flush_heading(top: &mut Option<OutlineNode>, heading: &mut Option<OutlineNode
 }
 
 fn render_error(reason: &str) -> Error {
-    Error::Render {
-        format: "pdf",
-        reason: reason.to_string(),
-    }
+    Pdf.error(reason.to_string())
 }
 
 /// The contents page of an edition: its title, the articles' dates, and an
