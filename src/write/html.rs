@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use minijinja::Value;
 
+use super::images::Images;
 use super::template::builtins::{HTML_ARTICLE, HTML_BUNDLE, HTML_SECTION};
 use super::template::{self, Template};
 use super::{Output, Spec, WriteOptions, Writer};
@@ -35,8 +36,8 @@ impl Writer for Html {
             bundles: true,
         }
     }
-    fn write(&self, doc: &Document, _options: &WriteOptions) -> Result<Output> {
-        compiled(&ARTICLE_PAGE)?.render(doc)
+    fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
+        compiled(&ARTICLE_PAGE)?.render_with(doc, options)
     }
     fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Result<Output> {
         bundle(docs, options)
@@ -47,7 +48,7 @@ impl Writer for Html {
 fn bundle(docs: &[Document], options: &WriteOptions) -> Result<Output> {
     let (section, page) = (compiled(&SECTION)?, compiled(&BUNDLE_PAGE)?);
     let mut articles = Vec::with_capacity(docs.len());
-    let mut images = template::Inliner::default();
+    let mut images = Images::embedded();
     for (n, doc) in docs.iter().enumerate() {
         let anchor = format!("article-{}", n + 1);
         let context = template::article_context(doc, Some(&anchor), &mut images)?;
@@ -66,6 +67,7 @@ fn bundle(docs: &[Document], options: &WriteOptions) -> Result<Output> {
     Ok(Output {
         bytes: page.render_context(context)?.into_bytes(),
         warnings: images.warning("html output").into_iter().collect(),
+        ..Output::default()
     })
 }
 

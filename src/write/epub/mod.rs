@@ -94,7 +94,11 @@ impl Writer for Epub {
             media,
         };
         let bytes = package(&book, &css)?;
-        Ok(Output { bytes, warnings })
+        Ok(Output {
+            bytes,
+            warnings,
+            ..Output::default()
+        })
     }
 
     fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Result<Output> {
@@ -179,7 +183,11 @@ impl Epub {
             media,
         };
         let bytes = package(&book, &css)?;
-        Ok(Output { bytes, warnings })
+        Ok(Output {
+            bytes,
+            warnings,
+            ..Output::default()
+        })
     }
 }
 

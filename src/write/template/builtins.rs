@@ -62,6 +62,15 @@ pub fn builtin(name: &str) -> Option<&'static Builtin> {
     BUILTINS.iter().find(|b| b.name == name)
 }
 
+/// `galley templates`: one line per built-in, its name and what it renders.
+pub fn listing() -> String {
+    let width = BUILTINS.iter().map(|b| b.name.len()).max().unwrap_or(0);
+    BUILTINS
+        .iter()
+        .map(|b| format!("{:width$}  {}\n", b.name, b.about))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! What a template sees for one article: every field of the article JSON
 //! under its JSON name (`headline`, `published`, `blocks`, `quotes`…), plus
 //! the body already rendered (`body_html`, sanitized; `body_markdown`) and
-//! the lead image as a `data:` URI (`lead_image`) when it is local and the
+//! the lead image as a `data:` URI or a copy's path (`lead_image`) when it is local and the
 //! body does not show it.
 
 use std::collections::BTreeMap;
@@ -10,11 +10,11 @@ use minijinja::Value;
 use minijinja::value::Serde;
 
 use super::body;
-use super::images::Inliner;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::model::Article;
 use crate::write::blocks_below_header;
+use crate::write::images::Images;
 use crate::write::markdown;
 
 /// What the Markdown writer puts before the body of an article with no
@@ -23,7 +23,7 @@ const EMPTY_FRONT_MATTER: &str = "---\n---\n";
 
 /// The context of one article. `anchor`, when given, is the article's id on a
 /// page of several (`anchor` in the context) and prefixes its heading ids.
-pub fn article(doc: &Document, anchor: Option<&str>, images: &mut Inliner) -> Result<Value> {
+pub fn article(doc: &Document, anchor: Option<&str>, images: &mut Images) -> Result<Value> {
     let serde_json::Value::Object(fields) =
         serde_json::to_value(&doc.article).map_err(|err| Error::Internal(err.to_string()))?
     else {
@@ -38,7 +38,7 @@ pub fn article(doc: &Document, anchor: Option<&str>, images: &mut Inliner) -> Re
         .image
         .as_deref()
         .filter(|src| !body.shown.iter().any(|shown| shown == src.trim()))
-        .and_then(|src| images.data_uri(&doc.assets, src));
+        .and_then(|src| images.html_src(&doc.assets, src));
     let mut entries: Vec<(String, Value)> = fields
         .into_iter()
         .map(|(key, value)| (key, Value::from(Serde(value))))

@@ -14,7 +14,6 @@ mod body;
 pub mod builtins;
 mod context;
 mod filters;
-mod images;
 mod markup;
 
 use std::path::Path;
@@ -22,13 +21,13 @@ use std::path::Path;
 use minijinja::syntax::SyntaxConfig;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 
-use super::Output;
+use super::images::Images;
+use super::{Output, Spec, WriteOptions, Writer};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::model::Article;
-pub use builtins::{BUILTINS, Builtin};
+pub use builtins::{BUILTINS, Builtin, listing};
 pub(crate) use context::article as article_context;
-pub(crate) use images::Inliner;
 
 /// Suffixes that mark a file as a template; the output's extension is the
 /// one before them (`post.md.j2` → `md`).
@@ -47,6 +46,8 @@ const FUEL: u64 = 20_000_000;
 pub struct Template {
     name: String,
     extension: String,
+    /// SHA-1 of the source, so outputs of an edited template are redone.
+    digest: String,
     env: Environment<'static>,
 }
 
@@ -74,11 +75,7 @@ impl Template {
     /// The built-in template called `name` (see [`BUILTINS`]), compiled; the
     /// tests render each.
     pub fn builtin(name: &str) -> Result<Template> {
-        let builtin = builtins::builtin(name).ok_or_else(|| {
-            Error::Usage(format!(
-                "no built-in template {name:?}: `galley templates` lists them"
-            ))
-        })?;
+        let builtin = builtins::builtin(name).ok_or_else(|| unknown_builtin(name))?;
         Template::compile(builtin.name, builtin.source.to_string())
     }
 
@@ -90,12 +87,14 @@ impl Template {
                  name it like post.md.j2 or page.html"
             ))
         })?;
+        let digest = sha1_smol::Sha1::from(&source).digest().to_string();
         let mut env = environment();
         env.add_template_owned(name.to_string(), source)
             .map_err(|err| Error::Usage(describe(name, &err)))?;
         Ok(Template {
             name: name.to_string(),
             extension,
+            digest,
             env,
         })
     }
@@ -105,21 +104,38 @@ impl Template {
         &self.name
     }
 
+    /// The SHA-1 of its source, in hexadecimal.
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
+
     /// The extension of its outputs, without the dot (`md` for `post.md.j2`).
     pub fn extension(&self) -> &str {
         &self.extension
     }
 
-    /// Renders one article; the warnings tell of images left out of
-    /// `body_html` and `lead_image`.
+    /// Renders one article, its images embedded; the warnings tell of
+    /// images left out of `body_html` and `lead_image`.
     pub fn render(&self, doc: &Document) -> Result<Output> {
-        let mut images = Inliner::default();
+        self.render_with(doc, &WriteOptions::default())
+    }
+
+    /// Renders one article with the writers' options: with
+    /// [`WriteOptions::html_image_files`] the images are copied beside the
+    /// output (as its attachments) rather than embedded.
+    pub fn render_with(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
+        let mut images = match options.html_image_files {
+            true => Images::beside(options.output_stem.as_deref()),
+            false => Images::embedded(),
+        };
         let context = context::article(doc, None, &mut images)?;
         let text = self.render_context(context)?;
         let what = format!("{} output", self.extension);
+        let warnings = images.warning(&what).into_iter().collect();
         Ok(Output {
             bytes: text.into_bytes(),
-            warnings: images.warning(&what).into_iter().collect(),
+            attachments: images.into_attachments(),
+            warnings,
         })
     }
 
@@ -148,13 +164,45 @@ impl Template {
                 article,
                 ..Document::default()
             };
-            let context = context::article(&doc, None, &mut Inliner::default())?;
+            let context = context::article(&doc, None, &mut Images::embedded())?;
             let template = self.env.get_template(&self.name);
             template
                 .and_then(|t| t.render(context))
                 .map_err(|err| Error::Usage(describe(&self.name, &err)))?;
         }
         Ok(())
+    }
+}
+
+/// `galley templates NAME`: the source of the built-in called `name`.
+pub fn builtin_source(name: &str) -> Result<&'static str> {
+    builtins::builtin(name)
+        .map(|b| b.source)
+        .ok_or_else(|| unknown_builtin(name))
+}
+
+fn unknown_builtin(name: &str) -> Error {
+    Error::Usage(format!(
+        "no built-in template {name:?}: `galley templates` lists them"
+    ))
+}
+
+/// A user's template is one more writer (`--template FILE`).
+impl Writer for Template {
+    fn spec(&self) -> &'static Spec {
+        &Spec {
+            name: "template",
+            extension: "",
+            about: "an article through a Jinja template (--template FILE)",
+            text: true,
+            bundles: false,
+        }
+    }
+    fn extension(&self) -> &str {
+        &self.extension
+    }
+    fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
+        self.render_with(doc, options)
     }
 }
 
