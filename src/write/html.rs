@@ -14,7 +14,7 @@ use super::template::builtins::{HTML_ARTICLE, HTML_BUNDLE, HTML_SECTION};
 use super::template::{self, Template};
 use super::{Output, Spec, WriteOptions, Writer};
 use crate::document::Document;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// The title of a bundle when `--title` gives none.
 const DEFAULT_EDITION_TITLE: &str = "galley edition";
@@ -37,7 +37,7 @@ impl Writer for Html {
         }
     }
     fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
-        compiled(&ARTICLE_PAGE)?.render_with(doc, options)
+        template::ready(&ARTICLE_PAGE)?.render_with(doc, options)
     }
     fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Result<Output> {
         bundle(docs, options)
@@ -46,7 +46,7 @@ impl Writer for Html {
 
 /// Many articles on one page, with a table of contents.
 fn bundle(docs: &[Document], options: &WriteOptions) -> Result<Output> {
-    let (section, page) = (compiled(&SECTION)?, compiled(&BUNDLE_PAGE)?);
+    let (section, page) = (template::ready(&SECTION)?, template::ready(&BUNDLE_PAGE)?);
     let mut articles = Vec::with_capacity(docs.len());
     let mut images = Images::embedded();
     for (n, doc) in docs.iter().enumerate() {
@@ -71,9 +71,3 @@ fn bundle(docs: &[Document], options: &WriteOptions) -> Result<Output> {
     })
 }
 
-/// A built-in template, compiled on first use.
-fn compiled(template: &'static LazyLock<Result<Template>>) -> Result<&'static Template> {
-    template
-        .as_ref()
-        .map_err(|err| Error::Internal(err.to_string()))
-}

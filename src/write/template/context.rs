@@ -17,10 +17,6 @@ use crate::write::blocks_below_header;
 use crate::write::images::Images;
 use crate::write::markdown;
 
-/// What the Markdown writer puts before the body of an article with no
-/// metadata: the empty front matter.
-const EMPTY_FRONT_MATTER: &str = "---\n---\n";
-
 /// The context of one article. `anchor`, when given, is the article's id on a
 /// page of several (`anchor` in the context) and prefixes its heading ids.
 pub fn article(doc: &Document, anchor: Option<&str>, images: &mut Images) -> Result<Value> {
@@ -75,10 +71,7 @@ fn body_markdown(article: &Article) -> String {
         blocks: blocks_below_header(article).to_vec(),
         ..Article::default()
     };
-    let rendered = markdown::render(&body_only);
-    rendered
-        .strip_prefix(EMPTY_FRONT_MATTER)
-        .unwrap_or(&rendered)
+    markdown::body(&body_only, &mut |src| Some(src.to_string()))
         .trim_start_matches('\n')
         .to_string()
 }

@@ -17,6 +17,7 @@ mod filters;
 mod markup;
 
 use std::path::Path;
+use std::sync::LazyLock;
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
@@ -174,6 +175,14 @@ impl Template {
     }
 }
 
+/// A writer's built-in template, compiled on first use; a failure to
+/// compile is galley's own fault.
+pub(crate) fn ready(template: &'static LazyLock<Result<Template>>) -> Result<&'static Template> {
+    template
+        .as_ref()
+        .map_err(|err| Error::Internal(err.to_string()))
+}
+
 /// `galley templates NAME`: the source of the built-in called `name`.
 pub fn builtin_source(name: &str) -> Result<&'static str> {
     builtins::builtin(name)
@@ -297,7 +306,10 @@ mod tests {
 
     #[test]
     fn every_builtin_for_one_article_passes_the_check() {
-        for builtin in BUILTINS.iter().filter(|b| b.name != builtins::HTML_BUNDLE) {
+        for builtin in BUILTINS
+            .iter()
+            .filter(|b| ![builtins::HTML_BUNDLE, builtins::EPUB_PAGE].contains(&b.name))
+        {
             Template::from_source(builtin.name, builtin.source)
                 .unwrap_or_else(|err| panic!("{}: {err}", builtin.name));
         }
