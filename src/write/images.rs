@@ -62,6 +62,11 @@ impl Images {
         }
     }
 
+    /// Whether images are copied beside the output (not embedded).
+    pub fn copied_beside(&self) -> bool {
+        self.folder.is_some()
+    }
+
     /// The `src` an HTML output uses for the image at `src`: a `data:` URI or
     /// the copy's relative path; `None` when it is left out.
     pub fn html_src(&mut self, assets: &Assets, src: &str) -> Option<String> {

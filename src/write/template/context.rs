@@ -1,8 +1,9 @@
 //! What a template sees for one article: every field of the article JSON
 //! under its JSON name (`headline`, `published`, `blocks`, `quotes`…), plus
 //! the body already rendered (`body_html`, sanitized; `body_markdown`) and
-//! the lead image as a `data:` URI or a copy's path (`lead_image`) when it is local and the
-//! body does not show it.
+//! the lead image as a `data:` URI or a copy's path (`lead_image`) when it
+//! is local and the body does not show it, and whether images are copies
+//! beside the output rather than embedded (`image_files`).
 
 use std::collections::BTreeMap;
 
@@ -51,6 +52,7 @@ pub fn article(doc: &Document, anchor: Option<&str>, images: &mut Images) -> Res
             "body_markdown".into(),
             Value::from(body_markdown(&doc.article)),
         ),
+        ("image_files".into(), Value::from(images.copied_beside())),
         (
             "lead_image".into(),
             lead_image.map_or(Value::from(()), Value::from_safe_string),

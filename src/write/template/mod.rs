@@ -37,6 +37,9 @@ const TEMPLATE_SUFFIXES: &[&str] = &[".j2", ".jinja2", ".jinja"];
 /// Output extensions whose templates are auto-escaped as HTML/XML.
 const ESCAPED_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "xml", "svg"];
 
+/// The variables that show images.
+const IMAGE_VARIABLES: &[&str] = &["body_html", "lead_image"];
+
 /// Instructions one render may run: far above what a template looping over
 /// a long article needs (about 100,000), low enough to stop a runaway loop
 /// in well under a second.
@@ -49,6 +52,10 @@ pub struct Template {
     extension: String,
     /// SHA-1 of the source, so outputs of an edited template are redone.
     digest: String,
+    /// Whether it shows the images (uses `body_html` or `lead_image`, or
+    /// includes another template): only then are images it leaves out
+    /// reported and copies made.
+    shows_images: bool,
     env: Environment<'static>,
 }
 
@@ -89,13 +96,22 @@ impl Template {
             ))
         })?;
         let digest = sha1_smol::Sha1::from(&source).digest().to_string();
+        let includes = ["include", "extends", "import"]
+            .iter()
+            .any(|tag| source.contains(tag));
         let mut env = environment();
         env.add_template_owned(name.to_string(), source)
             .map_err(|err| Error::Usage(describe(name, &err)))?;
+        let used = env
+            .get_template(name)
+            .map(|t| t.undeclared_variables(false))
+            .unwrap_or_default();
+        let shows_images = includes || IMAGE_VARIABLES.iter().any(|v| used.contains(*v));
         Ok(Template {
             name: name.to_string(),
             extension,
             digest,
+            shows_images,
             env,
         })
     }
@@ -131,6 +147,9 @@ impl Template {
         };
         let context = context::article(doc, None, &mut images)?;
         let text = self.render_context(context)?;
+        if !self.shows_images {
+            return Ok(Output::bytes(text.into_bytes()));
+        }
         let what = format!("{} output", self.extension);
         let warnings = images.warning(&what).into_iter().collect();
         Ok(Output {
