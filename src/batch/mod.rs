@@ -426,9 +426,13 @@ impl<'a> Plan<'a> {
         match &task.folder {
             None => {
                 for writer in &self.writers {
-                    let pretty = writer.write(&doc, &self.job.options)?.bytes;
+                    let output = writer.write(&doc, &self.job.options)?;
                     let line = writer.write_line(&doc).transpose()?;
-                    out.texts.push(Text { pretty, line });
+                    out.warnings.extend(output.warnings);
+                    out.texts.push(Text {
+                        pretty: output.bytes,
+                        line,
+                    });
                 }
             }
             Some(folder) => {

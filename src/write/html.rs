@@ -70,4 +70,3 @@ fn bundle(docs: &[Document], options: &WriteOptions) -> Result<Output> {
         ..Output::default()
     })
 }
-

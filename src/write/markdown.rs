@@ -155,11 +155,9 @@ fn image_markdown(src: Option<&str>, alt: &str, caption: Option<&str>) -> String
         .filter(|c| !c.is_empty())
         .map(|c| format!("*{}*", escape_line(c)));
     match (src, caption) {
-        (Some(src), Some(caption)) => format!(
-            "![{}]({})\\\n{caption}",
-            escape_line(alt),
-            link_target(src)
-        ),
+        (Some(src), Some(caption)) => {
+            format!("![{}]({})\\\n{caption}", escape_line(alt), link_target(src))
+        }
         (Some(src), None) => format!("![{}]({})", escape_line(alt), link_target(src)),
         (None, caption) => caption.unwrap_or_default(),
     }

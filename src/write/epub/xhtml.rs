@@ -15,11 +15,11 @@ use super::media::{Media, Placed};
 use crate::document::Document;
 use crate::error::Result;
 use crate::model::{Block, Inline};
-use crate::write::template::builtins::EPUB_PAGE;
-use crate::write::template::{self, Template};
 use crate::write::edition::{self, EnglishDates, UpdatedWording};
 use crate::write::language::{is_rtl, language};
 use crate::write::shared::blocks_below_header;
+use crate::write::template::builtins::EPUB_PAGE;
+use crate::write::template::{self, Template};
 
 /// Where the stylesheet sits relative to the documents in `text/`.
 const STYLESHEET_HREF: &str = "../style.css";
