@@ -10,7 +10,7 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use galley::write::template::BUILTINS;
-use support::{galley, put};
+use support::{galley, put, sample_pages};
 
 /// A template a user might write: a plain-text card per article.
 const CARD: &str = "{{ headline }}\n{{ byline or authors | join(', ') }} · {{ published | date }}\n{{ url | href }}\n";
@@ -24,15 +24,10 @@ fn root() -> &'static Path {
 
 /// The sample pages' file stems.
 fn sample_stems() -> Vec<String> {
-    let mut stems: Vec<String> = std::fs::read_dir(root().join("samples"))
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+    sample_pages()
+        .iter()
         .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
-        .collect();
-    stems.sort();
-    assert!(!stems.is_empty(), "no samples");
-    stems
+        .collect()
 }
 
 /// Converts the samples into `out` with extra arguments; the run must succeed.
