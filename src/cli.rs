@@ -18,6 +18,8 @@ Examples:
   galley convert saved/ --to epub -o ebooks/     a whole folder, tree kept
   galley convert a.html b.html --bundle week.epub --title \"Week 12\"
   galley convert page.html --to json -o -        article JSON on standard output
+  galley convert saved/ --template post.md.j2    each article through a template
+  galley templates html/article.html.j2          print a built-in to start from
   cat page.html | galley convert - --to md -o -
   galley inspect page.html                       what was found, and where";
 
@@ -50,6 +52,11 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Manpage,
+    /// List the built-in templates, or print the one named.
+    Templates {
+        /// The template to print, as listed.
+        name: Option<String>,
+    },
 }
 
 /// Options of `galley convert`.
@@ -86,6 +93,17 @@ pub struct ConvertArgs {
           value_parser = PossibleValuesParser::new(write::page_sizes()))]
     pub page_size: String,
 
+    /// Render each article through a Jinja template; the outputs' extension
+    /// is the one before .j2 in its name (post.md.j2 → .md).
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    pub template: Option<PathBuf>,
+
+    /// Images of HTML outputs: embedded as data: URIs, or copied into
+    /// NAME_images/ beside each output.
+    #[arg(long, value_name = "HOW", default_value = "embed", help_heading = "Output",
+          value_parser = PossibleValuesParser::new(["embed", "files"]))]
+    pub html_images: String,
+
     /// Extra font (TTF/OTF) for scripts the built-in fonts lack (CJK, Arabic).
     #[arg(long, value_name = "FILE", help_heading = "Output")]
     pub font: Option<PathBuf>,
@@ -119,7 +137,10 @@ impl From<ConvertArgs> for Job {
                 page_size: Some(args.page_size),
                 font: args.font,
                 title: args.title,
+                html_image_files: args.html_images == "files",
+                output_stem: None,
             },
+            template: args.template,
             force: args.force,
             threads: args.jobs,
             quiet: args.quiet,

@@ -69,6 +69,17 @@ fn run(cli: Cli) -> galley::Result<ExitCode> {
             clap_complete::generate(shell, &mut Cli::command(), "galley", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Templates { name } => {
+            let text = match name {
+                Some(name) => galley::write::template::builtin_source(&name)?.to_string(),
+                None => galley::write::template::listing(),
+            };
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(Error::Stdout)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Manpage => {
             let man = clap_mangen::Man::new(Cli::command());
             man.render(&mut std::io::stdout()).map_err(Error::Stdout)?;

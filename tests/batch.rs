@@ -466,6 +466,12 @@ fn markdown_written_by_galley_reads_back_to_the_same_article() {
             (Block::Paragraph { text: a, .. }, Block::Paragraph { text: b, .. }) => {
                 assert_eq!(a, b)
             }
+            // An image not beside the page is linked against the page's URL.
+            (Block::Image { src, .. }, Block::Image { src: relative, .. }) => {
+                let url = original.url.as_deref().unwrap();
+                let folder = &url[..=url.rfind('/').unwrap()];
+                assert_eq!(src, &format!("{folder}{relative}"))
+            }
             _ => assert_eq!(got, want),
         }
     }

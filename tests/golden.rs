@@ -121,9 +121,14 @@ fn check_file(path: &Path, writer: &dyn Writer, bytes: &[u8], bless: bool) {
 fn golden_output_of_every_writer() {
     let bless = std::env::var_os("GALLEY_BLESS").is_some();
     let doc = fixture();
+    // As written to a folder: images a writer copies go beside the output.
+    let options = WriteOptions {
+        output_stem: Some(FIXTURE.to_string()),
+        ..WriteOptions::default()
+    };
     for writer in WRITERS {
         let output = writer
-            .write(&doc, &WriteOptions::default())
+            .write(&doc, &options)
             .unwrap_or_else(|e| panic!("{} writer: {e}", writer.name()));
         assert!(
             output.warnings.is_empty(),

@@ -16,7 +16,7 @@ use galley::Document;
 use galley::read;
 use galley::write::template::Template;
 use galley::write::{self, WriteOptions};
-use support::{galley, put};
+use support::{galley, put, sample_pages};
 
 /// Fragments that would make a page reach the network or run code.
 const REMOTE_OR_ACTIVE: &[&str] = &[
@@ -46,17 +46,6 @@ fn find<'a, 'i>(parent: roxmltree::Node<'a, 'i>, tag: &str) -> roxmltree::Node<'
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn sample_pages() -> Vec<PathBuf> {
-    let mut pages: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
-        .collect();
-    pages.sort();
-    assert!(!pages.is_empty(), "no samples");
-    pages
 }
 
 fn sample_docs() -> Vec<(PathBuf, Document)> {

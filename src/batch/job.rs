@@ -18,6 +18,9 @@ pub struct Job {
     pub output: Option<String>,
     /// One edition of all inputs, in the format its extension names.
     pub bundle: Option<PathBuf>,
+    /// A template each article is rendered through besides the formats
+    /// (`--template`).
+    pub template: Option<PathBuf>,
     /// What the writers are told (stylesheet, page size, font, title).
     pub options: WriteOptions,
     /// Convert again even when an up-to-date output exists.

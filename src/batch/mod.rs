@@ -31,6 +31,7 @@ use rayon::iter::{ParallelBridge, ParallelIterator};
 use crate::document::Document;
 use crate::error::{Error, Failure, Result};
 use crate::read::{self, Opened, warc};
+use crate::write::template::Template;
 use crate::write::{self, WriteOptions, Writer};
 pub use job::Job;
 use manifest::Manifests;
@@ -74,7 +75,8 @@ pub struct Summary {
 /// Carries out a job; `notify` is told of every failure and warning as it
 /// happens.
 pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
-    let plan = Plan::new(job)?;
+    let template = job.template.as_deref().map(Template::load).transpose()?;
+    let plan = Plan::new(job, template.as_ref())?;
     let mut report = job.report.as_deref().map(Report::create).transpose()?;
     let progress = Progress::new(!job.quiet && std::io::stderr().is_terminal());
     let started = Instant::now();
@@ -151,7 +153,7 @@ enum Destination {
 /// Everything fixed before the first input is read.
 struct Plan<'a> {
     job: &'a Job,
-    writers: Vec<&'static dyn Writer>,
+    writers: Vec<&'a dyn Writer>,
     /// The `--bundle` file and the writer that makes it.
     bundle: Option<(&'a Path, &'static dyn Writer)>,
     destination: Destination,
@@ -222,8 +224,8 @@ impl<'a> Plan<'a> {
     /// Checks the job and fixes what it needs: the writers, where outputs
     /// go (the output folder is created), how they are named, and the
     /// manifests that tell which inputs are up to date.
-    fn new(job: &'a Job) -> Result<Plan<'a>> {
-        let writers = writers(&job.formats, job.bundle.is_some())?;
+    fn new(job: &'a Job, template: Option<&'a Template>) -> Result<Plan<'a>> {
+        let writers = writers(&job.formats, job.bundle.is_some(), template)?;
         let destination = destination(job, &writers)?;
         let bundle = match &job.bundle {
             Some(path) => Some((path.as_path(), bundle_writer(path)?)),
@@ -238,7 +240,7 @@ impl<'a> Plan<'a> {
             job,
             root: inputs_root(&job.inputs),
             shared_stems: shared_stems(&job.inputs),
-            manifests: Manifests::new(manifest_flags(&writers, &job.options)),
+            manifests: Manifests::new(manifest_flags(&writers, &job.options, template)),
             writers,
             bundle,
             destination,
@@ -424,9 +426,13 @@ impl<'a> Plan<'a> {
         match &task.folder {
             None => {
                 for writer in &self.writers {
-                    let pretty = writer.write(&doc, &self.job.options)?.bytes;
+                    let output = writer.write(&doc, &self.job.options)?;
                     let line = writer.write_line(&doc).transpose()?;
-                    out.texts.push(Text { pretty, line });
+                    out.warnings.extend(output.warnings);
+                    out.texts.push(Text {
+                        pretty: output.bytes,
+                        line,
+                    });
                 }
             }
             Some(folder) => {
@@ -436,10 +442,14 @@ impl<'a> Plan<'a> {
                 };
                 let mut written = Vec::new();
                 let mut warnings = Vec::new();
+                let options = WriteOptions {
+                    output_stem: base.file_name().map(|n| n.to_string_lossy().into_owned()),
+                    ..self.job.options.clone()
+                };
                 for writer in &self.writers {
                     let mut path = base.clone().into_os_string();
                     path.push(".");
-                    path.push(writer.spec().extension);
+                    path.push(writer.extension());
                     let path = PathBuf::from(path);
                     if naming::normalize(&path) == naming::normalize(&task.path) {
                         return Err(Error::Usage(format!(
@@ -447,9 +457,15 @@ impl<'a> Plan<'a> {
                             writer.name()
                         )));
                     }
-                    let output = writer.write(&doc, &self.job.options)?;
+                    let output = writer.write(&doc, &options)?;
                     write_atomically(&path, &output.bytes)?;
                     written.push(path);
+                    let beside = base.parent().unwrap_or(Path::new(""));
+                    for attachment in &output.attachments {
+                        let path = beside.join(&attachment.path);
+                        write_atomically(&path, &attachment.bytes)?;
+                        written.push(path);
+                    }
                     warnings.extend(output.warnings);
                 }
                 out.outputs.extend(written);
@@ -599,12 +615,16 @@ impl<'a> Plan<'a> {
 /// The writers of the formats asked for, each once, in the order asked;
 /// none asked for means the default format, unless a bundle is all that is
 /// wanted.
-fn writers(formats: &[String], bundle: bool) -> Result<Vec<&'static dyn Writer>> {
+fn writers<'a>(
+    formats: &[String],
+    bundle: bool,
+    template: Option<&'a Template>,
+) -> Result<Vec<&'a dyn Writer>> {
     let mut names: Vec<&str> = formats.iter().map(String::as_str).collect();
-    if names.is_empty() && !bundle {
+    if names.is_empty() && !bundle && template.is_none() {
         names.push(write::DEFAULT_FORMAT);
     }
-    let mut writers: Vec<&'static dyn Writer> = Vec::new();
+    let mut writers: Vec<&'a dyn Writer> = Vec::new();
     for name in names {
         let writer = write::writer(name).ok_or_else(|| {
             Error::Usage(format!(
@@ -616,12 +636,26 @@ fn writers(formats: &[String], bundle: bool) -> Result<Vec<&'static dyn Writer>>
             writers.push(writer);
         }
     }
+    if let Some(template) = template {
+        if let Some(taken) = writers
+            .iter()
+            .find(|w| w.extension() == template.extension())
+        {
+            return Err(Error::Usage(format!(
+                "--template {} and --to {} would both write .{} files: drop one",
+                template.name(),
+                taken.name(),
+                template.extension()
+            )));
+        }
+        writers.push(template);
+    }
     Ok(writers)
 }
 
 /// Where the outputs go: the folder of `-o`, standard output (`-o -`, or
 /// only standard input and no bundle), or beside each input.
-fn destination(job: &Job, writers: &[&'static dyn Writer]) -> Result<Destination> {
+fn destination(job: &Job, writers: &[&dyn Writer]) -> Result<Destination> {
     let only_stdin = job.inputs.iter().all(|i| i == "-");
     let destination = match job.output.as_deref() {
         Some("-") => Destination::Stdout,
@@ -727,11 +761,15 @@ fn shared_stems(inputs: &[String]) -> Vec<PathBuf> {
 
 /// What the outputs depend on besides the input: an output made under other
 /// flags is not up to date.
-fn manifest_flags(writers: &[&'static dyn Writer], options: &WriteOptions) -> String {
+fn manifest_flags(
+    writers: &[&dyn Writer],
+    options: &WriteOptions,
+    template: Option<&Template>,
+) -> String {
     let mut formats: Vec<&str> = writers.iter().map(|w| w.name()).collect();
     formats.sort_unstable();
     let path_or_dash = |path: Option<&Path>| path.map_or("-".into(), |p| p.display().to_string());
-    format!(
+    let mut flags = format!(
         "to={} page-size={} css={} font={}",
         formats.join(","),
         options
@@ -740,7 +778,18 @@ fn manifest_flags(writers: &[&'static dyn Writer], options: &WriteOptions) -> St
             .unwrap_or(write::DEFAULT_PAGE_SIZE),
         path_or_dash(options.css.as_deref()),
         path_or_dash(options.font.as_deref()),
-    )
+    );
+    if let Some(template) = template {
+        flags.push_str(&format!(
+            " template={}@{}",
+            template.name(),
+            template.digest()
+        ));
+    }
+    if options.html_image_files {
+        flags.push_str(" html-images=files");
+    }
+    flags
 }
 
 impl Outcome {

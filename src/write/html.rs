@@ -9,11 +9,12 @@ use std::sync::LazyLock;
 
 use minijinja::Value;
 
+use super::images::Images;
 use super::template::builtins::{HTML_ARTICLE, HTML_BUNDLE, HTML_SECTION};
 use super::template::{self, Template};
 use super::{Output, Spec, WriteOptions, Writer};
 use crate::document::Document;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// The title of a bundle when `--title` gives none.
 const DEFAULT_EDITION_TITLE: &str = "galley edition";
@@ -35,8 +36,8 @@ impl Writer for Html {
             bundles: true,
         }
     }
-    fn write(&self, doc: &Document, _options: &WriteOptions) -> Result<Output> {
-        compiled(&ARTICLE_PAGE)?.render(doc)
+    fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
+        template::ready(&ARTICLE_PAGE)?.render_with(doc, options)
     }
     fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Result<Output> {
         bundle(docs, options)
@@ -45,9 +46,9 @@ impl Writer for Html {
 
 /// Many articles on one page, with a table of contents.
 fn bundle(docs: &[Document], options: &WriteOptions) -> Result<Output> {
-    let (section, page) = (compiled(&SECTION)?, compiled(&BUNDLE_PAGE)?);
+    let (section, page) = (template::ready(&SECTION)?, template::ready(&BUNDLE_PAGE)?);
     let mut articles = Vec::with_capacity(docs.len());
-    let mut images = template::Inliner::default();
+    let mut images = Images::embedded();
     for (n, doc) in docs.iter().enumerate() {
         let anchor = format!("article-{}", n + 1);
         let context = template::article_context(doc, Some(&anchor), &mut images)?;
@@ -66,12 +67,6 @@ fn bundle(docs: &[Document], options: &WriteOptions) -> Result<Output> {
     Ok(Output {
         bytes: page.render_context(context)?.into_bytes(),
         warnings: images.warning("html output").into_iter().collect(),
+        ..Output::default()
     })
-}
-
-/// A built-in template, compiled on first use.
-fn compiled(template: &'static LazyLock<Result<Template>>) -> Result<&'static Template> {
-    template
-        .as_ref()
-        .map_err(|err| Error::Internal(err.to_string()))
 }

@@ -1,16 +1,29 @@
-//! The Markdown writer: YAML front matter with the article's metadata, then
-//! the headline and the body as CommonMark (GitHub tables where needed).
+//! The Markdown writer: YAML front matter with the article's metadata (the
+//! built-in template `markdown/front-matter.md.j2`), then the headline and the
+//! body as CommonMark (GitHub tables where needed).
 //!
 //! Every string in the front matter is written double-quoted with JSON
 //! escapes, which YAML 1.2 reads back unchanged: no value can be mistyped as a
-//! date, a boolean or a number.
+//! date, a boolean or a number. Local images are copied into `NAME_images/`
+//! beside the output; other sources are linked absolutely (see
+//! [`Images::markdown_src`]), so no link dangles.
 
 use std::fmt::Write as _;
+use std::sync::LazyLock;
 
+use super::images::Images;
+use super::template::builtins::MARKDOWN_FRONT_MATTER;
+use super::template::{self, Template};
 use super::{Output, Spec, WriteOptions, Writer};
 use crate::document::Document;
 use crate::error::Result;
 use crate::model::{Article, Block, Inline};
+
+static FRONT_MATTER: LazyLock<Result<Template>> =
+    LazyLock::new(|| Template::builtin(MARKDOWN_FRONT_MATTER));
+
+/// Where an image's link points, or `None` to leave the image out.
+pub type ImageSrc<'a> = dyn FnMut(&str) -> Option<String> + 'a;
 
 /// `--to md`.
 pub struct Markdown;
@@ -25,21 +38,33 @@ impl Writer for Markdown {
             bundles: false,
         }
     }
-    fn write(&self, doc: &Document, _options: &WriteOptions) -> Result<Output> {
-        Ok(Output::bytes(render(&doc.article).into_bytes()))
+    fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
+        let article = &doc.article;
+        let mut images = Images::beside(options.output_stem.as_deref());
+        let mut out = front_matter(article)?;
+        out.push_str(&body(article, &mut |src| {
+            images.markdown_src(&doc.assets, src, article.url.as_deref())
+        }));
+        let warnings = images.warning("md output").into_iter().collect();
+        Ok(Output {
+            bytes: out.into_bytes(),
+            attachments: images.into_attachments(),
+            warnings,
+        })
     }
 }
 
-/// The whole Markdown document for an article.
-pub fn render(article: &Article) -> String {
-    let mut out = front_matter(article);
+/// The headline and the body, each block after a blank line; `image_src`
+/// gives each image's link.
+pub fn body(article: &Article, image_src: &mut ImageSrc) -> String {
+    let mut out = String::new();
     if !article.headline.is_empty() {
         out.push_str("\n# ");
         out.push_str(&escape_line(&article.headline));
         out.push('\n');
     }
     for block in &article.blocks {
-        let rendered = block_markdown(block);
+        let rendered = block_markdown(block, image_src);
         if !rendered.is_empty() {
             out.push('\n');
             out.push_str(&rendered);
@@ -49,41 +74,25 @@ pub fn render(article: &Article) -> String {
     out
 }
 
-fn front_matter(article: &Article) -> String {
-    let mut out = String::from("---\n");
-    scalar(&mut out, "title", Some(&article.headline));
-    scalar(&mut out, "subtitle", article.subtitle.as_deref());
-    list(&mut out, "authors", &article.authors);
-    scalar(&mut out, "date", article.published.as_deref());
-    scalar(&mut out, "updated", article.modified.as_deref());
-    scalar(&mut out, "site", article.site_name.as_deref());
-    scalar(&mut out, "url", article.url.as_deref());
-    scalar(&mut out, "lang", article.language.as_deref());
-    list(&mut out, "tags", &article.tags);
-    scalar(&mut out, "description", article.description.as_deref());
-    out.push_str("---\n");
-    out
+/// The front matter, through its built-in template; it sees the article's
+/// metadata under their JSON names.
+fn front_matter(article: &Article) -> Result<String> {
+    let context = minijinja::context! {
+        headline => &article.headline,
+        subtitle => &article.subtitle,
+        authors => &article.authors,
+        published => &article.published,
+        modified => &article.modified,
+        site_name => &article.site_name,
+        url => &article.url,
+        language => &article.language,
+        tags => &article.tags,
+        description => &article.description,
+    };
+    template::ready(&FRONT_MATTER)?.render_context(context)
 }
 
-fn scalar(out: &mut String, key: &str, value: Option<&str>) {
-    if let Some(v) = value.filter(|v| !v.is_empty()) {
-        let _ = writeln!(out, "{key}: {}", quoted(v));
-    }
-}
-
-fn list(out: &mut String, key: &str, values: &[String]) {
-    if !values.is_empty() {
-        let items: Vec<String> = values.iter().map(|v| quoted(v)).collect();
-        let _ = writeln!(out, "{key}: [{}]", items.join(", "));
-    }
-}
-
-/// A YAML double-quoted scalar (JSON string syntax is a subset of it).
-fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
-}
-
-fn block_markdown(block: &Block) -> String {
+fn block_markdown(block: &Block, image_src: &mut ImageSrc) -> String {
     match block {
         Block::Paragraph { text, inlines } => match inlines {
             Some(inlines) => inlines_markdown(inlines),
@@ -100,7 +109,7 @@ fn block_markdown(block: &Block) -> String {
         Block::List { ordered, items, .. } => list_markdown(*ordered, items),
         Block::Image {
             src, alt, caption, ..
-        } => image_markdown(src, alt, caption.as_deref()),
+        } => image_markdown(image_src(src).as_deref(), alt, caption.as_deref()),
         Block::Code { text, language } => {
             let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
             let lang = language.as_deref().unwrap_or("");
@@ -139,15 +148,19 @@ fn list_markdown(ordered: bool, items: &[String]) -> String {
         .join("\n")
 }
 
-/// An image, its caption in italics on the next line.
-fn image_markdown(src: &str, alt: &str, caption: Option<&str>) -> String {
-    let mut out = format!("![{}]({})", escape_line(alt), link_target(src));
-    if let Some(caption) = caption.filter(|c| !c.is_empty()) {
-        out.push_str("\\\n*");
-        out.push_str(&escape_line(caption));
-        out.push('*');
+/// An image, its caption in italics on the next line; the caption alone
+/// when the image is left out (`src` is `None`).
+fn image_markdown(src: Option<&str>, alt: &str, caption: Option<&str>) -> String {
+    let caption = caption
+        .filter(|c| !c.is_empty())
+        .map(|c| format!("*{}*", escape_line(c)));
+    match (src, caption) {
+        (Some(src), Some(caption)) => {
+            format!("![{}]({})\\\n{caption}", escape_line(alt), link_target(src))
+        }
+        (Some(src), None) => format!("![{}]({})", escape_line(alt), link_target(src)),
+        (None, caption) => caption.unwrap_or_default(),
     }
-    out
 }
 
 fn table_markdown(rows: &[Vec<String>]) -> String {
@@ -326,7 +339,7 @@ mod tests {
             published: Some("2020-02-05".into()),
             ..Article::default()
         };
-        let fm = front_matter(&article);
+        let fm = front_matter(&article).unwrap();
         assert!(fm.contains("title: \"Yes: no\""));
         assert!(fm.contains("date: \"2020-02-05\""));
     }

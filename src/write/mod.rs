@@ -8,6 +8,7 @@
 mod edition;
 mod epub;
 mod html;
+pub mod images;
 mod json;
 mod language;
 mod markdown;
@@ -37,15 +38,35 @@ pub struct WriteOptions {
     pub font: Option<PathBuf>,
     /// Title of a bundled edition (`--title`).
     pub title: Option<String>,
+    /// Images of HTML outputs are copied beside them rather than embedded
+    /// (`--html-images=files`).
+    pub html_image_files: bool,
+    /// The output file's name without its extension, when it goes to a
+    /// folder (set per output by the batch): images copied beside it go
+    /// into `{stem}_images/`. `None` for standard output.
+    pub output_stem: Option<String>,
 }
 
-/// What a writer produced: the file's bytes and warnings for the user.
+/// What a writer produced: the file's bytes, the files it links to and
+/// warnings for the user.
 #[derive(Debug, Default)]
 pub struct Output {
     /// The complete output file.
     pub bytes: Vec<u8>,
+    /// Files written beside the output, which it links to (images).
+    pub attachments: Vec<Attachment>,
     /// Things the user should know (e.g. remote images dropped).
     pub warnings: Vec<String>,
+}
+
+/// A file an output links to, written beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    /// Path relative to the output's folder, `/`-separated
+    /// (`story_images/photo.jpg`).
+    pub path: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
 }
 
 impl Output {
@@ -53,7 +74,7 @@ impl Output {
     pub fn bytes(bytes: Vec<u8>) -> Output {
         Output {
             bytes,
-            warnings: Vec::new(),
+            ..Output::default()
         }
     }
 }
@@ -84,6 +105,10 @@ pub trait Writer: Sync {
     /// [`Spec::bundles`] is set overrides it.
     fn write_bundle(&self, _docs: &[Document], _options: &WriteOptions) -> Result<Output> {
         Err(self.error("this format cannot make an edition yet".into()))
+    }
+    /// The extension of its outputs, without the dot.
+    fn extension(&self) -> &str {
+        self.spec().extension
     }
     /// One article as a single line, for a format whose articles are one
     /// line each when several go to standard output (JSON Lines); `None`

@@ -24,6 +24,19 @@ pub fn page(title: &str, marker: &str) -> String {
     )
 }
 
+/// The sample pages (`samples/*.html`), in name order.
+pub fn sample_pages() -> Vec<std::path::PathBuf> {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut pages: Vec<std::path::PathBuf> = std::fs::read_dir(samples)
+        .expect("the samples folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    pages.sort();
+    assert!(!pages.is_empty(), "no samples");
+    pages
+}
+
 /// Writes a file, creating its folder.
 pub fn put(path: &Path, bytes: impl AsRef<[u8]>) {
     std::fs::create_dir_all(path.parent().expect("a parent folder")).expect("folder created");

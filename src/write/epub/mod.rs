@@ -59,7 +59,7 @@ impl Writer for Epub {
     fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
         let css = stylesheet(options)?;
         let mut media = Media::default();
-        let chapter = xhtml::chapter(doc, &mut media);
+        let chapter = xhtml::chapter(doc, &mut media)?;
         mark_cover(doc, &chapter, &mut media);
         let warnings = chapter.dropped.warning().into_iter().collect();
         let article = &doc.article;
@@ -94,7 +94,11 @@ impl Writer for Epub {
             media,
         };
         let bytes = package(&book, &css)?;
-        Ok(Output { bytes, warnings })
+        Ok(Output {
+            bytes,
+            warnings,
+            ..Output::default()
+        })
     }
 
     fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Result<Output> {
@@ -113,7 +117,7 @@ impl Epub {
         let mut warnings = Vec::new();
         let mut chapters = Vec::new();
         for (n, doc) in docs.iter().enumerate() {
-            let chapter = xhtml::chapter(doc, &mut media);
+            let chapter = xhtml::chapter(doc, &mut media)?;
             mark_cover(doc, &chapter, &mut media);
             if let Some(warning) = chapter.dropped.warning() {
                 warnings.push(format!("{}: {warning}", chapter.title));
@@ -145,8 +149,8 @@ impl Epub {
         let primary = languages[0].clone();
         let contents: Vec<(String, &xhtml::Chapter)> =
             chapters.iter().map(|(f, c)| (f.clone(), c)).collect();
-        let contents_page = xhtml::contents_page(&contents, &primary);
-        let title_page = xhtml::title_page(&title, range.as_deref(), docs.len(), &primary);
+        let contents_page = xhtml::contents_page(&contents, &primary)?;
+        let title_page = xhtml::title_page(&title, range.as_deref(), docs.len(), &primary)?;
         let mut spine = vec![
             Spine::page("title", "text/title.xhtml", &title, &primary, title_page),
             Spine::page(
@@ -179,7 +183,11 @@ impl Epub {
             media,
         };
         let bytes = package(&book, &css)?;
-        Ok(Output { bytes, warnings })
+        Ok(Output {
+            bytes,
+            warnings,
+            ..Output::default()
+        })
     }
 }
 

@@ -7,16 +7,24 @@
 //! carry a script, a form, an event handler or a `javascript:` URL.
 
 use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+use minijinja::Value;
 
 use super::media::{Media, Placed};
 use crate::document::Document;
+use crate::error::Result;
 use crate::model::{Block, Inline};
 use crate::write::edition::{self, EnglishDates, UpdatedWording};
 use crate::write::language::{is_rtl, language};
 use crate::write::shared::blocks_below_header;
+use crate::write::template::builtins::EPUB_PAGE;
+use crate::write::template::{self, Template};
 
 /// Where the stylesheet sits relative to the documents in `text/`.
 const STYLESHEET_HREF: &str = "../style.css";
+
+static PAGE: LazyLock<Result<Template>> = LazyLock::new(|| Template::builtin(EPUB_PAGE));
 
 /// Headline shown when an article has none.
 const UNTITLED: &str = "Untitled article";
@@ -88,7 +96,7 @@ impl Dropped {
 }
 
 /// Renders one article as a chapter, embedding its images into `media`.
-pub fn chapter(doc: &Document, media: &mut Media) -> Chapter {
+pub fn chapter(doc: &Document, media: &mut Media) -> Result<Chapter> {
     let article = &doc.article;
     let lang = language(article);
     let title = non_empty(&article.headline).unwrap_or(UNTITLED).to_string();
@@ -144,8 +152,8 @@ pub fn chapter(doc: &Document, media: &mut Media) -> Chapter {
     }
     x.push_str("</section>\n");
 
-    Chapter {
-        xhtml: document(&title, &lang, &x),
+    Ok(Chapter {
+        xhtml: document(&title, &lang, &x)?,
         title,
         lang,
         byline: byline(doc),
@@ -157,7 +165,7 @@ pub fn chapter(doc: &Document, media: &mut Media) -> Chapter {
         sections,
         dropped,
         first_image: shown.into_iter().next(),
-    }
+    })
 }
 
 /// The lead image, shown under the heading when the body does not already
@@ -477,7 +485,7 @@ pub fn safe_href(href: &str) -> Option<String> {
 }
 
 /// The title page of an edition: its title, date range and article count.
-pub fn title_page(title: &str, range: Option<&str>, count: usize, lang: &str) -> String {
+pub fn title_page(title: &str, range: Option<&str>, count: usize, lang: &str) -> Result<String> {
     let mut x = String::from("<section epub:type=\"titlepage\" class=\"titlepage\">\n");
     let _ = writeln!(x, "<h1>{}</h1>", esc(title));
     if let Some(range) = range {
@@ -490,7 +498,7 @@ pub fn title_page(title: &str, range: Option<&str>, count: usize, lang: &str) ->
 }
 
 /// The contents page of an edition: every article with its byline and site.
-pub fn contents_page(chapters: &[(String, &Chapter)], lang: &str) -> String {
+pub fn contents_page(chapters: &[(String, &Chapter)], lang: &str) -> Result<String> {
     let mut x = format!(
         "<section epub:type=\"toc\" role=\"doc-toc\" class=\"contents\" aria-labelledby=\"contents\">\n<h1 id=\"contents\"{}>Contents</h1>\n<ol>\n",
         ui(lang)
@@ -560,18 +568,17 @@ pub fn item_lang(lang: &str, page_lang: &str) -> String {
     format!(" lang=\"{0}\" xml:lang=\"{0}\"{dir}", esc(lang))
 }
 
-/// A complete XHTML content document around `body`.
-fn document(title: &str, lang: &str, body: &str) -> String {
-    let dir = if is_rtl(lang) { " dir=\"rtl\"" } else { "" };
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n\
-         <html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" \
-         lang=\"{lang}\" xml:lang=\"{lang}\"{dir}>\n<head>\n<title>{}</title>\n\
-         <link rel=\"stylesheet\" type=\"text/css\" href=\"{STYLESHEET_HREF}\"/>\n</head>\n\
-         <body>\n{body}</body>\n</html>\n",
-        esc(title),
-        lang = esc(lang),
-    )
+/// A complete XHTML content document around `body`, through the built-in
+/// template `epub/page.xhtml.j2`; the values are escaped here, for XML.
+fn document(title: &str, lang: &str, body: &str) -> Result<String> {
+    let context = minijinja::context! {
+        title => Value::from_safe_string(esc(title)),
+        lang => Value::from_safe_string(esc(lang)),
+        rtl => is_rtl(lang),
+        stylesheet => STYLESHEET_HREF,
+        body => Value::from_safe_string(body.to_string()),
+    };
+    template::ready(&PAGE)?.render_context(context)
 }
 
 /// Escapes text for XML content and attributes, dropping characters XML 1.0

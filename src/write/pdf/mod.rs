@@ -51,10 +51,18 @@ impl Writer for Pdf {
 
     fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
         let (bytes, warnings) = render::render(std::slice::from_ref(doc), options, false)?;
-        Ok(Output { bytes, warnings })
+        Ok(Output {
+            bytes,
+            warnings,
+            ..Output::default()
+        })
     }
 
     fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Result<Output> {
-        render::render(docs, options, true).map(|(bytes, warnings)| Output { bytes, warnings })
+        render::render(docs, options, true).map(|(bytes, warnings)| Output {
+            bytes,
+            warnings,
+            ..Output::default()
+        })
     }
 }

@@ -1,15 +1,16 @@
 //! The article body as sanitized HTML (`body_html`): every block and inline
 //! of the model is rendered here with its text escaped, so no markup from the
 //! page passes through; links keep only `http(s)` and `mailto` targets and
-//! images are embedded as `data:` URIs (or left out with their caption).
+//! images are embedded as `data:` URIs or linked to copies beside the output
+//! (or left out with their caption).
 
 use std::fmt::Write as _;
 
-use super::images::Inliner;
 use super::markup::{clean_href, escape, escape_into};
 use crate::document::Document;
 use crate::model::{Block, Inline};
 use crate::write::blocks_below_header;
+use crate::write::images::Images;
 
 /// The rendered body and the images it shows.
 #[derive(Debug, Default)]
@@ -22,7 +23,7 @@ pub struct Body {
 
 /// Renders the blocks under the header; subheadings get ids `{prefix}s1`,
 /// `{prefix}s2`… so several articles can share a page.
-pub fn render(doc: &Document, prefix: &str, images: &mut Inliner) -> Body {
+pub fn render(doc: &Document, prefix: &str, images: &mut Images) -> Body {
     let mut writer = BodyWriter {
         doc,
         prefix,
@@ -40,7 +41,7 @@ pub fn render(doc: &Document, prefix: &str, images: &mut Inliner) -> Body {
 struct BodyWriter<'a> {
     doc: &'a Document,
     prefix: &'a str,
-    images: &'a mut Inliner,
+    images: &'a mut Images,
     body: Body,
     headings: usize,
     /// Level of the previous heading (the headline is 1): the outline never
@@ -138,7 +139,7 @@ impl BodyWriter<'_> {
     /// A figure when the image can be embedded; otherwise its caption alone.
     fn figure(&mut self, src: &str, alt: &str, caption: &str) {
         let caption = escape(caption.trim());
-        let Some(uri) = self.images.data_uri(&self.doc.assets, src) else {
+        let Some(uri) = self.images.html_src(&self.doc.assets, src) else {
             self.element("p", " class=\"caption\"", &caption);
             return;
         };

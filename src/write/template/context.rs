@@ -1,8 +1,9 @@
 //! What a template sees for one article: every field of the article JSON
 //! under its JSON name (`headline`, `published`, `blocks`, `quotes`…), plus
 //! the body already rendered (`body_html`, sanitized; `body_markdown`) and
-//! the lead image as a `data:` URI (`lead_image`) when it is local and the
-//! body does not show it.
+//! the lead image as a `data:` URI or a copy's path (`lead_image`) when it
+//! is local and the body does not show it, and whether images are copies
+//! beside the output rather than embedded (`image_files`).
 
 use std::collections::BTreeMap;
 
@@ -10,20 +11,16 @@ use minijinja::Value;
 use minijinja::value::Serde;
 
 use super::body;
-use super::images::Inliner;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::model::Article;
 use crate::write::blocks_below_header;
+use crate::write::images::Images;
 use crate::write::markdown;
-
-/// What the Markdown writer puts before the body of an article with no
-/// metadata: the empty front matter.
-const EMPTY_FRONT_MATTER: &str = "---\n---\n";
 
 /// The context of one article. `anchor`, when given, is the article's id on a
 /// page of several (`anchor` in the context) and prefixes its heading ids.
-pub fn article(doc: &Document, anchor: Option<&str>, images: &mut Inliner) -> Result<Value> {
+pub fn article(doc: &Document, anchor: Option<&str>, images: &mut Images) -> Result<Value> {
     let serde_json::Value::Object(fields) =
         serde_json::to_value(&doc.article).map_err(|err| Error::Internal(err.to_string()))?
     else {
@@ -38,7 +35,7 @@ pub fn article(doc: &Document, anchor: Option<&str>, images: &mut Inliner) -> Re
         .image
         .as_deref()
         .filter(|src| !body.shown.iter().any(|shown| shown == src.trim()))
-        .and_then(|src| images.data_uri(&doc.assets, src));
+        .and_then(|src| images.html_src(&doc.assets, src));
     let mut entries: Vec<(String, Value)> = fields
         .into_iter()
         .map(|(key, value)| (key, Value::from(Serde(value))))
@@ -55,6 +52,7 @@ pub fn article(doc: &Document, anchor: Option<&str>, images: &mut Inliner) -> Re
             "body_markdown".into(),
             Value::from(body_markdown(&doc.article)),
         ),
+        ("image_files".into(), Value::from(images.copied_beside())),
         (
             "lead_image".into(),
             lead_image.map_or(Value::from(()), Value::from_safe_string),
@@ -75,10 +73,7 @@ fn body_markdown(article: &Article) -> String {
         blocks: blocks_below_header(article).to_vec(),
         ..Article::default()
     };
-    let rendered = markdown::render(&body_only);
-    rendered
-        .strip_prefix(EMPTY_FRONT_MATTER)
-        .unwrap_or(&rendered)
+    markdown::body(&body_only, &mut |src| Some(src.to_string()))
         .trim_start_matches('\n')
         .to_string()
 }

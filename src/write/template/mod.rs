@@ -14,21 +14,21 @@ mod body;
 pub mod builtins;
 mod context;
 mod filters;
-mod images;
 mod markup;
 
 use std::path::Path;
+use std::sync::LazyLock;
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 
-use super::Output;
+use super::images::Images;
+use super::{Output, Spec, WriteOptions, Writer};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::model::Article;
-pub use builtins::{BUILTINS, Builtin};
+pub use builtins::{BUILTINS, Builtin, listing};
 pub(crate) use context::article as article_context;
-pub(crate) use images::Inliner;
 
 /// Suffixes that mark a file as a template; the output's extension is the
 /// one before them (`post.md.j2` → `md`).
@@ -36,6 +36,9 @@ const TEMPLATE_SUFFIXES: &[&str] = &[".j2", ".jinja2", ".jinja"];
 
 /// Output extensions whose templates are auto-escaped as HTML/XML.
 const ESCAPED_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "xml", "svg"];
+
+/// The variables that show images.
+const IMAGE_VARIABLES: &[&str] = &["body_html", "lead_image"];
 
 /// Instructions one render may run: far above what a template looping over
 /// a long article needs (about 100,000), low enough to stop a runaway loop
@@ -47,6 +50,12 @@ const FUEL: u64 = 20_000_000;
 pub struct Template {
     name: String,
     extension: String,
+    /// SHA-1 of the source, so outputs of an edited template are redone.
+    digest: String,
+    /// Whether it shows the images (uses `body_html` or `lead_image`, or
+    /// includes another template): only then are images it leaves out
+    /// reported and copies made.
+    shows_images: bool,
     env: Environment<'static>,
 }
 
@@ -74,11 +83,7 @@ impl Template {
     /// The built-in template called `name` (see [`BUILTINS`]), compiled; the
     /// tests render each.
     pub fn builtin(name: &str) -> Result<Template> {
-        let builtin = builtins::builtin(name).ok_or_else(|| {
-            Error::Usage(format!(
-                "no built-in template {name:?}: `galley templates` lists them"
-            ))
-        })?;
+        let builtin = builtins::builtin(name).ok_or_else(|| unknown_builtin(name))?;
         Template::compile(builtin.name, builtin.source.to_string())
     }
 
@@ -90,12 +95,23 @@ impl Template {
                  name it like post.md.j2 or page.html"
             ))
         })?;
+        let digest = sha1_smol::Sha1::from(&source).digest().to_string();
+        let includes = ["include", "extends", "import"]
+            .iter()
+            .any(|tag| source.contains(tag));
         let mut env = environment();
         env.add_template_owned(name.to_string(), source)
             .map_err(|err| Error::Usage(describe(name, &err)))?;
+        let used = env
+            .get_template(name)
+            .map(|t| t.undeclared_variables(false))
+            .unwrap_or_default();
+        let shows_images = includes || IMAGE_VARIABLES.iter().any(|v| used.contains(*v));
         Ok(Template {
             name: name.to_string(),
             extension,
+            digest,
+            shows_images,
             env,
         })
     }
@@ -105,21 +121,41 @@ impl Template {
         &self.name
     }
 
+    /// The SHA-1 of its source, in hexadecimal.
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
+
     /// The extension of its outputs, without the dot (`md` for `post.md.j2`).
     pub fn extension(&self) -> &str {
         &self.extension
     }
 
-    /// Renders one article; the warnings tell of images left out of
-    /// `body_html` and `lead_image`.
+    /// Renders one article, its images embedded; the warnings tell of
+    /// images left out of `body_html` and `lead_image`.
     pub fn render(&self, doc: &Document) -> Result<Output> {
-        let mut images = Inliner::default();
+        self.render_with(doc, &WriteOptions::default())
+    }
+
+    /// Renders one article with the writers' options: with
+    /// [`WriteOptions::html_image_files`] the images are copied beside the
+    /// output (as its attachments) rather than embedded.
+    pub fn render_with(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
+        let mut images = match options.html_image_files {
+            true => Images::beside(options.output_stem.as_deref()),
+            false => Images::embedded(),
+        };
         let context = context::article(doc, None, &mut images)?;
         let text = self.render_context(context)?;
+        if !self.shows_images {
+            return Ok(Output::bytes(text.into_bytes()));
+        }
         let what = format!("{} output", self.extension);
+        let warnings = images.warning(&what).into_iter().collect();
         Ok(Output {
             bytes: text.into_bytes(),
-            warnings: images.warning(&what).into_iter().collect(),
+            attachments: images.into_attachments(),
+            warnings,
         })
     }
 
@@ -148,13 +184,53 @@ impl Template {
                 article,
                 ..Document::default()
             };
-            let context = context::article(&doc, None, &mut Inliner::default())?;
+            let context = context::article(&doc, None, &mut Images::embedded())?;
             let template = self.env.get_template(&self.name);
             template
                 .and_then(|t| t.render(context))
                 .map_err(|err| Error::Usage(describe(&self.name, &err)))?;
         }
         Ok(())
+    }
+}
+
+/// A writer's built-in template, compiled on first use; a failure to
+/// compile is galley's own fault.
+pub(crate) fn ready(template: &'static LazyLock<Result<Template>>) -> Result<&'static Template> {
+    template
+        .as_ref()
+        .map_err(|err| Error::Internal(err.to_string()))
+}
+
+/// `galley templates NAME`: the source of the built-in called `name`.
+pub fn builtin_source(name: &str) -> Result<&'static str> {
+    builtins::builtin(name)
+        .map(|b| b.source)
+        .ok_or_else(|| unknown_builtin(name))
+}
+
+fn unknown_builtin(name: &str) -> Error {
+    Error::Usage(format!(
+        "no built-in template {name:?}: `galley templates` lists them"
+    ))
+}
+
+/// A user's template is one more writer (`--template FILE`).
+impl Writer for Template {
+    fn spec(&self) -> &'static Spec {
+        &Spec {
+            name: "template",
+            extension: "",
+            about: "an article through a Jinja template (--template FILE)",
+            text: true,
+            bundles: false,
+        }
+    }
+    fn extension(&self) -> &str {
+        &self.extension
+    }
+    fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
+        self.render_with(doc, options)
     }
 }
 
@@ -249,7 +325,10 @@ mod tests {
 
     #[test]
     fn every_builtin_for_one_article_passes_the_check() {
-        for builtin in BUILTINS.iter().filter(|b| b.name != builtins::HTML_BUNDLE) {
+        for builtin in BUILTINS
+            .iter()
+            .filter(|b| ![builtins::HTML_BUNDLE, builtins::EPUB_PAGE].contains(&b.name))
+        {
             Template::from_source(builtin.name, builtin.source)
                 .unwrap_or_else(|err| panic!("{}: {err}", builtin.name));
         }

@@ -253,7 +253,7 @@ fn unique_tags(raw: impl Iterator<Item = String>) -> Vec<String> {
 }
 
 /// Resolves a possibly relative URL against the page's URL.
-fn absolute(href: &str, base: Option<&str>) -> String {
+pub fn absolute(href: &str, base: Option<&str>) -> String {
     let href = href.trim();
     if href.starts_with("http://") || href.starts_with("https://") || href.starts_with("data:") {
         return href.to_string();
