@@ -29,7 +29,11 @@ pub(super) fn temp_path(path: &Path) -> PathBuf {
         .unwrap_or_default();
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let tmp = format!(".{name}.{}-{n}.galley-tmp", std::process::id());
+    let tmp = format!(
+        ".{name}.{}-{n}{}",
+        std::process::id(),
+        super::manifest::TEMP_SUFFIX
+    );
     match path.parent() {
         Some(dir) => dir.join(tmp),
         None => PathBuf::from(tmp),

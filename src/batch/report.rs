@@ -77,6 +77,8 @@ pub struct Report {
     tmp: PathBuf,
     out: BufWriter<File>,
     rows: usize,
+    /// Moved into place: nothing to remove when dropped.
+    done: bool,
 }
 
 impl Report {
@@ -102,6 +104,7 @@ impl Report {
             tmp,
             out,
             rows: 0,
+            done: false,
         })
     }
 
@@ -117,19 +120,27 @@ impl Report {
     pub fn finish(mut self, totals: &Totals) -> Result<()> {
         let json = serde_json::to_string(totals).unwrap_or_default();
         let end = if self.rows == 0 { "" } else { "\n  " };
-        write!(self.out, "{end}],\n  \"summary\": {json}\n}}\n")
+        let result = write!(self.out, "{end}],\n  \"summary\": {json}\n}}\n")
             .and_then(|()| self.out.flush())
-            .and_then(|()| std::fs::rename(&self.tmp, &self.path))
-            .map_err(|source| {
-                let _ = std::fs::remove_file(&self.tmp);
-                self.error(source)
-            })
+            .and_then(|()| std::fs::rename(&self.tmp, &self.path));
+        self.done = result.is_ok();
+        result.map_err(|source| self.error(source))
     }
 
     fn error(&self, source: std::io::Error) -> Error {
         Error::Write {
             path: self.path.clone(),
             source,
+        }
+    }
+}
+
+impl Drop for Report {
+    /// A report never finished (its run ended in an error) leaves no
+    /// temporary file behind.
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.tmp);
         }
     }
 }
