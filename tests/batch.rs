@@ -141,7 +141,9 @@ fn a_mixed_folder_converts_reports_and_resumes() {
         .assert()
         .code(1);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-    let lines: Vec<&str> = stderr.lines().collect();
+    let mut lines: Vec<&str> = stderr.lines().collect();
+    let summary = lines.pop().unwrap_or_default();
+    assert!(summary.contains(", 3 failed, "), "{stderr}");
     assert_eq!(lines.len(), 3, "{stderr}");
     for bad in ["empty.html", "binary.html", "truncated.html.gz"] {
         assert_eq!(

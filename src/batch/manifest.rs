@@ -42,9 +42,6 @@ pub const JOURNAL_NAME: &str = ".galley-manifest.journal";
 /// Version of the manifest's own layout.
 const LAYOUT: u32 = 1;
 
-/// The end of the names of the temporary files outputs are written to.
-pub const TEMP_SUFFIX: &str = ".galley-tmp";
-
 /// What one input produced.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
@@ -188,7 +185,7 @@ impl Manifests {
             let journal = folder.join(JOURNAL_NAME);
             let killed = journal.exists();
             if killed {
-                remove_stale_temporaries(folder);
+                super::output::remove_stale_temporaries(folder, "");
             }
             Folder {
                 entries: load(folder).entries,
@@ -234,28 +231,6 @@ pub fn listed_outputs(folder: &Path) -> Vec<PathBuf> {
         .values()
         .flat_map(|e| e.outputs.iter().chain(&e.earlier).map(|o| folder.join(o)))
         .collect()
-}
-
-/// Removes the temporary files a killed galley left in `folder` (those of
-/// processes no longer running).
-fn remove_stale_temporaries(folder: &Path) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = name
-            .strip_suffix(TEMP_SUFFIX)
-            .and_then(|rest| rest.rsplit_once('.'))
-            .and_then(|(_, tag)| tag.split_once('-'))
-            .and_then(|(pid, _)| pid.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }
 
 /// How a manifest names an input: its absolute path.

@@ -293,7 +293,7 @@ impl<'a> Plan<'a> {
             excluded.push(naming::normalize(dir));
         }
         let root = inputs_root(&job.inputs);
-        let mut stdin_names = naming::Unique::reserving(naming::input_stems(&root));
+        let mut stdin_names = naming::Unique::reserving(naming::input_stems(&root, |_| true));
         Ok(Plan {
             job,
             stdin_stem: stdin_names.name(STDIN_STEM),
@@ -476,10 +476,14 @@ impl<'a> Plan<'a> {
 
     /// Names for a container's articles, keeping clear of the inputs in
     /// the folder named like the container (`crawl/` beside `crawl.warc`),
-    /// whose outputs land beside them.
+    /// whose outputs land beside them. Article JSON and Markdown there are
+    /// the container's own earlier outputs (see [`walk`]), not inputs.
     fn member_names(&self, task: &Task) -> Unique {
         let parent = task.path.parent().unwrap_or(Path::new(""));
-        Unique::reserving(naming::input_stems(&parent.join(&task.stem)))
+        let folder = parent.join(&task.stem);
+        Unique::reserving(naming::input_stems(&folder, |name| {
+            !walk::is_text_output(name)
+        }))
     }
 
     /// Records in the manifest what an input became: its outputs when it

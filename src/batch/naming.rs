@@ -165,17 +165,18 @@ impl Unique {
     }
 }
 
-/// The names (lowercase) the outputs of the inputs directly in `dir` get:
-/// their stems, and their whole names for stems two of them share. Empty
-/// when `dir` is not a readable folder.
-pub fn input_stems(dir: &Path) -> HashSet<String> {
+/// The names (lowercase) the outputs of the inputs directly in `dir` get
+/// (those whose lowercase file name `counts`): their stems, and their whole
+/// names for stems two of them share. Empty when `dir` is not a readable
+/// folder.
+pub fn input_stems(dir: &Path, counts: impl Fn(&str) -> bool) -> HashSet<String> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return HashSet::new();
     };
     let mut stems = HashSet::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().to_lowercase();
-        if has_input_extension(&name) {
+        if has_input_extension(&name) && counts(&name) {
             stems.insert(input_stem(&name).to_string());
             stems.insert(name);
         }

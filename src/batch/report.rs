@@ -89,9 +89,12 @@ impl Report {
             source,
         };
         let tmp = super::output::temp_path(path);
-        if let Some(dir) = tmp.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let dir = tmp.parent().filter(|d| !d.as_os_str().is_empty());
+        if let Some(dir) = dir {
             std::fs::create_dir_all(dir).map_err(fail)?;
         }
+        // What a killed run left of its report.
+        super::output::remove_stale_temporaries(dir.unwrap_or(Path::new(".")), "");
         let mut out = BufWriter::new(File::create(&tmp).map_err(fail)?);
         write!(
             out,

@@ -106,7 +106,7 @@ impl Walk {
         }
         let mut paths: Vec<PathBuf> = read_dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
-        let stems = naming::input_stems(dir);
+        let stems = naming::input_stems(dir, |_| true);
         let container_folder = self.container_folders.contains(&naming::normalize(dir));
         let mut entries = Vec::new();
         for path in paths {
@@ -255,7 +255,7 @@ fn looks_like_own_output(name: &str, stems: &HashSet<String>) -> bool {
 }
 
 /// Whether a file name has the extension of one of galley's text outputs.
-fn is_text_output(name: &str) -> bool {
+pub fn is_text_output(name: &str) -> bool {
     name.rsplit_once('.')
         .is_some_and(|(_, ext)| OWN_OUTPUT_EXTENSIONS.contains(&ext.to_lowercase().as_str()))
 }
