@@ -311,7 +311,10 @@ mod tests {
         std::fs::write(root.join("Story.html"), "<p>x</p>").unwrap();
         let found: Vec<(String, bool)> =
             Walk::new(root, vec![naming::normalize(&root.join("out"))])
-                .map(|f| {
+                .map(|item| {
+                    let Item::Input(f) = item else {
+                        panic!("passed over: {item:?}");
+                    };
                     let rel = f
                         .path
                         .strip_prefix(root)
