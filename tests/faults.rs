@@ -13,7 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use support::{galley, page, put, warc_response};
+use support::{galley, names_below, page, put, warc_response};
 
 /// The binary under test, as a plain process (for signals and pipes).
 fn galley_process() -> Command {
@@ -28,20 +28,6 @@ fn pages(dir: &Path, n: usize) {
             page(&format!("Story {i}"), &format!("plan number {i}")),
         );
     }
-}
-
-/// Every file name below `dir`, hidden ones included.
-fn names_below(dir: &Path) -> Vec<String> {
-    let mut names = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            names.extend(names_below(&path));
-        } else {
-            names.push(path.file_name().unwrap().to_string_lossy().into_owned());
-        }
-    }
-    names
 }
 
 /// Temporary files and journals among `names`.
@@ -179,7 +165,7 @@ fn ctrl_c_and_sigterm_finish_the_inputs_in_flight_and_a_rerun_resumes() {
         // The report is complete and names what was done.
         let report = read_json(&dir.join("report.json"));
         let done = count(&report["summary"], "converted");
-        assert!(done >= 1 && done < PAGES, "{done} of {PAGES} done");
+        assert!((1..PAGES).contains(&done), "{done} of {PAGES} done");
         assert_eq!(report["inputs"].as_array().unwrap().len(), done);
         // Every input reported converted has both outputs.
         for row in report["inputs"].as_array().unwrap() {
@@ -218,18 +204,27 @@ fn after_kill_9_a_rerun_redoes_at_most_the_inputs_in_flight() {
     assert_eq!(leftovers(&names_below(dir)), Vec::<&String>::new());
 }
 
+/// A WARC holding one page, for `url`, about `marker`.
+fn one_page_warc(path: &Path, url: &str, marker: &str) {
+    put(
+        path,
+        warc_response(
+            url,
+            "Content-Type: text/html\r\n",
+            page("Archived Story", marker).as_bytes(),
+        ),
+    );
+}
+
 #[test]
 fn galleys_own_outputs_are_never_read_back() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("saved");
     put(&folder.join("story.html"), page("Own Outputs", "the plan"));
-    put(
+    one_page_warc(
         &folder.join("crawl.warc"),
-        warc_response(
-            "https://news.example/wire",
-            "Content-Type: text/html\r\n",
-            page("Wire Story", "the wire plan").as_bytes(),
-        ),
+        "https://news.example/wire",
+        "the wire plan",
     );
     let convert = |to: &str| {
         galley()
@@ -289,13 +284,10 @@ fn two_inputs_never_write_the_same_output() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("in");
     // A WARC record for https://page/ and a page file both want crawl/page.md.
-    put(
+    one_page_warc(
         &folder.join("crawl.warc"),
-        warc_response(
-            "https://page/",
-            "Content-Type: text/html\r\n",
-            page("From The Archive", "the archived plan").as_bytes(),
-        ),
+        "https://page/",
+        "the archived plan",
     );
     put(
         &folder.join("crawl/page.html"),

@@ -153,12 +153,13 @@ impl Walk {
                 {
                     entries.push(Entry::Folder(path));
                 }
-            } else if path.is_file()
-                && !self.outputs.contains(&naming::normalize(&path))
-                && !(container_folder && is_text_output(&name))
-                && !looks_like_own_output(&name, &stems)
-                && is_input(&path, &name)
-            {
+            } else if path.is_file() && is_input(&path, &name) {
+                let own = self.outputs.contains(&naming::normalize(&path))
+                    || (container_folder && is_text_output(&name))
+                    || looks_like_own_output(&name, &stems);
+                if own {
+                    continue;
+                }
                 entries.push(Entry::File(Found {
                     path,
                     stem_shared: false,
