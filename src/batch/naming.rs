@@ -166,17 +166,26 @@ impl Unique {
 }
 
 /// The names (lowercase) the outputs of the inputs directly in `dir` get
-/// (those whose lowercase file name `counts`): their stems, and their whole
-/// names for stems two of them share. Empty when `dir` is not a readable
-/// folder.
+/// (those whose lowercase file name `counts`): see [`output_names`]. Empty
+/// when `dir` is not a readable folder.
 pub fn input_stems(dir: &Path, counts: impl Fn(&str) -> bool) -> HashSet<String> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return HashSet::new();
     };
+    let names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_lowercase())
+        .filter(|name| counts(name))
+        .collect();
+    output_names(names.iter().map(String::as_str))
+}
+
+/// The names (lowercase) outputs of the input files among `names` may get:
+/// their stems, and their whole names (used when two share a stem).
+pub fn output_names<'a>(names: impl Iterator<Item = &'a str>) -> HashSet<String> {
     let mut stems = HashSet::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().to_lowercase();
-        if has_input_extension(&name) && counts(&name) {
+    for name in names.map(str::to_lowercase) {
+        if has_input_extension(&name) {
             stems.insert(input_stem(&name).to_string());
             stems.insert(name);
         }

@@ -106,7 +106,11 @@ impl Walk {
         }
         let mut paths: Vec<PathBuf> = read_dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
-        let stems = naming::input_stems(dir, |_| true);
+        let file_names: Vec<String> = paths
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        let stems = naming::output_names(file_names.iter().map(String::as_str));
         let container_folder = self.container_folders.contains(&naming::normalize(dir));
         let mut entries = Vec::new();
         for path in paths {
@@ -229,7 +233,7 @@ impl Iterator for Walk {
 /// another input in its folder (`story.json` or `story.html.md` beside
 /// `story.html`): galley wrote it, and reading it back would make
 /// `story.json.md`. `stems` are the folder's names from
-/// [`naming::input_stems`].
+/// [`naming::output_names`].
 fn looks_like_own_output(name: &str, stems: &HashSet<String>) -> bool {
     let lower = name.to_lowercase();
     let Some((base, _)) = lower.rsplit_once('.') else {
