@@ -50,8 +50,11 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    Manpage,
+    /// Print a man page (roff): galley's own, or a subcommand's.
+    Manpage {
+        /// The subcommand whose page to print (`convert`, `inspect`, ...).
+        command: Option<String>,
+    },
     /// List the built-in templates, or print the one named.
     Templates {
         /// The template to print, as listed.
@@ -80,7 +83,7 @@ pub struct ConvertArgs {
     pub bundle: Option<PathBuf>,
 
     /// Title of a bundled edition [default: "galley edition" and its dates].
-    #[arg(long, help_heading = "Output")]
+    #[arg(long, requires = "bundle", help_heading = "Output")]
     pub title: Option<String>,
 
     /// Stylesheet replacing the EPUB's default one.
@@ -90,7 +93,7 @@ pub struct ConvertArgs {
     /// PDF page size (the help lists the sizes the PDF writer knows).
     #[arg(long, value_name = "SIZE", default_value = write::DEFAULT_PAGE_SIZE,
           help_heading = "Output", help = page_size_help(),
-          value_parser = PossibleValuesParser::new(write::page_sizes()))]
+          ignore_case = true, value_parser = PossibleValuesParser::new(write::page_sizes()))]
     pub page_size: String,
 
     /// Render each article through a Jinja template; the outputs' extension
@@ -112,7 +115,7 @@ pub struct ConvertArgs {
     #[arg(long, help_heading = "Batch")]
     pub force: bool,
 
-    /// Parallel jobs [default: all cores].
+    /// Parallel jobs [default: all cores; at most 4 per core].
     #[arg(short, long, value_name = "N", help_heading = "Batch")]
     pub jobs: Option<usize>,
 
@@ -134,7 +137,7 @@ impl From<ConvertArgs> for Job {
             bundle: args.bundle,
             options: WriteOptions {
                 css: args.css,
-                page_size: Some(args.page_size),
+                page_size: Some(args.page_size.to_lowercase()),
                 font: args.font,
                 title: args.title,
                 html_image_files: args.html_images == "files",
@@ -145,6 +148,7 @@ impl From<ConvertArgs> for Job {
             threads: args.jobs,
             quiet: args.quiet,
             report: args.report,
+            interrupt: Default::default(),
         }
     }
 }
@@ -171,4 +175,75 @@ fn bundle_help() -> String {
 fn page_size_help() -> String {
     let sizes: Vec<&str> = write::page_sizes().collect();
     format!("PDF page size: {} (e-reader screens)", sizes.join(", "))
+}
+
+/// Exit codes of `galley convert`, with their meaning.
+const CONVERT_EXIT: &[(&str, &str)] = &[
+    ("0", "every input was converted, or was up to date"),
+    (
+        "1",
+        "some inputs failed, or standard output could not be written; every other input was still converted",
+    ),
+    ("2", "bad usage; nothing was done"),
+    (
+        "130, 143",
+        "stopped by Ctrl-C or SIGTERM once the inputs in flight were written; a rerun resumes",
+    ),
+];
+
+/// Exit codes of `galley inspect`.
+const INSPECT_EXIT: &[(&str, &str)] = &[
+    ("0", "the page was read and its summary printed"),
+    (
+        "1",
+        "the page could not be read, or standard output could not be written",
+    ),
+    ("2", "bad usage"),
+];
+
+/// Exit codes of the commands that only print.
+const PRINT_EXIT: &[(&str, &str)] = &[
+    (
+        "0",
+        "printed (also when the reader of standard output went away)",
+    ),
+    ("1", "standard output could not be written"),
+    ("2", "bad usage"),
+];
+
+/// The man page of galley (`None`) or of one of its subcommands, in roff,
+/// with an EXIT STATUS section.
+pub fn man_page(command: Option<&str>) -> crate::Result<Vec<u8>> {
+    let galley = <Cli as clap::CommandFactory>::command();
+    let (page, status) = match command {
+        None => (galley.clone(), CONVERT_EXIT),
+        Some(name) => {
+            let sub = galley.find_subcommand(name).ok_or_else(|| {
+                let known: Vec<&str> = galley.get_subcommands().map(|c| c.get_name()).collect();
+                crate::Error::Usage(format!(
+                    "no subcommand {name:?} (known: {})",
+                    known.join(", ")
+                ))
+            })?;
+            let status = match name {
+                "convert" => CONVERT_EXIT,
+                "inspect" => INSPECT_EXIT,
+                _ => PRINT_EXIT,
+            };
+            let sub = sub
+                .clone()
+                .display_name(format!("galley-{name}"))
+                .bin_name(format!("galley {name}"));
+            (sub, status)
+        }
+    };
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(page)
+        .render(&mut roff)
+        .map_err(crate::Error::Stdout)?;
+    roff.extend_from_slice(b".SH \"EXIT STATUS\"\n");
+    for (code, meaning) in status {
+        roff.extend_from_slice(format!(".TP\n\\fB{code}\\fR\n{meaning}\n").as_bytes());
+    }
+    Ok(roff)
 }

@@ -56,6 +56,10 @@ pub enum Error {
     /// The worker threads could not be started (the system refused them).
     #[error("cannot start the worker threads: {0}")]
     Threads(#[source] rayon::ThreadPoolBuildError),
+    /// A folder's walk passed over this path (an unreadable folder, a
+    /// broken link, a folder without inputs); the reason says which.
+    #[error("{0}")]
+    PassedOver(String),
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),

@@ -9,7 +9,7 @@ use std::path::Path;
 use galley::model::Block;
 use predicates::str::contains;
 use serde_json::Value;
-use support::{galley, gz, mhtml, page, put, warc_gz};
+use support::{galley, gz, mhtml, names_below, page, put, warc_gz};
 
 /// Every input kind galley reads, and three broken files.
 fn mixed_folder(root: &Path) {
@@ -141,7 +141,9 @@ fn a_mixed_folder_converts_reports_and_resumes() {
         .assert()
         .code(1);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-    let lines: Vec<&str> = stderr.lines().collect();
+    let mut lines: Vec<&str> = stderr.lines().collect();
+    let summary = lines.pop().unwrap_or_default();
+    assert!(summary.contains(", 3 failed, "), "{stderr}");
     assert_eq!(lines.len(), 3, "{stderr}");
     for bad in ["empty.html", "binary.html", "truncated.html.gz"] {
         assert_eq!(
@@ -283,24 +285,11 @@ fn a_mixed_folder_converts_reports_and_resumes() {
         (Some(1), Some(9))
     );
     // No temporary files are left behind.
-    let leftovers = walk_names(&out)
+    let leftovers = names_below(&out)
         .into_iter()
         .filter(|n| n.contains("galley-tmp"))
         .count();
     assert_eq!(leftovers, 0);
-}
-
-fn walk_names(dir: &Path) -> Vec<String> {
-    let mut names = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            names.extend(walk_names(&path));
-        } else {
-            names.push(path.file_name().unwrap().to_string_lossy().into_owned());
-        }
-    }
-    names
 }
 
 #[test]

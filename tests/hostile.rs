@@ -202,6 +202,7 @@ fn inputs_that_are_not_articles_are_one_clear_error() {
             "json",
             "-o",
             dir.path().join("out").to_str().unwrap(),
+            "--quiet",
         ]);
         no_panic(&out);
         assert_eq!(out.status.code(), Some(1), "{name}: {}", stderr(&out));

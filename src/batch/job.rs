@@ -2,6 +2,8 @@
 //! (or any other caller) fills in and [`super::convert`] carries out.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::write::WriteOptions;
 
@@ -31,4 +33,31 @@ pub struct Job {
     pub quiet: bool,
     /// Where to write the JSON report of every input.
     pub report: Option<PathBuf>,
+    /// Stops the run after the inputs in flight when raised.
+    pub interrupt: Interrupt,
+}
+
+/// Set from outside (a signal handler) to stop a run after the inputs in
+/// flight; holds the signal's number, 0 while the run may go on.
+#[derive(Debug, Clone, Default)]
+pub struct Interrupt(Arc<AtomicUsize>);
+
+impl Interrupt {
+    /// The shared value a signal handler stores the signal's number in.
+    pub fn flag(&self) -> Arc<AtomicUsize> {
+        Arc::clone(&self.0)
+    }
+
+    /// The signal that stopped the run, if one did.
+    pub fn signal(&self) -> Option<u8> {
+        match self.0.load(Ordering::Relaxed) {
+            0 => None,
+            n => Some(u8::try_from(n).unwrap_or(u8::MAX)),
+        }
+    }
+
+    /// Whether the run must stop.
+    pub fn is_raised(&self) -> bool {
+        self.signal().is_some()
+    }
 }

@@ -14,7 +14,16 @@
 //! An input is skipped when its entry has this galley's version and the
 //! same output flags, and every listed output exists and is not older than
 //! the input. The same file tells a later walk over the folder which files
-//! are galley's own outputs, so they are never read back as inputs.
+//! are galley's own outputs (also those of earlier runs with other flags,
+//! kept as `earlier`), so they are never read back as inputs.
+//!
+//! While a run goes on, each input is recorded the moment it is done: one
+//! JSON line appended to `.galley-manifest.journal` beside the manifest. The
+//! end of the run folds the journal into the manifest (written atomically)
+//! and removes it; a run that was killed leaves its journal, which the next
+//! run reads after the manifest — so it resumes after the last input
+//! finished, losing at most those in flight — and removes the temporary
+//! files the killed run left there.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -26,6 +35,9 @@ use crate::error::Result;
 
 /// The manifest's file name in each output folder.
 pub const FILE_NAME: &str = ".galley-manifest.json";
+
+/// The journal's file name, beside the manifest while a run goes on.
+pub const JOURNAL_NAME: &str = ".galley-manifest.journal";
 
 /// Version of the manifest's own layout.
 const LAYOUT: u32 = 1;
@@ -39,6 +51,17 @@ pub struct Entry {
     pub flags: String,
     /// The outputs, relative to the manifest's folder, `/`-separated.
     pub outputs: Vec<String>,
+    /// Outputs of earlier runs with other flags that are still there
+    /// (galley's own files, never inputs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<String>,
+}
+
+/// One line of the journal: what an input became (`None`: nothing).
+#[derive(Debug, Serialize, Deserialize)]
+struct JournalLine {
+    input: String,
+    entry: Option<Entry>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -51,6 +74,8 @@ struct File {
 struct Folder {
     entries: BTreeMap<String, Entry>,
     dirty: bool,
+    /// The journal, opened at the first change.
+    journal: Option<std::fs::File>,
 }
 
 /// The manifests of every output folder of a run, loaded when first needed
@@ -89,27 +114,36 @@ impl Manifests {
         all_newer.then_some(outputs)
     }
 
-    /// Records the outputs `input` produced into `folder`.
+    /// Records the outputs `input` produced into `folder`, at once.
     pub fn record(&self, folder: &Path, input: &Path, outputs: &[PathBuf]) {
-        let entry = Entry {
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            flags: self.flags.clone(),
-            outputs: outputs
-                .iter()
-                .map(|o| {
-                    let relative = o.strip_prefix(folder).unwrap_or(o);
-                    relative
-                        .components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/")
-                })
-                .collect(),
-        };
+        let outputs: Vec<String> = outputs
+            .iter()
+            .map(|o| {
+                let relative = o.strip_prefix(folder).unwrap_or(o);
+                relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .collect();
         self.with_folder(folder, |f| {
+            let mut earlier: Vec<String> = f
+                .entries
+                .get(&key(input))
+                .map(|old| old.outputs.iter().chain(&old.earlier).cloned().collect())
+                .unwrap_or_default();
+            earlier.retain(|o| !outputs.contains(o) && folder.join(o).exists());
+            earlier.sort();
+            earlier.dedup();
+            let entry = Entry {
+                version: env!("CARGO_PKG_VERSION").to_string(),
+                flags: self.flags.clone(),
+                outputs,
+                earlier,
+            };
             if f.entries.get(&key(input)) != Some(&entry) {
-                f.entries.insert(key(input), entry);
-                f.dirty = true;
+                f.change(folder, key(input), Some(entry));
             }
         });
     }
@@ -117,13 +151,14 @@ impl Manifests {
     /// Forgets what `input` produced, so the next run converts it again.
     pub fn forget(&self, folder: &Path, input: &Path) {
         self.with_folder(folder, |f| {
-            if f.entries.remove(&key(input)).is_some() {
-                f.dirty = true;
+            if f.entries.contains_key(&key(input)) {
+                f.change(folder, key(input), None);
             }
         });
     }
 
-    /// Writes every changed manifest; returns the ones that could not be.
+    /// Writes every changed manifest and removes its journal; returns the
+    /// ones that could not be written.
     pub fn flush(&self) -> Vec<crate::error::Error> {
         let mut errors = Vec::new();
         let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
@@ -133,7 +168,11 @@ impl Manifests {
                 entries: folder.entries.clone(),
             };
             match write(path, &file) {
-                Ok(()) => folder.dirty = false,
+                Ok(()) => {
+                    folder.dirty = false;
+                    folder.journal = None;
+                    let _ = std::fs::remove_file(path.join(JOURNAL_NAME));
+                }
                 Err(e) => errors.push(e),
             }
         }
@@ -142,22 +181,55 @@ impl Manifests {
 
     fn with_folder<T>(&self, folder: &Path, f: impl FnOnce(&mut Folder) -> T) -> T {
         let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
-        let entry = folders
-            .entry(folder.to_path_buf())
-            .or_insert_with(|| Folder {
+        let entry = folders.entry(folder.to_path_buf()).or_insert_with(|| {
+            let journal = folder.join(JOURNAL_NAME);
+            let killed = journal.exists();
+            if killed {
+                super::output::remove_stale_temporaries(folder, "");
+            }
+            Folder {
                 entries: load(folder).entries,
-                dirty: false,
-            });
+                // A killed run's journal is folded in at the end.
+                dirty: killed,
+                journal: None,
+            }
+        });
         f(entry)
     }
 }
 
-/// The outputs a folder's manifest lists, as paths below it.
+impl Folder {
+    /// Changes one input's entry, and appends the change to the journal.
+    fn change(&mut self, folder: &Path, input: String, entry: Option<Entry>) {
+        let line = JournalLine { input, entry };
+        if self.journal.is_none() {
+            self.journal = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(folder.join(JOURNAL_NAME))
+                .ok();
+        }
+        if let Some(journal) = &mut self.journal {
+            let mut bytes = serde_json::to_vec(&line).unwrap_or_default();
+            bytes.push(b'\n');
+            // A journal that cannot be written only makes resuming redo more.
+            let _ = std::io::Write::write_all(journal, &bytes);
+        }
+        match line.entry {
+            Some(entry) => self.entries.insert(line.input, entry),
+            None => self.entries.remove(&line.input),
+        };
+        self.dirty = true;
+    }
+}
+
+/// The outputs a folder's manifest lists (of this run's flags and earlier
+/// ones), as paths below it.
 pub fn listed_outputs(folder: &Path) -> Vec<PathBuf> {
     load(folder)
         .entries
         .values()
-        .flat_map(|e| e.outputs.iter().map(|o| folder.join(o)))
+        .flat_map(|e| e.outputs.iter().chain(&e.earlier).map(|o| folder.join(o)))
         .collect()
 }
 
@@ -168,12 +240,31 @@ fn key(input: &Path) -> String {
         .into_owned()
 }
 
+/// The manifest of `folder`, with a killed run's journal applied (a line
+/// cut short by the kill is ignored).
 fn load(folder: &Path) -> File {
-    std::fs::read(folder.join(FILE_NAME))
+    let mut file = std::fs::read(folder.join(FILE_NAME))
         .ok()
         .and_then(|bytes| serde_json::from_slice::<File>(&bytes).ok())
         .filter(|f| f.format == LAYOUT)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if let Ok(journal) = std::fs::read(folder.join(JOURNAL_NAME)) {
+        for line in journal.split(|b| *b == b'\n') {
+            match serde_json::from_slice::<JournalLine>(line) {
+                Ok(JournalLine {
+                    input,
+                    entry: Some(entry),
+                }) => {
+                    file.entries.insert(input, entry);
+                }
+                Ok(JournalLine { input, entry: None }) => {
+                    file.entries.remove(&input);
+                }
+                Err(_) => {}
+            }
+        }
+    }
+    file
 }
 
 fn write(folder: &Path, file: &File) -> Result<()> {

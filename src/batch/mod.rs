@@ -24,7 +24,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
@@ -33,7 +33,7 @@ use crate::error::{Error, Failure, Result};
 use crate::read::{self, Opened, warc};
 use crate::write::template::Template;
 use crate::write::{self, WriteOptions, Writer};
-pub use job::Job;
+pub use job::{Interrupt, Job};
 use manifest::Manifests;
 use naming::Unique;
 use output::prepare_folder;
@@ -45,9 +45,9 @@ use report::{Report, Row, Status, Totals};
 /// when workers outrun it.
 const PENDING_OUTCOMES: usize = 64;
 
-/// How often manifests are saved during a run, so an interrupted run
-/// resumes from close to where it stopped.
-const MANIFEST_SAVE_INTERVAL: Duration = Duration::from_secs(2);
+/// Most worker threads per core `--jobs` may ask for: conversion is
+/// CPU-bound, more threads only add memory and switching.
+const MAX_JOBS_PER_CORE: usize = 4;
 
 /// Something the user should see while the run goes on.
 #[derive(Debug)]
@@ -70,6 +70,32 @@ pub struct Summary {
     pub totals: Totals,
     /// Failure lines reported.
     pub failures: usize,
+    /// Warnings reported (also those `--quiet` kept quiet).
+    pub warnings: usize,
+    /// The signal that stopped the run, if one did.
+    pub interrupted: Option<u8>,
+}
+
+impl std::fmt::Display for Summary {
+    /// The run's one-line summary: `12 converted, 3 skipped, 0 partly
+    /// converted, 1 failed, 2 warnings in 1.4 s`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = &self.totals;
+        if let Some(signal) = self.interrupted {
+            write!(f, "interrupted by signal {signal}, a rerun resumes: ")?;
+        }
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        write!(
+            f,
+            "{} converted, {} skipped, {} partly converted, {} failed, {} in {:.1} s",
+            t.converted,
+            t.skipped,
+            t.partial,
+            t.failed,
+            plural(self.warnings, "warning"),
+            t.seconds
+        )
+    }
 }
 
 /// Carries out a job; `notify` is told of every failure and warning as it
@@ -82,7 +108,7 @@ pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
     let started = Instant::now();
     let mut state = Collected::default();
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(job.threads.unwrap_or(0))
+        .num_threads(threads(job.threads))
         .build()
         .map_err(Error::Threads)?;
     let (sender, receiver) = mpsc::sync_channel::<Outcome>(PENDING_OUTCOMES);
@@ -101,13 +127,8 @@ pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
             let progress = &progress;
             scope.spawn(move || progress.set_total(plan.inputs().count() as u64));
         }
-        let mut last_save = Instant::now();
         for outcome in receiver {
             plan.collect(outcome, &mut state, report.as_mut(), &progress, notify);
-            if last_save.elapsed() >= MANIFEST_SAVE_INTERVAL {
-                plan.manifests.flush();
-                last_save = Instant::now();
-            }
         }
     });
     progress.finish();
@@ -119,7 +140,9 @@ pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
         });
     }
     plan.finish_stdout(&mut state);
+    let interrupted = job.interrupt.signal();
     if let Some((path, writer)) = plan.bundle
+        && interrupted.is_none()
         && let Err(error) = plan.write_bundle(path, writer, std::mem::take(&mut state.bundle))
     {
         let failure = Failure {
@@ -133,10 +156,29 @@ pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
     if let Some(report) = report {
         report.finish(&state.totals)?;
     }
+    if let Some(error) = plan
+        .stdout_error
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+    {
+        return Err(Error::Stdout(error));
+    }
     Ok(Summary {
         totals: state.totals,
         failures: state.failures,
+        warnings: state.warnings,
+        interrupted,
     })
+}
+
+/// The worker threads for `--jobs`: all cores when unset (or 0), and never
+/// more than [`MAX_JOBS_PER_CORE`] per core.
+fn threads(asked: Option<usize>) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    match asked {
+        None | Some(0) => cores,
+        Some(n) => n.min(cores * MAX_JOBS_PER_CORE),
+    }
 }
 
 /// Where outputs go.
@@ -164,8 +206,14 @@ struct Plan<'a> {
     /// Folders the walk never enters (the output folder).
     excluded: Vec<PathBuf>,
     manifests: Manifests,
+    /// What standard input's outputs are named (`stdin`, unless an input
+    /// beside them has that name).
+    stdin_stem: String,
     /// Set when standard output is closed: the remaining inputs are dropped.
     cancelled: AtomicBool,
+    /// Why standard output could not be written, if not because its reader
+    /// went away.
+    stdout_error: std::sync::Mutex<Option<std::io::Error>>,
 }
 
 /// One input to convert.
@@ -177,6 +225,11 @@ struct Task {
     stem: String,
     /// The folder its outputs go into (`None`: standard output).
     folder: Option<PathBuf>,
+    /// Why the walk passed over this path instead of handing it out as an
+    /// input (an unreadable folder, a broken link).
+    passed_over: Option<String>,
+    /// Said about the input before it is read (its name was changed).
+    warnings: Vec<String>,
 }
 
 /// A rendered article on its way to standard output.
@@ -192,6 +245,9 @@ struct Outcome {
     path: PathBuf,
     folder: Option<PathBuf>,
     skipped: bool,
+    /// Not done at all (interrupted, or standard output went away): not
+    /// counted, not recorded.
+    dropped: bool,
     articles: usize,
     outputs: Vec<PathBuf>,
     warnings: Vec<String>,
@@ -206,6 +262,7 @@ struct Outcome {
 struct Collected {
     totals: Totals,
     failures: usize,
+    warnings: usize,
     stdout: StdoutState,
     bundle: Vec<(usize, Vec<Document>)>,
 }
@@ -225,6 +282,7 @@ impl<'a> Plan<'a> {
     /// go (the output folder is created), how they are named, and the
     /// manifests that tell which inputs are up to date.
     fn new(job: &'a Job, template: Option<&'a Template>) -> Result<Plan<'a>> {
+        check_options(job)?;
         let writers = writers(&job.formats, job.bundle.is_some(), template)?;
         let destination = destination(job, &writers)?;
         let bundle = match &job.bundle {
@@ -236,9 +294,12 @@ impl<'a> Plan<'a> {
             prepare_folder(dir)?;
             excluded.push(naming::normalize(dir));
         }
+        let root = inputs_root(&job.inputs);
+        let mut stdin_names = naming::Unique::reserving(naming::input_stems(&root, |_| true));
         Ok(Plan {
             job,
-            root: inputs_root(&job.inputs),
+            stdin_stem: stdin_names.name(STDIN_STEM),
+            root,
             shared_stems: shared_stems(&job.inputs),
             manifests: Manifests::new(manifest_flags(&writers, &job.options, template)),
             writers,
@@ -246,43 +307,69 @@ impl<'a> Plan<'a> {
             destination,
             excluded,
             cancelled: AtomicBool::new(false),
+            stdout_error: std::sync::Mutex::new(None),
         })
     }
 
-    /// Every input file, folders walked, in a stable order; the flag says
-    /// its stem is shared with another input in its folder.
-    fn inputs(&self) -> impl Iterator<Item = (PathBuf, bool)> + Send + '_ {
+    /// Every input file, folders walked, in a stable order, with what the
+    /// walk passed over in between.
+    fn inputs(&self) -> impl Iterator<Item = walk::Item> + Send + '_ {
         self.job.inputs.iter().flat_map(move |input| {
             let path = PathBuf::from(input);
-            let found: Box<dyn Iterator<Item = (PathBuf, bool)> + Send> = if input != "-"
-                && path.is_dir()
-            {
-                Box::new(
-                    walk::Walk::new(&path, self.excluded.clone()).map(|f| (f.path, f.stem_shared)),
-                )
-            } else {
-                let shared = self.shared_stems.contains(&path);
-                Box::new(std::iter::once((path, shared)))
-            };
+            let found: Box<dyn Iterator<Item = walk::Item> + Send> =
+                if input != "-" && path.is_dir() {
+                    Box::new(walk::Walk::new(&path, self.excluded.clone()))
+                } else {
+                    let stem_shared = self.shared_stems.contains(&path);
+                    Box::new(std::iter::once(walk::Item::Input(walk::Found {
+                        path,
+                        stem_shared,
+                    })))
+                };
             found
         })
     }
 
+    /// The inputs as tasks, until the run is interrupted.
     fn tasks(&self) -> impl Iterator<Item = Task> + Send + '_ {
         self.inputs()
+            .take_while(|_| !self.job.interrupt.is_raised())
             .enumerate()
-            .map(|(index, (path, shared))| self.task(index, path, shared))
+            .map(|(index, item)| match item {
+                walk::Item::Input(found) => self.task(index, found.path, found.stem_shared),
+                walk::Item::PassedOver { path, reason } => {
+                    let mut task = self.task(index, path, false);
+                    task.passed_over = Some(reason);
+                    task
+                }
+            })
     }
 
     fn task(&self, index: usize, path: PathBuf, stem_shared: bool) -> Task {
         let name = path.display().to_string();
         let stdin = path.as_os_str() == "-";
-        let file_name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let mut warnings = Vec::new();
+        let file_name = match path.file_name() {
+            Some(name) => match name.to_str() {
+                Some(utf8) => utf8.to_string(),
+                None => {
+                    let lossy = name.to_string_lossy().into_owned();
+                    warnings.push(format!(
+                        "the file name is not UTF-8: its outputs are named from {lossy:?}"
+                    ));
+                    lossy
+                }
+            },
+            None => String::new(),
+        };
+        if stdin && self.stdin_stem != STDIN_STEM && self.destination != Destination::Stdout {
+            warnings.push(format!(
+                "its outputs are named {:?}: an input beside them has the name {STDIN_STEM:?}",
+                self.stdin_stem
+            ));
+        }
         let stem = match (stdin, stem_shared) {
-            (true, _) => "stdin".to_string(),
+            (true, _) => self.stdin_stem.clone(),
             (false, true) => naming::safe_component(&file_name),
             (false, false) => naming::safe_component(naming::input_stem(&file_name)),
         };
@@ -307,11 +394,21 @@ impl<'a> Plan<'a> {
             name,
             stem,
             folder,
+            passed_over: None,
+            warnings,
         }
     }
 
-    /// Converts one input; a panic in a reader or writer fails only that input.
+    /// Converts one input and records it in its folder's manifest at once
+    /// (so a run stopped any time after resumes from there); a panic in a
+    /// reader or writer fails only that input.
     fn process_guarded(&self, task: Task) -> Outcome {
+        let outcome = self.process_caught(task);
+        self.remember(&outcome);
+        outcome
+    }
+
+    fn process_caught(&self, task: Task) -> Outcome {
         let mut fallback = Outcome::new(&task);
         match std::panic::catch_unwind(AssertUnwindSafe(|| self.process(task))) {
             Ok(outcome) => outcome,
@@ -333,8 +430,12 @@ impl<'a> Plan<'a> {
     fn process(&self, task: Task) -> Outcome {
         let started = Instant::now();
         let mut out = Outcome::new(&task);
-        if self.cancelled.load(Ordering::Relaxed) {
-            out.skipped = true;
+        if self.cancelled.load(Ordering::Relaxed) || self.job.interrupt.is_raised() {
+            out.dropped = true;
+            return out;
+        }
+        if let Some(reason) = &task.passed_over {
+            out.fail(&task.name, Error::PassedOver(reason.clone()));
             return out;
         }
         if !self.job.force
@@ -350,7 +451,7 @@ impl<'a> Plan<'a> {
             Err(error) => out.fail(&task.name, error),
             Ok(Opened::Page(input)) => match read::read(&input) {
                 Ok(docs) => {
-                    let mut unique = Unique::default();
+                    let mut unique = self.member_names(&task);
                     let several = docs.len() > 1;
                     for (n, doc) in docs.into_iter().enumerate() {
                         // Several articles in one file (JSON Lines) each get a file
@@ -359,7 +460,7 @@ impl<'a> Plan<'a> {
                             let url = doc.member.as_deref().or(doc.article.url.as_deref());
                             let name =
                                 url.map_or(format!("article-{}", n + 1), naming::name_from_url);
-                            unique.name(&name)
+                            unique_member(&mut unique, &name, &mut out.warnings)
                         });
                         let name = member_label(&task.name, doc.member.as_deref());
                         if let Err(error) = self.emit(&task, doc, member.as_deref(), &mut out) {
@@ -375,6 +476,39 @@ impl<'a> Plan<'a> {
         out
     }
 
+    /// Names for a container's articles, keeping clear of the inputs in
+    /// the folder named like the container (`crawl/` beside `crawl.warc`),
+    /// whose outputs land beside them. Article JSON and Markdown there are
+    /// the container's own earlier outputs (see [`walk`]), not inputs.
+    fn member_names(&self, task: &Task) -> Unique {
+        let parent = task.path.parent().unwrap_or(Path::new(""));
+        let folder = parent.join(&task.stem);
+        Unique::reserving(naming::input_stems(&folder, |name| {
+            !walk::is_text_output(name)
+        }))
+    }
+
+    /// Records in the manifest what an input became: its outputs when it
+    /// was fully converted, nothing otherwise (so the next run redoes it).
+    fn remember(&self, outcome: &Outcome) {
+        let Some(folder) = &outcome.folder else {
+            return;
+        };
+        if outcome.skipped
+            || outcome.dropped
+            || self.writers.is_empty()
+            || outcome.path.as_os_str() == "-"
+        {
+            return;
+        }
+        if outcome.status() == Status::Converted {
+            self.manifests
+                .record(folder, &outcome.path, &outcome.outputs);
+        } else {
+            self.manifests.forget(folder, &outcome.path);
+        }
+    }
+
     /// Converts an archive's pages in parallel, each named from its URL.
     fn archive<R: std::io::BufRead + Send>(
         &self,
@@ -382,10 +516,17 @@ impl<'a> Plan<'a> {
         responses: warc::Responses<R>,
         out: &mut Outcome,
     ) {
-        let mut unique = Unique::default();
-        let named = responses.map(move |response| {
-            response.map(|r| (unique.name(&naming::name_from_url(&r.url)), r))
-        });
+        let mut unique = self.member_names(task);
+        let mut renamed = Vec::new();
+        let interrupt = &self.job.interrupt;
+        let named = responses
+            .take_while(|_| !interrupt.is_raised())
+            .map(|response| {
+                response.map(|r| {
+                    let name = naming::name_from_url(&r.url);
+                    (unique_member(&mut unique, &name, &mut renamed), r)
+                })
+            });
         let mut parts: Vec<(usize, Outcome)> = named
             .enumerate()
             .par_bridge()
@@ -406,8 +547,14 @@ impl<'a> Plan<'a> {
             })
             .collect();
         parts.sort_by_key(|(i, _)| *i);
+        out.warnings.append(&mut renamed);
         for (_, part) in parts {
             out.merge(part);
+        }
+        if self.job.interrupt.is_raised() {
+            // Its records were cut short: the rerun does it again.
+            out.dropped = true;
+            return;
         }
         if out.articles == 0 && out.failures.is_empty() {
             out.fail(&task.name, Error::NoArticle);
@@ -488,7 +635,7 @@ impl<'a> Plan<'a> {
         progress: &Progress,
         notify: &mut dyn FnMut(Notice),
     ) {
-        if self.cancelled.load(Ordering::Relaxed) && outcome.texts.is_empty() && outcome.skipped {
+        if outcome.dropped {
             return;
         }
         let status = outcome.status();
@@ -502,6 +649,7 @@ impl<'a> Plan<'a> {
             Status::Failed => totals.failed += 1,
         }
         state.failures += outcome.failures.len();
+        state.warnings += outcome.warnings.len();
         progress.suspend(|| {
             if !self.job.quiet {
                 for warning in &outcome.warnings {
@@ -517,17 +665,6 @@ impl<'a> Plan<'a> {
         });
         for text in outcome.texts {
             self.to_stdout(&mut state.stdout, text);
-        }
-        if let Some(folder) = &outcome.folder
-            && !outcome.skipped
-            && outcome.path.as_os_str() != "-"
-        {
-            if status == Status::Converted {
-                self.manifests
-                    .record(folder, &outcome.path, &outcome.outputs);
-            } else {
-                self.manifests.forget(folder, &outcome.path);
-            }
         }
         if let Some(report) = report {
             let row = Row {
@@ -588,10 +725,18 @@ impl<'a> Plan<'a> {
             return;
         }
         let mut stdout = std::io::stdout().lock();
-        let ok = chunks.iter().all(|c| stdout.write_all(c).is_ok()) && stdout.flush().is_ok();
-        if !ok {
-            // The reader went away (`| head`): nothing more is wanted.
+        let written = chunks
+            .iter()
+            .try_for_each(|c| stdout.write_all(c))
+            .and_then(|()| stdout.flush());
+        if let Err(error) = written {
+            // Nothing more can go there; a reader that went away (`| head`)
+            // wanted nothing more, any other error is reported at the end.
             self.cancelled.store(true, Ordering::Relaxed);
+            if error.kind() != std::io::ErrorKind::BrokenPipe {
+                let mut slot = self.stdout_error.lock().unwrap_or_else(|e| e.into_inner());
+                slot.get_or_insert(error);
+            }
         }
     }
 
@@ -800,9 +945,10 @@ impl Outcome {
             path: task.path.clone(),
             folder: task.folder.clone(),
             skipped: false,
+            dropped: false,
             articles: 0,
             outputs: Vec::new(),
-            warnings: Vec::new(),
+            warnings: task.warnings.clone(),
             failures: Vec::new(),
             texts: Vec::new(),
             docs: Vec::new(),
@@ -852,6 +998,56 @@ pub fn load(path: &Path) -> Result<read::Input> {
         path: (!stdin).then(|| path.to_path_buf()),
         bytes,
     })
+}
+
+/// What standard input's outputs are named.
+const STDIN_STEM: &str = "stdin";
+
+/// The next free name for an article of a container; taking the name of an
+/// input beside it is reported.
+fn unique_member(unique: &mut Unique, name: &str, warnings: &mut Vec<String>) -> String {
+    let given = unique.name(name);
+    if unique.is_reserved(name) {
+        warnings.push(format!(
+            "{name:?} is the name of an input beside it: its article is named {given:?}"
+        ));
+    }
+    given
+}
+
+/// Checks, before any work, what the options name: the stylesheet and
+/// font are readable, and the outputs asked for can be made.
+fn check_options(job: &Job) -> Result<()> {
+    for (flag, path) in [("--css", &job.options.css), ("--font", &job.options.font)] {
+        if let Some(path) = path
+            && let Err(error) = std::fs::File::open(path).and_then(|f| {
+                if f.metadata()?.is_dir() {
+                    Err(std::io::Error::other("it is a folder"))
+                } else {
+                    Ok(())
+                }
+            })
+        {
+            return Err(Error::Usage(format!(
+                "{flag} {}: cannot read: {error}",
+                path.display()
+            )));
+        }
+    }
+    if job.bundle.is_some() && job.output.as_deref() == Some("-") {
+        return Err(Error::Usage(
+            "--bundle writes a file, not standard output: drop -o - (or add -o FOLDER for the per-article outputs)".into(),
+        ));
+    }
+    if let Some(dir) = job.output.as_deref().filter(|o| *o != "-")
+        && Path::new(dir).exists()
+        && !Path::new(dir).is_dir()
+    {
+        return Err(Error::Usage(format!(
+            "-o {dir} is a file: -o names a folder (created if missing), or - for standard output"
+        )));
+    }
+    Ok(())
 }
 
 /// How a failure names an article inside a container: `FILE#URL`.

@@ -21,6 +21,9 @@ pub(super) fn prepare_folder(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The end of the names of the temporary files outputs are written to.
+const TEMP_SUFFIX: &str = ".galley-tmp";
+
 /// The hidden temporary sibling an output is written to before its rename.
 pub(super) fn temp_path(path: &Path) -> PathBuf {
     let name = path
@@ -29,7 +32,7 @@ pub(super) fn temp_path(path: &Path) -> PathBuf {
         .unwrap_or_default();
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let tmp = format!(".{name}.{}-{n}.galley-tmp", std::process::id());
+    let tmp = format!(".{name}.{}-{n}{}", std::process::id(), TEMP_SUFFIX);
     match path.parent() {
         Some(dir) => dir.join(tmp),
         None => PathBuf::from(tmp),
@@ -54,4 +57,33 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result.map_err(fail)
+}
+
+/// Removes the temporary files a killed galley left in `folder` (those of
+/// processes no longer running) for outputs whose name starts with `prefix`.
+pub(super) fn remove_stale_temporaries(folder: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix('.')
+            .filter(|rest| rest.starts_with(prefix))
+            .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+            .and_then(|rest| rest.rsplit_once('.'))
+            .and_then(|(_, tag)| tag.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !is_running(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process runs; assumed where it cannot be told.
+fn is_running(pid: u32) -> bool {
+    !cfg!(target_os = "linux") || Path::new(&format!("/proc/{pid}")).exists()
 }

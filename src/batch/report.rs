@@ -77,6 +77,8 @@ pub struct Report {
     tmp: PathBuf,
     out: BufWriter<File>,
     rows: usize,
+    /// Moved into place: nothing to remove when dropped.
+    done: bool,
 }
 
 impl Report {
@@ -87,9 +89,12 @@ impl Report {
             source,
         };
         let tmp = super::output::temp_path(path);
-        if let Some(dir) = tmp.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let dir = tmp.parent().filter(|d| !d.as_os_str().is_empty());
+        if let Some(dir) = dir {
             std::fs::create_dir_all(dir).map_err(fail)?;
         }
+        // What a killed run left of its report.
+        super::output::remove_stale_temporaries(dir.unwrap_or(Path::new(".")), "");
         let mut out = BufWriter::new(File::create(&tmp).map_err(fail)?);
         write!(
             out,
@@ -102,6 +107,7 @@ impl Report {
             tmp,
             out,
             rows: 0,
+            done: false,
         })
     }
 
@@ -117,19 +123,27 @@ impl Report {
     pub fn finish(mut self, totals: &Totals) -> Result<()> {
         let json = serde_json::to_string(totals).unwrap_or_default();
         let end = if self.rows == 0 { "" } else { "\n  " };
-        write!(self.out, "{end}],\n  \"summary\": {json}\n}}\n")
+        let result = write!(self.out, "{end}],\n  \"summary\": {json}\n}}\n")
             .and_then(|()| self.out.flush())
-            .and_then(|()| std::fs::rename(&self.tmp, &self.path))
-            .map_err(|source| {
-                let _ = std::fs::remove_file(&self.tmp);
-                self.error(source)
-            })
+            .and_then(|()| std::fs::rename(&self.tmp, &self.path));
+        self.done = result.is_ok();
+        result.map_err(|source| self.error(source))
     }
 
     fn error(&self, source: std::io::Error) -> Error {
         Error::Write {
             path: self.path.clone(),
             source,
+        }
+    }
+}
+
+impl Drop for Report {
+    /// A report never finished (its run ended in an error) leaves no
+    /// temporary file behind.
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.tmp);
         }
     }
 }

@@ -14,7 +14,7 @@ impl Writer for Json {
         &Spec {
             name: "json",
             extension: "json",
-            about: "the article JSON of the contract (pretty, UTF-8)",
+            about: "the article JSON (pretty, UTF-8)",
             text: true,
             bundles: false,
         }

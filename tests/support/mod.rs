@@ -43,6 +43,25 @@ pub fn put(path: &Path, bytes: impl AsRef<[u8]>) {
     std::fs::write(path, bytes).expect("file written");
 }
 
+/// Every file name below `dir` (hidden ones included), folders walked.
+pub fn names_below(dir: &Path) -> Vec<String> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("a folder") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            names.extend(names_below(&path));
+        } else {
+            names.push(
+                path.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+        }
+    }
+    names
+}
+
 /// gzip-compressed bytes (one member).
 pub fn gz(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
