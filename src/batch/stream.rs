@@ -231,23 +231,31 @@ fn read_lines(tokens: &Receiver<()>, work: &mpsc::SyncSender<(usize, Result<Vec<
 /// What input line `index` (from 0) becomes (a panic fails only that line).
 fn convert_line(index: usize, bytes: Result<Vec<u8>>) -> Line {
     let fallback = format!("-#{}", index + 1);
-    let record = bytes.and_then(|bytes| {
-        let malformed = |reason: String| Error::Malformed {
-            format: "page record",
-            reason,
-        };
-        if bytes.trim_ascii().is_empty() {
-            return Err(malformed("an empty line".into()));
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            return Line {
+                source: fallback,
+                result: Err(error),
+            };
         }
-        serde_json::from_slice::<PageRecord>(&bytes).map_err(|e| malformed(e.to_string()))
-    });
-    let source = match &record {
-        Ok(PageRecord {
-            source: Some(source),
-            ..
-        }) => source.clone(),
-        _ => fallback,
     };
+    let malformed = |reason: String| Error::Malformed {
+        format: "page record",
+        reason,
+    };
+    let record = if bytes.trim_ascii().is_empty() {
+        Err(malformed("an empty line".into()))
+    } else {
+        serde_json::from_slice::<PageRecord>(&bytes).map_err(|e| malformed(e.to_string()))
+    };
+    let source = match &record {
+        Ok(record) => record.source.clone(),
+        // A line that is no page record may still say where it came from.
+        Err(_) => raw_source(&bytes),
+    }
+    .unwrap_or(fallback);
+    drop(bytes);
     let result = record.and_then(|record| {
         std::panic::catch_unwind(AssertUnwindSafe(|| article_line(record, &source))).unwrap_or_else(
             |panic| {
@@ -261,6 +269,12 @@ fn convert_line(index: usize, bytes: Result<Vec<u8>>) -> Line {
         )
     });
     Line { source, result }
+}
+
+/// The `source` of a line that is a JSON object but no page record.
+fn raw_source(bytes: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    value.get("source")?.as_str().map(str::to_string)
 }
 
 /// The article JSON line of one page record.
