@@ -25,6 +25,17 @@ fn with_length(url: &str, length: &str) -> Vec<u8> {
     format!("{}{length}{}", &text[..start], &text[end..]).into_bytes()
 }
 
+/// The `source` of every JSON line of an output.
+fn sources(stdout: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| {
+            let article: serde_json::Value = serde_json::from_str(l).unwrap();
+            article["source"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
 fn html_response(url: &str, title: &str) -> Vec<u8> {
     warc_response(
         url,
@@ -59,16 +70,7 @@ fn one_broken_record_loses_one_record() {
         .get_output()
         .stdout
         .clone();
-    let sources: Vec<String> = String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let sources = sources(&out);
     assert_eq!(
         sources,
         [
@@ -133,16 +135,7 @@ fn archive_articles_come_in_record_order_with_their_source() {
             .get_output()
             .stdout
             .clone();
-        let sources: Vec<String> = String::from_utf8(out)
-            .unwrap()
-            .lines()
-            .map(|l| {
-                serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
-            })
-            .collect();
+        let sources = sources(&out);
         let mut expected: Vec<String> = (0..40)
             .map(|n| format!("crawl.warc#https://a.example/{n}"))
             .collect();
