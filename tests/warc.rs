@@ -143,3 +143,36 @@ fn archive_articles_come_in_record_order_with_their_source() {
         assert_eq!(sources, expected, "--jobs {jobs}");
     }
 }
+
+#[test]
+fn the_report_follows_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let names: Vec<String> = (0..30).map(|n| format!("page-{n:02}.html")).collect();
+    for name in &names {
+        put(&dir.path().join("in").join(name), page(name, "the order"));
+    }
+    galley()
+        .current_dir(dir.path())
+        .args([
+            "convert",
+            "in",
+            "-o",
+            "out",
+            "--jobs",
+            "4",
+            "--report",
+            "report.json",
+        ])
+        .assert()
+        .success();
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("report.json")).unwrap()).unwrap();
+    let inputs: Vec<&str> = report["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["input"].as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = names.iter().map(|n| format!("in/{n}")).collect();
+    assert_eq!(inputs, expected);
+}
