@@ -4,7 +4,7 @@ CARGO ?= cargo
 GALLEY := target/release/galley
 CORPUS ?= ../shared/corpus
 
-.PHONY: help build test quality deps lint golden samples score bench fuzz fuzz-check clean ace
+.PHONY: help build test quality deps lint golden samples score bench fuzz fuzz-check clean ace spark-deps test-spark bench-spark
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,6 +28,22 @@ test: deps build fuzz-check ## run the whole test suite (installs validators fir
 quality: deps build ## the tests that need the labelled corpus (../shared/corpus): quality floors, corpus pages through the validators
 	@test -d $(CORPUS) || { echo "make quality needs the labelled corpus at $(CORPUS)"; exit 1; }
 	$(CARGO) test --release --locked -- --ignored
+
+# The Spark job's tests run in local mode with a pinned pyspark in a venv.
+PYSPARK_VERSION ?= 4.0.1
+SPARK_VENV := target/spark-venv
+SPARK_PY := $(SPARK_VENV)/bin/python
+
+spark-deps: ## install pyspark (venv under target/) and a Java runtime, when missing
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
+	@$(SPARK_PY) -c 'import pyspark, sys; sys.exit(pyspark.__version__ != "$(PYSPARK_VERSION)")' 2>/dev/null || \
+	  { python3 -m venv $(SPARK_VENV) && $(SPARK_VENV)/bin/pip install -q pyspark==$(PYSPARK_VERSION); }
+
+test-spark: spark-deps build ## the Spark job in local[2] over samples, a generated WARC and a page table
+	$(SPARK_PY) tests/spark/test_galley_job.py
+
+bench-spark: spark-deps build ## pages/s of the Spark job in local[2] against galley convert --jobs 2, same WARC records
+	$(SPARK_PY) benches/spark_vs_cli.py
 
 lint: ## formatting and clippy
 	$(CARGO) fmt --all -- --check

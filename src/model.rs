@@ -47,6 +47,11 @@ pub struct Article {
     /// keyed by field name.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub provenance: BTreeMap<String, String>,
+    /// What the article was made from: the input as named on the command
+    /// line, plus `#` and the record's URI for a WARC record (or the page
+    /// record's own `source` on a stream). Set by `galley convert`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// One block of the article body. Every block has a plain `text`; the scorer

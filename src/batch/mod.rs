@@ -6,16 +6,19 @@
 //! `--report` ([`report`]).
 //!
 //! Workers read and write; the calling thread only collects what each input
-//! became, so failures are printed as they happen, one line each, and memory
-//! stays bounded however many inputs there are (only `--bundle` keeps the
-//! articles, as it must).
+//! became, in input order whatever `--jobs` is (standard output, failure
+//! lines and the `--report` follow the inputs, then the records inside a
+//! WARC), so memory stays bounded by what finishes while one input is still
+//! being converted (only `--bundle` keeps the articles, as it must).
 
+mod in_order;
 mod job;
 pub mod manifest;
 pub mod naming;
 mod output;
 mod progress;
 pub mod report;
+pub mod stream;
 pub mod walk;
 
 use std::collections::HashMap;
@@ -33,6 +36,7 @@ use crate::error::{Error, Failure, Result};
 use crate::read::{self, Opened, warc};
 use crate::write::template::Template;
 use crate::write::{self, WriteOptions, Writer};
+use in_order::InOrder;
 pub use job::{Interrupt, Job};
 use manifest::Manifests;
 use naming::Unique;
@@ -101,6 +105,9 @@ impl std::fmt::Display for Summary {
 /// Carries out a job; `notify` is told of every failure and warning as it
 /// happens.
 pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
+    if stream::wanted(job)? {
+        return stream::convert(job, notify);
+    }
     let template = job.template.as_deref().map(Template::load).transpose()?;
     let plan = Plan::new(job, template.as_ref())?;
     let mut report = job.report.as_deref().map(Report::create).transpose()?;
@@ -127,7 +134,8 @@ pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
             let progress = &progress;
             scope.spawn(move || progress.set_total(plan.inputs().count() as u64));
         }
-        for outcome in receiver {
+        let mut in_order = InOrder::default();
+        for outcome in receiver.iter().flat_map(|o| in_order.push(o.index, o)) {
             plan.collect(outcome, &mut state, report.as_mut(), &progress, notify);
         }
     });
@@ -453,7 +461,7 @@ impl<'a> Plan<'a> {
                 Ok(docs) => {
                     let mut unique = self.member_names(&task);
                     let several = docs.len() > 1;
-                    for (n, doc) in docs.into_iter().enumerate() {
+                    for (n, mut doc) in docs.into_iter().enumerate() {
                         // Several articles in one file (JSON Lines) each get a file
                         // named from their URL, or from their place in the file.
                         let member = several.then(|| {
@@ -463,6 +471,7 @@ impl<'a> Plan<'a> {
                             unique_member(&mut unique, &name, &mut out.warnings)
                         });
                         let name = member_label(&task.name, doc.member.as_deref());
+                        doc.article.source = Some(task.name.clone());
                         if let Err(error) = self.emit(&task, doc, member.as_deref(), &mut out) {
                             out.fail(&name, error);
                         }
@@ -536,9 +545,10 @@ impl<'a> Plan<'a> {
                     Err(error) => part.fail(&task.name, error),
                     Ok((member, response)) => {
                         let label = member_label(&task.name, Some(&response.url));
-                        if let Err(error) = read::read_response(response)
-                            .and_then(|doc| self.emit(task, doc, Some(&member), &mut part))
-                        {
+                        if let Err(error) = read::read_response(response).and_then(|mut doc| {
+                            doc.article.source = Some(label.clone());
+                            self.emit(task, doc, Some(&member), &mut part)
+                        }) {
                             part.fail(&label, error);
                         }
                     }

@@ -5,6 +5,15 @@
 //! Records are read one at a time from a stream, so an archive of any size
 //! takes the memory of its largest page; records that are not HTML pages
 //! (requests, metadata, images, redirects) are skipped without being held.
+//! A record whose HTTP message is broken fails alone: its `Content-Length`
+//! still frames it, so the records after it are read. Only a broken frame
+//! (a header or length that cannot be trusted, a cut-short record) ends the
+//! archive.
+//!
+//! The framing is read here rather than with the `warc` crate (0.4): that
+//! crate reads a record's whole block into memory before its type is known
+//! and stops at the first bad header, where galley must skip large non-page
+//! records unread and say which length was wrong.
 
 use std::io::{BufRead, Read};
 
@@ -60,10 +69,7 @@ impl<R: BufRead> Responses<R> {
             )));
         }
         let headers = self.headers()?;
-        let length: u64 = headers
-            .get("content-length")
-            .and_then(|v| v.trim().parse().ok())
-            .ok_or_else(|| malformed("record without a Content-Length".into()))?;
+        let length = content_length(headers.get("content-length"))?;
         let kind = headers.get("warc-type").unwrap_or("").to_ascii_lowercase();
         let content_type = headers
             .get("content-type")
@@ -100,7 +106,7 @@ impl<R: BufRead> Responses<R> {
                 body: Ok(block),
             })));
         }
-        Ok(http_page(url, &block))
+        Ok(Some(http_page(url, &block)))
     }
 
     /// The next line, its line break included, cut at [`MAX_HEADER_BYTES`];
@@ -186,14 +192,37 @@ pub fn is_warc(bytes: &[u8]) -> bool {
     bytes.trim_ascii_start().starts_with(b"WARC/")
 }
 
-/// The page inside an HTTP response block, if it is a successful HTML one.
-fn http_page(url: String, block: &[u8]) -> Option<Option<Response>> {
-    let (head, body) = split_http(block)?;
+/// The page inside an HTTP response block, if it is a successful HTML one;
+/// a block that is no HTTP response is a page that fails with the reason.
+fn http_page(url: String, block: &[u8]) -> Option<Response> {
+    let broken = |reason: &str| {
+        Some(Response {
+            url: url.clone(),
+            charset: None,
+            body: Err(malformed(format!("record's HTTP response {reason}"))),
+        })
+    };
+    if block.trim_ascii().is_empty() {
+        return broken("is empty");
+    }
+    let Some((head, body)) = split_http(block) else {
+        return broken("has no blank line after its header");
+    };
     let head = String::from_utf8_lossy(head);
     let mut lines = head.lines();
-    let status: u16 = lines.next()?.split_whitespace().nth(1)?.parse().ok()?;
+    let status_line = lines.next().unwrap_or("");
+    let Some(status) = status_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse::<u16>().ok())
+    else {
+        return broken(&format!(
+            "has no numeric status: {:?}",
+            truncate(status_line, 40)
+        ));
+    };
     if !(200..300).contains(&status) {
-        return Some(None);
+        return None;
     }
     let mut fields = Fields::default();
     for (name, value) in lines.filter_map(|l| l.split_once(':')) {
@@ -205,7 +234,7 @@ fn http_page(url: String, block: &[u8]) -> Option<Option<Response>> {
         .to_ascii_lowercase();
     let sniffed_html = content_type.is_empty() && looks_like_html(body);
     if !is_html_type(&content_type) && !sniffed_html {
-        return Some(None);
+        return None;
     }
     let chunked = fields
         .get("transfer-encoding")
@@ -223,11 +252,40 @@ fn http_page(url: String, block: &[u8]) -> Option<Option<Response>> {
         }
         Some(e) => Err(Error::Unsupported(format!("Content-Encoding {e}"))),
     };
-    Some(Some(Response {
+    Some(Response {
         url,
         charset: headers::param(&content_type, "charset"),
         body,
-    }))
+    })
+}
+
+/// A record's `Content-Length`: a missing, negative, overflowing or
+/// non-numeric one leaves the rest of the archive unframed.
+fn content_length(value: Option<&str>) -> Result<u64> {
+    let Some(value) = value.map(str::trim) else {
+        return Err(malformed("record without a Content-Length".into()));
+    };
+    let digits = value.strip_prefix('+').unwrap_or(value);
+    if let Some(magnitude) = value.strip_prefix('-')
+        && !magnitude.is_empty()
+        && magnitude.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(malformed(format!(
+            "record with a negative Content-Length ({value})"
+        )));
+    }
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return digits.parse().map_err(|_| {
+            malformed(format!(
+                "record with a Content-Length that overflows ({})",
+                truncate(value, 40)
+            ))
+        });
+    }
+    Err(malformed(format!(
+        "record with a non-numeric Content-Length ({:?})",
+        truncate(value, 40)
+    )))
 }
 
 /// Splits an HTTP message at the blank line after its header.

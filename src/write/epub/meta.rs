@@ -58,7 +58,12 @@ pub fn identity(article: &Article) -> String {
     {
         Some(url) => url.to_string(),
         None => {
-            let json = serde_json::to_vec(article).unwrap_or_default();
+            // The content names the book, not where it was read from.
+            let content = Article {
+                source: None,
+                ..article.clone()
+            };
+            let json = serde_json::to_vec(&content).unwrap_or_default();
             format!("urn:sha1:{}", sha1_smol::Sha1::from(json).digest())
         }
     }
