@@ -35,3 +35,13 @@ pub const MAX_PDF_PAGES: usize = 2_000;
 /// real photos are a few tens of megabytes; a bigger file (or a link to a
 /// device such as `/dev/zero`) is treated as missing.
 pub const MAX_RESOURCE_BYTES: u64 = 64 << 20;
+
+/// Pages this large (after decompression) take their size from the batch's
+/// [`BATCH_MEMORY_BUDGET`] while they convert; real articles are far
+/// smaller and never wait.
+pub const LARGE_INPUT_BYTES: u64 = 16 << 20;
+
+/// Input bytes that large pages of one batch convert at once, whatever
+/// `--jobs` says: converting takes a few times a page's size, so this keeps
+/// a batch of large pages under about a gigabyte.
+pub const BATCH_MEMORY_BUDGET: u64 = MAX_INPUT_BYTES;

@@ -10,6 +10,7 @@
 //! stays bounded however many inputs there are (only `--bundle` keeps the
 //! articles, as it must).
 
+mod budget;
 mod job;
 pub mod manifest;
 pub mod naming;
@@ -32,6 +33,7 @@ use crate::document::Document;
 use crate::error::{Error, Failure, Result};
 use crate::read::{self, Opened, warc};
 use crate::write::{self, WriteOptions, Writer};
+use budget::Budget;
 pub use job::Job;
 use manifest::Manifests;
 use naming::Unique;
@@ -164,6 +166,8 @@ struct Plan<'a> {
     manifests: Manifests,
     /// Set when standard output is closed: the remaining inputs are dropped.
     cancelled: AtomicBool,
+    /// What large inputs share of memory.
+    budget: Budget,
 }
 
 /// One input to convert.
@@ -244,6 +248,7 @@ impl<'a> Plan<'a> {
             destination,
             excluded,
             cancelled: AtomicBool::new(false),
+            budget: Budget::default(),
         })
     }
 
@@ -346,8 +351,12 @@ impl<'a> Plan<'a> {
         }
         match read::open(&task.path) {
             Err(error) => out.fail(&task.name, error),
-            Ok(Opened::Page(input)) => match read::read(&input) {
-                Ok(docs) => {
+            // A large page first waits for its share of the memory budget.
+            Ok(Opened::Page(input)) => match (
+                self.budget.take(input.bytes.len() as u64),
+                read::read(&input),
+            ) {
+                (_share, Ok(docs)) => {
                     let mut unique = Unique::default();
                     let several = docs.len() > 1;
                     for (n, doc) in docs.into_iter().enumerate() {
@@ -365,7 +374,7 @@ impl<'a> Plan<'a> {
                         }
                     }
                 }
-                Err(error) => out.fail(&task.name, error),
+                (_, Err(error)) => out.fail(&task.name, error),
             },
             Ok(Opened::Archive(responses)) => self.archive(&task, responses, &mut out),
         }

@@ -3,7 +3,8 @@
 //! its control characters (ESC and BEL from a page must not reach a terminal
 //! or a file), and every link, image source and the page's `url` pass the
 //! one URL policy of [`url`]: a link that fails keeps its text, an image
-//! that fails is left out, a `url` or lead `image` that fails is dropped.
+//! that fails leaves its caption as a paragraph (or nothing when it has
+//! none), a `url` or lead `image` that fails is dropped.
 
 pub mod url;
 
@@ -53,8 +54,8 @@ pub fn article(article: &mut Article) {
     blocks_and_quotes(blocks, quotes);
 }
 
-/// Cleans every block, leaves out images whose source fails the policy, and
-/// renumbers the quotes' block indices to match.
+/// Cleans every block, replaces images whose source fails the policy, and
+/// renumbers the quotes' block indices to match the blocks left out.
 fn blocks_and_quotes(blocks: &mut Vec<Block>, quotes: &mut Vec<Quote>) {
     let mut new_index = Vec::with_capacity(blocks.len());
     let mut kept = 0;
@@ -79,7 +80,8 @@ fn blocks_and_quotes(blocks: &mut Vec<Block>, quotes: &mut Vec<Quote>) {
     });
 }
 
-/// Cleans one block's texts; `false` when the block is an image to leave out.
+/// Cleans one block's texts; an image whose source fails the policy
+/// becomes a paragraph of its caption, or `false` when it has none.
 fn clean_block(block: &mut Block) -> bool {
     match block {
         Block::Paragraph { text, inlines } => {
@@ -105,14 +107,20 @@ fn clean_block(block: &mut Block) -> bool {
             alt,
             caption,
         } => {
-            let Some(safe) = url::image_source(src) else {
-                return false;
-            };
-            *src = safe.to_string();
             clean(text);
             clean(alt);
             if let Some(caption) = caption {
                 clean(caption);
+            }
+            match url::image_source(src) {
+                Some(safe) => *src = safe.to_string(),
+                None => {
+                    let words = caption.take().unwrap_or_else(|| std::mem::take(text));
+                    if words.trim().is_empty() {
+                        return false;
+                    }
+                    *block = Block::paragraph(words);
+                }
             }
         }
         Block::Code { text, language } => {
@@ -209,6 +217,12 @@ mod tests {
                     text: String::new(),
                     src: "javascript:alert(1)".into(),
                     alt: String::new(),
+                    caption: Some("A caption".into()),
+                },
+                Block::Image {
+                    text: String::new(),
+                    src: "data:text/html,<script>alert(1)</script>".into(),
+                    alt: String::new(),
                     caption: None,
                 },
                 Block::Paragraph {
@@ -224,16 +238,17 @@ mod tests {
             quotes: vec![Quote {
                 text: "q".into(),
                 speaker: None,
-                block: 1,
+                block: 2,
             }],
             ..Article::default()
         };
         article(&mut a);
         assert_eq!(a.headline, "Head[2J");
         assert_eq!((a.url, a.image), (None, None));
-        assert_eq!(a.blocks.len(), 1);
-        assert_eq!(a.quotes[0].block, 0);
-        let Block::Paragraph { inlines, .. } = &a.blocks[0] else {
+        assert_eq!(a.blocks.len(), 2);
+        assert_eq!(a.blocks[0], Block::paragraph("A caption"));
+        assert_eq!(a.quotes[0].block, 1);
+        let Block::Paragraph { inlines, .. } = &a.blocks[1] else {
             panic!("a paragraph")
         };
         assert_eq!(

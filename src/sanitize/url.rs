@@ -51,12 +51,9 @@ pub fn image_source(src: &str) -> Option<&str> {
     if src.starts_with("//") {
         return web_authority_ok(src).then_some(src);
     }
-    let scheme_end = src.find(':');
-    let path_start = src.find(['/', '?', '#']);
-    let Some(colon) = scheme_end.filter(|&c| path_start.is_none_or(|p| c < p)) else {
+    let Some((scheme, rest)) = src.split_once(':').filter(|(s, _)| is_scheme(s)) else {
         return Some(src); // a relative path
     };
-    let (scheme, rest) = (&src[..colon], &src[colon + 1..]);
     match scheme.to_ascii_lowercase().as_str() {
         "http" | "https" => web_authority_ok(rest).then_some(src),
         "data" => rest
@@ -66,6 +63,14 @@ pub fn image_source(src: &str) -> Option<&str> {
         "cid" => Some(src),
         _ => None,
     }
+}
+
+/// Whether text before a colon is a URL scheme (a letter, then letters,
+/// digits, `+`, `-` or `.`); otherwise the colon is part of a relative path.
+fn is_scheme(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// Whether the part after `http:` is `//host[:port]…` with a host made of
@@ -178,6 +183,7 @@ mod tests {
             "cid:part1@example",
             "photo_files/p.jpg",
             "p.jpg?w=100",
+            "if(this.src!='https://cdn.example/p.jpg') this.src='x.jpg';",
         ] {
             assert_eq!(image_source(good), Some(good), "{good}");
         }
@@ -185,7 +191,9 @@ mod tests {
             "javascript:alert(1)",
             "data:text/html,<script>alert(1)</script>",
             "file:///etc/passwd",
+            "blob:https://example.org/5f1c",
             "vbscript:x",
+            "//:0",
             "",
         ] {
             assert_eq!(image_source(bad), None, "{bad}");

@@ -34,8 +34,9 @@ const ELEMENTS: &[&str] = &[
     "feComposite", "feMerge", "feMergeNode", "feMorphology", "feDropShadow",
 ];
 
-/// Geometry, presentation and structure attributes (no `on…` handlers, no
-/// `style`, whose CSS could reach outside). `href` is checked apart.
+/// Geometry, presentation and structure attributes, with `style` (no `on…`
+/// handlers); every value is checked by [`value_stays_inside`], `href`
+/// apart.
 #[rustfmt::skip]
 const ATTRIBUTES: &[&str] = &[
     "id", "class", "lang", "version", "baseProfile", "viewBox", "preserveAspectRatio",
@@ -57,7 +58,7 @@ const ATTRIBUTES: &[&str] = &[
     "filter", "filterUnits", "primitiveUnits", "stdDeviation", "in", "in2", "result",
     "mode", "values", "type", "operator", "k1", "k2", "k3", "k4", "radius",
     "flood-color", "flood-opacity", "color-interpolation-filters",
-    "role", "aria-label", "aria-hidden", "focusable",
+    "role", "aria-label", "aria-hidden", "focusable", "style",
 ];
 
 /// Whether an SVG holds only allow-listed markup that stays inside the image.
@@ -109,15 +110,17 @@ fn attribute_is_safe(namespace: Option<&str>, name: &str, value: &str) -> bool {
 }
 
 /// Whether every `url(…)` in a value names a fragment of the image itself
-/// and nothing in it reads as a script address.
+/// and nothing in it reads as a script address, a style sheet import or a
+/// CSS escape (which could spell either).
 fn value_stays_inside(value: &str) -> bool {
     let lower: String = value
         .chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect();
-    !lower.contains("javascript:")
-        && !lower.contains('\\')
+    !["javascript:", "@import", "expression(", "\\"]
+        .iter()
+        .any(|bad| lower.contains(bad))
         && lower.match_indices("url(").all(|(at, m)| {
             lower[at + m.len()..]
                 .trim_start_matches(['\'', '"'])
@@ -139,7 +142,7 @@ mod tests {
     fn static_drawings_are_kept() {
         assert!(is_safe(&svg(
             r##"<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs>
-            <rect width="10" height="10" fill="url(#g)"/><use xlink:href="#g"/><text x="1">Hi</text>"##
+            <rect width="10" height="10" fill="url(#g)" style="stroke-width: 0px"/><use xlink:href="#g"/><text x="1">Hi</text>"##
         )));
     }
 
@@ -156,7 +159,8 @@ mod tests {
             r#"<use href="//evil.example/s.svg#x"/>"#,
             r#"<use xlink:href = "https://evil.example/s.svg#x"/>"#,
             r#"<rect fill="url('http://evil.example/p.svg#p')"/>"#,
-            r#"<rect style="fill:red"/>"#,
+            r#"<rect style="fill:url(https://evil.example/p.svg#p)"/>"#,
+            r#"<rect style="fill:u\72l(https://evil.example/p.svg#p)"/>"#,
             "<style>@import url(http://evil.example/a.css);</style>",
             "<foreignObject><h:p>x</h:p></foreignObject>",
             r#"<image href="https://evil.example/p.png"/>"#,
