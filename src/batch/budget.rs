@@ -2,8 +2,12 @@
 //! times its size, so with `--jobs 6` six large pages at once would need
 //! six times that. A page of [`LARGE_INPUT_BYTES`] or more takes its size
 //! from [`BATCH_MEMORY_BUDGET`] for as long as it converts, and waits while
-//! the budget is spent; small pages never wait.
+//! the budget is spent; small pages never wait. The share is taken before
+//! the page is read, from its size on disk (for a gzip file, the size its
+//! trailer declares), and grown once its real size is known.
 
+use std::io::{Read, Seek, SeekFrom};
+use std::path::Path;
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 use crate::limits::{BATCH_MEMORY_BUDGET, LARGE_INPUT_BYTES};
@@ -54,8 +58,40 @@ impl Budget {
         })
     }
 
+    /// A share that covers `size` bytes: `share` when it does, else a new
+    /// one (`share` is given back first, so two pages never wait for each
+    /// other's share).
+    pub fn grow<'a>(&'a self, share: Option<Share<'a>>, size: u64) -> Option<Share<'a>> {
+        if share.as_ref().map_or(0, |s| s.bytes) >= size.min(BATCH_MEMORY_BUDGET) {
+            return share;
+        }
+        drop(share);
+        self.take(size)
+    }
+
     fn lock(&self) -> MutexGuard<'_, u64> {
         self.free.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// How large the page at `path` is once read: its size on disk, or the
+/// uncompressed size a gzip file's trailer declares when larger (0 when it
+/// cannot be read; the reading then reports why).
+pub fn size_hint(path: &Path) -> u64 {
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return 0;
+    };
+    let on_disk = file.metadata().map_or(0, |m| m.len());
+    let mut magic = [0u8; 2];
+    let mut trailer = [0u8; 4];
+    let declared = file.read_exact(&mut magic).is_ok()
+        && magic == [0x1f, 0x8b]
+        && file.seek(SeekFrom::End(-4)).is_ok()
+        && file.read_exact(&mut trailer).is_ok();
+    if declared {
+        on_disk.max(u64::from(u32::from_le_bytes(trailer)))
+    } else {
+        on_disk
     }
 }
 

@@ -349,11 +349,12 @@ impl<'a> Plan<'a> {
             out.outputs = outputs;
             return out;
         }
+        // A large page first waits for its share of the memory budget.
+        let share = self.budget.take(budget::size_hint(&task.path));
         match read::open(&task.path) {
             Err(error) => out.fail(&task.name, error),
-            // A large page first waits for its share of the memory budget.
             Ok(Opened::Page(input)) => match (
-                self.budget.take(input.bytes.len() as u64),
+                self.budget.grow(share, input.bytes.len() as u64),
                 read::read(&input),
             ) {
                 (_share, Ok(docs)) => {
@@ -376,7 +377,11 @@ impl<'a> Plan<'a> {
                 }
                 (_, Err(error)) => out.fail(&task.name, error),
             },
-            Ok(Opened::Archive(responses)) => self.archive(&task, responses, &mut out),
+            Ok(Opened::Archive(responses)) => {
+                // An archive is read record by record, whatever its size.
+                drop(share);
+                self.archive(&task, responses, &mut out);
+            }
         }
         out.seconds = started.elapsed().as_secs_f64();
         out
