@@ -109,6 +109,10 @@ pub fn local_file(base: &Path, src: &str) -> Option<Vec<u8>> {
     {
         return None;
     }
+    // A page named without a folder (`page.html`) has its resources in `.`.
+    let base = Some(base)
+        .filter(|b| !b.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let root = base.canonicalize().ok()?;
     let resolved = base.join(path).canonicalize().ok()?;
     if !resolved.starts_with(&root) || resolved == root {
@@ -275,5 +279,8 @@ mod tests {
         assert_eq!(assets.resolve("page_files/link.png"), Resolved::Missing);
         assert_eq!(assets.resolve("page_files/zero.png"), Resolved::Missing);
         assert_eq!(assets.resolve("page_files"), Resolved::Missing);
+        let here = Assets::beside(Path::new("page.html"));
+        assert_eq!(here.base_dir.as_deref(), Some(Path::new("")));
+        assert!(local_file(here.base_dir.as_deref().unwrap(), "Cargo.toml").is_some());
     }
 }
