@@ -3,8 +3,11 @@
 //! the EPUB and PDF writers embed. Remote resources are never fetched.
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
+use crate::limits::MAX_RESOURCE_BYTES;
 use crate::model::Article;
 
 /// An article and where to find the resources it refers to.
@@ -22,8 +25,9 @@ pub struct Document {
 /// The bytes of one resource and its media type.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Asset {
-    /// Raw bytes.
-    pub bytes: Vec<u8>,
+    /// Raw bytes, shared: a part known by several names, or shown twice,
+    /// is held once.
+    pub bytes: Arc<Vec<u8>>,
     /// Media type, e.g. `image/jpeg`, sniffed from the bytes when possible.
     pub media_type: String,
 }
@@ -35,7 +39,8 @@ pub enum Resolved {
     Local(Asset),
     /// A remote URL: galley never fetches it.
     Remote,
-    /// A local reference that does not exist (or points outside the page's folder).
+    /// A local reference that does not exist, or is not a regular file of
+    /// the page's folder within the size limit (see [`local_file`]).
     Missing,
 }
 
@@ -72,12 +77,10 @@ impl Assets {
         let Some(base) = &self.base_dir else {
             return Resolved::Missing;
         };
-        let relative = src.strip_prefix("file://").unwrap_or(src);
-        let relative = percent_decode(relative.split(['?', '#']).next().unwrap_or(""));
-        match safe_join(base, &relative).and_then(|p| std::fs::read(p).ok()) {
+        match local_file(base, src) {
             Some(bytes) => Resolved::Local(Asset {
                 media_type: sniff_media_type(&bytes).to_string(),
-                bytes,
+                bytes: Arc::new(bytes),
             }),
             None => Resolved::Missing,
         }
@@ -90,22 +93,44 @@ pub fn is_remote(src: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
 }
 
-/// Joins a relative path below `base`, refusing absolute paths and `..` that
-/// would leave it.
-fn safe_join(base: &Path, relative: &str) -> Option<PathBuf> {
-    let mut out = base.to_path_buf();
-    let mut depth = 0usize;
-    for component in Path::new(relative).components() {
-        match component {
-            Component::Normal(part) => {
-                out.push(part);
-                depth += 1;
-            }
-            Component::CurDir => {}
-            _ => return None,
-        }
+/// The bytes of the file a relative source names below `base`: only a
+/// regular file that, with every link resolved, still lies inside `base`
+/// (a symbolic link in `NAME_files/` may not bring in a file from anywhere),
+/// of at most [`MAX_RESOURCE_BYTES`] (a link to `/dev/zero` is not a file; a
+/// FIFO, which would hang the reading, is not a regular file either).
+pub fn local_file(base: &Path, src: &str) -> Option<Vec<u8>> {
+    let relative = src.strip_prefix("file://").unwrap_or(src);
+    let relative = percent_decode(relative.split(['?', '#']).next().unwrap_or(""));
+    let path = Path::new(&relative);
+    if relative.is_empty()
+        || !path
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return None;
     }
-    (depth > 0).then_some(out)
+    // A page named without a folder (`page.html`) has its resources in `.`.
+    let base = Some(base)
+        .filter(|b| !b.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let root = base.canonicalize().ok()?;
+    let resolved = base.join(path).canonicalize().ok()?;
+    if !resolved.starts_with(&root) || resolved == root {
+        return None;
+    }
+    let metadata = std::fs::metadata(&resolved).ok()?;
+    if !metadata.is_file() || metadata.len() > MAX_RESOURCE_BYTES {
+        return None;
+    }
+    let file = std::fs::File::open(&resolved).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_RESOURCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (bytes.len() as u64 <= MAX_RESOURCE_BYTES).then_some(bytes)
 }
 
 /// Decodes `%XX` escapes; invalid escapes are kept as written.
@@ -147,7 +172,10 @@ fn decode_data_uri(data: &str) -> Option<Asset> {
     } else {
         sniffed.to_string()
     };
-    Some(Asset { bytes, media_type })
+    Some(Asset {
+        bytes: Arc::new(bytes),
+        media_type,
+    })
 }
 
 /// Decodes standard or URL-safe base64, ignoring white space.
@@ -220,5 +248,39 @@ mod tests {
         assert_eq!(assets.resolve("//cdn.example.com/a.jpg"), Resolved::Remote);
         assert_eq!(assets.resolve("../../etc/passwd"), Resolved::Missing);
         assert_eq!(assets.resolve("/etc/passwd"), Resolved::Missing);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_inside_the_folder_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let files = dir.path().join("page_files");
+        std::fs::create_dir(&files).unwrap();
+        std::fs::write(
+            outside.path().join("secret.png"),
+            b"\x89PNG\r\n\x1a\nsecret",
+        )
+        .unwrap();
+        std::fs::write(files.join("ok.png"), b"\x89PNG\r\n\x1a\nok").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.png"), files.join("link.png"))
+            .unwrap();
+        std::os::unix::fs::symlink("/dev/zero", files.join("zero.png")).unwrap();
+        std::os::unix::fs::symlink("ok.png", files.join("inside.png")).unwrap();
+        let assets = Assets::beside(&dir.path().join("page.html"));
+        assert!(matches!(
+            assets.resolve("page_files/ok.png"),
+            Resolved::Local(_)
+        ));
+        assert!(matches!(
+            assets.resolve("page_files/inside.png"),
+            Resolved::Local(_)
+        ));
+        assert_eq!(assets.resolve("page_files/link.png"), Resolved::Missing);
+        assert_eq!(assets.resolve("page_files/zero.png"), Resolved::Missing);
+        assert_eq!(assets.resolve("page_files"), Resolved::Missing);
+        let here = Assets::beside(Path::new("page.html"));
+        assert_eq!(here.base_dir.as_deref(), Some(Path::new("")));
+        assert!(local_file(here.base_dir.as_deref().unwrap(), "Cargo.toml").is_some());
     }
 }

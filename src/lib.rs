@@ -20,6 +20,7 @@ pub mod inspect;
 pub mod limits;
 pub mod model;
 pub mod read;
+pub mod sanitize;
 pub mod write;
 
 pub use document::Document;

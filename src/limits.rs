@@ -13,9 +13,10 @@ pub const MAX_INPUT_BYTES: u64 = 256 << 20;
 /// levels. Deeper start tags are dropped; their text is kept.
 pub const MAX_PARSE_DEPTH: usize = 1_000;
 
-/// Most elements (tags) in one HTML page. The parsed tree costs a few hundred
-/// bytes per element, so this bounds memory at a few hundred megabytes; the
-/// largest real pages have tens of thousands.
+/// Most elements in one HTML page (start tags, not end tags: 510,000 closed
+/// `<i>` elements are fine). The parsed tree costs a few hundred bytes per
+/// element, so this bounds memory at a few hundred megabytes; the largest
+/// real pages have tens of thousands.
 pub const MAX_ELEMENTS: usize = 1_000_000;
 
 /// Most pixels in an image the PDF writer decodes. PNG, GIF and WebP are
@@ -29,3 +30,18 @@ pub const MAX_IMAGE_PIXELS: u64 = 64_000_000;
 /// this page is left out with a warning, which bounds the time and memory
 /// (about 300 KB a page while writing) a PDF can take.
 pub const MAX_PDF_PAGES: usize = 2_000;
+
+/// Largest file read from a saved page's folder as an image: the largest
+/// real photos are a few tens of megabytes; a bigger file (or a link to a
+/// device such as `/dev/zero`) is treated as missing.
+pub const MAX_RESOURCE_BYTES: u64 = 64 << 20;
+
+/// Pages this large (after decompression) take their size from the batch's
+/// [`BATCH_MEMORY_BUDGET`] while they convert; real articles are far
+/// smaller and never wait.
+pub const LARGE_INPUT_BYTES: u64 = 16 << 20;
+
+/// Input bytes that large pages of one batch convert at once, whatever
+/// `--jobs` says: converting takes a few times a page's size, so this keeps
+/// a batch of large pages under about a gigabyte.
+pub const BATCH_MEMORY_BUDGET: u64 = MAX_INPUT_BYTES;

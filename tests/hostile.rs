@@ -6,7 +6,9 @@
 //! time-out and a 1 GiB address-space limit so that a regression fails the
 //! test instead of stalling the suite; these are guards, not benchmarks.
 
-use std::io::Read;
+mod support;
+
+use std::io::{Read, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -92,12 +94,96 @@ fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> String {
     path.display().to_string()
 }
 
-/// Converts a page to JSON on standard output and returns the article text.
-fn convert_ok(page: &str) -> String {
-    let out = run(&["convert", page, "--to", "json", "-o", "-"]);
+/// Every output format: each case converts to all of them.
+const FORMATS: &str = "md,json,epub,pdf,html";
+
+/// Every format but PDF, for the cases the PDF writer's line breaking cannot
+/// take yet (see the ignored `…_to_pdf` twins).
+const NOT_PDF: &str = "md,json,epub,html";
+
+/// The outputs of one conversion to every format, by extension.
+struct Outputs {
+    dir: PathBuf,
+    stem: String,
+}
+
+impl Outputs {
+    fn path(&self, ext: &str) -> PathBuf {
+        self.dir.join(format!("{}.{ext}", self.stem))
+    }
+
+    /// A text output (md, json, html).
+    fn text(&self, ext: &str) -> String {
+        String::from_utf8(std::fs::read(self.path(ext)).unwrap()).expect("UTF-8 output")
+    }
+
+    /// The EPUB's entries whose names end with `suffix`, as text.
+    fn epub_entries(&self, suffix: &str) -> Vec<(String, Vec<u8>)> {
+        let file = std::fs::File::open(self.path("epub")).unwrap();
+        let mut zip = zip::ZipArchive::new(file).expect("an EPUB is a zip");
+        let mut out = Vec::new();
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).unwrap();
+            let name = entry.name().unwrap().to_string();
+            if name.ends_with(suffix) {
+                let mut bytes = Vec::new();
+                entry.read_to_end(&mut bytes).unwrap();
+                out.push((name, bytes));
+            }
+        }
+        out
+    }
+
+    /// Every text output and the EPUB's chapters, lower-cased, with a name.
+    fn all_text(&self) -> Vec<(String, String)> {
+        let mut texts: Vec<(String, String)> = ["md", "json", "html"]
+            .iter()
+            .filter(|ext| self.path(ext).exists())
+            .map(|ext| (ext.to_string(), self.text(ext).to_lowercase()))
+            .collect();
+        for (name, bytes) in self.epub_entries(".xhtml") {
+            texts.push((name, String::from_utf8_lossy(&bytes).to_lowercase()));
+        }
+        texts
+    }
+}
+
+/// Converts a page to every format (in a folder beside it): success, the
+/// outputs, and what galley said on standard error.
+fn convert_all(page: &str, extra: &[&str]) -> (Outputs, String) {
+    convert_to(page, FORMATS, extra)
+}
+
+/// Converts a page to `formats` (in a folder beside it): success, the
+/// outputs, and what galley said on standard error.
+fn convert_to(page: &str, formats: &str, extra: &[&str]) -> (Outputs, String) {
+    let path = Path::new(page);
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let stem = name
+        .split('.')
+        .next()
+        .filter(|s| !s.is_empty())
+        .unwrap_or(&name)
+        .to_string();
+    let dir = path.parent().unwrap().join(format!("out-{stem}"));
+    let mut args = vec![
+        "convert",
+        page,
+        "--to",
+        formats,
+        "-o",
+        dir.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let out = run(&args);
     no_panic(&out);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    String::from_utf8(out.stdout).expect("UTF-8 JSON")
+    assert_eq!(out.status.code(), Some(0), "{page}: {}", stderr(&out));
+    (Outputs { dir, stem }, stderr(&out))
+}
+
+/// Converts a page to every format and returns the article JSON.
+fn convert_ok(page: &str) -> String {
+    convert_all(page, &[]).0.text("json")
 }
 
 const FILLER: &str =
@@ -142,35 +228,38 @@ fn a_ten_megabyte_attribute_converts() {
 }
 
 #[test]
-fn a_table_with_twenty_thousand_columns_converts_to_every_text_format() {
+fn a_table_with_twenty_thousand_columns_converts() {
     let dir = tempfile::tempdir().unwrap();
     let row = format!("<tr>{}</tr>", "<td>cell</td>".repeat(20_000));
     let page = format!(
         "<html><body><article><p>{FILLER}</p><table>{row}{row}</table><p>{FILLER}</p></article></body></html>"
     );
-    let input = write(dir.path(), "wide.html", page);
-    let out_dir = dir.path().join("out");
-    let out = run(&[
-        "convert",
-        &input,
-        "--to",
-        "md,json",
-        "-o",
-        out_dir.to_str().unwrap(),
-    ]);
-    no_panic(&out);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let (outputs, _) = convert_all(&write(dir.path(), "wide.html", page), &[]);
+    assert!(outputs.text("md").contains("cell"));
+}
+
+/// A paragraph of a million entities (no break opportunity in it).
+fn million_entities(dir: &Path) -> String {
+    let page = format!(
+        "<html><body><article><p>{FILLER}</p><p>{}</p><p>{FILLER}</p></article></body></html>",
+        "&amp;&#x41;&eacute;".repeat(1_000_000 / 3)
+    );
+    write(dir, "entities.html", page)
 }
 
 #[test]
 fn a_million_entities_convert() {
     let dir = tempfile::tempdir().unwrap();
-    let page = format!(
-        "<html><body><article><p>{FILLER}</p><p>{}</p><p>{FILLER}</p></article></body></html>",
-        "&amp;&#x41;&eacute;".repeat(1_000_000 / 3)
-    );
-    let json = convert_ok(&write(dir.path(), "entities.html", page));
-    assert!(json.contains("&Aé&Aé"));
+    let page = million_entities(dir.path());
+    let (outputs, _) = convert_to(&page, NOT_PDF, &[]);
+    assert!(outputs.text("json").contains("&Aé&Aé"));
+}
+
+#[test]
+#[ignore = "PDF line breaking is superlinear on a run with no break opportunity (issue 18, item 4)"]
+fn a_million_entities_convert_to_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    convert_to(&million_entities(dir.path()), "pdf", &[]);
 }
 
 #[test]
@@ -260,23 +349,22 @@ const FORBIDDEN: &[&str] = &[
     "evil.example",
 ];
 
+/// Asserts that no output of a conversion carries anything of [`FORBIDDEN`].
+fn nothing_forbidden_in(outputs: &Outputs) {
+    for (name, text) in outputs.all_text() {
+        for bad in FORBIDDEN {
+            assert!(!text.contains(bad), "{name} carries {bad:?}:\n{text}");
+        }
+    }
+}
+
 #[test]
-fn nothing_executable_reaches_any_text_output() {
+fn nothing_executable_reaches_any_output() {
     let dir = tempfile::tempdir().unwrap();
     let page = write(dir.path(), "hostile.html", HOSTILE_PAGE);
-    let out_dir = dir.path().join("out");
-    let out = run(&[
-        "convert",
-        &page,
-        "--to",
-        "md,json",
-        "-o",
-        out_dir.to_str().unwrap(),
-    ]);
-    no_panic(&out);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    for ext in ["md", "json"] {
-        let text = std::fs::read_to_string(out_dir.join(format!("hostile.{ext}"))).unwrap();
+    let (outputs, _) = convert_all(&page, &[]);
+    for ext in ["md", "json", "html"] {
+        let text = outputs.text(ext);
         assert!(
             text.contains("a good link"),
             "{ext}: the article itself is kept"
@@ -285,13 +373,8 @@ fn nothing_executable_reaches_any_text_output() {
             text.contains("https://example.org/ok"),
             "{ext}: safe links are kept"
         );
-        for bad in FORBIDDEN {
-            assert!(
-                !text.to_lowercase().contains(bad),
-                "{ext} output carries {bad:?}:\n{text}"
-            );
-        }
     }
+    nothing_forbidden_in(&outputs);
 }
 
 #[test]
@@ -436,4 +519,331 @@ fn a_pdf_stops_at_the_page_limit_with_a_warning() {
     );
     let pdf = std::fs::read(out_dir.join("long.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF") && pdf.trim_ascii_end().ends_with(b"%%EOF"));
+}
+
+#[test]
+fn unsafe_links_from_every_reader_are_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = serde_json::json!({
+        "headline": "Links from JSON",
+        "url": "javascript:alert('url')",
+        "image": "data:text/html,<script>alert('image')</script>",
+        "blocks": [
+            {"type": "paragraph", "text": "A script link and a data link, in an article that has enough words.",
+             "inlines": [
+                {"type": "link", "href": "javascript:alert('link')", "children": [{"type": "text", "text": "A script link"}]},
+                {"type": "text", "text": " and "},
+                {"type": "link", "href": "data:text/html,<script>alert('data')</script>", "children": [{"type": "text", "text": "a data link"}]},
+                {"type": "text", "text": ", in an article that has enough words."}
+             ]},
+            {"type": "image", "text": "", "src": "javascript:alert('src')", "alt": "", "caption": "A caption kept as text"}
+        ]
+    });
+    let markdown = "---\ntitle: Links from Markdown\nurl: \"javascript:alert('url')\"\n---\n\n\
+        A [script link](javascript:alert('link')), an autolink <javascript:alert('auto')>, \
+        a [reference link][ref] and a [data link](data:text/html,alert('data')) in a paragraph long enough.\n\n\
+        ![picture](javascript:alert('img'))\n\n[ref]: vbscript:msgbox('ref')\n";
+    let html = format!(
+        "<html><body><article><h1>Images from HTML</h1><p>{FILLER}</p>\
+         <img src=\"javascript:alert('img')\"><img src=\"data:text/html;base64,PHNjcmlwdD4=\">\
+         <p>{FILLER}</p></article></body></html>"
+    );
+    for (name, input) in [
+        ("links.json", json.to_string()),
+        ("links.md", markdown.to_string()),
+        ("images.html", html),
+    ] {
+        let (outputs, _) = convert_all(&write(dir.path(), name, input), &[]);
+        no_unsafe_targets_in(&outputs);
+        let article: serde_json::Value = serde_json::from_str(&outputs.text("json")).unwrap();
+        assert!(article["url"].is_null(), "{name}: {article}");
+    }
+}
+
+/// Asserts that no link, image source or URL of any output has an unsafe
+/// scheme (their text may stay, as text: an autolink's is its address).
+fn no_unsafe_targets_in(outputs: &Outputs) {
+    let prefixes = [
+        "href=\"",
+        "src=\"",
+        "](",
+        "\"href\": \"",
+        "\"src\": \"",
+        "\"url\": \"",
+        "\"image\": \"",
+        "url: ",
+    ];
+    for (name, text) in outputs.all_text() {
+        for scheme in ["javascript:", "vbscript:", "data:text/html"] {
+            for before in prefixes {
+                let target = format!("{before}{scheme}");
+                assert!(
+                    !text.contains(&target),
+                    "{name} carries {target:?}:\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn control_characters_are_removed_from_every_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(
+        dir.path(),
+        "controls.html",
+        format!(
+            "<html><head><title>Title\u{1b}]0;owned\u{7}</title></head><body><article>\
+             <h1>Title\u{1b}]0;owned\u{7}</h1><p>Bell\u{7} escape\u{1b}[2J and\u{10} DLE. {FILLER}</p>\
+             <p>{FILLER}</p></article></body></html>"
+        ),
+    );
+    let (outputs, _) = convert_all(&page, &[]);
+    for (name, text) in outputs.all_text() {
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}', '\u{10}'])
+                && !text.contains("\\u001b")
+                && !text.contains("\\u0007"),
+            "{name} keeps a control character:\n{text}"
+        );
+    }
+    let inspected = run(&["inspect", &page]);
+    no_panic(&inspected);
+    assert!(
+        !inspected.stdout.iter().any(|&b| b == 0x1b || b == 0x07),
+        "inspect prints control characters"
+    );
+}
+
+/// Writes a page named `name` whose article is titled `title`, opens with a
+/// paragraph of filler and goes on with `body`.
+fn article_page(dir: &Path, name: &str, title: &str, body: &str) -> String {
+    write(
+        dir,
+        name,
+        format!(
+            "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>\
+             <p>{FILLER}</p>{body}</article></body></html>"
+        ),
+    )
+}
+
+/// `<svg …>` images that can run script or reach outside the book, each as
+/// epubcheck or a reading system would see it.
+const HOSTILE_SVGS: &[&str] = &[
+    r#"<svg/onload=alert(1)>"#,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\"\nonload=\"alert(1)\"><rect/></svg>",
+    r#"<svg xmlns="http://www.w3.org/2000/svg"><animate onbegin="alert(1)" attributeName="x"/></svg>"#,
+    r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="javascript&#58;alert(1)"><rect width="5" height="5"/></a></svg>"#,
+    r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></svg>"#,
+    r#"<svg xmlns="http://www.w3.org/2000/svg"><use href="//evil.example/s.svg#x"/></svg>"#,
+    r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><use xlink:href = "https://evil.example/s.svg#x"/></svg>"#,
+    r#"<svg xmlns="http://www.w3.org/2000/svg"><rect width="5" height="5" fill="url('http://evil.example/p.svg#p')"/></svg>"#,
+];
+
+/// A drawing with nothing outside itself: it is kept.
+const SAFE_SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 30"><defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs><rect width="40" height="30" fill="url(#g)"/></svg>"##;
+
+#[test]
+fn only_allow_listed_svg_reaches_an_epub() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = dir.path().join("drawings_files");
+    std::fs::create_dir(&files).unwrap();
+    let mut figures = String::new();
+    for (n, svg) in HOSTILE_SVGS.iter().chain([&SAFE_SVG]).enumerate() {
+        std::fs::write(files.join(format!("d{n}.svg")), svg).unwrap();
+        figures.push_str(&format!(
+            "<figure><img src=\"drawings_files/d{n}.svg\"><figcaption>Drawing {n}</figcaption></figure><p>{FILLER}</p>"
+        ));
+    }
+    let page = article_page(dir.path(), "drawings.html", "Drawings", &figures);
+    let (outputs, warnings) = convert_all(&page, &[]);
+    let svgs = outputs.epub_entries(".svg");
+    assert_eq!(svgs.len(), 1, "only the safe drawing is embedded");
+    assert_eq!(svgs[0].1, SAFE_SVG.as_bytes());
+    assert!(
+        warnings.contains(&format!(
+            "{} images left out of the EPUB",
+            HOSTILE_SVGS.len()
+        )),
+        "{warnings}"
+    );
+    let opf = outputs.epub_entries(".opf");
+    assert!(!String::from_utf8_lossy(&opf[0].1).contains("scripted"));
+    epubcheck_passes(&outputs.path("epub"));
+}
+
+/// Runs epubcheck (installed by `make deps`) on a book: no error, no warning.
+fn epubcheck_passes(book: &Path) {
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(support::epubcheck_jar())
+        .arg(book)
+        .output()
+        .expect("java runs");
+    let report =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && !report.contains("WARNING"),
+        "epubcheck: {report}"
+    );
+}
+
+/// A gzip-compressed MHTML file whose image part holds `base64_bytes` of
+/// base64 (a few hundred kilobytes compressed).
+fn mhtml_with_big_part(base64_bytes: usize) -> Vec<u8> {
+    let boundary = "----b";
+    let body = format!("<p>{FILLER}</p>").repeat(20);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    write!(
+        gz,
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/a/story.html\r\n\
+         MIME-Version: 1.0\r\nContent-Type: multipart/related; type=\"text/html\"; boundary=\"{boundary}\"\r\n\r\n\
+         --{boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Location: https://news.example/a/story.html\r\n\r\n\
+         <html><head><title>Big part</title></head><body><article><h1>Big part</h1>{body}\
+         <img src=\"https://news.example/a/big.png\"><img src=\"big.png\"><img src=\"cid:big@x\"></article></body></html>\r\n\
+         --{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\
+         Content-Location: https://news.example/a/big.png\r\nContent-ID: <big@x>\r\n\r\n"
+    )
+    .unwrap();
+    let line = format!("{}\r\n", "A".repeat(76));
+    let block = line.repeat(1000);
+    for _ in 0..base64_bytes / block.len() {
+        gz.write_all(block.as_bytes()).unwrap();
+    }
+    write!(gz, "\r\n--{boundary}--\r\n").unwrap();
+    gz.finish().unwrap()
+}
+
+#[test]
+fn a_190_megabyte_mhtml_part_converts_to_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(dir.path(), "big.mhtml.gz", mhtml_with_big_part(190 << 20));
+    let (outputs, _) = convert_all(&page, &[]);
+    assert!(outputs.text("md").contains(FILLER));
+}
+
+#[test]
+fn six_large_inputs_at_six_jobs_share_the_memory_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    let bytes = mhtml_with_big_part(150 << 20);
+    for n in 0..6 {
+        std::fs::write(inputs.join(format!("big{n}.mhtml.gz")), &bytes).unwrap();
+    }
+    let out_dir = dir.path().join("out");
+    let out = run(&[
+        "convert",
+        inputs.to_str().unwrap(),
+        "--jobs",
+        "6",
+        "--to",
+        "md",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_dir(&out_dir)
+            .unwrap()
+            .filter(|e| e
+                .as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "md"))
+            .count(),
+        6
+    );
+}
+
+#[test]
+fn a_sixty_thousand_character_boundary_converts() {
+    let dir = tempfile::tempdir().unwrap();
+    // A boundary of dashes in a part of dashes: every position of the part
+    // matches all but the end of the delimiter (a search that compares
+    // window by window took 25 s on a hundred such lines).
+    let boundary = "-".repeat(60_000);
+    let near_miss = format!("{}\r\n", "-".repeat(60_001));
+    let message = format!(
+        "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"{boundary}\"\r\n\r\n\
+         --{boundary}\r\nContent-Type: text/html\r\n\r\n\
+         <html><body><article><h1>Long boundary</h1><p>{FILLER}</p><p>{FILLER}</p></article></body></html>\r\n\
+         --{boundary}\r\nContent-Type: text/plain\r\n\r\n{}\r\n--{boundary}--\r\n",
+        near_miss.repeat(400)
+    );
+    let page = write(dir.path(), "boundary.mhtml.gz", gzipped(message.as_bytes()));
+    let json = convert_ok(&page);
+    assert!(json.contains(FILLER));
+}
+
+/// `bytes` gzip-compressed.
+fn gzipped(bytes: &[u8]) -> Vec<u8> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).unwrap();
+    gz.finish().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn saved_page_resources_stay_inside_the_page_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let files = dir.path().join("page_files");
+    std::fs::create_dir(&files).unwrap();
+    let secret = outside.path().join("secret.png");
+    std::fs::write(&secret, png_declaring(20, 20)).unwrap();
+    std::os::unix::fs::symlink(&secret, files.join("link.png")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", files.join("zero.png")).unwrap();
+    let fifo = files.join("fifo.png");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let mut corrupt = png_declaring(20, 20);
+    corrupt.truncate(40);
+    std::fs::write(files.join("corrupt.png"), corrupt).unwrap();
+    let figures: String = ["link", "zero", "fifo", "corrupt"]
+        .iter()
+        .map(|n| format!("<figure><img src=\"page_files/{n}.png\"><figcaption>{n}</figcaption></figure><p>{FILLER}</p>"))
+        .collect();
+    let page = article_page(dir.path(), "page.html", "Files", &figures);
+    let (outputs, warnings) = convert_all(&page, &[]);
+    assert!(outputs.epub_entries(".png").is_empty(), "{warnings}");
+    assert!(
+        warnings.contains("4 images left out of the EPUB (3 missing locally, 1 in a format"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("3 images left out of the PDF: missing locally")
+            && warnings.contains("1 image left out of the PDF: in a format"),
+        "{warnings}"
+    );
+    epubcheck_passes(&outputs.path("epub"));
+}
+
+/// A page of 510,000 closed `<i>` elements: over a million tags, half the
+/// element limit.
+fn closed_italics(dir: &Path) -> String {
+    let italics = "<i>word</i> ".repeat(510_000 / 100);
+    let paragraphs = format!("<p>{FILLER} {italics}</p>\n").repeat(100);
+    write(
+        dir,
+        "italics.html",
+        format!("<html><body><article><h1>Italics</h1>{paragraphs}</article></body></html>"),
+    )
+}
+
+#[test]
+fn closed_elements_count_once_against_the_element_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (outputs, _) = convert_to(&closed_italics(dir.path()), "md,json,epub", &[]);
+    assert!(outputs.text("json").contains(FILLER));
+}
+
+#[test]
+#[ignore = "the PDF writer takes 25 s and the HTML writer 1.3 GB on this page (issue 18, items 3 and 4)"]
+fn closed_elements_count_once_against_the_element_limit_to_pdf_and_html() {
+    let dir = tempfile::tempdir().unwrap();
+    convert_to(&closed_italics(dir.path()), "pdf,html", &[]);
 }

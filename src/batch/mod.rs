@@ -11,6 +11,7 @@
 //! WARC), so memory stays bounded by what finishes while one input is still
 //! being converted (only `--bundle` keeps the articles, as it must).
 
+mod budget;
 mod in_order;
 mod job;
 pub mod manifest;
@@ -36,6 +37,7 @@ use crate::error::{Error, Failure, Result};
 use crate::read::{self, Opened, warc};
 use crate::write::template::Template;
 use crate::write::{self, WriteOptions, Writer};
+use budget::Budget;
 use in_order::InOrder;
 pub use job::{Interrupt, Job};
 use manifest::Manifests;
@@ -219,6 +221,8 @@ struct Plan<'a> {
     stdin_stem: String,
     /// Set when standard output is closed: the remaining inputs are dropped.
     cancelled: AtomicBool,
+    /// What large inputs share of memory.
+    budget: Budget,
     /// Why standard output could not be written, if not because its reader
     /// went away.
     stdout_error: std::sync::Mutex<Option<std::io::Error>>,
@@ -315,6 +319,7 @@ impl<'a> Plan<'a> {
             destination,
             excluded,
             cancelled: AtomicBool::new(false),
+            budget: Budget::default(),
             stdout_error: std::sync::Mutex::new(None),
         })
     }
@@ -455,10 +460,15 @@ impl<'a> Plan<'a> {
             out.outputs = outputs;
             return out;
         }
+        // A large page first waits for its share of the memory budget.
+        let share = self.budget.take(budget::size_hint(&task.path));
         match read::open(&task.path) {
             Err(error) => out.fail(&task.name, error),
-            Ok(Opened::Page(input)) => match read::read(&input) {
-                Ok(docs) => {
+            Ok(Opened::Page(input)) => match (
+                self.budget.grow(share, input.bytes.len() as u64),
+                read::read(&input),
+            ) {
+                (_share, Ok(docs)) => {
                     let mut unique = self.member_names(&task);
                     let several = docs.len() > 1;
                     for (n, mut doc) in docs.into_iter().enumerate() {
@@ -477,9 +487,13 @@ impl<'a> Plan<'a> {
                         }
                     }
                 }
-                Err(error) => out.fail(&task.name, error),
+                (_, Err(error)) => out.fail(&task.name, error),
             },
-            Ok(Opened::Archive(responses)) => self.archive(&task, responses, &mut out),
+            Ok(Opened::Archive(responses)) => {
+                // An archive is read record by record, whatever its size.
+                drop(share);
+                self.archive(&task, responses, &mut out);
+            }
         }
         out.seconds = started.elapsed().as_secs_f64();
         out

@@ -5,6 +5,7 @@
 //! (or the HTML part's `Content-Location`) is the page's URL.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::headers::{self, Fields};
 use crate::document::{Asset, base64_decode, sniff_media_type};
@@ -120,7 +121,7 @@ pub fn parse(bytes: &[u8]) -> Result<Mhtml> {
             names.push(format!("cid:{}", id.trim_matches(['<', '>'])));
         }
         let asset = Asset {
-            bytes: part.body,
+            bytes: Arc::new(part.body),
             media_type,
         };
         for name in names {
@@ -162,16 +163,11 @@ fn collect_parts(fields: &Fields, body: &[u8], depth: usize, out: &mut Vec<Part>
 fn split_multipart<'a>(body: &'a [u8], boundary: &[u8]) -> Vec<&'a [u8]> {
     let mut delimiter = b"--".to_vec();
     delimiter.extend_from_slice(boundary);
-    let mut starts = Vec::new();
-    let mut i = 0;
-    while let Some(pos) = find(&body[i..], &delimiter) {
-        let at = i + pos;
-        let line_start = at == 0 || body[at - 1] == b'\n';
-        if line_start {
-            starts.push(at);
-        }
-        i = at + delimiter.len();
-    }
+    // A linear-time substring search: a long boundary costs no more than a
+    // short one (a window-by-window search took O(body × boundary)).
+    let starts: Vec<usize> = memchr::memmem::find_iter(body, &delimiter)
+        .filter(|&at| at == 0 || body[at - 1] == b'\n')
+        .collect();
     let mut parts = Vec::new();
     for (n, &at) in starts.iter().enumerate() {
         let after = at + delimiter.len();
@@ -267,10 +263,6 @@ fn relative_to(page_url: &str, location: &str) -> Option<String> {
         .strip_prefix(folder)
         .filter(|r| !r.is_empty())
         .map(str::to_string)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use crate::document::{Assets, Document};
 use crate::error::{Error, Result};
 use crate::limits::MAX_INPUT_BYTES;
+use crate::sanitize;
 
 /// How much of an input is looked at to recognize its format.
 const SNIFF_BYTES: usize = 8192;
@@ -189,16 +190,27 @@ pub fn open(path: &Path) -> Result<Opened> {
     }))
 }
 
-/// Reads every article an input holds. An archive's records that hold no
+/// Reads every article an input holds, each passed through the
+/// [`sanitize`](crate::sanitize) policy. An archive's records that hold no
 /// article are left out; it fails only when none holds one.
 pub fn read(input: &Input) -> Result<Vec<Document>> {
-    if gzip::is_gzip(&input.bytes) {
-        let inner = Input {
+    let mut docs = if gzip::is_gzip(&input.bytes) {
+        read_format(&Input {
+            name: input.name.clone(),
+            path: input.path.clone(),
             bytes: gzip::decompress(&input.bytes, MAX_INPUT_BYTES)?,
-            ..input.clone()
-        };
-        return read(&inner);
+        })?
+    } else {
+        read_format(input)?
+    };
+    for doc in &mut docs {
+        sanitize::article(&mut doc.article);
     }
+    Ok(docs)
+}
+
+/// Reads an input as its format says, before the article policy applies.
+fn read_format(input: &Input) -> Result<Vec<Document>> {
     if input.bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::NoArticle);
     }
@@ -286,6 +298,7 @@ pub fn read_response(response: warc::Response) -> Result<Document> {
         Assets::default(),
     )?;
     doc.member = Some(response.url);
+    sanitize::article(&mut doc.article);
     Ok(doc)
 }
 

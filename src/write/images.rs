@@ -166,7 +166,7 @@ impl Images {
         }
         self.attachments.push(Attachment {
             path: path.clone(),
-            bytes: asset.bytes,
+            bytes: std::sync::Arc::unwrap_or_clone(asset.bytes),
         });
         self.copies.insert(src.to_string(), path.clone());
         path

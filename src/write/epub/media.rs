@@ -4,7 +4,12 @@
 
 use std::collections::BTreeMap;
 
+use std::sync::Arc;
+
+use super::svg;
 use crate::document::{Assets, Resolved, sniff_media_type};
+use crate::limits::MAX_IMAGE_PIXELS;
+use crate::write::shared::decodes;
 
 /// EPUB 3.3 core image media types with their file extensions; anything
 /// else may not display on a reading system and is left out.
@@ -20,26 +25,6 @@ pub const CORE_IMAGE_TYPES: &[(&str, &str)] = &[
 /// not pictures: they are left out silently.
 pub const PLACEHOLDER_MAX_SIDE: usize = 2;
 
-/// Fragments that make an SVG unsafe or invalid inside an EPUB (scripts,
-/// embedded HTML, handlers, entity declarations, remote references); such an
-/// SVG is treated as an unsupported format.
-const SVG_REFUSED: &[&str] = &[
-    "<script",
-    "<foreignobject",
-    "javascript:",
-    "<!entity",
-    "<!doctype",
-    " onload",
-    " onclick",
-    " onmouse",
-    " onerror",
-    " onfocus",
-    "href=\"http",
-    "href='http",
-    "url(http",
-    "@import",
-];
-
 /// Where an image source ended up.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Placed {
@@ -49,7 +34,8 @@ pub enum Placed {
     Remote,
     /// A local reference that does not exist.
     Missing,
-    /// A format e-readers cannot show.
+    /// A format e-readers cannot show, a broken image, or an SVG outside the
+    /// allow-list of [`super::svg`].
     Unsupported,
     /// A spacer or placeholder, left out without a word.
     Placeholder,
@@ -65,7 +51,7 @@ pub struct Item {
     /// Media type.
     pub media_type: &'static str,
     /// The bytes.
-    pub bytes: Vec<u8>,
+    pub bytes: Arc<Vec<u8>>,
 }
 
 /// The images of one EPUB, in the order they were first used.
@@ -94,7 +80,12 @@ impl Media {
         else {
             return Placed::Unsupported;
         };
-        if media_type == "image/svg+xml" && !svg_is_safe(&asset.bytes) {
+        let usable = if media_type == "image/svg+xml" {
+            svg::is_safe(&asset.bytes)
+        } else {
+            decodes_within_limit(media_type, &asset.bytes)
+        };
+        if !usable {
             return Placed::Unsupported;
         }
         if imagesize::blob_size(&asset.bytes).is_ok_and(|size| {
@@ -102,7 +93,9 @@ impl Media {
         }) {
             return Placed::Placeholder;
         }
-        let hash = sha1_smol::Sha1::from(&asset.bytes).digest().to_string();
+        let hash = sha1_smol::Sha1::from(asset.bytes.as_slice())
+            .digest()
+            .to_string();
         let index = *self.by_hash.entry(hash).or_insert_with(|| {
             let n = self.items.len() + 1;
             self.items.push(Item {
@@ -124,13 +117,13 @@ impl Media {
     }
 }
 
-/// Whether an SVG holds nothing that could run or reach outside the book.
-fn svg_is_safe(bytes: &[u8]) -> bool {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return false;
-    };
-    let lower = text.to_ascii_lowercase();
-    !SVG_REFUSED.iter().any(|bad| lower.contains(bad))
+/// Whether a raster image decodes, as the PDF writer checks it (a corrupt
+/// PNG fails epubcheck); one declaring more than [`MAX_IMAGE_PIXELS`] is
+/// not decoded, and kept as it is.
+fn decodes_within_limit(media_type: &str, bytes: &[u8]) -> bool {
+    let huge = imagesize::blob_size(bytes)
+        .is_ok_and(|size| size.width as u64 * size.height as u64 > MAX_IMAGE_PIXELS);
+    huge || decodes(media_type, bytes)
 }
 
 #[cfg(test)]
@@ -155,10 +148,9 @@ mod tests {
     }
 
     #[test]
-    fn scripted_svg_is_refused() {
-        assert!(!svg_is_safe(b"<svg><script>alert(1)</script></svg>"));
-        assert!(svg_is_safe(
-            b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>"
-        ));
+    fn a_corrupt_png_is_not_embedded() {
+        let mut media = Media::default();
+        let png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAoAAAAKCAIAAAACUFjqAAAAAA==";
+        assert_eq!(media.place(&Assets::default(), png), Placed::Unsupported);
     }
 }

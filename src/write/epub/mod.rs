@@ -15,8 +15,10 @@
 mod media;
 mod meta;
 mod package;
+mod svg;
 mod xhtml;
 
+use std::borrow::Cow;
 use std::io::{Cursor, Write as _};
 
 use zip::write::SimpleFileOptions;
@@ -26,6 +28,7 @@ use super::{Output, Spec, WriteOptions, Writer, edition};
 use crate::date::Stamp;
 use crate::document::Document;
 use crate::error::Result;
+use crate::sanitize::url::web_link;
 use media::Media;
 use package::{Book, Spine};
 
@@ -79,11 +82,7 @@ impl Writer for Epub {
                 .as_deref()
                 .and_then(xhtml::non_empty)
                 .map(str::to_string),
-            sources: article
-                .url
-                .iter()
-                .filter_map(|u| xhtml::safe_href(u))
-                .collect(),
+            sources: article.url.iter().filter_map(|u| web_link(u)).collect(),
             description: article
                 .description
                 .as_deref()
@@ -224,38 +223,42 @@ fn stylesheet(options: &WriteOptions) -> Result<String> {
 /// navigation, stylesheet, content documents and images, all with one fixed
 /// time.
 fn package(book: &Book, css: &str) -> Result<Vec<u8>> {
-    let mut entries: Vec<(String, Vec<u8>, bool)> = vec![
-        ("mimetype".into(), b"application/epub+zip".to_vec(), false),
+    let mut entries: Vec<(String, Cow<[u8]>, bool)> = vec![
+        (
+            "mimetype".into(),
+            Cow::Borrowed(b"application/epub+zip"),
+            false,
+        ),
         (
             "META-INF/container.xml".into(),
-            package::container(PACKAGE_DIR).into_bytes(),
+            Cow::Owned(package::container(PACKAGE_DIR).into_bytes()),
             true,
         ),
         (
             format!("{PACKAGE_DIR}/package.opf"),
-            package::opf(book).into_bytes(),
+            Cow::Owned(package::opf(book).into_bytes()),
             true,
         ),
         (
             format!("{PACKAGE_DIR}/nav.xhtml"),
-            package::nav(book).into_bytes(),
+            Cow::Owned(package::nav(book).into_bytes()),
             true,
         ),
         (
             format!("{PACKAGE_DIR}/toc.ncx"),
-            package::ncx(book).into_bytes(),
+            Cow::Owned(package::ncx(book).into_bytes()),
             true,
         ),
         (
             format!("{PACKAGE_DIR}/style.css"),
-            css.as_bytes().to_vec(),
+            Cow::Borrowed(css.as_bytes()),
             true,
         ),
     ];
     for item in &book.spine {
         entries.push((
             format!("{PACKAGE_DIR}/{}", item.file),
-            item.xhtml.as_bytes().to_vec(),
+            Cow::Borrowed(item.xhtml.as_bytes()),
             true,
         ));
     }
@@ -263,7 +266,7 @@ fn package(book: &Book, css: &str) -> Result<Vec<u8>> {
         // Images are compressed already: storing them costs nothing.
         entries.push((
             format!("{PACKAGE_DIR}/{}", item.href),
-            item.bytes.clone(),
+            Cow::Borrowed(item.bytes.as_slice()),
             false,
         ));
     }

@@ -15,6 +15,7 @@ use super::media::{Media, Placed};
 use crate::document::Document;
 use crate::error::Result;
 use crate::model::{Block, Inline};
+use crate::sanitize::url::web_link;
 use crate::write::edition::{self, EnglishDates, UpdatedWording};
 use crate::write::language::{is_rtl, language};
 use crate::write::shared::blocks_below_header;
@@ -141,7 +142,7 @@ pub fn chapter(doc: &Document, media: &mut Media) -> Result<Chapter> {
     x.push_str(&lead);
     x.push_str("</header>\n");
     x.push_str(&blocks);
-    if let Some(href) = article.url.as_deref().and_then(safe_href) {
+    if let Some(href) = article.url.as_deref().and_then(web_link) {
         let _ = writeln!(
             x,
             "<footer class=\"source\">\n<p>{} <a href=\"{}\">{}</a></p>\n</footer>",
@@ -408,7 +409,7 @@ fn render_inlines(inlines: &[Inline]) -> String {
                 let _ = write!(out, "<code>{}</code>", esc(text));
             }
             Inline::Break => out.push_str("<br/>"),
-            Inline::Link { href, children } => match safe_href(href) {
+            Inline::Link { href, children } => match web_link(href) {
                 Some(href) => {
                     let _ = write!(
                         out,
@@ -422,66 +423,6 @@ fn render_inlines(inlines: &[Inline]) -> String {
         }
     }
     out
-}
-
-/// A link target the EPUB may carry: `http(s)://host…` or `mailto:…`, with
-/// characters URLs may not hold percent-encoded. In-page `#` targets are
-/// dropped, since the page's anchors are not part of the chapter.
-pub fn safe_href(href: &str) -> Option<String> {
-    let href = href.trim();
-    let lower = href.to_ascii_lowercase();
-    let rest = if let Some(rest) = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-    {
-        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-        let host = host.rsplit('@').next().unwrap_or("");
-        let (name, port) = host.split_once(':').unwrap_or((host, ""));
-        if name.is_empty()
-            || !name
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
-            || !port.bytes().all(|b| b.is_ascii_digit())
-        {
-            return None;
-        }
-        rest
-    } else {
-        lower.strip_prefix("mailto:")?
-    };
-    if rest.is_empty() {
-        return None;
-    }
-    let mut out = String::with_capacity(href.len());
-    let mut in_fragment = false;
-    for (i, c) in href.char_indices() {
-        match c {
-            ' ' | '"' | '<' | '>' | '[' | ']' | '\\' | '^' | '`' | '{' | '|' | '}' => {
-                let _ = write!(out, "%{:02X}", c as u32);
-            }
-            // A second `#` cannot stand in a fragment.
-            '#' if in_fragment => out.push_str("%23"),
-            '#' => {
-                in_fragment = true;
-                out.push(c);
-            }
-            // A `%` that starts no escape is a literal percent sign.
-            '%' if !href
-                .get(i + 1..i + 3)
-                .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())) =>
-            {
-                out.push_str("%25");
-            }
-            c if c.is_control() => {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    let _ = write!(out, "%{b:02X}");
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    Some(out)
 }
 
 /// The title page of an edition: its title, date range and article count.
@@ -608,31 +549,6 @@ pub fn non_empty(s: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_safe_links_survive() {
-        assert_eq!(safe_href("javascript:alert(1)"), None);
-        assert_eq!(safe_href("#note-1"), None);
-        assert_eq!(safe_href("data:text/html,<script>"), None);
-        assert_eq!(safe_href("http://"), None);
-        assert_eq!(safe_href("http://example.org:port/"), None);
-        assert_eq!(
-            safe_href("https://example.org/?q=[1]").as_deref(),
-            Some("https://example.org/?q=%5B1%5D")
-        );
-        assert_eq!(
-            safe_href("https://example.org/a b|c").as_deref(),
-            Some("https://example.org/a%20b%7Cc")
-        );
-        assert_eq!(
-            safe_href("mailto:x@example.org").as_deref(),
-            Some("mailto:x@example.org")
-        );
-        assert_eq!(
-            safe_href("https://example.org/a#:~:text=it&#x27;s 100%").as_deref(),
-            Some("https://example.org/a#:~:text=it&%23x27;s%20100%25")
-        );
-    }
 
     #[test]
     fn escaping_drops_invalid_xml_characters() {

@@ -6,9 +6,10 @@
 
 use std::fmt::Write as _;
 
-use super::markup::{clean_href, escape, escape_into};
+use super::markup::{escape, escape_into};
 use crate::document::Document;
 use crate::model::{Block, Inline};
+use crate::sanitize::url::web_link;
 use crate::write::blocks_below_header;
 use crate::write::images::Images;
 
@@ -201,7 +202,7 @@ fn inline_html(inlines: &[Inline]) -> String {
             }
             Inline::Emphasis { children } => ("em", children),
             Inline::Strong { children } => ("strong", children),
-            Inline::Link { href, children } => match clean_href(href) {
+            Inline::Link { href, children } => match web_link(href) {
                 Some(href) => {
                     let _ = write!(
                         out,

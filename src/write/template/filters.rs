@@ -4,7 +4,7 @@
 
 use minijinja::{Error, ErrorKind, State, Value};
 
-use super::markup::clean_href;
+use crate::sanitize::url::web_link;
 
 /// The format `date` uses when given none.
 const DEFAULT_DATE_FORMAT: &str = "long";
@@ -142,7 +142,7 @@ pub fn json(value: Value) -> Result<String, Error> {
 /// output may carry, percent-encoded where needed; otherwise (or for no
 /// URL) empty.
 pub fn href(value: Option<&str>) -> String {
-    value.and_then(clean_href).unwrap_or_default()
+    value.and_then(web_link).unwrap_or_default()
 }
 
 /// The parts of an ISO 8601 date or date-time.
