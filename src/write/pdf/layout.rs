@@ -85,7 +85,9 @@ impl Layout<'_> {
         x: f32,
         leading: f32,
     ) -> Vec<Piece> {
-        let lines = text::set(spans, setting, self.fonts, patterns);
+        // Lines past the page limit would be dropped: do not set them.
+        let max_lines = (self.budget.max(0.0) / leading).ceil() as usize + 1;
+        let lines = text::set_at_most(spans, setting, self.fonts, patterns, max_lines);
         pieces_from_lines(lines, x, leading, setting.size)
     }
 
@@ -94,6 +96,7 @@ impl Layout<'_> {
         let article = &doc.article;
         let patterns = Patterns::for_language(article.language.as_deref());
         let patterns = patterns.as_ref();
+        self.fonts.set_language(article.language.as_deref());
         let mut pieces = self.header(doc);
         let mut previous = Previous::Start;
         for block in blocks_below_header(article) {
