@@ -369,35 +369,6 @@ fn an_image_that_does_not_decode_is_left_out_with_a_warning() {
 }
 
 #[test]
-fn font_option_adds_a_fallback_for_missing_characters() {
-    let doc = Document {
-        article: Article {
-            headline: "Boxes".into(),
-            blocks: vec![Block::paragraph(
-                "A table border ┼ drawn with box characters.",
-            )],
-            ..Article::default()
-        },
-        ..Document::default()
-    };
-    let plain = pdf(std::slice::from_ref(&doc), &WriteOptions::default());
-    assert!(
-        plain.warnings.iter().any(|w| w.contains("U+253C")),
-        "{:?}",
-        plain.warnings
-    );
-    let options = WriteOptions {
-        font: Some(crate_dir().join("templates/fonts/DejaVuSansMono.ttf")),
-        ..WriteOptions::default()
-    };
-    let with_font = pdf(std::slice::from_ref(&doc), &options);
-    assert!(with_font.warnings.is_empty(), "{:?}", with_font.warnings);
-    let file = temp_pdf(&with_font.bytes);
-    fonts_embedded(file.path()).unwrap();
-    assert!(pdf_text(file.path()).contains('┼'));
-}
-
-#[test]
 fn output_is_deterministic_and_dated_from_the_article() {
     let a = pdf(&[fixture()], &WriteOptions::default()).bytes;
     let b = pdf(&[fixture()], &WriteOptions::default()).bytes;

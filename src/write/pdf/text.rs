@@ -124,6 +124,9 @@ pub struct SetLine {
     pub strings: Vec<GlyphString>,
     /// Natural width actually used.
     pub width: f32,
+    /// Byte offset, within the piece of paragraph it was set from, where
+    /// the line's text begins.
+    start: usize,
 }
 
 /// What a box or glue draws: glyphs `glyphs` of run `run`.
@@ -184,13 +187,13 @@ impl Paragraph {
         Paragraph { text, styles }
     }
 
-    /// The style and ink of the byte at `at`, given the index of the range
-    /// the previous byte was in (styles are looked up in order).
-    fn style_at(&self, at: usize, hint: &mut usize) -> (Style, Ink) {
-        while *hint + 1 < self.styles.len() && self.styles[*hint].0 <= at {
-            *hint += 1;
-        }
-        let (_, style, ink) = self.styles[*hint];
+    /// The style and ink of the byte at `at`.
+    fn style_at(&self, at: usize) -> (Style, Ink) {
+        let k = self
+            .styles
+            .partition_point(|s| s.0 <= at)
+            .min(self.styles.len().saturating_sub(1));
+        let (_, style, ink) = self.styles[k];
         (style, ink)
     }
 }
@@ -228,20 +231,30 @@ pub fn set_at_most(
     let mut opportunities = unicode_linebreak::linebreaks(text).peekable();
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut hint = 0;
+    // Break opportunities after `start` read ahead by the previous piece.
+    let mut carried: Vec<(usize, BreakOpportunity)> = Vec::new();
     while start < text.len() && lines.len() < max_lines {
-        let mut breaks = Vec::new();
+        let mut breaks: Vec<(usize, BreakOpportunity)> = carried
+            .drain(..)
+            .map(|(at, kind)| (at - start, kind))
+            .collect();
         let mut end = text.len();
-        while let Some(&(at, kind)) = opportunities.peek() {
-            if at > start + PIECE_MAX_BYTES {
-                end = floor_char_boundary(text, start + PIECE_BYTES);
-                break;
-            }
-            opportunities.next();
-            breaks.push((at - start, kind));
-            if at >= start + PIECE_BYTES {
-                end = at;
-                break;
+        if let Some(&(at, _)) = breaks.last()
+            && at >= PIECE_BYTES
+        {
+            end = start + at;
+        } else {
+            while let Some(&(at, kind)) = opportunities.peek() {
+                if at > start + PIECE_MAX_BYTES {
+                    end = floor_char_boundary(text, start + PIECE_BYTES);
+                    break;
+                }
+                opportunities.next();
+                breaks.push((at - start, kind));
+                if at >= start + PIECE_BYTES {
+                    end = at;
+                    break;
+                }
             }
         }
         let piece = Chunk {
@@ -251,10 +264,24 @@ pub fn set_at_most(
             rtl,
             indent: if start == 0 { setting.indent } else { 0.0 },
         };
-        lines.extend(set_chunk(
-            &paragraph, &piece, &mut hint, setting, fonts, patterns,
-        ));
-        start = end;
+        let mut set = set_chunk(&paragraph, &piece, setting, fonts, patterns);
+        // The last line of a piece that is not the paragraph's last is set
+        // again at the head of the next piece, so the seam does not show.
+        let resume = match set.last() {
+            Some(last) if end < text.len() && set.len() > 1 && last.start > 0 => start + last.start,
+            _ => end,
+        };
+        if resume < end {
+            set.pop();
+            carried = piece
+                .breaks
+                .iter()
+                .map(|&(at, kind)| (at + start, kind))
+                .filter(|&(at, _)| at > resume)
+                .collect();
+        }
+        lines.extend(set);
+        start = resume;
     }
     lines
 }
@@ -281,7 +308,6 @@ struct Chunk<'a> {
 fn set_chunk(
     paragraph: &Paragraph,
     chunk: &Chunk,
-    hint: &mut usize,
     setting: Setting,
     fonts: &mut FontSet,
     patterns: Option<&Patterns>,
@@ -291,7 +317,7 @@ fn set_chunk(
     } else {
         Level::ltr()
     };
-    let runs = shape_chunk(paragraph, chunk, hint, base, setting.size, fonts);
+    let runs = shape_chunk(paragraph, chunk, base, setting.size, fonts);
     let mut items: Vec<Item<Piece>> = Vec::new();
     if chunk.indent > 0.0 {
         items.push(Item::Box {
@@ -347,7 +373,6 @@ fn set_chunk(
 fn shape_chunk(
     paragraph: &Paragraph,
     chunk: &Chunk,
-    hint: &mut usize,
     base: Level,
     size: f32,
     fonts: &mut FontSet,
@@ -382,7 +407,7 @@ fn shape_chunk(
     let mut start = 0;
     let mut current: Option<RunKey> = None;
     for (i, c) in text.char_indices() {
-        let (style, ink) = paragraph.style_at(chunk.offset + i, hint);
+        let (style, ink) = paragraph.style_at(chunk.offset + i);
         if c == '\n' {
             if let Some(key) = current.take() {
                 push(&mut runs, start, i, key, fonts);
@@ -796,9 +821,20 @@ fn draw_line(
             }
         }
     }
+    let start = atoms
+        .iter()
+        .filter_map(|a| a.piece)
+        .find(|p| p.run != usize::MAX)
+        .map_or(0, |p| {
+            let placed = &runs[p.run];
+            placed.offset + placed.run.glyphs.get(p.glyphs.start).map_or(0, |g| g.start)
+        });
     reorder(&mut atoms);
 
-    let mut set = SetLine::default();
+    let mut set = SetLine {
+        start,
+        ..SetLine::default()
+    };
     let mut x = 0.0f32;
     let mut current: Option<GlyphString> = None;
     for atom in &atoms {
