@@ -7,7 +7,7 @@
 //! for the rest of the process.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock, Mutex};
 
 use super::fonts::{LoadedFace, Style};
@@ -66,8 +66,10 @@ static LOADED: LazyLock<Mutex<BTreeMap<usize, Option<Arc<LoadedFace>>>>> =
 
 /// Font files read so far, by path; they live as long as the process, as
 /// the faces parsed from them borrow them.
-static FILES: LazyLock<Mutex<BTreeMap<PathBuf, Option<&'static [u8]>>>> =
-    LazyLock::new(|| Mutex::new(BTreeMap::new()));
+static FILES: LazyLock<Mutex<FileCache>> = LazyLock::new(|| Mutex::new(BTreeMap::new()));
+
+/// Font files by path (`None`: unreadable or too large).
+type FileCache = BTreeMap<PathBuf, Option<&'static [u8]>>;
 
 /// Largest font file read (a CJK collection is about 30 MB).
 const MAX_FONT_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -146,9 +148,9 @@ fn load(i: usize) -> Option<Arc<LoadedFace>> {
 }
 
 /// The bytes of a font file, read once.
-fn read(path: &PathBuf) -> Option<&'static [u8]> {
+fn read(path: &Path) -> Option<&'static [u8]> {
     let mut files = FILES.lock().unwrap_or_else(|e| e.into_inner());
-    *files.entry(path.clone()).or_insert_with(|| {
+    *files.entry(path.to_path_buf()).or_insert_with(|| {
         let size = std::fs::metadata(path).ok()?.len();
         if size > MAX_FONT_FILE_BYTES {
             return None;

@@ -504,7 +504,7 @@ fn may_break_before(
     while *next < breaks.len() && breaks[*next].0 < at {
         *next += 1;
     }
-    if !breaks.get(*next).is_some_and(|b| b.0 == at) {
+    if breaks.get(*next).is_none_or(|b| b.0 != at) {
         return false;
     }
     let before = &chunk.text[..at];
