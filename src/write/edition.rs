@@ -2,14 +2,14 @@
 //! edition of many, worked out once: the edition's title and its range of
 //! days, the creators, the languages, and the dates line under a headline.
 //!
-//! Dates are shown as the page wrote them, never moved to UTC. Where the two
-//! writers word things differently, the difference is a parameter here
-//! ([`EnglishDates`], [`UpdatedWording`], the range's joiner, whether names
-//! are trimmed), so each keeps its wording while the logic stays one.
+//! Dates are shown as the page wrote them, never moved to UTC, in the words
+//! of the article's language ([`Words`], one table for both writers).
+//! Where the two writers differ (the range's joiner, whether names are
+//! trimmed, markup around a date), the difference is a parameter here.
 
 use crate::date::Stamp;
 use crate::model::Article;
-use crate::write::language::{language, primary_subtag};
+use crate::write::language::{Words, language, words};
 
 /// Title of an edition when `--title` gives none.
 pub const DEFAULT_TITLE: &str = "galley edition";
@@ -83,76 +83,64 @@ pub fn languages<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<Str
     out
 }
 
-/// Which articles get their dates in English words ("5 February 2020")
-/// rather than ISO days: the EPUB and the PDF decide differently.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EnglishDates {
-    /// Articles whose language ([`language`], the tag or the script) has
-    /// the primary subtag `en`; an untagged article reads ISO (the EPUB).
-    ByLanguage,
-    /// Articles whose own tag starts with `en`, and untagged ones (the PDF).
-    UnlessTaggedOtherwise,
+/// The edition's words for an article, by its language ([`language`]:
+/// the tag, or the script of an untagged article).
+pub fn words_for(article: &Article) -> &'static Words {
+    words(&language(article))
 }
 
-impl EnglishDates {
-    /// Whether `article`'s dates read in English words.
-    pub fn for_article(self, article: &Article) -> bool {
-        match self {
-            EnglishDates::ByLanguage => primary_subtag(&language(article)) == "en",
-            EnglishDates::UnlessTaggedOtherwise => article
-                .language
-                .as_deref()
-                .is_none_or(|l| l.to_ascii_lowercase().starts_with("en")),
-        }
-    }
-}
-
-/// The words before an update date in the dates line.
-#[derive(Debug, Clone, Copy)]
-pub struct UpdatedWording<'a> {
-    /// After the publication date: "5 February 2020 · updated 6 February 2020".
-    pub after_published: &'a str,
-    /// With no publication date: "Updated 6 February 2020".
-    pub alone: &'a str,
-}
-
-/// "5 February 2020 · Updated 6 February 2020": the publication date, and
-/// the update when it falls on another day, each as written by the page.
-/// `mark` turns a date and its shown text into the writer's markup.
-/// `None` when the article carries neither date.
+/// "5 February 2020 · updated 6 February 2020": the publication date, and
+/// the update when it falls on another day, each the day the page wrote,
+/// in `words`' language. `word` turns the edition's words, and `mark` a
+/// date and its shown text, into the writer's markup. `None` when the
+/// article carries neither date.
 pub fn dates_line(
     article: &Article,
-    english: EnglishDates,
-    updated: UpdatedWording,
+    words: &Words,
+    word: impl Fn(&str) -> String,
     mark: impl Fn(&Stamp, String) -> String,
 ) -> Option<String> {
-    let english = english.for_article(article);
     let parse = |date: &Option<String>| date.as_deref().and_then(Stamp::parse);
     let published = parse(&article.published);
     let modified =
         parse(&article.modified).filter(|m| published.is_none_or(|p| p.day_key() != m.day_key()));
-    let show = |s: &Stamp| mark(s, s.display(english));
+    let show = |s: &Stamp| mark(s, words.date(s.year, s.month, s.day));
     match (published, modified) {
         (Some(p), Some(m)) => Some(format!(
             "{} · {} {}",
             show(&p),
-            updated.after_published,
+            word(words.updated_after),
             show(&m)
         )),
         (Some(p), None) => Some(show(&p)),
-        (None, Some(m)) => Some(format!("{} {}", updated.alone, show(&m))),
+        (None, Some(m)) => Some(format!("{} {}", word(words.updated), show(&m))),
         (None, None) => None,
     }
+}
+
+/// A date for machines (an HTML `datetime`): the day, or the day and the
+/// time in the page's own offset — never shifted to UTC, and with no zone
+/// at all when the page gave none.
+pub fn datetime(stamp: &Stamp) -> String {
+    let day = stamp.day_iso();
+    let Some((h, m, s)) = stamp.time else {
+        return day;
+    };
+    let zone = match stamp.offset {
+        None => String::new(),
+        Some(0) => "Z".to_string(),
+        Some(minutes) => {
+            let sign = if minutes < 0 { '-' } else { '+' };
+            let minutes = minutes.unsigned_abs();
+            format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+        }
+    };
+    format!("{day}T{h:02}:{m:02}:{s:02}{zone}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const PLAIN: UpdatedWording = UpdatedWording {
-        after_published: "updated",
-        alone: "Updated",
-    };
 
     fn dated(published: Option<&str>, modified: Option<&str>, lang: Option<&str>) -> Article {
         Article {
@@ -163,19 +151,32 @@ mod tests {
         }
     }
 
-    fn line(article: &Article, english: EnglishDates) -> Option<String> {
-        dates_line(article, english, PLAIN, |_, shown| shown)
+    fn line(article: &Article) -> Option<String> {
+        dates_line(article, words_for(article), str::to_string, |_, shown| {
+            shown
+        })
     }
 
     #[test]
     fn the_day_is_shown_as_the_page_wrote_it() {
         let late = dated(Some("2021-01-01T02:00:00+03:00"), None, Some("en"));
-        for rule in [
-            EnglishDates::ByLanguage,
-            EnglishDates::UnlessTaggedOtherwise,
-        ] {
-            assert_eq!(line(&late, rule).as_deref(), Some("1 January 2021"));
-        }
+        assert_eq!(line(&late).as_deref(), Some("1 January 2021"));
+        let french = dated(Some("2021-03-03T23:30:00-05:00"), None, Some("fr"));
+        assert_eq!(line(&french).as_deref(), Some("3 mars 2021"));
+    }
+
+    #[test]
+    fn machine_dates_keep_the_pages_offset_and_invent_none() {
+        let stamp = |s: &str| Stamp::parse(s).expect("a date");
+        assert_eq!(
+            datetime(&stamp("2021-01-01T02:00:00+03:00")),
+            "2021-01-01T02:00:00+03:00"
+        );
+        assert_eq!(
+            datetime(&stamp("2021-01-01T02:00:00")),
+            "2021-01-01T02:00:00"
+        );
+        assert_eq!(datetime(&stamp("2021-01-01")), "2021-01-01");
     }
 
     #[test]
@@ -183,26 +184,18 @@ mod tests {
         let a = dated(
             Some("2020-02-05T10:00:00Z"),
             Some("2020-02-05T18:00:00Z"),
-            None,
+            Some("en"),
         );
-        assert_eq!(
-            line(&a, EnglishDates::UnlessTaggedOtherwise).as_deref(),
-            Some("5 February 2020")
-        );
+        assert_eq!(line(&a).as_deref(), Some("5 February 2020"));
         let b = dated(Some("2020-02-05"), Some("2020-02-06"), Some("de"));
         assert_eq!(
-            line(&b, EnglishDates::ByLanguage).as_deref(),
-            Some("2020-02-05 · updated 2020-02-06")
+            line(&b).as_deref(),
+            Some("5. Februar 2020 · aktualisiert am 6. Februar 2020")
         );
+        // An unknown language reads the neutral form: ISO days.
         let c = dated(None, Some("2020-02-06"), None);
-        assert_eq!(
-            line(&c, EnglishDates::ByLanguage).as_deref(),
-            Some("Updated 2020-02-06")
-        );
-        assert_eq!(
-            line(&dated(None, None, None), EnglishDates::ByLanguage),
-            None
-        );
+        assert_eq!(line(&c).as_deref(), Some("Updated 2020-02-06"));
+        assert_eq!(line(&dated(None, None, None)), None);
     }
 
     #[test]

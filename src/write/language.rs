@@ -1,6 +1,9 @@
 //! An article's language as a valid BCP 47 tag — the page's own tag, else
-//! one told from the script of its text — and the direction it is written
-//! in.
+//! one told from the script of its text — the direction it is written in,
+//! and the words an edition writes around it ("By", "Updated", "Source",
+//! "Contents", the date) in that language: one table for the EPUB and the
+//! PDF writers, with a neutral form (English words, ISO dates) for the
+//! languages it lacks.
 
 use crate::model::Article;
 
@@ -105,6 +108,408 @@ pub fn primary_subtag(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// The words an edition writes around an article, in one language.
+#[derive(Debug)]
+pub struct Words {
+    /// Primary language subtag (or full tag for a script variant).
+    pub tag: &'static str,
+    /// The byline, `{}` standing for the names ("By {}").
+    pub by: &'static str,
+    /// Before an update date that stands alone ("Updated").
+    pub updated: &'static str,
+    /// Before an update date after the publication date ("updated").
+    pub updated_after: &'static str,
+    /// Before the page's address ("Source:").
+    pub source: &'static str,
+    /// The contents page's title ("Contents").
+    pub contents: &'static str,
+    /// How a date reads: `{d}` day, `{m}` month name, `{n}` month number,
+    /// `{y}` year; empty for ISO 8601.
+    date: &'static str,
+    /// Month names as dates use them (genitive where the language wants
+    /// it), January first, separated by spaces.
+    months: &'static str,
+}
+
+impl Words {
+    /// Whether these are the neutral words for a language not in the table.
+    pub fn is_neutral(&self) -> bool {
+        self.tag.is_empty()
+    }
+
+    /// A calendar day as this language writes it.
+    pub fn date(&self, year: i32, month: u32, day: u32) -> String {
+        let name = self.months.split(' ').nth((month as usize).wrapping_sub(1));
+        match name {
+            Some(name) if !self.date.is_empty() => self
+                .date
+                .replace("{d}", &day.to_string())
+                .replace("{n}", &month.to_string())
+                .replace("{m}", name)
+                .replace("{y}", &year.to_string()),
+            _ => format!("{year:04}-{month:02}-{day:02}"),
+        }
+    }
+
+    /// The byline for `names`.
+    pub fn byline(&self, names: &str) -> String {
+        self.by.replace("{}", names)
+    }
+}
+
+/// English month names, as a [`Words`] month list.
+const ENGLISH_MONTHS: &str =
+    "January February March April May June July August September October November December";
+
+/// For languages the table lacks: English words (marked as English where
+/// the format can say so) and ISO 8601 dates, which read without translation.
+pub const NEUTRAL: Words = Words {
+    tag: "",
+    by: "By {}",
+    updated: "Updated",
+    updated_after: "updated",
+    source: "Source:",
+    contents: "Contents",
+    date: "",
+    months: ENGLISH_MONTHS,
+};
+
+/// The edition's words in the most common languages of news.
+pub const WORDS: &[Words] = &[
+    Words {
+        tag: "en",
+        by: "By {}",
+        updated: "Updated",
+        updated_after: "updated",
+        source: "Source:",
+        contents: "Contents",
+        date: "{d} {m} {y}",
+        months: ENGLISH_MONTHS,
+    },
+    Words {
+        tag: "fr",
+        by: "Par {}",
+        updated: "Mis à jour le",
+        updated_after: "mis à jour le",
+        source: "Source\u{a0}:",
+        contents: "Sommaire",
+        date: "{d} {m} {y}",
+        months: "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    },
+    Words {
+        tag: "de",
+        by: "Von {}",
+        updated: "Aktualisiert am",
+        updated_after: "aktualisiert am",
+        source: "Quelle:",
+        contents: "Inhalt",
+        date: "{d}. {m} {y}",
+        months: "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    },
+    Words {
+        tag: "es",
+        by: "Por {}",
+        updated: "Actualizado el",
+        updated_after: "actualizado el",
+        source: "Fuente:",
+        contents: "Índice",
+        date: "{d} de {m} de {y}",
+        months: "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    },
+    Words {
+        tag: "pt",
+        by: "Por {}",
+        updated: "Atualizado em",
+        updated_after: "atualizado em",
+        source: "Fonte:",
+        contents: "Sumário",
+        date: "{d} de {m} de {y}",
+        months: "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    },
+    Words {
+        tag: "it",
+        by: "Di {}",
+        updated: "Aggiornato il",
+        updated_after: "aggiornato il",
+        source: "Fonte:",
+        contents: "Indice",
+        date: "{d} {m} {y}",
+        months: "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    },
+    Words {
+        tag: "nl",
+        by: "Door {}",
+        updated: "Bijgewerkt op",
+        updated_after: "bijgewerkt op",
+        source: "Bron:",
+        contents: "Inhoud",
+        date: "{d} {m} {y}",
+        months: "januari februari maart april mei juni juli augustus september oktober november december",
+    },
+    Words {
+        tag: "ru",
+        by: "Автор: {}",
+        updated: "Обновлено",
+        updated_after: "обновлено",
+        source: "Источник:",
+        contents: "Содержание",
+        date: "{d} {m} {y}",
+        months: "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    },
+    Words {
+        tag: "uk",
+        by: "Автор: {}",
+        updated: "Оновлено",
+        updated_after: "оновлено",
+        source: "Джерело:",
+        contents: "Зміст",
+        date: "{d} {m} {y}",
+        months: "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    },
+    Words {
+        tag: "kk",
+        by: "Авторы: {}",
+        updated: "Жаңартылды",
+        updated_after: "жаңартылды",
+        source: "Дереккөз:",
+        contents: "Мазмұны",
+        date: "{y} жылғы {d} {m}",
+        months: "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
+    },
+    Words {
+        tag: "pl",
+        by: "Autor: {}",
+        updated: "Zaktualizowano",
+        updated_after: "zaktualizowano",
+        source: "Źródło:",
+        contents: "Spis treści",
+        date: "{d} {m} {y}",
+        months: "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+    },
+    Words {
+        tag: "cs",
+        by: "Autor: {}",
+        updated: "Aktualizováno",
+        updated_after: "aktualizováno",
+        source: "Zdroj:",
+        contents: "Obsah",
+        date: "{d}. {m} {y}",
+        months: "ledna února března dubna května června července srpna září října listopadu prosince",
+    },
+    Words {
+        tag: "sv",
+        by: "Av {}",
+        updated: "Uppdaterad",
+        updated_after: "uppdaterad",
+        source: "Källa:",
+        contents: "Innehåll",
+        date: "{d} {m} {y}",
+        months: "januari februari mars april maj juni juli augusti september oktober november december",
+    },
+    Words {
+        tag: "da",
+        by: "Af {}",
+        updated: "Opdateret",
+        updated_after: "opdateret",
+        source: "Kilde:",
+        contents: "Indhold",
+        date: "{d}. {m} {y}",
+        months: "januar februar marts april maj juni juli august september oktober november december",
+    },
+    Words {
+        tag: "no",
+        by: "Av {}",
+        updated: "Oppdatert",
+        updated_after: "oppdatert",
+        source: "Kilde:",
+        contents: "Innhold",
+        date: "{d}. {m} {y}",
+        months: "januar februar mars april mai juni juli august september oktober november desember",
+    },
+    Words {
+        tag: "fi",
+        by: "Teksti: {}",
+        updated: "Päivitetty",
+        updated_after: "päivitetty",
+        source: "Lähde:",
+        contents: "Sisällys",
+        date: "{d}. {m} {y}",
+        months: "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta",
+    },
+    Words {
+        tag: "el",
+        by: "Συντάκτης: {}",
+        updated: "Ενημερώθηκε",
+        updated_after: "ενημερώθηκε",
+        source: "Πηγή:",
+        contents: "Περιεχόμενα",
+        date: "{d} {m} {y}",
+        months: "Ιανουαρίου Φεβρουαρίου Μαρτίου Απριλίου Μαΐου Ιουνίου Ιουλίου Αυγούστου Σεπτεμβρίου Οκτωβρίου Νοεμβρίου Δεκεμβρίου",
+    },
+    Words {
+        tag: "tr",
+        by: "Yazan: {}",
+        updated: "Güncellendi",
+        updated_after: "güncellendi",
+        source: "Kaynak:",
+        contents: "İçindekiler",
+        date: "{d} {m} {y}",
+        months: "Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık",
+    },
+    Words {
+        tag: "ro",
+        by: "De {}",
+        updated: "Actualizat",
+        updated_after: "actualizat",
+        source: "Sursa:",
+        contents: "Cuprins",
+        date: "{d} {m} {y}",
+        months: "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
+    },
+    Words {
+        tag: "hu",
+        by: "Szerző: {}",
+        updated: "Frissítve",
+        updated_after: "frissítve",
+        source: "Forrás:",
+        contents: "Tartalom",
+        date: "{y}. {m} {d}.",
+        months: "január február március április május június július augusztus szeptember október november december",
+    },
+    Words {
+        tag: "id",
+        by: "Oleh {}",
+        updated: "Diperbarui",
+        updated_after: "diperbarui",
+        source: "Sumber:",
+        contents: "Daftar isi",
+        date: "{d} {m} {y}",
+        months: "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
+    },
+    Words {
+        tag: "ms",
+        by: "Oleh {}",
+        updated: "Dikemas kini",
+        updated_after: "dikemas kini",
+        source: "Sumber:",
+        contents: "Kandungan",
+        date: "{d} {m} {y}",
+        months: "Januari Februari Mac April Mei Jun Julai Ogos September Oktober November Disember",
+    },
+    Words {
+        tag: "vi",
+        by: "Tác giả: {}",
+        updated: "Cập nhật",
+        updated_after: "cập nhật",
+        source: "Nguồn:",
+        contents: "Mục lục",
+        date: "{d} tháng {n} năm {y}",
+        months: ENGLISH_MONTHS,
+    },
+    Words {
+        tag: "zh",
+        by: "作者：{}",
+        updated: "更新于",
+        updated_after: "更新于",
+        source: "来源：",
+        contents: "目录",
+        date: "{y}年{n}月{d}日",
+        months: ENGLISH_MONTHS,
+    },
+    Words {
+        tag: "zh-Hant",
+        by: "作者：{}",
+        updated: "更新於",
+        updated_after: "更新於",
+        source: "來源：",
+        contents: "目錄",
+        date: "{y}年{n}月{d}日",
+        months: ENGLISH_MONTHS,
+    },
+    Words {
+        tag: "ja",
+        by: "著者：{}",
+        updated: "更新",
+        updated_after: "更新",
+        source: "出典：",
+        contents: "目次",
+        date: "{y}年{n}月{d}日",
+        months: ENGLISH_MONTHS,
+    },
+    Words {
+        tag: "ko",
+        by: "글: {}",
+        updated: "수정",
+        updated_after: "수정",
+        source: "출처:",
+        contents: "목차",
+        date: "{y}년 {n}월 {d}일",
+        months: ENGLISH_MONTHS,
+    },
+    Words {
+        tag: "ar",
+        by: "بقلم {}",
+        updated: "حُدِّث في",
+        updated_after: "حُدِّث في",
+        source: "المصدر:",
+        contents: "المحتويات",
+        date: "{d} {m} {y}",
+        months: "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    },
+    Words {
+        tag: "he",
+        by: "מאת {}",
+        updated: "עודכן",
+        updated_after: "עודכן",
+        source: "מקור:",
+        contents: "תוכן העניינים",
+        date: "{d} ב{m} {y}",
+        months: "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",
+    },
+    Words {
+        tag: "fa",
+        by: "نوشتهٔ {}",
+        updated: "به‌روزشده در",
+        updated_after: "به‌روزشده در",
+        source: "منبع:",
+        contents: "فهرست",
+        date: "{d} {m} {y}",
+        months: "ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر",
+    },
+    Words {
+        tag: "hi",
+        by: "लेखक: {}",
+        updated: "अपडेट",
+        updated_after: "अपडेट",
+        source: "स्रोत:",
+        contents: "विषय सूची",
+        date: "{d} {m} {y}",
+        months: "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
+    },
+];
+
+/// The edition's words for a language tag: the table's entry for its
+/// primary subtag (Traditional Chinese by script or region), else
+/// [`NEUTRAL`].
+pub fn words(tag: &str) -> &'static Words {
+    let lower = tag.to_ascii_lowercase().replace('_', "-");
+    let primary = primary_subtag(&lower);
+    let key = match primary.as_str() {
+        "zh" if lower
+            .split('-')
+            .skip(1)
+            .any(|p| matches!(p, "hant" | "tw" | "hk" | "mo")) =>
+        {
+            "zh-Hant"
+        }
+        "nb" | "nn" => "no",
+        "iw" => "he",
+        "in" => "id",
+        other => other,
+    };
+    WORDS.iter().find(|w| w.tag == key).unwrap_or(&NEUTRAL)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +537,19 @@ mod tests {
         assert_eq!(tagged("عنوان الخبر"), "und-Arab");
         assert!(is_rtl(&tagged("כותרת החדשות")));
         assert_eq!(tagged("A plain headline"), UNKNOWN_LANGUAGE);
+    }
+
+    #[test]
+    fn editions_speak_the_articles_language() {
+        assert_eq!(words("fr-FR").date(2021, 3, 3), "3 mars 2021");
+        assert_eq!(words("fr").byline("Claire Dubois"), "Par Claire Dubois");
+        assert_eq!(words("de").byline("Max"), "Von Max");
+        assert_eq!(words("ru").byline("Иван"), "Автор: Иван");
+        assert_eq!(words("ja").date(2024, 3, 3), "2024年3月3日");
+        assert_eq!(words("zh-TW").contents, "目錄");
+        assert_eq!(words("en-GB").date(2020, 2, 5), "5 February 2020");
+        assert!(words("und").is_neutral());
+        assert_eq!(words("xx").date(2020, 2, 5), "2020-02-05");
+        assert!(WORDS.len() >= 30);
     }
 }

@@ -155,7 +155,7 @@ impl Epub {
             Spine::page(
                 "contents",
                 "text/contents.xhtml",
-                "Contents",
+                xhtml::contents_title(&primary).0,
                 &primary,
                 contents_page,
             ),

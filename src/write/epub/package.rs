@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::media::Media;
-use super::xhtml::{Chapter, Section, esc, item_lang, ui};
+use super::xhtml::{Chapter, Section, contents_title, esc, item_lang};
 use crate::write::language::is_rtl;
 
 /// Accessibility features every galley EPUB has: a navigable table of
@@ -258,9 +258,10 @@ pub fn nav(book: &Book) -> String {
          lang=\"{lang}\" xml:lang=\"{lang}\">\n<head>\n<title>{}</title>\n\
          <link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n<body>\n\
          <nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\" aria-labelledby=\"toc-title\">\n\
-         <h1 id=\"toc-title\"{}>Contents</h1>\n<ol>\n",
+         <h1 id=\"toc-title\"{}>{}</h1>\n<ol>\n",
         esc(&book.title),
-        ui(&book.languages[0])
+        contents_title(&book.languages[0]).1,
+        esc(contents_title(&book.languages[0]).0)
     );
     for item in book.spine.iter().filter(|s| s.is_article) {
         let _ = write!(
@@ -298,8 +299,9 @@ pub fn nav(book: &Book) -> String {
             "contents" => {
                 let _ = writeln!(
                     x,
-                    "<li><a epub:type=\"toc\" href=\"{}\">Contents</a></li>",
-                    item.file
+                    "<li><a epub:type=\"toc\" href=\"{}\">{}</a></li>",
+                    item.file,
+                    esc(contents_title(&book.languages[0]).0)
                 );
             }
             _ => {}

@@ -16,7 +16,8 @@ use crate::document::Document;
 use crate::error::Result;
 use crate::model::{Block, Inline};
 use crate::sanitize::url::web_link;
-use crate::write::edition::{self, EnglishDates, UpdatedWording};
+use crate::write::edition;
+use crate::write::language::{self, Words};
 use crate::write::language::{is_rtl, language};
 use crate::write::shared::blocks_below_header;
 use crate::write::template::builtins::EPUB_PAGE;
@@ -146,7 +147,11 @@ pub fn chapter(doc: &Document, media: &mut Media) -> Result<Chapter> {
         let _ = writeln!(
             x,
             "<footer class=\"source\">\n<p>{} <a href=\"{}\">{}</a></p>\n</footer>",
-            ui_words("Source:", &lang),
+            edition_words(
+                edition::words_for(article).source,
+                edition::words_for(article),
+                &lang
+            ),
             esc(&href),
             esc(article.url.as_deref().unwrap_or_default().trim())
         );
@@ -195,20 +200,39 @@ fn byline(doc: &Document) -> Option<String> {
         .or_else(|| (!article.authors.is_empty()).then(|| article.authors.join(", ")))
 }
 
-/// "5 February 2020 · Updated 6 February 2020" with machine-readable times;
-/// "Updated" is marked as English on a page in another language.
+/// "5 February 2020 · updated 6 February 2020" in the article's language,
+/// with machine-readable times in the page's own offset; the neutral words
+/// are marked as English on a page in another language.
 fn dates_line(doc: &Document, lang: &str) -> Option<String> {
-    let updated = ui_words("Updated", lang);
-    let wording = UpdatedWording {
-        after_published: &updated,
-        alone: &updated,
-    };
+    let words = edition::words_for(&doc.article);
     edition::dates_line(
         &doc.article,
-        EnglishDates::ByLanguage,
-        wording,
-        |s, shown| format!("<time datetime=\"{}\">{shown}</time>", s.w3c()),
+        words,
+        |text| edition_words(text, words, lang),
+        |s, shown| format!("<time datetime=\"{}\">{shown}</time>", edition::datetime(s)),
     )
+}
+
+/// The contents page's title in the edition's language, and the attributes
+/// that mark it as English when galley does not know that language.
+pub fn contents_title(lang: &str) -> (&'static str, String) {
+    let words = language::words(lang);
+    let attrs = if words.is_neutral() {
+        ui(lang)
+    } else {
+        String::new()
+    };
+    (words.contents, attrs)
+}
+
+/// Words galley writes in the article's language; the neutral (English)
+/// ones are marked as English on a page in another language.
+fn edition_words(text: &str, words: &Words, page_lang: &str) -> String {
+    if words.is_neutral() {
+        ui_words(text, page_lang)
+    } else {
+        esc(text)
+    }
 }
 
 /// State while rendering the body blocks of one article.
@@ -441,8 +465,9 @@ pub fn title_page(title: &str, range: Option<&str>, count: usize, lang: &str) ->
 /// The contents page of an edition: every article with its byline and site.
 pub fn contents_page(chapters: &[(String, &Chapter)], lang: &str) -> Result<String> {
     let mut x = format!(
-        "<section epub:type=\"toc\" role=\"doc-toc\" class=\"contents\" aria-labelledby=\"contents\">\n<h1 id=\"contents\"{}>Contents</h1>\n<ol>\n",
-        ui(lang)
+        "<section epub:type=\"toc\" role=\"doc-toc\" class=\"contents\" aria-labelledby=\"contents\">\n<h1 id=\"contents\"{}>{}</h1>\n<ol>\n",
+        contents_title(lang).1,
+        esc(contents_title(lang).0)
     );
     for (file, chapter) in chapters {
         let _ = write!(
@@ -466,7 +491,7 @@ pub fn contents_page(chapters: &[(String, &Chapter)], lang: &str) -> Result<Stri
         x.push_str("</li>\n");
     }
     x.push_str("</ol>\n</section>\n");
-    document("Contents", lang, &x)
+    document(contents_title(lang).0, lang, &x)
 }
 
 /// Attributes marking the words galley itself writes ("Contents",

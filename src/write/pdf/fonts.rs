@@ -1,11 +1,15 @@
 //! The fonts of the PDF edition: the faces compiled into the binary (Noto
 //! Serif for the body, Noto Sans for headings and furniture, DejaVu Sans Mono
 //! for code — all covering Latin, Greek and Cyrillic, Kazakh letters
-//! included), the optional `--font` fallback, the choice of a face for every
-//! character, and shaping with rustybuzz into glyphs with real advances.
+//! included), then the fonts installed on the system (found by coverage of
+//! the character needed, through `fontdb`), then the optional `--font`
+//! fallback; the choice of a face for every character, and shaping with
+//! rustybuzz, in the text's direction, into glyphs with real advances.
 //!
-//! The built-in faces are parsed once per process. Characters that no face
-//! can show are collected so the writer can name them in one warning.
+//! The built-in faces are parsed once per process, the system's fonts are
+//! listed on the first character the built-in faces lack, and a system font
+//! file is read the first time it is tried. Characters that no face can
+//! show are collected so the writer can name them in one warning.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -15,6 +19,7 @@ use krilla::text::Font;
 use rustybuzz::{Face, UnicodeBuffer};
 
 use super::Pdf;
+use super::system;
 use crate::error::Result;
 use crate::write::Writer as _;
 
@@ -75,9 +80,10 @@ pub struct LoadedFace {
 }
 
 impl LoadedFace {
-    fn parse(bytes: &'static [u8]) -> Option<LoadedFace> {
-        let shaper = Face::from_slice(bytes, 0)?;
-        let font = Font::new(krilla::Data::from(bytes), 0)?;
+    /// Parses face `index` of a font file.
+    pub fn parse(bytes: &'static [u8], index: u32) -> Option<LoadedFace> {
+        let shaper = Face::from_slice(bytes, index)?;
+        let font = Font::new(krilla::Data::from(bytes), index)?;
         Some(LoadedFace {
             units_per_em: shaper.units_per_em() as f32,
             shaper,
@@ -95,23 +101,34 @@ impl LoadedFace {
 static FACES: LazyLock<Vec<LoadedFace>> = LazyLock::new(|| {
     BUILT_IN
         .iter()
-        .map(|(_, bytes)| LoadedFace::parse(bytes).expect("built-in font parses"))
+        .map(|(_, bytes)| LoadedFace::parse(bytes, 0).expect("built-in font parses"))
         .collect()
 });
 
-/// Identifies a face in a [`FontSet`]: a built-in style or the user's fallback.
+/// Identifies a face in a [`FontSet`]: a built-in style, a system font or
+/// the user's fallback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FaceId {
     /// A built-in face.
     BuiltIn(Style),
+    /// An installed font: its place in [`system::faces`].
+    System(usize),
     /// The `--font` face.
     Fallback,
 }
 
-/// The faces one document uses: the built-in ones and an optional fallback,
-/// plus the characters none of them could show.
+/// The faces one document uses: the built-in ones, the system fonts chosen
+/// so far and an optional fallback, plus the characters none of them could
+/// show.
 pub struct FontSet {
     fallback: Option<Arc<LoadedFace>>,
+    /// System faces used, by their place in [`system::faces`].
+    system: BTreeMap<usize, Arc<LoadedFace>>,
+    /// The face chosen for a character in a style no built-in face covers.
+    chosen: BTreeMap<(char, Style), Option<usize>>,
+    /// The article's language, which decides between regional variants of
+    /// a system font (Japanese, Korean, Chinese).
+    language: Option<String>,
     /// Characters no face covers, in code point order.
     pub missing: BTreeSet<char>,
 }
@@ -128,14 +145,29 @@ impl FontSet {
         };
         Ok(FontSet {
             fallback,
+            system: BTreeMap::new(),
+            chosen: BTreeMap::new(),
+            language: None,
             missing: BTreeSet::new(),
         })
+    }
+
+    /// Sets the language of the text to come (a BCP 47 tag).
+    pub fn set_language(&mut self, language: Option<&str>) {
+        if self.language.as_deref() != language {
+            self.language = language.map(str::to_string);
+            self.chosen.clear();
+        }
     }
 
     /// The face behind an id.
     pub fn face(&self, id: FaceId) -> &LoadedFace {
         match id {
             FaceId::BuiltIn(style) => &FACES[style as usize],
+            FaceId::System(index) => self
+                .system
+                .get(&index)
+                .map_or(&FACES[Style::Serif as usize], |face| face),
             FaceId::Fallback => self
                 .fallback
                 .as_deref()
@@ -144,8 +176,9 @@ impl FontSet {
     }
 
     /// The face that shows `c` in `style`: the style's own face, then the
-    /// body face, then the fallback. Records `c` as missing when none has it.
-    fn face_for(&mut self, c: char, style: Style) -> FaceId {
+    /// body face, then an installed font that covers it, then the fallback.
+    /// Records `c` as missing when none has it.
+    pub fn face_for(&mut self, c: char, style: Style) -> FaceId {
         let own = FaceId::BuiltIn(style);
         if c.is_whitespace() || c.is_control() || self.face(own).covers(c) {
             return own;
@@ -153,46 +186,47 @@ impl FontSet {
         if self.face(FaceId::BuiltIn(Style::Serif)).covers(c) {
             return FaceId::BuiltIn(Style::Serif);
         }
+        if is_invisible(c) {
+            return own;
+        }
+        if let Some(index) = self.system_face_for(c, style) {
+            return FaceId::System(index);
+        }
         if let Some(fallback) = &self.fallback
             && fallback.covers(c)
         {
             return FaceId::Fallback;
         }
-        if !is_invisible(c) {
-            self.missing.insert(c);
-        }
+        self.missing.insert(c);
         own
     }
 
-    /// Shapes `text` in `style` at `size` points: splits it into runs by the
-    /// face that covers each character and shapes each run.
-    pub fn shape(&mut self, text: &str, style: Style, size: f32) -> Vec<Run> {
-        let mut runs: Vec<Run> = Vec::new();
-        let mut start = 0;
-        let mut current: Option<FaceId> = None;
-        for (i, c) in text.char_indices() {
-            let face = self.face_for(c, style);
-            // Spaces stay with the run they stand in.
-            if current.is_some_and(|f| f != face) && !c.is_whitespace() {
-                runs.push(self.shape_run(&text[start..i], current.unwrap_or(face), size));
-                start = i;
-            }
-            if current.is_none() || !c.is_whitespace() {
-                current = Some(face);
-            }
+    /// The installed face that best shows `c` in `style`, remembered per
+    /// character.
+    fn system_face_for(&mut self, c: char, style: Style) -> Option<usize> {
+        if let Some(known) = self.chosen.get(&(c, style)) {
+            return *known;
         }
-        if start < text.len() {
-            let face = current.unwrap_or(FaceId::BuiltIn(style));
-            runs.push(self.shape_run(&text[start..], face, size));
+        let found = system::find(c, style, self.language.as_deref());
+        if let Some((index, face)) = &found {
+            self.system.insert(*index, face.clone());
         }
-        runs
+        let index = found.map(|(index, _)| index);
+        self.chosen.insert((c, style), index);
+        index
     }
 
-    fn shape_run(&self, text: &str, face_id: FaceId, size: f32) -> Run {
+    /// Shapes `text` in one face at `size` points, right to left when
+    /// `rtl`; the glyphs come back in logical order either way.
+    pub fn shape_run(&self, text: &str, face_id: FaceId, size: f32, rtl: bool) -> Run {
         let face = self.face(face_id);
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
-        buffer.set_direction(rustybuzz::Direction::LeftToRight);
+        buffer.set_direction(if rtl {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        });
         buffer.guess_segment_properties();
         let output = rustybuzz::shape(&face.shaper, &[], buffer);
         let scale = size / face.units_per_em;
@@ -210,17 +244,21 @@ impl FontSet {
                 y_offset: pos.y_offset as f32 * scale,
             })
             .collect();
+        if rtl {
+            glyphs.reverse();
+        }
         // A glyph's text runs to the start of the next cluster.
+        let mut next = text.len();
         for i in (0..glyphs.len()).rev() {
-            let next = glyphs[i + 1..]
-                .iter()
-                .find(|g| g.start != glyphs[i].start)
-                .map_or(text.len(), |g| g.start);
+            if i + 1 < glyphs.len() && glyphs[i + 1].start != glyphs[i].start {
+                next = glyphs[i + 1].start;
+            }
             glyphs[i].end = next;
         }
         Run {
             face: face_id,
             size,
+            rtl,
             text: text.to_string(),
             glyphs,
         }
@@ -228,7 +266,7 @@ impl FontSet {
 
     /// The hyphen of a face at a size, as a one-glyph run.
     pub fn hyphen(&self, face: FaceId, size: f32) -> Run {
-        self.shape_run("-", face, size)
+        self.shape_run("-", face, size, false)
     }
 }
 
@@ -248,7 +286,7 @@ fn load_fallback(path: &Path) -> Result<Arc<LoadedFace>> {
     // The shaper borrows the bytes; they live as long as the cache entry,
     // which is the rest of the process.
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    let face = LoadedFace::parse(bytes).ok_or_else(|| {
+    let face = LoadedFace::parse(bytes, 0).ok_or_else(|| {
         Pdf.error(format!(
             "{} is not a TrueType/OpenType font",
             path.display()
@@ -291,9 +329,12 @@ pub struct Run {
     pub face: FaceId,
     /// Font size in points.
     pub size: f32,
+    /// Whether it was shaped right to left.
+    pub rtl: bool,
     /// The text shaped.
     pub text: String,
-    /// Its glyphs, in visual order.
+    /// Its glyphs, in logical order (a right-to-left run is drawn from
+    /// the last glyph to the first).
     pub glyphs: Vec<Glyph>,
 }
 

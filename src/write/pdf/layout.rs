@@ -12,7 +12,7 @@ use super::page::{Anchor, Draw, Geometry, Piece};
 use super::text::{self, Ink, SetLine, Setting, Span};
 use crate::document::Document;
 use crate::model::{Article, Block, Inline};
-use crate::write::edition::{self, EnglishDates, UpdatedWording};
+use crate::write::edition;
 use crate::write::shared::blocks_below_header;
 
 /// Headline size, in body sizes.
@@ -85,7 +85,9 @@ impl Layout<'_> {
         x: f32,
         leading: f32,
     ) -> Vec<Piece> {
-        let lines = text::set(spans, setting, self.fonts, patterns);
+        // Lines past the page limit would be dropped: do not set them.
+        let max_lines = (self.budget.max(0.0) / leading).ceil() as usize + 1;
+        let lines = text::set_at_most(spans, setting, self.fonts, patterns, max_lines);
         pieces_from_lines(lines, x, leading, setting.size)
     }
 
@@ -94,6 +96,7 @@ impl Layout<'_> {
         let article = &doc.article;
         let patterns = Patterns::for_language(article.language.as_deref());
         let patterns = patterns.as_ref();
+        self.fonts.set_language(article.language.as_deref());
         let mut pieces = self.header(doc);
         let mut previous = Previous::Start;
         for block in blocks_below_header(article) {
@@ -239,11 +242,12 @@ impl Layout<'_> {
             pieces.extend(p);
         }
         let mut credits: Vec<Span> = Vec::new();
+        let words = edition::words_for(article);
         if let Some(byline) = article.byline.as_deref().filter(|s| !s.trim().is_empty()) {
-            credits.push(Span::new(format!("By {}", byline.trim()), Style::SansBold));
+            credits.push(Span::new(words.byline(byline.trim()), Style::SansBold));
         } else if !article.authors.is_empty() {
             credits.push(Span::new(
-                format!("By {}", article.authors.join(", ")),
+                words.byline(&article.authors.join(", ")),
                 Style::SansBold,
             ));
         }
@@ -718,19 +722,10 @@ fn spans_of(inlines: &[Inline], style: Style, ink: Ink) -> Vec<Span> {
     spans
 }
 
-/// "5 February 2020 · updated 6 February 2020" (ISO dates for articles in
-/// other languages, which read them without translation); empty when the
-/// article is undated.
+/// "5 February 2020 · updated 6 February 2020" in the article's language
+/// (ISO days when galley does not know it); empty when the article is
+/// undated.
 fn date_line(article: &Article) -> String {
-    let wording = UpdatedWording {
-        after_published: "updated",
-        alone: "Updated",
-    };
-    edition::dates_line(
-        article,
-        EnglishDates::UnlessTaggedOtherwise,
-        wording,
-        |_, shown| shown,
-    )
-    .unwrap_or_default()
+    let words = edition::words_for(article);
+    edition::dates_line(article, words, str::to_string, |_, shown| shown).unwrap_or_default()
 }

@@ -27,6 +27,7 @@ mod layout;
 mod linebreak;
 mod page;
 mod render;
+mod system;
 mod text;
 
 use crate::document::Document;
