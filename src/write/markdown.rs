@@ -51,6 +51,7 @@ pub fn render(article: &Article) -> String {
 
 fn front_matter(article: &Article) -> String {
     let mut out = String::from("---\n");
+    scalar(&mut out, "kicker", article.kicker.as_deref());
     scalar(&mut out, "title", Some(&article.headline));
     scalar(&mut out, "subtitle", article.subtitle.as_deref());
     list(&mut out, "authors", &article.authors);

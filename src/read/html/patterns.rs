@@ -235,6 +235,38 @@ pub const TITLE_AGREEMENT: f64 = 0.8;
 /// "Nach Corona-Lockerungen") is a short topic line; longer is the headline.
 pub const H1_KICKER_MAX_WORDS: usize = 6;
 
+/// A kicker printed in an element of its own before the `h1` (a
+/// Dachzeile: "Zweite Tarifrunde des Öffentlichen Dienstes beginnt") may be
+/// a short sentence; longer, the element is something else.
+pub const KICKER_BEFORE_MAX_WORDS: usize = 12;
+
+/// Class/id fragments of a kicker in an element of its own before the
+/// `h1`: only the words that name nothing else (a "category" or "label"
+/// before the headline is as often a list of links or a badge).
+pub const KICKER_BEFORE_HINTS: &[&str] = &[
+    "kicker",
+    "dachzeile",
+    "spitzmarke",
+    "roofline",
+    "overline",
+    "topline",
+    "eyebrow",
+    "supertitle",
+    "pretitle",
+    "overtitle",
+    "surtitre",
+    "antetitulo",
+    "occhiello",
+];
+
+/// How many levels up from the `h1` a kicker before it is looked for: the
+/// heading's wrapper and the article header holding both.
+pub const KICKER_BEFORE_DEPTH: usize = 3;
+
+/// Punctuation a headline never starts with: what is left of a separator
+/// when a kicker before it was cut ("Klimaschutz: Bohren…" → "Bohren…").
+pub const STRAY_LEADING_MARKS: &str = ":：|｜–—/／·•";
+
 /// The headline left after a kicker is at least this long (in words) and
 /// no shorter than the kicker; else the `h1` is read whole.
 pub const KICKED_HEADLINE_MIN_WORDS: usize = 2;
