@@ -713,6 +713,29 @@ pub const BYLINE_ROLE_WORDS: &[&str] = &[
     "contributors",
     "herausgeber",
     "herausgeberin",
+    "desk",
+    "trainee",
+    "volontär",
+    "volontärin",
+    "praktikant",
+    "praktikantin",
+    "online-redakteur",
+    "online-redakteurin",
+    "rédacteur",
+    "rédactrice",
+    "journaliste",
+    "photographe",
+    "periodista",
+    "redactor",
+    "redactora",
+    "corresponsal",
+    "fotógrafo",
+    "fotógrafa",
+    "giornalista",
+    "redattore",
+    "redattrice",
+    "fotograf",
+    "fotografin",
 ];
 
 /// Words that mark a byline part as an organization, not a person
@@ -845,6 +868,95 @@ pub const NOT_AUTHOR_NAMES: &[&str] = &[
     "no author",
     "none",
     "n/a",
+];
+
+/// Dates before this year are not a web page's publication (htmldate's
+/// lower bound): a history's dates, a founding year.
+pub const MIN_PLAUSIBLE_YEAR: i32 = 1995;
+
+/// A date in running text dates the page, when nothing else does, only
+/// when written this often (once is an event the article tells of).
+pub const MIN_REPEATS_IN_TEXT: usize = 2;
+
+/// Longest word in capitals that is an agency's or a broadcaster's short
+/// form ("AFP", "NDR"), not a place or section printed in capitals.
+pub const SHOUTED_SHORT_FORM_MAX_LETTERS: usize = 3;
+
+/// Labels that stand where a byline's name should, in the languages we read
+/// (lowercase, matched at the start): an author box's heading names nobody.
+pub const AUTHOR_LABEL_PHRASES: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "more from the author",
+    "more by this author",
+    "follow author",
+    "follow the author",
+    "über den autor",
+    "über die autorin",
+    "über die autoren",
+    "zum autor",
+    "zur autorin",
+    "mehr vom autor",
+    "à propos de l'auteur",
+    "à propos de l’auteur",
+    "a propos de l'auteur",
+    "sobre el autor",
+    "sobre la autora",
+    "sobre o autor",
+    "sobre a autora",
+    "informazioni sull'autore",
+    "sull'autore",
+    "over de auteur",
+    "om författaren",
+    "om forfatteren",
+    "o autorze",
+    "o autorovi",
+    "об авторе",
+    "yazar hakkında",
+];
+
+/// Words that open a picture or agency credit ("Foto: Jane Doe / dpa"),
+/// lowercase, followed by a colon or ©: what follows is no byline.
+pub const CREDIT_LABELS: &[&str] = &[
+    "photo",
+    "photos",
+    "foto",
+    "fotos",
+    "bild",
+    "bilder",
+    "image",
+    "picture",
+    "credit",
+    "credits",
+    "crédit",
+    "crédits",
+    "quelle",
+    "source",
+    "fuente",
+    "fonte",
+    "copyright",
+];
+
+/// Platforms named where an author should be ("Facebook"): a share button's
+/// text, not a person (lowercase, the whole name).
+pub const PLATFORM_NAMES: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "instagram",
+    "youtube",
+    "linkedin",
+    "tiktok",
+    "whatsapp",
+    "pinterest",
+    "telegram",
+    "reddit",
+    "xing",
+    "threads",
+    "mastodon",
+    "flipboard",
+    "e-mail",
+    "email",
 ];
 
 /// Words that, standing before "by"/"von" in a line, make what follows a

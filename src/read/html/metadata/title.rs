@@ -462,16 +462,16 @@ fn agrees(h1: &str, title: &str, stripped: &str) -> bool {
     if h == s || h == t {
         return true;
     }
-    // The title with a kicker or section in front ("SONNENENERGIE: Der
-    // WindRebell"), however short the heading.
-    let after_separator = |whole: &str| {
+    // The title with a kicker in front, after a colon ("SONNENENERGIE: Der
+    // WindRebell"), however short the heading; a kicker is shorter than
+    // the headline ("Muffin Grundrezept : Muffin Rezepte" ends in the
+    // site's name), and a site's name after "|" is no headline.
+    let after_colon = |whole: &str| {
         whole.strip_suffix(h.as_str()).is_some_and(|before| {
-            before
-                .trim_end()
-                .ends_with(|c: char| DANGLING_SEPARATORS.contains(c))
+            before.trim_end().ends_with([':', '：']) && words(before).len() < words(&h).len()
         })
     };
-    if after_separator(&t) || after_separator(&s) {
+    if words(&h).len() >= KICKED_HEADLINE_MIN_WORDS && (after_colon(&t) || after_colon(&s)) {
         return true;
     }
     let hw = words(&h);
