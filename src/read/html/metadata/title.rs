@@ -578,7 +578,7 @@ fn headline_proper(h1: ElementRef) -> Option<(String, Option<String>)> {
     }
     let mut pieces = Vec::new();
     let mut unseen = false;
-    for child in h1.children() {
+    for child in holder(h1).children() {
         match child.value() {
             Node::Text(t) => {
                 let text = clean_text(t);
@@ -699,6 +699,20 @@ fn kicker_before(h1: ElementRef) -> Option<String> {
         node = node.parent()?;
     }
     None
+}
+
+/// The element holding an `h1`'s pieces: the `h1`, or the one link that
+/// holds all its text (a headline that links to itself, kicker and all).
+fn holder(h1: ElementRef) -> ElementRef {
+    let mut children = h1.children().filter(|c| match c.value() {
+        Node::Text(t) => !t.trim().is_empty(),
+        Node::Element(_) => true,
+        _ => false,
+    });
+    match (children.next().and_then(ElementRef::wrap), children.next()) {
+        (Some(link), None) if link.value().name() == "a" => link,
+        _ => h1,
+    }
 }
 
 /// The text of an `h1` that glosses its words with ruby (readings printed
