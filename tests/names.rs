@@ -28,7 +28,11 @@ fn article(head: &str, header: &str) -> Value {
         .write_stdin(page)
         .output()
         .expect("galley runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("article JSON")
 }
 
@@ -98,7 +102,10 @@ fn every_co_author_is_kept() {
         "<title>Harbour plan agreed</title>",
         "<h1>Harbour plan agreed</h1><p class=\"byline\">By Ana Silva, Tom Berg and Lea Koch</p>",
     );
-    assert_eq!(a["authors"], serde_json::json!(["Ana Silva", "Tom Berg", "Lea Koch"]));
+    assert_eq!(
+        a["authors"],
+        serde_json::json!(["Ana Silva", "Tom Berg", "Lea Koch"])
+    );
 }
 
 #[test]
@@ -124,7 +131,10 @@ fn a_kicker_inside_the_headline_is_cut_without_a_stray_colon() {
 
 #[test]
 fn a_page_without_a_kicker_has_none() {
-    let a = article("<title>Harbour plan agreed</title>", "<h1>Harbour plan agreed</h1>");
+    let a = article(
+        "<title>Harbour plan agreed</title>",
+        "<h1>Harbour plan agreed</h1>",
+    );
     assert_eq!(a["kicker"], Value::Null);
 }
 

@@ -111,10 +111,13 @@ mod tests {
             headline: "Bun\u{ad}des\u{ad}tag \u{200b} tagt".into(),
             authors: vec!["Mat\u{ad}thi\u{ad}as Lauerer".into(), "\u{feff}".into()],
             subtitle: Some("\u{200b}".into()),
-            blocks: vec![Block::paragraph("Zeit\u{ad}zone"), Block::Code {
-                text: "a\u{200b}b".into(),
-                language: None,
-            }],
+            blocks: vec![
+                Block::paragraph("Zeit\u{ad}zone"),
+                Block::Code {
+                    text: "a\u{200b}b".into(),
+                    language: None,
+                },
+            ],
             ..Article::default()
         };
         strip(&mut a);

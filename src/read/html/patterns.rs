@@ -887,6 +887,10 @@ pub const SHOUTED_SHORT_FORM_MAX_LETTERS: usize = 3;
 pub const AUTHOR_LABEL_PHRASES: &[&str] = &[
     "about the author",
     "about the authors",
+    "authors list",
+    "author list",
+    "list of authors",
+    "all authors",
     "more from the author",
     "more by this author",
     "follow author",

@@ -46,7 +46,7 @@ pub(super) fn is_not_a_person(text: &str) -> bool {
             bare.strip_prefix(l)
                 .is_some_and(|rest| rest.trim_start().starts_with([':', '©']))
         })
-        || bare.starts_with('©')
+        || lower.starts_with('©')
 }
 
 #[cfg(test)]
@@ -55,7 +55,15 @@ mod tests {
 
     #[test]
     fn given_names_across_languages() {
-        for name in ["Jane", "jürgen", "Søren", "Giulia", "Anna-Lena", "Mehmet", "Olga"] {
+        for name in [
+            "Jane",
+            "jürgen",
+            "Søren",
+            "Giulia",
+            "Anna-Lena",
+            "Mehmet",
+            "Olga",
+        ] {
             assert!(is_given_name(name), "{name}");
         }
         for word in ["Desk", "Trainee", "Redaktion", "Facebook", "Foto", "x"] {

@@ -14,8 +14,8 @@ use crate::read::html::dates::{self, DayOrder};
 use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
     DATE_LABEL_MAX_CHARS, DATELINE_MAX_WORDS_BEFORE, DATELINE_SEPARATORS, LINES_AFTER_HEADLINE,
-    MAX_META_LINE_CHARS, META_DATE, MIN_PLAUSIBLE_YEAR, MIN_REPEATS_IN_TEXT, META_MODIFIED, META_PUBLISHED, PUBLISHED_WORDS, UPDATED_WORDS,
-    URL_DATE, URL_DATE_YEAR_LAST,
+    MAX_META_LINE_CHARS, META_DATE, META_MODIFIED, META_PUBLISHED, MIN_PLAUSIBLE_YEAR,
+    MIN_REPEATS_IN_TEXT, PUBLISHED_WORDS, UPDATED_WORDS, URL_DATE, URL_DATE_YEAR_LAST,
 };
 
 impl Found<'_> {
@@ -331,8 +331,9 @@ fn time_tag_dates(page: &Page, anchor: Option<usize>, found: &mut DateCandidates
 /// line (a dateline, a caption's) counts from once, one in running text
 /// from [`MIN_REPEATS_IN_TEXT`] times; a date labelled as an update never
 /// counts, nor one in an area that is not the article (comments, related
-/// lists). Of days written as often, the earliest: the original
-/// publication, before updates and the day the page was saved.
+/// lists). Of days written as often, the earliest (the original
+/// publication, before updates and the day the page was saved) — unless
+/// each is written once: then none.
 fn most_frequent_date(page: &Page, order: DayOrder) -> Option<(Stamp, String)> {
     let mut days: Vec<((i32, u32, u32), Stamp, usize, bool)> = Vec::new();
     for line in page.lines.iter().filter(|l| !l.foreign) {
@@ -355,10 +356,19 @@ fn most_frequent_date(page: &Page, order: DayOrder) -> Option<(Stamp, String)> {
             }
         }
     }
-    days.into_iter()
-        .filter(|(_, _, n, short)| *short || *n >= MIN_REPEATS_IN_TEXT)
-        .max_by(|a, b| a.2.cmp(&b.2).then(b.0.cmp(&a.0)))
-        .map(|(_, stamp, _, _)| (stamp, "text:most-frequent".to_string()))
+    days.retain(|(_, _, n, short)| *short || *n >= MIN_REPEATS_IN_TEXT);
+    let most = days.iter().map(|d| d.2).max()?;
+    // Several days written once each (a list of linked stories) tell
+    // nothing.
+    let top: Vec<_> = days.into_iter().filter(|d| d.2 == most).collect();
+    match top.as_slice() {
+        [(_, stamp, _, _)] => Some((*stamp, "text:most-frequent".to_string())),
+        _ if most > 1 => top
+            .iter()
+            .min_by_key(|d| d.0)
+            .map(|(_, stamp, _, _)| (*stamp, "text:most-frequent".to_string())),
+        _ => None,
+    }
 }
 
 /// The publication date from its candidates: `metadata` (JSON-LD, meta

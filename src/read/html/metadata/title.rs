@@ -19,9 +19,9 @@ use crate::read::html::normalize::{clean_text, is_placeholder};
 use crate::read::html::patterns::{
     DANGLING_SEPARATORS, GLUED_SITE_SEPARATORS, H1_KICKER_MAX_WORDS, HEADLINE_PART_HINTS,
     HIDDEN_HINTS, HOME_HREFS, INVISIBLE_TAGS, KICKED_HEADLINE_MIN_WORDS, KICKER_BEFORE_DEPTH,
-    KICKER_BEFORE_HINTS, KICKER_BEFORE_MAX_WORDS, KICKER_HINTS, STRAY_LEADING_MARKS,
-    LONE_H1_MIN_WORDS, META_TITLE, MIN_HEADLINE_WORDS, PERMALINK_MARKS, PRINTED_H1_PART_MIN_WORDS,
-    RUBY_TEXT_TAGS, SCREEN_READER_HINTS, SECTION_WORDS, SITE_PART_MAX_WORDS, SUBLINE_HINTS,
+    KICKER_BEFORE_HINTS, KICKER_BEFORE_MAX_WORDS, KICKER_HINTS, LONE_H1_MIN_WORDS, META_TITLE,
+    MIN_HEADLINE_WORDS, PERMALINK_MARKS, PRINTED_H1_PART_MIN_WORDS, RUBY_TEXT_TAGS,
+    SCREEN_READER_HINTS, SECTION_WORDS, SITE_PART_MAX_WORDS, STRAY_LEADING_MARKS, SUBLINE_HINTS,
     TITLE_AGREEMENT, TITLE_SEPARATORS,
 };
 
@@ -320,7 +320,8 @@ impl Found<'_> {
     fn tidy_headline(&mut self) {
         let stray = |c: char| STRAY_LEADING_MARKS.contains(c) || c.is_whitespace();
         let headline = self.article.headline.trim_start_matches(stray);
-        if headline.len() < self.article.headline.len() && headline.chars().any(char::is_alphanumeric)
+        if headline.len() < self.article.headline.len()
+            && headline.chars().any(char::is_alphanumeric)
         {
             self.article.headline = headline.to_string();
         }
@@ -332,7 +333,8 @@ impl Found<'_> {
                 Some((_, at)) => k[..*at].to_string(),
                 None => k,
             };
-            let k = k.trim_end_matches(|c: char| DANGLING_SEPARATORS.contains(c) || c.is_whitespace());
+            let k =
+                k.trim_end_matches(|c: char| DANGLING_SEPARATORS.contains(c) || c.is_whitespace());
             let folded = fold_marks(k);
             (k.chars().any(char::is_alphabetic)
                 && folded != headline
@@ -653,10 +655,14 @@ fn printed_before(shown: &str, headline: &str) -> Option<String> {
         shown.split_whitespace().count(),
         headline.split_whitespace().count(),
     );
-    let before: Vec<&str> = shown.split_whitespace().take(all.checked_sub(own)?).collect();
+    let before: Vec<&str> = shown
+        .split_whitespace()
+        .take(all.checked_sub(own)?)
+        .collect();
     let before = before.join(" ");
-    (weight(&before) <= H1_KICKER_MAX_WORDS && before.ends_with(|c| DANGLING_SEPARATORS.contains(c)))
-        .then_some(before)
+    (weight(&before) <= H1_KICKER_MAX_WORDS
+        && before.ends_with(|c| DANGLING_SEPARATORS.contains(c)))
+    .then_some(before)
 }
 
 /// The kicker printed in an element of its own right before an `h1` (a
@@ -683,10 +689,13 @@ fn kicker_before(h1: ElementRef) -> Option<String> {
                 continue;
             }
             let named = |e: &ElementRef| {
-                ["class", "id"].iter().filter_map(|a| e.value().attr(a)).any(|v| {
-                    let v = v.to_lowercase();
-                    KICKER_BEFORE_HINTS.iter().any(|h| v.contains(h))
-                })
+                ["class", "id"]
+                    .iter()
+                    .filter_map(|a| e.value().attr(a))
+                    .any(|v| {
+                        let v = v.to_lowercase();
+                        KICKER_BEFORE_HINTS.iter().any(|h| v.contains(h))
+                    })
             };
             let kicker = std::iter::once(el)
                 .chain(el.descendants().filter_map(ElementRef::wrap))
