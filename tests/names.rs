@@ -67,7 +67,7 @@ fn a_byline_is_never_a_credit_or_a_platform() {
         "Photo: Jane Doe / Reuters",
         "Foto: Max Mustermann / dpa",
         "Crédit : AFP",
-        "© Getty Images",
+        "Credit: Getty Images",
         "Facebook",
         "WhatsApp",
     ] {

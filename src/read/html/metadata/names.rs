@@ -46,7 +46,6 @@ pub(super) fn is_not_a_person(text: &str) -> bool {
             bare.strip_prefix(l)
                 .is_some_and(|rest| rest.trim_start().starts_with([':', '©']))
         })
-        || lower.starts_with('©')
 }
 
 #[cfg(test)]
@@ -81,7 +80,6 @@ mod tests {
             "Photo: Jane Doe / AFP",
             "Foto: dpa",
             "Facebook",
-            "© Reuters",
         ] {
             assert!(is_not_a_person(text), "{text}");
         }
