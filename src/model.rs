@@ -17,6 +17,9 @@ use serde::{Deserialize, Serialize};
 pub struct Article {
     /// The article's title, without the site name.
     pub headline: String,
+    /// The kicker (overline, Dachzeile) the page prints above the headline,
+    /// when it prints one: a topic line that is not part of the headline.
+    pub kicker: Option<String>,
     /// Standfirst or dek, when the page has one.
     pub subtitle: Option<String>,
     /// Authors as displayed, without a leading "By".

@@ -110,6 +110,7 @@ fn front_matter(yaml: &str) -> Result<Article> {
     let authors = list(&["authors", "author"]);
     Ok(Article {
         headline: text(&["title", "headline"]).unwrap_or_default(),
+        kicker: text(&["kicker"]),
         subtitle: text(&["subtitle"]),
         byline: text(&["byline"]).or_else(|| byline(&authors)),
         authors,

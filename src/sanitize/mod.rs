@@ -13,6 +13,7 @@ use crate::model::{Article, Block, Inline, Quote};
 /// Applies the text and URL policies to every field of an article.
 pub fn article(article: &mut Article) {
     let Article {
+        kicker,
         headline,
         subtitle,
         byline,
@@ -34,6 +35,7 @@ pub fn article(article: &mut Article) {
         clean(text);
     }
     for text in [
+        kicker,
         subtitle,
         byline,
         published,

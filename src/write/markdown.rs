@@ -78,6 +78,7 @@ pub fn body(article: &Article, image_src: &mut ImageSrc) -> String {
 /// metadata under their JSON names.
 fn front_matter(article: &Article) -> Result<String> {
     let context = minijinja::context! {
+        kicker => &article.kicker,
         headline => &article.headline,
         subtitle => &article.subtitle,
         authors => &article.authors,

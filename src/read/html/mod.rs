@@ -9,6 +9,7 @@
 //!    [`content`] scores them and chooses the article body; [`blocks`] turns
 //!    it into blocks;
 //! 4. [`normalize`]: clean the blocks (placeholders, repeated lead, quote marks);
+//!    [`invisible`]: drop soft hyphens and other invisible characters;
 //! 5. [`quotes`]: find the direct quotations and their speakers.
 //!
 //! [`patterns`] holds every selector, word list, weight and threshold;
@@ -18,6 +19,7 @@ pub mod blocks;
 pub mod content;
 pub mod dates;
 mod flat_page;
+mod invisible;
 pub mod jsonld;
 pub mod metadata;
 pub mod normalize;
@@ -54,6 +56,7 @@ fn extract(dom: &Html, hints: &Hints) -> Result<Article> {
         article.subtitle = body.standfirst;
     }
     normalize::finish(&mut article, body.blocks);
+    invisible::strip(&mut article);
     article.quotes = quotes::find(&article.blocks);
     if article.blocks.is_empty() {
         return Err(Error::NoArticle);

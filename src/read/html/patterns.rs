@@ -235,6 +235,38 @@ pub const TITLE_AGREEMENT: f64 = 0.8;
 /// "Nach Corona-Lockerungen") is a short topic line; longer is the headline.
 pub const H1_KICKER_MAX_WORDS: usize = 6;
 
+/// A kicker printed in an element of its own before the `h1` (a
+/// Dachzeile: "Zweite Tarifrunde des Öffentlichen Dienstes beginnt") may be
+/// a short sentence; longer, the element is something else.
+pub const KICKER_BEFORE_MAX_WORDS: usize = 12;
+
+/// Class/id fragments of a kicker in an element of its own before the
+/// `h1`: only the words that name nothing else (a "category" or "label"
+/// before the headline is as often a list of links or a badge).
+pub const KICKER_BEFORE_HINTS: &[&str] = &[
+    "kicker",
+    "dachzeile",
+    "spitzmarke",
+    "roofline",
+    "overline",
+    "topline",
+    "eyebrow",
+    "supertitle",
+    "pretitle",
+    "overtitle",
+    "surtitre",
+    "antetitulo",
+    "occhiello",
+];
+
+/// How many levels up from the `h1` a kicker before it is looked for: the
+/// heading's wrapper and the article header holding both.
+pub const KICKER_BEFORE_DEPTH: usize = 3;
+
+/// Punctuation a headline never starts with: what is left of a separator
+/// when a kicker before it was cut ("Klimaschutz: Bohren…" → "Bohren…").
+pub const STRAY_LEADING_MARKS: &str = ":：|｜–—/／·•";
+
 /// The headline left after a kicker is at least this long (in words) and
 /// no shorter than the kicker; else the `h1` is read whole.
 pub const KICKED_HEADLINE_MIN_WORDS: usize = 2;
@@ -681,6 +713,29 @@ pub const BYLINE_ROLE_WORDS: &[&str] = &[
     "contributors",
     "herausgeber",
     "herausgeberin",
+    "desk",
+    "trainee",
+    "volontär",
+    "volontärin",
+    "praktikant",
+    "praktikantin",
+    "online-redakteur",
+    "online-redakteurin",
+    "rédacteur",
+    "rédactrice",
+    "journaliste",
+    "photographe",
+    "periodista",
+    "redactor",
+    "redactora",
+    "corresponsal",
+    "fotógrafo",
+    "fotógrafa",
+    "giornalista",
+    "redattore",
+    "redattrice",
+    "fotograf",
+    "fotografin",
 ];
 
 /// Words that mark a byline part as an organization, not a person
@@ -813,6 +868,99 @@ pub const NOT_AUTHOR_NAMES: &[&str] = &[
     "no author",
     "none",
     "n/a",
+];
+
+/// Dates before this year are not a web page's publication (htmldate's
+/// lower bound): a history's dates, a founding year.
+pub const MIN_PLAUSIBLE_YEAR: i32 = 1995;
+
+/// A date in running text dates the page, when nothing else does, only
+/// when written this often (once is an event the article tells of).
+pub const MIN_REPEATS_IN_TEXT: usize = 2;
+
+/// Longest word in capitals that is an agency's or a broadcaster's short
+/// form ("AFP", "NDR"), not a place or section printed in capitals.
+pub const SHOUTED_SHORT_FORM_MAX_LETTERS: usize = 3;
+
+/// Labels that stand where a byline's name should, in the languages we read
+/// (lowercase, matched at the start): an author box's heading names nobody.
+pub const AUTHOR_LABEL_PHRASES: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "authors list",
+    "author list",
+    "list of authors",
+    "all authors",
+    "more from the author",
+    "more by this author",
+    "follow author",
+    "follow the author",
+    "über den autor",
+    "über die autorin",
+    "über die autoren",
+    "zum autor",
+    "zur autorin",
+    "mehr vom autor",
+    "à propos de l'auteur",
+    "à propos de l’auteur",
+    "a propos de l'auteur",
+    "sobre el autor",
+    "sobre la autora",
+    "sobre o autor",
+    "sobre a autora",
+    "informazioni sull'autore",
+    "sull'autore",
+    "over de auteur",
+    "om författaren",
+    "om forfatteren",
+    "o autorze",
+    "o autorovi",
+    "об авторе",
+    "yazar hakkında",
+];
+
+/// Words that open a picture or agency credit ("Foto: Jane Doe / dpa"),
+/// lowercase, followed by a colon or ©: what follows is no byline.
+pub const CREDIT_LABELS: &[&str] = &[
+    "photo",
+    "photos",
+    "foto",
+    "fotos",
+    "bild",
+    "bilder",
+    "image",
+    "picture",
+    "credit",
+    "credits",
+    "crédit",
+    "crédits",
+    "quelle",
+    "source",
+    "fuente",
+    "fonte",
+    "copyright",
+];
+
+/// Platforms named where an author should be ("Facebook"): a share button's
+/// text, not a person (lowercase, the whole name).
+pub const PLATFORM_NAMES: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "instagram",
+    "youtube",
+    "linkedin",
+    "tiktok",
+    "whatsapp",
+    "pinterest",
+    "telegram",
+    "reddit",
+    "xing",
+    "threads",
+    "mastodon",
+    "flipboard",
+    "e-mail",
+    "email",
 ];
 
 /// Words that, standing before "by"/"von" in a line, make what follows a

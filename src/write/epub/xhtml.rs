@@ -130,6 +130,9 @@ pub fn chapter(doc: &Document, media: &mut Media) -> Result<Chapter> {
     if let Some(site) = article.site_name.as_deref().and_then(non_empty) {
         let _ = writeln!(x, "<p class=\"site\">{}</p>", esc(site));
     }
+    if let Some(kicker) = article.kicker.as_deref().and_then(non_empty) {
+        let _ = writeln!(x, "<p class=\"kicker\">{}</p>", esc(kicker));
+    }
     let _ = writeln!(x, "<h1 id=\"title\">{}</h1>", esc(&title));
     if let Some(subtitle) = article.subtitle.as_deref().and_then(non_empty) {
         let _ = writeln!(x, "<p class=\"subtitle\">{}</p>", esc(subtitle));

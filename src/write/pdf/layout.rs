@@ -174,7 +174,8 @@ impl Layout<'_> {
         }
     }
 
-    /// Site name, headline, subtitle, byline and dates, closed by a rule.
+    /// Site name, kicker, headline, subtitle, byline and dates, closed by a
+    /// rule.
     fn header(&mut self, doc: &Document) -> Vec<Piece> {
         let article = &doc.article;
         let measure = self.geometry.measure();
@@ -189,6 +190,17 @@ impl Layout<'_> {
             let mut span = Span::new(site.to_uppercase(), Style::SansBold);
             span.ink = Ink::Muted;
             let p = self.lines(&[span], setting, None, 0.0, body * 1.3);
+            pieces.extend(p);
+        }
+        if let Some(kicker) = article.kicker.as_deref().filter(|k| !k.trim().is_empty()) {
+            let setting = self.small_setting(measure);
+            let p = self.lines(
+                &[Span::new(kicker, Style::SansBold)],
+                setting,
+                None,
+                0.0,
+                body * 1.3,
+            );
             pieces.extend(p);
         }
         let headline = if article.headline.trim().is_empty() {

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::found::Found;
+use super::names;
 use super::page::{Page, Spot, by_nearness};
 use super::text::{fold_marks, folds_marks_to};
 use crate::read::html::dates::{self, DayOrder};
@@ -18,7 +19,7 @@ use crate::read::html::patterns::{
     FULL_NAME_ENDS, FULL_NAME_MAX_WORDS, INNER_HANDLE_MIN_CHARS, LINES_AFTER_HEADLINE,
     LINES_BEFORE_HEADLINE, MAX_AUTHORS, MAX_BYLINE_CHARS, MAX_META_LINE_CHARS, MAX_NAME_WORDS,
     MAX_SOURCE_CREDIT_CHARS, META_AUTHOR, MIN_HANDLE_CHARS, NOT_AUTHOR_NAMES, ORGANIZATION_WORDS,
-    SOURCE_LABELS, TIME_WORDS, WEEKDAY_NAMES,
+    SHOUTED_SHORT_FORM_MAX_LETTERS, SOURCE_LABELS, TIME_WORDS, WEEKDAY_NAMES,
 };
 
 /// How a byline candidate's names are judged, by where it was found.
@@ -787,6 +788,13 @@ fn dated_name(line: &str, order: DayOrder) -> Option<(&str, Judge)> {
         .then_some((name, Judge::Strict))
 }
 
+/// Whether a word is written all in capitals, longer than an agency's
+/// short form ("MEDELLÍN", not "NDR" nor "Jane" nor "ASCII編集部").
+fn is_shouted(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() > SHOUTED_SHORT_FORM_MAX_LETTERS && letters.iter().all(|c| c.is_uppercase())
+}
+
 /// Whether a word is a user name written in camel case ("HansEhrlich"):
 /// letters only, a capital after a lowercase letter inside it.
 fn is_camel_case(word: &str) -> bool {
@@ -1024,7 +1032,10 @@ fn clean_credit(raw: &str, judge: Judge, organizations: bool) -> Option<(String,
     // A label awaiting its value ("Auteur(s) :"), or a byline word joined
     // to another word ("Autoren & Herausgeber", a menu's heading), names
     // nobody.
-    if text.trim_end().ends_with([':', '：']) || text.starts_with(['&', '+', ',', ';', '/']) {
+    if text.trim_end().ends_with([':', '：'])
+        || text.starts_with(['&', '+', ',', ';', '/'])
+        || names::is_not_a_person(&text)
+    {
         return None;
     }
     let mut text = text.trim().replace('\u{ad}', "");
@@ -1191,7 +1202,10 @@ fn clean_name(part: &str, judge: Judge, organizations: bool) -> Option<String> {
         return None;
     }
     let lower = part.to_lowercase();
-    if NOT_AUTHOR_NAMES.contains(&lower.as_str()) || WEEKDAY_NAMES.contains(&lower.as_str()) {
+    if NOT_AUTHOR_NAMES.contains(&lower.as_str())
+        || WEEKDAY_NAMES.contains(&lower.as_str())
+        || names::is_not_a_person(part)
+    {
         return None;
     }
     let tokens: Vec<&str> = part.split_whitespace().collect();
@@ -1284,6 +1298,16 @@ fn clean_name(part: &str, judge: Judge, organizations: bool) -> Option<String> {
             .all(|t| capitalized(t) || BYLINE_NAME_PARTICLES.contains(&t.to_lowercase().as_str()));
         let handle = judge == Judge::Marked && kept.len() == 1 && is_handle(kept[0]);
         if !handle && (!all_ok || (!cased.is_empty() && !cased.iter().any(|t| capitalized(t)))) {
+            return None;
+        }
+        // One word all in capitals is how pages print places and sections
+        // ("MEDELLÍN", "POLITIK"): a person so written goes by a given name
+        // ("GILLIAN"); agencies' short forms ("NDR") are the agencies'
+        // business.
+        if let [word] = kept
+            && is_shouted(word)
+            && !names::is_given_name(word)
+        {
             return None;
         }
     }

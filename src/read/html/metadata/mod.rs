@@ -21,6 +21,7 @@
 
 mod byline;
 mod found;
+mod names;
 mod page;
 mod published;
 mod text;

@@ -52,6 +52,9 @@ pub(super) struct Heading {
     /// Its headline proper when it prints more; judged after the walk, by
     /// the headline's rules.
     pub(super) proper: Option<String>,
+    /// The kicker it prints in front of the headline, or that stands right
+    /// before it; judged after the walk, by the headline's rules.
+    pub(super) kicker: Option<String>,
     /// Whether it is all a link to the front page; judged after the walk,
     /// by the headline's rules.
     pub(super) home: bool,
@@ -896,6 +899,7 @@ impl Page {
                         spot: spot(text),
                         node: el.id(),
                         proper: None,
+                        kicker: None,
                         home: false,
                     });
                 }

@@ -14,8 +14,8 @@ use crate::read::html::dates::{self, DayOrder};
 use crate::read::html::normalize::clean_text;
 use crate::read::html::patterns::{
     DATE_LABEL_MAX_CHARS, DATELINE_MAX_WORDS_BEFORE, DATELINE_SEPARATORS, LINES_AFTER_HEADLINE,
-    MAX_META_LINE_CHARS, META_DATE, META_MODIFIED, META_PUBLISHED, PUBLISHED_WORDS, UPDATED_WORDS,
-    URL_DATE, URL_DATE_YEAR_LAST,
+    MAX_META_LINE_CHARS, META_DATE, META_MODIFIED, META_PUBLISHED, MIN_PLAUSIBLE_YEAR,
+    MIN_REPEATS_IN_TEXT, PUBLISHED_WORDS, UPDATED_WORDS, URL_DATE, URL_DATE_YEAR_LAST,
 };
 
 impl Found<'_> {
@@ -68,7 +68,8 @@ impl Found<'_> {
         })
         // A page that tells only when it was updated leaves its first
         // publication unknown: the update is not taken for it.
-        .or_else(|| parse_all(&found.stray).into_iter().next());
+        .or_else(|| parse_all(&found.stray).into_iter().next())
+        .or_else(|| most_frequent_date(page, order));
         if let Some((stamp, source)) = &published {
             self.article.published = Some(stamp.iso());
             self.set_source("published", source.clone());
@@ -322,6 +323,51 @@ fn time_tag_dates(page: &Page, anchor: Option<usize>, found: &mut DateCandidates
             }
             (DateRole::Unknown, true) => {}
         }
+    }
+}
+
+/// Last of all (htmldate's method), the day the article's own text writes
+/// most often, of those after [`MIN_PLAUSIBLE_YEAR`]: a date in a short
+/// line (a dateline, a caption's) counts from once, one in running text
+/// from [`MIN_REPEATS_IN_TEXT`] times; a date labelled as an update never
+/// counts, nor one in an area that is not the article (comments, related
+/// lists). Of days written as often, the earliest (the original
+/// publication, before updates and the day the page was saved) — unless
+/// each is written once: then none.
+fn most_frequent_date(page: &Page, order: DayOrder) -> Option<(Stamp, String)> {
+    let mut days: Vec<((i32, u32, u32), Stamp, usize, bool)> = Vec::new();
+    for line in page.lines.iter().filter(|l| !l.foreign) {
+        if !dates::may_hold_date(&line.text) {
+            continue;
+        }
+        let short = line.text.chars().count() <= MAX_META_LINE_CHARS;
+        for (stamp, start) in dates::find_all(&line.text, order) {
+            if stamp.year < MIN_PLAUSIBLE_YEAR
+                || role_of(&context_before(&line.text, start)) == DateRole::Modified
+            {
+                continue;
+            }
+            match days.iter_mut().find(|d| d.0 == stamp.day_key()) {
+                Some(day) => {
+                    day.2 += 1;
+                    day.3 |= short;
+                }
+                None => days.push((stamp.day_key(), stamp, 1, short)),
+            }
+        }
+    }
+    days.retain(|(_, _, n, short)| *short || *n >= MIN_REPEATS_IN_TEXT);
+    let most = days.iter().map(|d| d.2).max()?;
+    // Several days written once each (a list of linked stories) tell
+    // nothing.
+    let top: Vec<_> = days.into_iter().filter(|d| d.2 == most).collect();
+    match top.as_slice() {
+        [(_, stamp, _, _)] => Some((*stamp, "text:most-frequent".to_string())),
+        _ if most > 1 => top
+            .iter()
+            .min_by_key(|d| d.0)
+            .map(|(_, stamp, _, _)| (*stamp, "text:most-frequent".to_string())),
+        _ => None,
     }
 }
 

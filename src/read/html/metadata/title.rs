@@ -14,12 +14,14 @@ use scraper::{ElementRef, Html, Node};
 use super::found::Found;
 use super::page::{Heading, Page, Spot, element_text};
 use super::text::{fold_mark_char, fold_marks, folds_marks_to, weight, words};
+use crate::read::html::dates::{self, DayOrder};
 use crate::read::html::normalize::{clean_text, is_placeholder};
 use crate::read::html::patterns::{
     DANGLING_SEPARATORS, GLUED_SITE_SEPARATORS, H1_KICKER_MAX_WORDS, HEADLINE_PART_HINTS,
-    HIDDEN_HINTS, HOME_HREFS, INVISIBLE_TAGS, KICKED_HEADLINE_MIN_WORDS, KICKER_HINTS,
-    LONE_H1_MIN_WORDS, META_TITLE, MIN_HEADLINE_WORDS, PERMALINK_MARKS, PRINTED_H1_PART_MIN_WORDS,
-    RUBY_TEXT_TAGS, SCREEN_READER_HINTS, SECTION_WORDS, SITE_PART_MAX_WORDS, SUBLINE_HINTS,
+    HIDDEN_HINTS, HOME_HREFS, INVISIBLE_TAGS, KICKED_HEADLINE_MIN_WORDS, KICKER_BEFORE_DEPTH,
+    KICKER_BEFORE_HINTS, KICKER_BEFORE_MAX_WORDS, KICKER_HINTS, LONE_H1_MIN_WORDS, META_TITLE,
+    MIN_HEADLINE_WORDS, PERMALINK_MARKS, PRINTED_H1_PART_MIN_WORDS, RUBY_TEXT_TAGS,
+    SCREEN_READER_HINTS, SECTION_WORDS, SITE_PART_MAX_WORDS, STRAY_LEADING_MARKS, SUBLINE_HINTS,
     TITLE_AGREEMENT, TITLE_SEPARATORS,
 };
 
@@ -244,13 +246,16 @@ impl Found<'_> {
                 let (fh, fs) = (fold_marks(&shown), fold_marks(s));
                 let kicked = fh.ends_with(&fs) && fh != fs;
                 if kicked && weight(s) >= MIN_HEADLINE_WORDS {
+                    self.article.kicker = printed_before(&shown, s).or_else(|| h1.kicker.clone());
                     self.article.headline = s.clone();
                     self.set_source("headline", source.clone());
                 } else {
+                    self.article.kicker = h1.kicker.clone();
                     self.article.headline = shown;
                     self.set_source("headline", "h1");
                 }
                 self.site_from_title(&stripped);
+                self.tidy_headline();
                 return Some(h1.spot.line);
             }
         }
@@ -264,9 +269,11 @@ impl Found<'_> {
             if weight(&shown) >= LONE_H1_MIN_WORDS
                 && !site.is_some_and(|s| folds_marks_to(&shown, s))
             {
+                self.article.kicker = h1.kicker.clone();
                 self.article.headline = shown;
                 self.set_source("headline", "h1");
                 self.site_from_title(&stripped);
+                self.tidy_headline();
                 return Some(h1.spot.line);
             }
         }
@@ -283,12 +290,12 @@ impl Found<'_> {
             // the headline is not it, and is passed over unfolded.
             let letters = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
             let most = letters(&target);
-            return page
-                .h1s
-                .iter()
-                .find(|h| {
-                    folds_marks_to(shown_text(h), &target) || folds_marks_to(&h.spot.text, &target)
-                })
+            let printed = page.h1s.iter().find(|h| {
+                folds_marks_to(shown_text(h), &target) || folds_marks_to(&h.spot.text, &target)
+            });
+            self.article.kicker = printed.and_then(|h| h.kicker.clone());
+            self.tidy_headline();
+            return printed
                 .map(|h| h.spot.line)
                 .or_else(|| {
                     page.lines
@@ -299,10 +306,41 @@ impl Found<'_> {
         }
         if let Some(h1) = page.h1s.first() {
             self.article.headline = shown_text(h1).to_string();
+            self.article.kicker = h1.kicker.clone();
+            self.tidy_headline();
             self.set_source("headline", "h1");
             return Some(h1.spot.line);
         }
         None
+    }
+
+    /// The headline without the stray separator a cut kicker leaves
+    /// (": Bohren, bis es heiß wird"), and the kicker without the
+    /// separator it ends with; a kicker that is the headline again is none.
+    fn tidy_headline(&mut self) {
+        let stray = |c: char| STRAY_LEADING_MARKS.contains(c) || c.is_whitespace();
+        let headline = self.article.headline.trim_start_matches(stray);
+        if headline.len() < self.article.headline.len()
+            && headline.chars().any(char::is_alphanumeric)
+        {
+            self.article.headline = headline.to_string();
+        }
+        let headline = fold_marks(&self.article.headline);
+        self.article.kicker = self.article.kicker.take().and_then(|k| {
+            // A date printed with the kicker ("FINTECH 20. Juni 2019") is the
+            // dates' business.
+            let k = match dates::find_all(&k, DayOrder::DayFirst).first() {
+                Some((_, at)) => k[..*at].to_string(),
+                None => k,
+            };
+            let k =
+                k.trim_end_matches(|c: char| DANGLING_SEPARATORS.contains(c) || c.is_whitespace());
+            let folded = fold_marks(k);
+            (k.chars().any(char::is_alphabetic)
+                && folded != headline
+                && !HEADLINE_PART_HINTS.contains(&folded.as_str()))
+            .then(|| k.to_string())
+        });
     }
 
     /// When no metadata names the site, the part cut off the `<title>` does.
@@ -426,6 +464,18 @@ fn agrees(h1: &str, title: &str, stripped: &str) -> bool {
     if h == s || h == t {
         return true;
     }
+    // The title with a kicker in front, after a colon ("SONNENENERGIE: Der
+    // WindRebell"), however short the heading; a kicker is shorter than
+    // the headline ("Muffin Grundrezept : Muffin Rezepte" ends in the
+    // site's name), and a site's name after "|" is no headline.
+    let after_colon = |whole: &str| {
+        whole.strip_suffix(h.as_str()).is_some_and(|before| {
+            before.trim_end().ends_with([':', '：']) && words(before).len() < words(&h).len()
+        })
+    };
+    if words(&h).len() >= KICKED_HEADLINE_MIN_WORDS && (after_colon(&t) || after_colon(&s)) {
+        return true;
+    }
     let hw = words(&h);
     if weight(&h) >= MIN_HEADLINE_WORDS && (t.contains(&h) || h.contains(&s)) {
         return true;
@@ -449,7 +499,9 @@ fn shown_text(h1: &Heading) -> &str {
 pub(super) fn judge_headings(h1s: &mut [Heading], dom: &Html) {
     for h1 in h1s {
         if let Some(el) = dom.tree.get(h1.node).and_then(ElementRef::wrap) {
-            h1.proper = headline_proper(el);
+            let (proper, kicker) = headline_proper(el).unzip();
+            h1.proper = proper;
+            h1.kicker = kicker.flatten().or_else(|| kicker_before(el));
             h1.home = is_home_link(el);
         }
     }
@@ -521,14 +573,14 @@ impl Piece {
 /// element, told by its class, a line break or a hidden separator after it,
 /// or a class naming the headline on what follows; a subtitle in a trailing
 /// `<small>` or subtitle element; text only screen readers get. `None` when
-/// the `h1` is all headline.
-fn headline_proper(h1: ElementRef) -> Option<String> {
+/// the `h1` is all headline; else the headline proper and the kicker cut.
+fn headline_proper(h1: ElementRef) -> Option<(String, Option<String>)> {
     if let Some(read) = without_ruby(h1) {
-        return Some(read);
+        return Some((read, None));
     }
     let mut pieces = Vec::new();
     let mut unseen = false;
-    for child in h1.children() {
+    for child in holder(h1).children() {
         match child.value() {
             Node::Text(t) => {
                 let text = clean_text(t);
@@ -591,7 +643,85 @@ fn headline_proper(h1: ElementRef) -> Option<String> {
     let least = kicked.map_or(KICKED_HEADLINE_MIN_WORDS, |k| {
         weight(k).max(KICKED_HEADLINE_MIN_WORDS)
     });
-    (weight(&proper) >= least).then_some(proper)
+    (weight(&proper) >= least).then(|| (proper, kicked.map(str::to_string)))
+}
+
+/// The words an `h1` prints before the headline the metadata agrees on
+/// ("Krach vor der VW-Betriebsversammlung: Es knirscht…"), when they are
+/// a kicker: a few words ending in a separator (not "The" of "The seven
+/// secrets…" against "Seven secrets…").
+fn printed_before(shown: &str, headline: &str) -> Option<String> {
+    let (all, own) = (
+        shown.split_whitespace().count(),
+        headline.split_whitespace().count(),
+    );
+    let before: Vec<&str> = shown
+        .split_whitespace()
+        .take(all.checked_sub(own)?)
+        .collect();
+    let before = before.join(" ");
+    (weight(&before) <= H1_KICKER_MAX_WORDS
+        && before.ends_with(|c| DANGLING_SEPARATORS.contains(c)))
+    .then_some(before)
+}
+
+/// The kicker printed in an element of its own right before an `h1` (a
+/// Dachzeile above the headline): the nearest text before the heading,
+/// within its wrapper or the header holding both, in an element whose
+/// class or id names a kicker ([`KICKER_BEFORE_HINTS`]).
+fn kicker_before(h1: ElementRef) -> Option<String> {
+    let mut node = *h1;
+    for _ in 0..KICKER_BEFORE_DEPTH {
+        for sibling in node.prev_siblings() {
+            let Some(el) = ElementRef::wrap(sibling) else {
+                if let Node::Text(t) = sibling.value()
+                    && !t.trim().is_empty()
+                {
+                    return None;
+                }
+                continue;
+            };
+            if INVISIBLE_TAGS.contains(&el.value().name()) {
+                continue;
+            }
+            let text = clean_text(&element_text(el));
+            if text.is_empty() {
+                continue;
+            }
+            let named = |e: &ElementRef| {
+                ["class", "id"]
+                    .iter()
+                    .filter_map(|a| e.value().attr(a))
+                    .any(|v| {
+                        let v = v.to_lowercase();
+                        KICKER_BEFORE_HINTS.iter().any(|h| v.contains(h))
+                    })
+            };
+            let kicker = std::iter::once(el)
+                .chain(el.descendants().filter_map(ElementRef::wrap))
+                .filter(named)
+                .last()
+                .map(|k| clean_text(&element_text(k)))?;
+            return (!kicker.is_empty() && weight(&kicker) <= KICKER_BEFORE_MAX_WORDS)
+                .then_some(kicker);
+        }
+        node = node.parent()?;
+    }
+    None
+}
+
+/// The element holding an `h1`'s pieces: the `h1`, or the one link that
+/// holds all its text (a headline that links to itself, kicker and all).
+fn holder(h1: ElementRef) -> ElementRef {
+    let mut children = h1.children().filter(|c| match c.value() {
+        Node::Text(t) => !t.trim().is_empty(),
+        Node::Element(_) => true,
+        _ => false,
+    });
+    match (children.next().and_then(ElementRef::wrap), children.next()) {
+        (Some(link), None) if link.value().name() == "a" => link,
+        _ => h1,
+    }
 }
 
 /// The text of an `h1` that glosses its words with ruby (readings printed
