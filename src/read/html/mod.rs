@@ -19,6 +19,7 @@ pub mod content;
 pub mod dates;
 mod flat_page;
 pub mod jsonld;
+pub mod learned;
 pub mod metadata;
 pub mod normalize;
 pub mod patterns;
