@@ -4,7 +4,11 @@
 //!
 //! ```text
 //! body_model dump CORPUS SET...          features + labels per block, as TSV on stdout
-//! body_model train ROWS [--hold SET] -o MODEL   fit on every set but SET
+//! body_model train ROWS [--hold SET] [--ungated] -o MODEL
+//!                                        fit on every set but SET; the stage is
+//!                                        switched off (threshold 0) unless it
+//!                                        helps every set when that set is held
+//!                                        out of the fit (--ungated: keep it on)
 //! body_model eval ROWS MODEL             estimated per-set scores, stage off vs on
 //! body_model convert PAGE --to json -o - the article JSON, as `galley convert` prints it,
 //!                                        with the model named by GALLEY_BODY_MODEL
@@ -53,7 +57,8 @@ fn main() -> Res<()> {
         Some("train") if args.len() >= 2 => {
             let hold = flag(&args, "--hold");
             let out = flag(&args, "-o").ok_or("train needs -o MODEL")?;
-            train(&args[1], hold.as_deref(), &out)
+            let gated = !args.iter().any(|a| a == "--ungated");
+            train(&args[1], hold.as_deref(), gated, &out)
         }
         Some("eval") if args.len() == 3 => eval(&args[1], &args[2]),
         Some("convert") if args.len() >= 2 => convert(&args[1]),
@@ -233,6 +238,7 @@ fn dump(corpus: &Path, sets: &[String]) -> Res<()> {
 }
 
 /// One block as read back from the TSV.
+#[derive(Clone)]
 struct Block {
     set: String,
     page: String,
@@ -251,9 +257,12 @@ impl Block {
         self.gold > 0.0
     }
 
-    /// The training label, when the block has one.
+    /// The training label, when the block has one (blocks the model does
+    /// not judge have none).
     fn label(&self) -> Option<f64> {
-        if self.has_gold() {
+        if self.x.is_empty() {
+            None
+        } else if self.has_gold() {
             Some(if self.gold_grams >= GOLD_SHARE * self.grams.max(1.0) {
                 1.0
             } else {
@@ -289,24 +298,75 @@ fn read_rows(path: &str) -> Res<Vec<Block>> {
             with: num(5),
             with_found: num(6),
             without_found: num(7),
-            x: c[8..].iter().map(|v| v.parse().unwrap_or(0.0)).collect(),
+            x: c[8..]
+                .iter()
+                .filter(|v| !v.is_empty())
+                .map(|v| v.parse().unwrap_or(0.0))
+                .collect(),
         });
     }
     Ok(out)
 }
 
-/// Fits the model on every set but the held ones, then picks the threshold
-/// that gives the best mean of the training sets' estimated F1.
-fn train(rows: &str, hold: Option<&str>, out: &str) -> Res<()> {
+/// Fits the model on every set but the held ones; when `gated`, the stage
+/// stays off unless leaving each training set out in turn shows it helping
+/// that set.
+fn train(rows: &str, hold: Option<&str>, gated: bool, out: &str) -> Res<()> {
     let held: Vec<&str> = hold.map(|h| h.split(',').collect()).unwrap_or_default();
     let rows: Vec<Block> = read_rows(rows)?
         .into_iter()
         .filter(|b| !held.contains(&b.set.as_str()))
         .collect();
+    let mut model = fit(&rows);
+    if gated && model.threshold > 0.0 {
+        let mut sets: Vec<&str> = rows.iter().map(|b| b.set.as_str()).collect();
+        sets.dedup();
+        for set in sets {
+            let (fitted, kept): (Vec<&Block>, Vec<&Block>) =
+                rows.iter().partition(|b| b.set != set);
+            let fitted: Vec<Block> = fitted.into_iter().cloned().collect();
+            let kept: Vec<Block> = kept.into_iter().cloned().collect();
+            let mut m = fit(&fitted);
+            let on = mean_f1(&scores(&kept, &m));
+            m.threshold = 0.0;
+            let gain = on - mean_f1(&scores(&kept, &m));
+            eprintln!("held out {set}: estimated F1 gain {gain:+.4}");
+            if gain <= 0.0 {
+                model.threshold = 0.0;
+            }
+        }
+        if model.threshold == 0.0 {
+            eprintln!("the stage does not help every held-out set: written switched off");
+        }
+    }
+    fs::write(out, model_json(&model)?)?;
+    Ok(())
+}
+
+/// The model as JSON with one tree a line (a small file whose changes
+/// read well in a diff).
+fn model_json(m: &Model) -> Res<String> {
+    let trees: Vec<String> = m
+        .trees
+        .iter()
+        .map(serde_json::to_string)
+        .collect::<Result<_, _>>()?;
+    Ok(format!(
+        "{{\"features\": {},\n\"base\": {}, \"threshold\": {},\n\"trees\": [\n{}\n]}}\n",
+        serde_json::to_string(&m.features)?,
+        m.base,
+        m.threshold,
+        trees.join(",\n")
+    ))
+}
+
+/// Fits the trees to the rows, then picks the threshold that gives the best
+/// mean of the sets' estimated F1 (0, the stage off, when none does better).
+fn fit(rows: &[Block]) -> Model {
     // Each page weighs the same in total, as pages do in the scorer's
     // average; within a page a block weighs by its 4-grams.
     let mut page_grams: HashMap<(&str, &str), f64> = HashMap::new();
-    for b in &rows {
+    for b in rows {
         *page_grams.entry((&b.set, &b.page)).or_insert(0.0) += b.grams.max(1.0);
     }
     let train: Vec<(&Block, f64, f64)> = rows
@@ -322,31 +382,32 @@ fn train(rows: &str, hold: Option<&str>, out: &str) -> Res<()> {
         trees: boost(&train),
         threshold: 0.0,
     };
-    let off = mean_f1(&scores(&rows, &model));
+    let off = mean_f1(&scores(rows, &model));
     let mut best = (off, 0.0f32);
     for &t in THRESHOLDS {
         model.threshold = t;
-        let f = mean_f1(&scores(&rows, &model));
+        let f = mean_f1(&scores(rows, &model));
         if f > best.0 + 1e-4 {
             best = (f, t);
         }
     }
     model.threshold = best.1;
     eprintln!(
-        "trained on {} blocks; threshold {} (estimated mean F1 {:.4} → {:.4})",
+        "fitted on {} blocks; threshold {} (estimated mean F1 {:.4} → {:.4})",
         train.len(),
         best.1,
         off,
         best.0
     );
-    fs::write(out, serde_json::to_string_pretty(&model)? + "\n")?;
-    Ok(())
+    model
 }
 
 /// Per set: estimated (P, R, F1), macro over pages for body labels and over
 /// snippets for segment labels, as the scorer averages them.
 fn scores(rows: &[Block], model: &Model) -> Vec<(String, [f64; 3])> {
-    let keep = |b: &Block| model.threshold <= 0.0 || model.probability(&b.x) >= model.threshold;
+    let keep = |b: &Block| {
+        b.x.is_empty() || model.threshold <= 0.0 || model.probability(&b.x) >= model.threshold
+    };
     let mut sets: Vec<String> = rows.iter().map(|b| b.set.clone()).collect();
     sets.dedup();
     let mut out = Vec::new();

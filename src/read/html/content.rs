@@ -501,6 +501,7 @@ fn siblings(page: &Page, top: usize, score: &[Option<f32>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Inline;
 
     fn blocks_of(body: &str) -> Vec<Block> {
         let filler = "<p>This paragraph gives the page enough prose, with commas, clauses, and words, so that the article container is chosen as the body of the story.</p>".repeat(4);

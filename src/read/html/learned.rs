@@ -2,6 +2,10 @@
 //! chosen body and drops those it judges not to be article text (teasers,
 //! widgets, notices, repeated captions).
 //!
+//! Only the edges of the body are judged: the blocks before its first long
+//! paragraph and after its last one, where page furniture gathers (teasers,
+//! "more stories" lists, polls, notices); the prose between is kept.
+//!
 //! Each block is described by features the extractor has at hand (length,
 //! link share, punctuation, short-word share, position against the headline
 //! and the body's long paragraphs, the tag path and class/id names between
@@ -51,7 +55,7 @@ pub const FEATURES: &[&str] = &[
     "block_position",
     "chars_before_share",
     "chars_after_share",
-    "after_last_prose",
+    "after_last_prose_or_none",
     "log_blocks_to_prose",
     "previous_is_prose",
     "next_is_prose",
@@ -104,24 +108,33 @@ pub struct Tree {
     pub nodes: Vec<TreeNode>,
 }
 
-/// A split (`feature <= cut` goes left) or a leaf (`value`).
+/// A split (`feature <= cut` goes left) or a leaf (`value`); fields at
+/// zero are left out of the file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TreeNode {
     /// The feature tested.
-    #[serde(rename = "f", default)]
+    #[serde(rename = "f", default, skip_serializing_if = "is_zero")]
     pub feature: usize,
     /// The value it is compared with.
-    #[serde(rename = "c", default)]
+    #[serde(rename = "c", default, skip_serializing_if = "is_zero_f32")]
     pub cut: f32,
-    /// The children's indexes (0: this is a leaf).
-    #[serde(rename = "l", default)]
+    /// The left child's index (0: this is a leaf).
+    #[serde(rename = "l", default, skip_serializing_if = "is_zero")]
     pub left: usize,
-    #[serde(rename = "r", default)]
-    #[allow(missing_docs)]
+    /// The right child's index.
+    #[serde(rename = "r", default, skip_serializing_if = "is_zero")]
     pub right: usize,
     /// A leaf's contribution to the log-odds.
-    #[serde(rename = "v", default)]
+    #[serde(rename = "v", default, skip_serializing_if = "is_zero_f32")]
     pub value: f32,
+}
+
+fn is_zero(v: &usize) -> bool {
+    *v == 0
+}
+
+fn is_zero_f32(v: &f32) -> bool {
+    *v == 0.0
 }
 
 impl Tree {
@@ -177,7 +190,8 @@ impl Model {
 #[doc(hidden)]
 #[derive(Debug, Clone)]
 pub struct Row {
-    /// The block's features, in [`FEATURES`] order.
+    /// The block's features, in [`FEATURES`] order (none for a block the
+    /// model does not judge).
     pub features: Vec<f32>,
     /// The block's text.
     pub text: String,
@@ -243,11 +257,10 @@ pub(super) fn filter(cx: &Context, sink: &mut Sink) {
                 rec.rows = rows
                     .into_iter()
                     .zip(sink.iter())
-                    .filter_map(|(x, b)| {
-                        x.map(|features| Row {
-                            features,
-                            text: b.text().to_string(),
-                        })
+                    .filter(|(_, b)| scored(b))
+                    .map(|(x, b)| Row {
+                        features: x.unwrap_or_default(),
+                        text: b.text().to_string(),
                     })
                     .collect();
                 keep
@@ -306,8 +319,15 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
     let mut nth = 0usize;
     let mut out = Vec::with_capacity(sink.len());
     for (k, b) in sink.iter().enumerate() {
-        if !scored(b) {
+        // Between the first and the last long paragraph every block is
+        // kept: the model judges the edges, where furniture gathers.
+        let interior = prose.first().is_some_and(|&f| f < k) && last_prose.is_some_and(|l| k < l);
+        if !scored(b) || interior {
             out.push(None);
+            if scored(b) {
+                before += chars[k];
+                nth += 1;
+            }
             continue;
         }
         let text = b.text();
@@ -365,7 +385,7 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
             nth as f32 / text_blocks.max(1) as f32,
             before as f32 / total,
             (total - before as f32 - n) / total,
-            flag(last_prose.is_some_and(|l| k > l)),
+            flag(last_prose.is_none_or(|l| k > l)),
             (to_prose as f32 + 1.0).ln(),
             flag(k > 0 && is_prose(&sink[k - 1])),
             flag(k + 1 < sink.len() && is_prose(&sink[k + 1])),
@@ -507,4 +527,103 @@ fn repeats_on_page(page: &Page, o: usize, chars: usize, text: &str) -> usize {
                 && page.plain_text(i) == text
         })
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::html::{Hints, read};
+
+    /// A page whose article is five long paragraphs, followed by a list of
+    /// links to other stories.
+    fn page() -> String {
+        let para = "<p>The council met on Monday, and after a long debate it agreed to keep the old library open, with new hours, more staff and a larger budget for the children's room. Parents welcomed the decision, and the staff said that the reading hours would start again next week.</p>";
+        format!(
+            "<html><head><title>Library stays open</title></head><body><article><h1>Library stays open</h1>{}\
+             <ul><li><a href=\"/a\">Another story about the town</a></li><li><a href=\"/b\">More news from the region</a></li></ul>\
+             </article></body></html>",
+            para.repeat(5)
+        )
+    }
+
+    /// A model without trees: every judged block has probability 1/2.
+    fn flat_model(threshold: f32) -> Model {
+        Model {
+            features: FEATURES.iter().map(|s| s.to_string()).collect(),
+            base: 0.0,
+            trees: vec![],
+            threshold,
+        }
+    }
+
+    #[test]
+    fn the_embedded_model_fits_the_features() {
+        assert!(Model::from_json(MODEL_JSON).is_ok());
+    }
+
+    #[test]
+    fn a_model_for_other_features_or_with_a_looping_tree_is_refused() {
+        let mut m = flat_model(0.5);
+        m.features.pop();
+        assert!(Model::from_json(&serde_json::to_string(&m).unwrap()).is_err());
+        let looping = r#"{"features": FEATURES, "base": 0, "threshold": 0.5,
+            "trees": [{"nodes": [{"f": 1, "c": 0.5, "l": 1, "r": 1}, {"f": 2, "l": 1, "r": 1}]}]}"#
+            .replace("FEATURES", &serde_json::to_string(FEATURES).unwrap());
+        assert!(Model::from_json(&looping).is_err());
+    }
+
+    #[test]
+    fn a_tree_adds_its_leaf_to_the_log_odds() {
+        let json = r#"{"features": FEATURES, "base": 0.5, "threshold": 0.5,
+            "trees": [{"nodes": [{"f": 2, "c": 0.5, "l": 1, "r": 2}, {"v": 1.0}, {"v": -2.0}]}]}"#
+            .replace("FEATURES", &serde_json::to_string(FEATURES).unwrap());
+        let m = Model::from_json(&json).unwrap();
+        let mut x = vec![0.0; FEATURES.len()];
+        let sigmoid = |z: f32| 1.0 / (1.0 + (-z).exp());
+        assert_eq!(m.probability(&x), sigmoid(1.5));
+        x[2] = 0.9; // links: the right leaf
+        assert_eq!(m.probability(&x), sigmoid(-1.5));
+    }
+
+    #[test]
+    fn only_the_blocks_around_the_prose_are_judged() {
+        let (article, rows) = recording(None, || read(&page(), &Hints::default()));
+        assert_eq!(article.unwrap().blocks.len(), 6);
+        assert_eq!(rows.len(), 6);
+        // The first and last long paragraphs are edges; those between not.
+        let judged: Vec<bool> = rows.iter().map(|r| !r.features.is_empty()).collect();
+        assert_eq!(judged, [true, false, false, false, true, true]);
+        let links = FEATURES.iter().position(|f| *f == "link_share").unwrap();
+        let tail = FEATURES
+            .iter()
+            .position(|f| *f == "after_last_prose_or_none")
+            .unwrap();
+        assert_eq!(rows[5].features[links], 1.0);
+        assert_eq!(rows[5].features[tail], 1.0);
+        assert_eq!(rows[0].features[tail], 0.0);
+    }
+
+    #[test]
+    fn features_are_the_same_on_every_run() {
+        let (_, a) = recording(None, || read(&page(), &Hints::default()));
+        let (_, b) = recording(None, || read(&page(), &Hints::default()));
+        let bits = |rows: &[Row]| -> Vec<Vec<u32>> {
+            rows.iter()
+                .map(|r| r.features.iter().map(|f| f.to_bits()).collect())
+                .collect()
+        };
+        assert_eq!(bits(&a), bits(&b));
+    }
+
+    #[test]
+    fn blocks_below_the_threshold_go_and_the_prose_between_stays() {
+        let (article, _) = recording(Some(flat_model(0.9)), || read(&page(), &Hints::default()));
+        let blocks = article.unwrap().blocks;
+        assert_eq!(blocks.len(), 3);
+        assert!(
+            blocks
+                .iter()
+                .all(|b| b.text().starts_with("The council met"))
+        );
+    }
 }
