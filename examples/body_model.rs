@@ -30,9 +30,10 @@ use std::path::Path;
 use galley::read;
 use galley::read::html::learned::{FEATURES, Model, Tree, TreeNode, recording};
 use galley::write::{WriteOptions, writer};
-use regex::Regex;
-use scraper::{Html, Node};
-use unicode_normalization::UnicodeNormalization;
+
+#[path = "../tests/support/scorer.rs"]
+mod scorer;
+use scorer::{fold, html_text, shingles};
 
 type Res<T> = Result<T, Box<dyn Error>>;
 
@@ -73,111 +74,11 @@ fn flag(args: &[String], name: &str) -> Option<String> {
         .and_then(|i| args.get(i + 1).cloned())
 }
 
-/// The scorer's text of an expected body: block elements on lines of their
-/// own, scripts and styles left out.
-fn html_text(markup: &str) -> String {
-    const BLOCKS: &[&str] = &[
-        "p",
-        "div",
-        "section",
-        "article",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "pre",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "figure",
-        "figcaption",
-        "br",
-        "dd",
-        "dt",
-        "hr",
-    ];
-    const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg"];
-    let doc = Html::parse_fragment(markup);
-    let mut out = String::new();
-    let mut stack = vec![(doc.tree.root(), false)];
-    while let Some((node, closing)) = stack.pop() {
-        match node.value() {
-            Node::Text(t) if !closing => out.push_str(t),
-            Node::Element(e) => {
-                let name = e.name();
-                if SKIP.contains(&name) {
-                    continue;
-                }
-                let block = BLOCKS.contains(&name);
-                if block {
-                    out.push('\n');
-                }
-                if !closing {
-                    if block {
-                        stack.push((node, true));
-                    }
-                    for c in node.children().rev() {
-                        stack.push((c, false));
-                    }
-                }
-            }
-            _ if !closing => {
-                for c in node.children().rev() {
-                    stack.push((c, false));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Word 4-grams of a text with their counts, as the scorer counts them.
-fn shingles(words: &Regex, text: &str) -> HashMap<Vec<String>, u32> {
-    let toks: Vec<String> = words
-        .find_iter(text)
-        .map(|m| m.as_str().to_lowercase())
-        .collect();
-    let mut out = HashMap::new();
-    if toks.is_empty() {
-        return out;
-    }
-    for i in 0..toks.len().saturating_sub(3).max(1) {
-        let end = (i + 4).min(toks.len());
-        *out.entry(toks[i..end].to_vec()).or_insert(0) += 1;
-    }
-    out
-}
-
-/// The scorer's folding for snippets: compatibility forms, case, quote
-/// marks, dashes and white space.
-fn fold(s: &str) -> String {
-    let s: String = s.nfkc().collect::<String>().to_lowercase();
-    let s: String = s
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
-            '\u{2010}'..='\u{2015}' => '-',
-            c => c,
-        })
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Writes one TSV row per scored block of every page of the named sets:
 /// set, page, gold 4-grams, the block's 4-grams, those of them in the gold,
 /// the page's `with` snippets, those the block holds, the `without` ones it
 /// holds, then the features.
 fn dump(corpus: &Path, sets: &[String]) -> Res<()> {
-    let words = Regex::new(r"\w+")?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     writeln!(
         out,
@@ -194,7 +95,7 @@ fn dump(corpus: &Path, sets: &[String]) -> Res<()> {
             let name = page.file_name().unwrap_or_default().to_string_lossy();
             let gold = fs::read_to_string(page.join("expected.html"))
                 .ok()
-                .map(|h| shingles(&words, &html_text(&h)));
+                .map(|h| shingles(&html_text(&h)));
             let segments: Option<serde_json::Value> =
                 fs::read_to_string(page.join("expected-segments.json"))
                     .ok()
@@ -211,11 +112,11 @@ fn dump(corpus: &Path, sets: &[String]) -> Res<()> {
                 continue;
             }
             let (_, rows) = recording(None, || read::read_path(&page.join("source.html")));
-            let gold_total: u32 = gold.as_ref().map_or(0, |g| g.values().sum());
+            let gold_total: usize = gold.as_ref().map_or(0, |g| g.values().sum());
             for row in rows {
-                let grams = shingles(&words, &row.text);
-                let n: u32 = grams.values().sum();
-                let tp: u32 = gold.as_ref().map_or(0, |g| {
+                let grams = shingles(&row.text);
+                let n: usize = grams.values().sum();
+                let tp: usize = gold.as_ref().map_or(0, |g| {
                     grams
                         .iter()
                         .map(|(k, c)| (*c).min(g.get(k).copied().unwrap_or(0)))
