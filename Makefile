@@ -3,8 +3,12 @@
 CARGO ?= cargo
 GALLEY := target/release/galley
 CORPUS ?= ../shared/corpus
+SCORER ?= ../shared/tools/score-corpus
+BODY_MODEL := target/release/examples/body_model
+# The sets whose labels mark the article body (text or must/must-not snippets).
+BODY_SETS := readability trafilatura-eval dragnet cleanportal
 
-.PHONY: help build test quality deps lint golden samples score bench fuzz fuzz-check clean ace spark-deps test-spark bench-spark
+.PHONY: help build test quality deps lint golden samples score bench fuzz fuzz-check clean ace spark-deps test-spark bench-spark train loso
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -55,6 +59,16 @@ golden: ## rewrite the golden files, then review them with git diff
 
 score: build ## score extraction over the corpus
 	python3 ../shared/tools/score-corpus --galley $(GALLEY) --corpus $(CORPUS) --show none
+
+train: ## fit the learned body stage on the labelled sets into models/body.json (left off unless it helps every held-out set)
+	$(CARGO) build --release --locked --example body_model
+	mkdir -p target/loso
+	$(BODY_MODEL) dump $(CORPUS) $(BODY_SETS) > target/loso/rows.tsv
+	$(BODY_MODEL) train target/loso/rows.tsv -o models/body.json
+
+loso: ## leave one set out: fit the body stage on the other sets, score each held-back set, print the table
+	$(CARGO) build --release --locked --example body_model
+	train/loso.sh $(CORPUS) $(SCORER) $(BODY_SETS)
 
 bench: ## throughput over the corpus: parse floor, extraction, writers, whole runs (BENCH_PAGES=N limits)
 	$(CARGO) bench --locked --bench throughput

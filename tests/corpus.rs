@@ -4,21 +4,21 @@
 //! at or above the floors pinned in `tests/quality-floors.json`; raise a floor
 //! when extraction improves, never lower it silently.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use galley::Article;
 use galley::read::{self, Input};
 use regex::Regex;
-use scraper::{Html, Node};
 use serde_json::Value;
-use unicode_normalization::UnicodeNormalization;
+
+#[path = "support/scorer.rs"]
+mod scorer;
+use scorer::{TOKEN, fold, html_text, shingles};
 
 /// Tolerance for floating-point noise when comparing with a floor.
 const EPSILON: f64 = 5e-4;
-
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").unwrap());
 
 fn corpus_root() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
@@ -86,87 +86,6 @@ fn f1(p: f64, r: f64) -> f64 {
     }
 }
 
-/// Text of an expected body, with line breaks at block elements as the scorer makes them.
-fn html_text(markup: &str) -> String {
-    const BLOCKS: &[&str] = &[
-        "p",
-        "div",
-        "section",
-        "article",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "pre",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "figure",
-        "figcaption",
-        "br",
-        "dd",
-        "dt",
-        "hr",
-    ];
-    const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg"];
-    let dom = Html::parse_fragment(markup);
-    let mut out = String::new();
-    let mut stack = vec![(dom.tree.root(), false)];
-    while let Some((node, closing)) = stack.pop() {
-        match node.value() {
-            Node::Text(t) if !closing => out.push_str(t),
-            Node::Element(e) => {
-                let name = e.name();
-                if SKIP.contains(&name) {
-                    continue;
-                }
-                if BLOCKS.contains(&name) {
-                    out.push('\n');
-                }
-                if !closing {
-                    stack.push((node, true));
-                    for child in node.children().rev() {
-                        stack.push((child, false));
-                    }
-                }
-            }
-            _ if !closing => {
-                for child in node.children().rev() {
-                    stack.push((child, false));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-fn shingles(text: &str) -> HashMap<Vec<String>, usize> {
-    let tokens: Vec<String> = TOKEN
-        .find_iter(text)
-        .map(|m| m.as_str().to_lowercase())
-        .collect();
-    let mut out = HashMap::new();
-    if tokens.is_empty() {
-        return out;
-    }
-    if tokens.len() < 4 {
-        *out.entry(tokens).or_default() += 1;
-        return out;
-    }
-    for w in tokens.windows(4) {
-        *out.entry(w.to_vec()).or_default() += 1;
-    }
-    out
-}
-
 fn precision_recall(truth: &str, pred: &str) -> (f64, f64) {
     let (t, p) = (shingles(truth), shingles(pred));
     let tp: usize = p
@@ -178,20 +97,6 @@ fn precision_recall(truth: &str, pred: &str) -> (f64, f64) {
         return (1.0, 1.0);
     }
     (ratio(tp, np), ratio(tp, nt))
-}
-
-fn fold(s: &str) -> String {
-    let s: String = s.nfkc().collect::<String>().to_lowercase();
-    let s: String = s
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
-            '\u{2010}'..='\u{2015}' => '-',
-            c => c,
-        })
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Minutes since the epoch in UTC, and the offset in minutes, of an ISO 8601 date-time.

@@ -25,8 +25,55 @@ use super::patterns::{
 };
 use crate::model::{Block, Inline};
 
+/// Blocks as they are converted, each with the element it came from.
+#[derive(Debug, Default)]
+pub(super) struct Sink {
+    /// The blocks, in reading order.
+    pub blocks: Vec<Block>,
+    /// For each block, the innermost block-level element that produced it.
+    pub origins: Vec<usize>,
+}
+
+impl Sink {
+    /// Names `i` as the source of the blocks added since the last mark (an
+    /// inner element marks its own blocks first).
+    fn mark(&mut self, i: usize) {
+        self.origins.resize(self.blocks.len(), i);
+    }
+
+    /// Keeps the blocks for which `keep(block, origin)` holds.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Block, usize) -> bool) {
+        let (blocks, origins) = std::mem::take(&mut self.blocks)
+            .into_iter()
+            .zip(std::mem::take(&mut self.origins))
+            .filter(|(b, o)| keep(b, *o))
+            .unzip();
+        self.blocks = blocks;
+        self.origins = origins;
+    }
+
+    /// Moves every block of `other` to the end of this one.
+    pub fn append(&mut self, other: &mut Sink) {
+        self.blocks.append(&mut other.blocks);
+        self.origins.append(&mut other.origins);
+    }
+}
+
+impl std::ops::Deref for Sink {
+    type Target = Vec<Block>;
+    fn deref(&self) -> &Vec<Block> {
+        &self.blocks
+    }
+}
+
+impl std::ops::DerefMut for Sink {
+    fn deref_mut(&mut self) -> &mut Vec<Block> {
+        &mut self.blocks
+    }
+}
+
 /// Appends the blocks of the container `i` to `out`.
-pub(super) fn convert(page: &Page, i: usize, out: &mut Vec<Block>) {
+pub(super) fn convert(page: &Page, i: usize, out: &mut Sink) {
     if page.is_block(i) && !page.is_paragraph_like(i) {
         // The container itself was chosen: only its parts may be clutter.
         dispatch(page, i, out, 0);
@@ -35,6 +82,7 @@ pub(super) fn convert(page: &Page, i: usize, out: &mut Vec<Block>) {
         inline_node(page, i, &mut run, 0);
         run.flush(page, out);
     }
+    out.mark(i);
 }
 
 /// Inline content gathered between blocks, with the images found in it.
@@ -47,19 +95,19 @@ struct Run {
 impl Run {
     /// Emits the gathered text as a paragraph (and its images), then empties
     /// the run.
-    fn flush(&mut self, page: &Page, out: &mut Vec<Block>) {
+    fn flush(&mut self, page: &Page, out: &mut Sink) {
         let inlines = normalize_inlines(std::mem::take(&mut self.inlines));
         if let Some(p) = paragraph_from(inlines)
             && !is_clutter_paragraph(page, &p)
         {
             out.push(p);
         }
-        out.append(&mut self.images);
+        out.blocks.append(&mut self.images);
     }
 }
 
 /// Converts the children of a container element.
-fn children(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
+fn children(page: &Page, i: usize, out: &mut Sink, depth: usize) {
     let mut run = Run::default();
     for c in page.children(i) {
         if page.items[c].tag.is_empty() || !page.is_block(c) {
@@ -72,6 +120,8 @@ fn children(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
             inline_node(page, c, &mut run, depth + 1);
         } else {
             run.flush(page, out);
+            // The text before a child block is this element's own.
+            out.mark(i);
             block(page, c, out, depth + 1);
         }
     }
@@ -79,19 +129,20 @@ fn children(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
 }
 
 /// Converts a block-level element unless it is clutter.
-fn block(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
+fn block(page: &Page, i: usize, out: &mut Sink, depth: usize) {
     if !removed(page, i) {
         dispatch(page, i, out, depth);
     }
 }
 
 /// Hands a block-level element to its handler.
-fn dispatch(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
+fn dispatch(page: &Page, i: usize, out: &mut Sink, depth: usize) {
     if depth > MAX_NESTING {
         let text = page.plain_text(i);
         if !text.is_empty() {
             out.push(Block::paragraph(text));
         }
+        out.mark(i);
         return;
     }
     match page.items[i].tag {
@@ -111,6 +162,7 @@ fn dispatch(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
         }),
         _ => children(page, i, out, depth),
     }
+    out.mark(i);
 }
 
 /// Whether a block is clutter to leave out (only while cleaning is on).
@@ -200,7 +252,7 @@ fn has_ancestor(page: &Page, i: usize, tag: &str) -> bool {
 }
 
 /// `<p>`: a paragraph of rich text (or the images it holds).
-fn paragraph(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
+fn paragraph(page: &Page, i: usize, out: &mut Sink, depth: usize) {
     let mut run = Run::default();
     for c in page.children(i) {
         inline_node(page, c, &mut run, depth + 1);
@@ -209,7 +261,7 @@ fn paragraph(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
 }
 
 /// `<h1>`–`<h6>`: a subheading, unless it repeats the headline.
-fn heading(page: &Page, i: usize, out: &mut Vec<Block>) {
+fn heading(page: &Page, i: usize, out: &mut Sink) {
     let text = page.plain_text(i);
     if text.is_empty() || is_placeholder(&text) || folds_case_to(&text, &page.headline) {
         return;
@@ -222,7 +274,7 @@ fn heading(page: &Page, i: usize, out: &mut Vec<Block>) {
 }
 
 /// `<ul>`, `<ol>`: a list; nested lists add their items after their parent's.
-fn list(page: &Page, i: usize, out: &mut Vec<Block>) {
+fn list(page: &Page, i: usize, out: &mut Sink) {
     let ordered = page.is(i, "ol");
     let mut items = Vec::new();
     list_items(page, i, &mut items, 0);
@@ -264,8 +316,8 @@ fn list_items(page: &Page, i: usize, items: &mut Vec<String>, depth: usize) {
 
 /// `<blockquote>` (or a pull quote's `aside`): a quotation; a `<cite>` or
 /// `<footer>` inside names its source and is not part of the quoted text.
-fn quote(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
-    let mut inner = Vec::new();
+fn quote(page: &Page, i: usize, out: &mut Sink, depth: usize) {
+    let mut inner = Sink::default();
     let mut cite = None;
     let mut run = Run::default();
     for c in page.children(i) {
@@ -291,12 +343,12 @@ fn quote(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
     if !text.is_empty() {
         out.push(Block::Quote { text, cite });
     }
-    out.extend(inner.into_iter().filter(|b| !b.is_textual()));
+    out.extend(inner.blocks.into_iter().filter(|b| !b.is_textual()));
 }
 
 /// `<figure>`: its picture with the caption; a figure without a picture (a
 /// pull quote, an embedded table) is read as a container.
-fn figure(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
+fn figure(page: &Page, i: usize, out: &mut Sink, depth: usize) {
     let range = i + 1..page.items[i].end;
     let Some(img) = range.clone().find(|&c| page.is(c, "img")) else {
         children(page, i, out, depth);
@@ -430,7 +482,7 @@ fn is_data_table(page: &Page, i: usize) -> bool {
 
 /// `<table>`: a data table becomes rows of cells; a layout table is read as
 /// the containers its cells are.
-fn table(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
+fn table(page: &Page, i: usize, out: &mut Sink, depth: usize) {
     if !is_data_table(page, i) {
         children(page, i, out, depth);
         return;
@@ -467,7 +519,7 @@ fn table(page: &Page, i: usize, out: &mut Vec<Block>, depth: usize) {
 }
 
 /// `<pre>`: code, line breaks kept; the language from a `language-*` class.
-fn code(page: &Page, i: usize, out: &mut Vec<Block>) {
+fn code(page: &Page, i: usize, out: &mut Sink) {
     let mut text = String::new();
     for item in &page.items[i + 1..page.items[i].end] {
         if item.tag.is_empty() {

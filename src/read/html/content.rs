@@ -13,8 +13,9 @@ use std::sync::LazyLock;
 
 use scraper::Html;
 
-use super::blocks;
+use super::blocks::{self, Sink};
 use super::flat_page::{Flags, NONE, Page, WordHints, describes, flatten, has_word_hint};
+use super::learned::{self, Context, link_share};
 use super::normalize::{fold_case, folds_case_to};
 use super::patterns::{
     ALTERNATIVE_SHARE, ANCESTOR_CLOSE_SHARE, CHARS_PER_POINT, CLIMB_STOP_SHARE,
@@ -25,7 +26,7 @@ use super::patterns::{
     SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS, TAG_BASE_SCORES,
     TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS, TOP_CANDIDATES,
 };
-use crate::model::{Article, Block, Inline};
+use crate::model::{Article, Block};
 
 /// The class/id words that name a lead (standfirst), sorted once.
 static LEAD_WORDS: LazyLock<WordHints> = LazyLock::new(|| WordHints::new(LEAD_HINTS));
@@ -100,26 +101,34 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
 /// One extraction attempt over a flattened page.
 fn extract_from(page: &Page) -> Body {
     let containers = choose_containers(page);
-    let mut body = Vec::new();
+    let mut body = Sink::default();
     for &c in &containers {
         blocks::convert(page, c, &mut body);
     }
-    let mut out = Vec::new();
+    let mut out = Sink::default();
     if let Some(&first) = containers.first() {
         for lead in leads_before(page, first) {
             blocks::convert(page, lead, &mut out);
         }
     }
     // A lead the body prints itself is not added again.
-    out.retain(|l| !body.iter().any(|b| b.text() == l.text()));
+    out.retain(|l, _| !body.iter().any(|b| b.text() == l.text()));
+    let leads = out.len();
     out.append(&mut body);
     if page.flags.clean {
-        drop_furniture(&mut out);
+        let cx = Context {
+            page,
+            containers: &containers,
+            leads,
+            headline: containers.first().and_then(|&c| headline_before(page, c)),
+        };
+        learned::filter(&cx, &mut out);
+        drop_furniture(&mut out.blocks);
     }
     // The standfirst is also the subtitle; the body keeps it where the page
     // prints it (readers and labelled corpora count it as article text).
     Body {
-        blocks: out,
+        blocks: out.blocks,
         standfirst: standfirst(page).map(|i| page.plain_text(i)),
     }
 }
@@ -204,30 +213,6 @@ fn drop_furniture(blocks: &mut Vec<Block>) {
             .zip(keep)
             .filter_map(|(b, k)| k.then_some(b)),
     );
-}
-
-/// Share of a paragraph's characters that sit inside links.
-fn link_share(b: &Block) -> f32 {
-    fn linked(inlines: &[Inline], inside: bool) -> usize {
-        inlines
-            .iter()
-            .map(|i| match i {
-                Inline::Text { text } | Inline::Code { text } if inside => text.chars().count(),
-                Inline::Link { children, .. } => linked(children, true),
-                Inline::Emphasis { children } | Inline::Strong { children } => {
-                    linked(children, inside)
-                }
-                _ => 0,
-            })
-            .sum()
-    }
-    match b {
-        Block::Paragraph {
-            text,
-            inlines: Some(inlines),
-        } => linked(inlines, false) as f32 / text.chars().count().max(1) as f32,
-        _ => 0.0,
-    }
 }
 
 /// Standfirst paragraphs printed between the headline and the container:
@@ -516,6 +501,7 @@ fn siblings(page: &Page, top: usize, score: &[Option<f32>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Inline;
 
     fn blocks_of(body: &str) -> Vec<Block> {
         let filler = "<p>This paragraph gives the page enough prose, with commas, clauses, and words, so that the article container is chosen as the body of the story.</p>".repeat(4);

@@ -189,6 +189,14 @@ impl<'a> Page<'a> {
         w
     }
 
+    /// Whether the element's class or id carries a negative and a positive
+    /// name hint, whatever the attempt's flags say.
+    pub fn name_hints(&self, i: usize) -> (bool, bool) {
+        let item = &self.items[i];
+        let has = |set: &AhoCorasick| [&item.class, &item.id].iter().any(|n| has_hint(n, set));
+        (has(&NEGATIVE_HINT_SET), has(&POSITIVE_HINT_SET))
+    }
+
     /// The subtree's text with white space collapsed, gathered iteratively
     /// (used for short pieces and for flattening very deep nesting).
     pub fn plain_text(&self, i: usize) -> String {

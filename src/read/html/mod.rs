@@ -21,6 +21,7 @@ pub mod dates;
 mod flat_page;
 mod invisible;
 pub mod jsonld;
+pub mod learned;
 pub mod metadata;
 pub mod normalize;
 pub mod patterns;

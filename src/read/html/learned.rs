@@ -1,0 +1,629 @@
+//! The learned stage: a small logistic model scores every text block of the
+//! chosen body and drops those it judges not to be article text (teasers,
+//! widgets, notices, repeated captions).
+//!
+//! Only the edges of the body are judged: the blocks before its first long
+//! paragraph and after its last one, where page furniture gathers (teasers,
+//! "more stories" lists, polls, notices); the prose between is kept.
+//!
+//! Each block is described by features the extractor has at hand (length,
+//! link share, punctuation, short-word share, position against the headline
+//! and the body's long paragraphs, the tag path and class/id names between
+//! the container and the block, overlap with the description and the
+//! headline, repetition on the page). The model is trained by
+//! `examples/body_model.rs` (`make train`) from the labelled corpus and
+//! embedded at build time from `models/body.json`; inference is a dot
+//! product, with no download and no randomness.
+
+use std::cell::RefCell;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
+
+use super::blocks::Sink;
+use super::flat_page::{CLUTTER_WORDS, NONE, Page, has_word_hint};
+use super::normalize::fold_case;
+use super::patterns::{SENTENCE_ENDS, TAIL_PROSE_MIN_CHARS};
+use crate::model::{Block, Inline};
+
+/// The trained model, embedded at build time.
+static MODEL_JSON: &str = include_str!("../../../models/body.json");
+
+/// The embedded model, parsed once.
+static MODEL: LazyLock<Model> =
+    LazyLock::new(|| Model::from_json(MODEL_JSON).expect("models/body.json is a valid model"));
+
+/// Words of at most this many letters count as function words (a stand-in
+/// for stop words that needs no per-language list).
+const SHORT_WORD_CHARS: usize = 3;
+
+/// An element's raw character count may differ from its cleaned text by
+/// this fraction (white space, trimmed marks) and still be compared.
+const REPEAT_LENGTH_SLACK: usize = 10;
+
+/// The names of the features, in the order [`features`] computes them.
+pub const FEATURES: &[&str] = &[
+    "log_chars",
+    "log_words",
+    "link_share",
+    "punctuation_per_char",
+    "ends_sentence",
+    "short_word_share",
+    "digit_share",
+    "capitalised_word_share",
+    "block_position",
+    "chars_before_share",
+    "chars_after_share",
+    "after_last_prose_or_none",
+    "log_blocks_to_prose",
+    "previous_is_prose",
+    "next_is_prose",
+    "is_paragraph",
+    "is_heading",
+    "is_list",
+    "is_quote",
+    "is_table_or_code",
+    "log_depth_below_container",
+    "inside_aside_header_footer_nav",
+    "inside_list_item",
+    "inside_table",
+    "inside_figure",
+    "origin_is_loose_text",
+    "negative_name",
+    "positive_name",
+    "clutter_name",
+    "description_overlap",
+    "headline_overlap",
+    "log_repeats_on_page",
+    "log_repeats_in_body",
+    "is_lead",
+    "in_later_container",
+    "origin_is_container",
+    "before_headline",
+    "has_headline",
+    "log_text_blocks",
+    "chars_share",
+];
+
+/// Gradient-boosted decision trees over [`FEATURES`], read as the log-odds
+/// that a block is article text.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Model {
+    /// The feature names it was trained on (must equal [`FEATURES`]).
+    pub features: Vec<String>,
+    /// The log-odds before any tree.
+    pub base: f32,
+    /// The trees, whose leaf values add up.
+    pub trees: Vec<Tree>,
+    /// Blocks whose probability of being article text is below this go;
+    /// 0 turns the stage off.
+    pub threshold: f32,
+}
+
+/// One decision tree: `nodes[0]` is the root.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Tree {
+    /// The nodes; a node without children is a leaf.
+    pub nodes: Vec<TreeNode>,
+}
+
+/// A split (`feature <= cut` goes left) or a leaf (`value`); fields at
+/// zero are left out of the file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TreeNode {
+    /// The feature tested.
+    #[serde(rename = "f", default, skip_serializing_if = "is_zero")]
+    pub feature: usize,
+    /// The value it is compared with.
+    #[serde(rename = "c", default, skip_serializing_if = "is_zero_f32")]
+    pub cut: f32,
+    /// The left child's index (0: this is a leaf).
+    #[serde(rename = "l", default, skip_serializing_if = "is_zero")]
+    pub left: usize,
+    /// The right child's index.
+    #[serde(rename = "r", default, skip_serializing_if = "is_zero")]
+    pub right: usize,
+    /// A leaf's contribution to the log-odds.
+    #[serde(rename = "v", default, skip_serializing_if = "is_zero_f32")]
+    pub value: f32,
+}
+
+fn is_zero(v: &usize) -> bool {
+    *v == 0
+}
+
+fn is_zero_f32(v: &f32) -> bool {
+    *v == 0.0
+}
+
+impl Tree {
+    /// The leaf value for `x`.
+    pub fn value(&self, x: &[f32]) -> f32 {
+        let mut n = &self.nodes[0];
+        while n.left != 0 {
+            n = &self.nodes[if x[n.feature] <= n.cut {
+                n.left
+            } else {
+                n.right
+            }];
+        }
+        n.value
+    }
+}
+
+impl Model {
+    /// Reads a model written by the trainer, checking that it fits the
+    /// features this build computes.
+    pub fn from_json(json: &str) -> Result<Model, String> {
+        let m: Model = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let n = FEATURES.len();
+        let sound = |t: &Tree| {
+            !t.nodes.is_empty()
+                && t.nodes.iter().enumerate().all(|(i, x)| {
+                    // Children come after their parent: every walk ends.
+                    x.left == 0
+                        || (x.feature < n
+                            && (i + 1..t.nodes.len()).contains(&x.left)
+                            && (i + 1..t.nodes.len()).contains(&x.right))
+                })
+        };
+        if m.features
+            .iter()
+            .map(String::as_str)
+            .ne(FEATURES.iter().copied())
+            || !m.trees.iter().all(sound)
+        {
+            return Err("the model was trained on other features".into());
+        }
+        Ok(m)
+    }
+
+    /// The probability that a block with these features is article text.
+    pub fn probability(&self, x: &[f32]) -> f32 {
+        let z = self.base + self.trees.iter().map(|t| t.value(x)).sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// One scored block, as recorded for training.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The block's features, in [`FEATURES`] order (none for a block the
+    /// model does not judge).
+    pub features: Vec<f32>,
+    /// The block's text.
+    pub text: String,
+}
+
+/// A training or evaluation run: the model used instead of the embedded one
+/// (`None`: keep every block) and the rows of the last extraction attempt.
+struct Recording {
+    model: Option<Model>,
+    rows: Vec<Row>,
+}
+
+thread_local! {
+    static RECORDING: RefCell<Option<Recording>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with `model` in place of the embedded one (`None`: no block is
+/// dropped) and returns what it returned with the rows of the last body
+/// scored on this thread. For the trainer and the evaluation only.
+#[doc(hidden)]
+pub fn recording<R>(model: Option<Model>, f: impl FnOnce() -> R) -> (R, Vec<Row>) {
+    RECORDING.with(|r| {
+        *r.borrow_mut() = Some(Recording {
+            model,
+            rows: vec![],
+        })
+    });
+    let out = f();
+    let rows = RECORDING
+        .with(|r| r.borrow_mut().take())
+        .map(|r| r.rows)
+        .unwrap_or_default();
+    (out, rows)
+}
+
+/// Where the body's blocks come from, for their features.
+pub(super) struct Context<'p, 'a> {
+    /// The flattened page.
+    pub page: &'p Page<'a>,
+    /// The body's containers, in document order.
+    pub containers: &'p [usize],
+    /// How many blocks at the start are leads from outside the containers.
+    pub leads: usize,
+    /// The heading that prints the headline, when found.
+    pub headline: Option<usize>,
+}
+
+/// Drops the text blocks the model judges not to be article text.
+pub(super) fn filter(cx: &Context, sink: &mut Sink) {
+    let recording = RECORDING.with(|r| r.borrow().is_some());
+    if !recording && MODEL.threshold <= 0.0 {
+        return;
+    }
+    let rows = features(cx, sink);
+    let keep: Vec<bool> = RECORDING.with(|r| {
+        let mut r = r.borrow_mut();
+        match r.as_mut() {
+            Some(rec) => {
+                let keep = rows
+                    .iter()
+                    .map(|x| x.as_ref().is_none_or(|x| keeps(rec.model.as_ref(), x)))
+                    .collect();
+                rec.rows = rows
+                    .into_iter()
+                    .zip(sink.iter())
+                    .filter(|(_, b)| scored(b))
+                    .map(|(x, b)| Row {
+                        features: x.unwrap_or_default(),
+                        text: b.text().to_string(),
+                    })
+                    .collect();
+                keep
+            }
+            None => rows
+                .iter()
+                .map(|x| x.as_ref().is_none_or(|x| keeps(Some(&MODEL), x)))
+                .collect(),
+        }
+    });
+    let mut at = 0;
+    sink.retain(|_, _| {
+        at += 1;
+        keep[at - 1]
+    });
+}
+
+/// Whether the model keeps a block.
+fn keeps(model: Option<&Model>, x: &[f32]) -> bool {
+    model.is_none_or(|m| m.threshold <= 0.0 || m.probability(x) >= m.threshold)
+}
+
+/// Whether a block is scored (text the reader sees as prose or structure;
+/// pictures and rules are always kept).
+fn scored(b: &Block) -> bool {
+    b.is_textual()
+}
+
+/// Whether a block is a long prose paragraph.
+fn is_prose(b: &Block) -> bool {
+    matches!(b, Block::Paragraph { .. }) && b.text().chars().count() >= TAIL_PROSE_MIN_CHARS
+}
+
+/// The features of every block (`None` for blocks that are not scored).
+pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
+    let page = cx.page;
+    let chars: Vec<usize> = sink
+        .iter()
+        .map(|b| {
+            if scored(b) {
+                b.text().chars().count()
+            } else {
+                0
+            }
+        })
+        .collect();
+    let total = chars.iter().sum::<usize>().max(1) as f32;
+    let text_blocks = sink.iter().filter(|b| scored(b)).count();
+    let prose: Vec<usize> = (0..sink.len()).filter(|&i| is_prose(&sink[i])).collect();
+    let last_prose = prose.last().copied();
+    let description = words(cx.page.description.as_deref().unwrap_or(""));
+    let headline_folded = fold_case(&page.headline);
+    let headline = words(&headline_folded);
+    let headline_end = cx.headline.map(|h| page.items[h].end);
+    let mut before = 0usize;
+    let mut nth = 0usize;
+    let mut out = Vec::with_capacity(sink.len());
+    for (k, b) in sink.iter().enumerate() {
+        // Between the first and the last long paragraph every block is
+        // kept: the model judges the edges, where furniture gathers.
+        let interior = prose.first().is_some_and(|&f| f < k) && last_prose.is_some_and(|l| k < l);
+        if !scored(b) || interior {
+            out.push(None);
+            if scored(b) {
+                before += chars[k];
+                nth += 1;
+            }
+            continue;
+        }
+        let text = b.text();
+        let n = chars[k].max(1) as f32;
+        let o = sink.origins[k];
+        let container = cx
+            .containers
+            .iter()
+            .position(|&c| c <= o && o < page.items[c].end);
+        let tokens: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let nw = tokens.len().max(1) as f32;
+        let punct = text
+            .chars()
+            .filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
+            .count() as f32;
+        let short = tokens
+            .iter()
+            .filter(|w| w.chars().count() <= SHORT_WORD_CHARS)
+            .count() as f32;
+        let digits = text.chars().filter(char::is_ascii_digit).count() as f32;
+        let capitalised = tokens
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count() as f32;
+        let to_prose = prose
+            .iter()
+            .map(|&p| p.abs_diff(k))
+            .min()
+            .unwrap_or(sink.len());
+        let top = container.map_or(NONE, |c| cx.containers[c]);
+        let path = Path::between(page, top, o);
+        let folded = fold_case(text);
+        let own = words(&folded);
+        let repeats_in_body = sink
+            .iter()
+            .enumerate()
+            .filter(|&(j, x)| j != k && chars[j] == chars[k] && x.text() == text)
+            .count();
+        let f = [
+            (n + 1.0).ln(),
+            (nw + 1.0).ln(),
+            if matches!(b, Block::Paragraph { .. }) {
+                link_share(b)
+            } else {
+                page.stats[o].link_density()
+            },
+            punct / n,
+            flag(text.ends_with(SENTENCE_ENDS)),
+            short / nw,
+            digits / n,
+            capitalised / nw,
+            nth as f32 / text_blocks.max(1) as f32,
+            before as f32 / total,
+            (total - before as f32 - n) / total,
+            flag(last_prose.is_none_or(|l| k > l)),
+            (to_prose as f32 + 1.0).ln(),
+            flag(k > 0 && is_prose(&sink[k - 1])),
+            flag(k + 1 < sink.len() && is_prose(&sink[k + 1])),
+            flag(matches!(b, Block::Paragraph { .. })),
+            flag(matches!(b, Block::Heading { .. })),
+            flag(matches!(b, Block::List { .. })),
+            flag(matches!(b, Block::Quote { .. })),
+            flag(matches!(b, Block::Table { .. } | Block::Code { .. })),
+            (path.depth as f32 + 1.0).ln(),
+            flag(path.furniture),
+            flag(path.list_item),
+            flag(path.table),
+            flag(path.figure),
+            flag(!matches!(
+                page.items[o].tag,
+                "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "blockquote"
+            )),
+            flag(path.negative),
+            flag(path.positive),
+            flag(path.clutter),
+            overlap(&own, &description),
+            overlap(&own, &headline),
+            (repeats_on_page(page, o, chars[k], text) as f32 + 1.0).ln(),
+            (repeats_in_body as f32 + 1.0).ln(),
+            flag(k < cx.leads),
+            flag(container.is_some_and(|c| c > 0)),
+            flag(cx.containers.contains(&o)),
+            flag(headline_end.is_some_and(|e| o < e)),
+            flag(cx.headline.is_some()),
+            (text_blocks as f32 + 1.0).ln(),
+            n / total,
+        ];
+        debug_assert_eq!(f.len(), FEATURES.len());
+        out.push(Some(f.to_vec()));
+        before += chars[k];
+        nth += 1;
+    }
+    out
+}
+
+/// 1 for true, 0 for false.
+fn flag(b: bool) -> f32 {
+    if b { 1.0 } else { 0.0 }
+}
+
+/// What lies between a container and a block's element.
+#[derive(Default)]
+struct Path {
+    depth: usize,
+    furniture: bool,
+    list_item: bool,
+    table: bool,
+    figure: bool,
+    negative: bool,
+    positive: bool,
+    clutter: bool,
+}
+
+impl Path {
+    /// The elements from `o` up to (not including) `top`'s parent.
+    fn between(page: &Page, top: usize, o: usize) -> Path {
+        let mut p = Path::default();
+        let mut i = o;
+        while i != NONE {
+            let item = &page.items[i];
+            match item.tag {
+                "aside" | "header" | "footer" | "nav" | "form" => p.furniture = true,
+                "li" => p.list_item = true,
+                "table" | "td" => p.table = true,
+                "figure" | "figcaption" => p.figure = true,
+                _ => {}
+            }
+            let (neg, pos) = page.name_hints(i);
+            p.negative |= neg;
+            p.positive |= pos;
+            p.clutter |= has_word_hint(&item.class, &CLUTTER_WORDS)
+                || has_word_hint(&item.id, &CLUTTER_WORDS);
+            if i == top {
+                break;
+            }
+            p.depth += 1;
+            i = item.parent;
+        }
+        p
+    }
+}
+
+/// Share of a paragraph's characters that sit inside links.
+pub(super) fn link_share(b: &Block) -> f32 {
+    fn linked(inlines: &[Inline], inside: bool) -> usize {
+        inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text { text } | Inline::Code { text } if inside => text.chars().count(),
+                Inline::Link { children, .. } => linked(children, true),
+                Inline::Emphasis { children } | Inline::Strong { children } => {
+                    linked(children, inside)
+                }
+                _ => 0,
+            })
+            .sum()
+    }
+    match b {
+        Block::Paragraph {
+            text,
+            inlines: Some(inlines),
+        } => linked(inlines, false) as f32 / text.chars().count().max(1) as f32,
+        _ => 0.0,
+    }
+}
+
+/// The distinct words of a folded text.
+fn words(folded: &str) -> FxHashSet<&str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Share of `own`'s words that `other` holds too.
+fn overlap(own: &FxHashSet<&str>, other: &FxHashSet<&str>) -> f32 {
+    if own.is_empty() {
+        return 0.0;
+    }
+    own.iter().filter(|w| other.contains(*w)).count() as f32 / own.len() as f32
+}
+
+/// How many other innermost blocks of the page, outside this one's element,
+/// print the same text (a caption or teaser shown again).
+fn repeats_on_page(page: &Page, o: usize, chars: usize, text: &str) -> usize {
+    let near = |n: usize| n.abs_diff(chars) <= chars / REPEAT_LENGTH_SLACK + 1;
+    (0..page.items.len())
+        .filter(|&i| {
+            (i < o || i >= page.items[o].end)
+                && !page.items[i].tag.is_empty()
+                && page.is_block(i)
+                && !page.stats[i].block
+                && near(page.stats[i].text)
+                && page.plain_text(i) == text
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::html::{Hints, read};
+
+    /// A page whose article is five long paragraphs, followed by a list of
+    /// links to other stories.
+    fn page() -> String {
+        let para = "<p>The council met on Monday, and after a long debate it agreed to keep the old library open, with new hours, more staff and a larger budget for the children's room. Parents welcomed the decision, and the staff said that the reading hours would start again next week.</p>";
+        format!(
+            "<html><head><title>Library stays open</title></head><body><article><h1>Library stays open</h1>{}\
+             <ul><li><a href=\"/a\">Another story about the town</a></li><li><a href=\"/b\">More news from the region</a></li></ul>\
+             </article></body></html>",
+            para.repeat(5)
+        )
+    }
+
+    /// A model without trees: every judged block has probability 1/2.
+    fn flat_model(threshold: f32) -> Model {
+        Model {
+            features: FEATURES.iter().map(|s| s.to_string()).collect(),
+            base: 0.0,
+            trees: vec![],
+            threshold,
+        }
+    }
+
+    #[test]
+    fn the_embedded_model_fits_the_features() {
+        assert!(Model::from_json(MODEL_JSON).is_ok());
+    }
+
+    #[test]
+    fn a_model_for_other_features_or_with_a_looping_tree_is_refused() {
+        let mut m = flat_model(0.5);
+        m.features.pop();
+        assert!(Model::from_json(&serde_json::to_string(&m).unwrap()).is_err());
+        let looping = r#"{"features": FEATURES, "base": 0, "threshold": 0.5,
+            "trees": [{"nodes": [{"f": 1, "c": 0.5, "l": 1, "r": 1}, {"f": 2, "l": 1, "r": 1}]}]}"#
+            .replace("FEATURES", &serde_json::to_string(FEATURES).unwrap());
+        assert!(Model::from_json(&looping).is_err());
+    }
+
+    #[test]
+    fn a_tree_adds_its_leaf_to_the_log_odds() {
+        let json = r#"{"features": FEATURES, "base": 0.5, "threshold": 0.5,
+            "trees": [{"nodes": [{"f": 2, "c": 0.5, "l": 1, "r": 2}, {"v": 1.0}, {"v": -2.0}]}]}"#
+            .replace("FEATURES", &serde_json::to_string(FEATURES).unwrap());
+        let m = Model::from_json(&json).unwrap();
+        let mut x = vec![0.0; FEATURES.len()];
+        let sigmoid = |z: f32| 1.0 / (1.0 + (-z).exp());
+        assert_eq!(m.probability(&x), sigmoid(1.5));
+        x[2] = 0.9; // links: the right leaf
+        assert_eq!(m.probability(&x), sigmoid(-1.5));
+    }
+
+    #[test]
+    fn only_the_blocks_around_the_prose_are_judged() {
+        let (article, rows) = recording(None, || read(&page(), &Hints::default()));
+        assert_eq!(article.unwrap().blocks.len(), 6);
+        assert_eq!(rows.len(), 6);
+        // The first and last long paragraphs are edges; those between not.
+        let judged: Vec<bool> = rows.iter().map(|r| !r.features.is_empty()).collect();
+        assert_eq!(judged, [true, false, false, false, true, true]);
+        let links = FEATURES.iter().position(|f| *f == "link_share").unwrap();
+        let tail = FEATURES
+            .iter()
+            .position(|f| *f == "after_last_prose_or_none")
+            .unwrap();
+        assert_eq!(rows[5].features[links], 1.0);
+        assert_eq!(rows[5].features[tail], 1.0);
+        assert_eq!(rows[0].features[tail], 0.0);
+    }
+
+    #[test]
+    fn features_are_the_same_on_every_run() {
+        let (_, a) = recording(None, || read(&page(), &Hints::default()));
+        let (_, b) = recording(None, || read(&page(), &Hints::default()));
+        let bits = |rows: &[Row]| -> Vec<Vec<u32>> {
+            rows.iter()
+                .map(|r| r.features.iter().map(|f| f.to_bits()).collect())
+                .collect()
+        };
+        assert_eq!(bits(&a), bits(&b));
+    }
+
+    #[test]
+    fn blocks_below_the_threshold_go_and_the_prose_between_stays() {
+        let (article, _) = recording(Some(flat_model(0.9)), || read(&page(), &Hints::default()));
+        let blocks = article.unwrap().blocks;
+        assert_eq!(blocks.len(), 3);
+        assert!(
+            blocks
+                .iter()
+                .all(|b| b.text().starts_with("The council met"))
+        );
+    }
+}
