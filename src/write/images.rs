@@ -298,7 +298,7 @@ mod tests {
         ] {
             let asset = Asset {
                 media_type: "image/png".into(),
-                bytes: png(),
+                bytes: png().into(),
             };
             assets.parts.insert(url.into(), asset);
         }
