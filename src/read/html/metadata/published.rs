@@ -335,7 +335,7 @@ fn time_tag_dates(page: &Page, anchor: Option<usize>, found: &mut DateCandidates
 /// publication, before updates and the day the page was saved) — unless
 /// each is written once: then none.
 fn most_frequent_date(page: &Page, order: DayOrder) -> Option<(Stamp, String)> {
-    let mut days: Vec<((i32, u32, u32), Stamp, usize, bool)> = Vec::new();
+    let mut days: Vec<DayCount> = Vec::new();
     for line in page.lines.iter().filter(|l| !l.foreign) {
         if !dates::may_hold_date(&line.text) {
             continue;
@@ -347,28 +347,45 @@ fn most_frequent_date(page: &Page, order: DayOrder) -> Option<(Stamp, String)> {
             {
                 continue;
             }
-            match days.iter_mut().find(|d| d.0 == stamp.day_key()) {
+            match days.iter_mut().find(|d| d.key == stamp.day_key()) {
                 Some(day) => {
-                    day.2 += 1;
-                    day.3 |= short;
+                    day.times += 1;
+                    day.in_short_line |= short;
                 }
-                None => days.push((stamp.day_key(), stamp, 1, short)),
+                None => days.push(DayCount {
+                    key: stamp.day_key(),
+                    stamp,
+                    times: 1,
+                    in_short_line: short,
+                }),
             }
         }
     }
-    days.retain(|(_, _, n, short)| *short || *n >= MIN_REPEATS_IN_TEXT);
-    let most = days.iter().map(|d| d.2).max()?;
+    days.retain(|d| d.in_short_line || d.times >= MIN_REPEATS_IN_TEXT);
+    let most = days.iter().map(|d| d.times).max()?;
     // Several days written once each (a list of linked stories) tell
     // nothing.
-    let top: Vec<_> = days.into_iter().filter(|d| d.2 == most).collect();
+    let top: Vec<_> = days.into_iter().filter(|d| d.times == most).collect();
     match top.as_slice() {
-        [(_, stamp, _, _)] => Some((*stamp, "text:most-frequent".to_string())),
+        [day] => Some((day.stamp, "text:most-frequent".to_string())),
         _ if most > 1 => top
             .iter()
-            .min_by_key(|d| d.0)
-            .map(|(_, stamp, _, _)| (*stamp, "text:most-frequent".to_string())),
+            .min_by_key(|d| d.key)
+            .map(|day| (day.stamp, "text:most-frequent".to_string())),
         _ => None,
     }
+}
+
+/// A day the text writes, and how: for [`most_frequent_date`].
+struct DayCount {
+    /// Year, month, day: what makes two dates the same day.
+    key: (i32, u32, u32),
+    /// The first date written for that day.
+    stamp: Stamp,
+    /// How many times the text writes it.
+    times: usize,
+    /// Whether one of them stands in a short line (a dateline, a caption).
+    in_short_line: bool,
 }
 
 /// The publication date from its candidates: `metadata` (JSON-LD, meta
