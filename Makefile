@@ -32,7 +32,7 @@ test: deps build fuzz-check ## run the whole test suite (installs validators fir
 
 quality: deps build ## the tests that need the labelled corpus (../shared/corpus): quality floors, corpus pages through the validators
 	@test -d $(CORPUS) || { echo "make quality needs the labelled corpus at $(CORPUS)"; exit 1; }
-	$(CARGO) test --release --locked -- --ignored
+	$(CARGO) test --release --locked --test corpus --test epub --test pdf --test quotes -- --ignored
 
 # The Spark job's tests run in local mode with a pinned pyspark in a venv.
 PYSPARK_VERSION ?= 4.0.1

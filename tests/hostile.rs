@@ -256,7 +256,6 @@ fn a_million_entities_convert() {
 }
 
 #[test]
-#[ignore = "PDF line breaking is superlinear on a run with no break opportunity (issue 18, item 4)"]
 fn a_million_entities_convert_to_pdf() {
     let dir = tempfile::tempdir().unwrap();
     convert_to(&million_entities(dir.path()), "pdf", &[]);
@@ -842,7 +841,7 @@ fn closed_elements_count_once_against_the_element_limit() {
 }
 
 #[test]
-#[ignore = "the PDF writer takes 25 s and the HTML writer 1.3 GB on this page (issue 18, items 3 and 4)"]
+#[ignore = "known defect: the HTML writer needs 1.3 GB on this page; not yet within the memory limit"]
 fn closed_elements_count_once_against_the_element_limit_to_pdf_and_html() {
     let dir = tempfile::tempdir().unwrap();
     convert_to(&closed_italics(dir.path()), "pdf,html", &[]);
