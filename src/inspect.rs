@@ -3,12 +3,31 @@
 
 use std::fmt::Write as _;
 
+use crate::document::Document;
 use crate::model::{Article, Block};
+
+/// The summaries of every article an input held; when it held several (a
+/// WARC archive, JSON Lines), each is headed by its number and URL and
+/// followed by a blank line, so the articles stand apart.
+pub fn summaries(docs: &[Document]) -> String {
+    if let [doc] = docs {
+        return summary(&doc.article);
+    }
+    let mut out = String::new();
+    for (n, doc) in docs.iter().enumerate() {
+        let url = doc.article.url.as_deref().unwrap_or("(no URL)");
+        let _ = writeln!(out, "== article {} of {}: {url}", n + 1, docs.len());
+        out.push_str(&summary(&doc.article));
+        out.push('\n');
+    }
+    out
+}
 
 /// The summary text for one article.
 pub fn summary(article: &Article) -> String {
     let mut out = String::new();
-    let fields: [(&str, Option<String>); 11] = [
+    let fields: [(&str, Option<String>); 12] = [
+        ("kicker", article.kicker.clone()),
         (
             "headline",
             Some(article.headline.clone()).filter(|h| !h.is_empty()),

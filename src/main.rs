@@ -53,11 +53,7 @@ fn run(cli: Cli) -> galley::Result<ExitCode> {
         }
         Command::Inspect { input } => match read::read_path(std::path::Path::new(&input)) {
             Ok(docs) => {
-                let text: String = docs
-                    .iter()
-                    .map(|doc| galley::inspect::summary(&doc.article))
-                    .collect();
-                print_stdout(text.as_bytes())?;
+                print_stdout(galley::inspect::summaries(&docs).as_bytes())?;
                 Ok(ExitCode::SUCCESS)
             }
             Err(error) => {

@@ -176,3 +176,29 @@ fn the_report_follows_input_order() {
     let expected: Vec<String> = names.iter().map(|n| format!("in/{n}")).collect();
     assert_eq!(inputs, expected);
 }
+
+#[test]
+fn inspect_sets_the_articles_of_an_archive_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("crawl.warc");
+    let mut bytes = html_response("https://news.example/one", "First Accord");
+    bytes.extend(html_response("https://news.example/two", "Second Accord"));
+    put(&archive, bytes);
+    let out = galley()
+        .args(["inspect"])
+        .arg(&archive)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let one = text
+        .find("== article 1 of 2: https://news.example/one")
+        .expect(&text);
+    let two = text
+        .find("== article 2 of 2: https://news.example/two")
+        .expect(&text);
+    assert!(one < text.find("First Accord").unwrap(), "{text}");
+    assert!(two < text.find("Second Accord").unwrap(), "{text}");
+}
