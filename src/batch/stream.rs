@@ -22,6 +22,7 @@ use super::{Job, Notice, Summary};
 use crate::error::{Error, Failure, Result};
 use crate::limits::MAX_INPUT_BYTES;
 use crate::read::{self, warc};
+use crate::write;
 
 /// Lines in flight per worker: enough to keep every worker busy while one
 /// slow page holds the output back, few enough to keep memory flat.
@@ -122,10 +123,7 @@ pub fn wanted(job: &Job) -> Result<bool> {
 /// output, in input order.
 pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
     let started = Instant::now();
-    let workers = job
-        .threads
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let workers = super::threads(job.threads);
     let window = workers * WINDOW_PER_JOB;
     let (token_sender, tokens) = mpsc::sync_channel::<()>(window);
     for _ in 0..window {
@@ -294,9 +292,9 @@ fn article_line(record: PageRecord, source: &str) -> Result<Vec<u8>> {
     };
     let mut doc = read::read_response(page)?;
     doc.article.source = Some(source.to_string());
-    let mut bytes = serde_json::to_vec(&doc.article).map_err(|e| Error::Internal(e.to_string()))?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    let json = write::writer("json").ok_or_else(|| Error::Internal("no JSON writer".into()))?;
+    json.write_line(&doc)
+        .unwrap_or_else(|| Err(Error::Internal("the JSON writer writes no lines".into())))
 }
 
 /// The line standing for a record that failed.
