@@ -97,9 +97,11 @@ pub struct ConvertArgs {
     pub page_size: String,
 
     /// Render each article through a Jinja template; the outputs' extension
-    /// is the one before .j2 in its name (post.md.j2 → .md).
-    #[arg(long, value_name = "FILE", help_heading = "Output")]
-    pub template: Option<PathBuf>,
+    /// is the one before .j2 in its name (post.md.j2 → .md). NAME=FILE
+    /// replaces the built-in template NAME the writers use (see `galley
+    /// templates`); repeat it for several.
+    #[arg(long, value_name = "[NAME=]FILE", help_heading = "Output")]
+    pub template: Vec<String>,
 
     /// Images of HTML outputs: embedded as data: URIs, or copied into
     /// NAME_images/ beside each output.
@@ -128,9 +130,23 @@ pub struct ConvertArgs {
     pub report: Option<PathBuf>,
 }
 
-impl From<ConvertArgs> for Job {
-    fn from(args: ConvertArgs) -> Job {
-        Job {
+impl TryFrom<ConvertArgs> for Job {
+    type Error = crate::Error;
+
+    /// The job the arguments ask for; more than one `--template FILE` is a
+    /// usage error.
+    fn try_from(args: ConvertArgs) -> crate::Result<Job> {
+        let (replaced, files): (Vec<_>, Vec<_>) = args
+            .template
+            .iter()
+            .map(|value| template_arg(value))
+            .partition(|(name, _)| name.is_some());
+        if files.len() > 1 {
+            return Err(crate::Error::Usage(
+                "one --template FILE at a time (NAME=FILE replaces a built-in)".into(),
+            ));
+        }
+        Ok(Job {
             inputs: args.inputs,
             formats: args.to,
             output: args.output,
@@ -142,14 +158,30 @@ impl From<ConvertArgs> for Job {
                 title: args.title,
                 html_image_files: args.html_images == "files",
                 output_stem: None,
+                shapes: None,
             },
-            template: args.template,
+            template: files.into_iter().next().map(|(_, file)| file),
+            replaced_templates: replaced
+                .into_iter()
+                .filter_map(|(name, file)| Some((name?, file)))
+                .collect(),
             force: args.force,
             threads: args.jobs,
             quiet: args.quiet,
             report: args.report,
             interrupt: Default::default(),
+        })
+    }
+}
+
+/// A `--template` value: `NAME=FILE` when NAME is a built-in's name, else
+/// a template file.
+fn template_arg(value: &str) -> (Option<String>, PathBuf) {
+    match value.split_once('=') {
+        Some((name, file)) if write::template::builtin_source(name).is_ok() => {
+            (Some(name.to_string()), PathBuf::from(file))
         }
+        _ => (None, PathBuf::from(value)),
     }
 }
 

@@ -34,7 +34,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> galley::Result<ExitCode> {
     match cli.command {
         Command::Convert(args) => {
-            let mut job = Job::from(*args);
+            let mut job = Job::try_from(*args)?;
             job.interrupt = interrupt_on_signals();
             let summary = galley::batch::convert(&job, &mut |notice| match notice {
                 Notice::Failure(failure) => eprintln!("galley: {failure}"),

@@ -1,6 +1,7 @@
 //! Templates and the files beside an output, run as a user would:
 //! `--template FILE` over the samples (in a batch, beside `--to`, on
-//! standard output), its mistakes caught before any work, HTML templates
+//! standard output), `--template NAME=FILE` replacing a writer's built-in,
+//! mistakes caught before any work, HTML templates
 //! escaping, `galley templates` listing and printing the built-ins, the
 //! examples producing their formats from every sample, and Markdown and
 //! HTML outputs whose images sit beside them with no link dangling.
@@ -233,6 +234,90 @@ fn a_printed_builtin_is_a_starting_point_for_template() {
         let markdown = read(&out.join(format!("{stem}.md")));
         assert!(markdown.starts_with(&front), "{stem}: {front}");
     }
+}
+
+/// The source of a built-in, as `galley templates NAME` prints it.
+fn printed_builtin(name: &str) -> String {
+    let printed = galley().args(["templates", name]).assert().success();
+    String::from_utf8(printed.get_output().stdout.clone()).unwrap()
+}
+
+/// The text of every XHTML document in an EPUB.
+fn epub_documents(epub: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(epub).unwrap()).unwrap();
+    let mut text = String::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        if name.ends_with(".xhtml") && !name.ends_with("nav.xhtml") {
+            std::io::Read::read_to_string(&mut file, &mut text).unwrap();
+        }
+    }
+    text
+}
+
+#[test]
+fn name_equals_file_replaces_a_builtin_the_writers_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.xhtml.j2");
+    let marked = printed_builtin("epub/page.xhtml.j2").replace("<body>", "<body class=\"mine\">");
+    put(&page, marked.as_bytes());
+    let front = dir.path().join("front.md.j2");
+    let toml = printed_builtin("markdown/front-matter.md.j2").replace("---", "+++");
+    put(&front, toml.as_bytes());
+    let style = dir.path().join("style.css");
+    put(&style, b"body { font-family: serif; } /* mine */\n");
+    let out = dir.path().join("out");
+    let replace = |name: &str, file: &Path| format!("{name}={}", file.display());
+    convert_samples(
+        &out,
+        &[
+            "--to",
+            "md,epub,html",
+            "--template",
+            &replace("epub/page.xhtml.j2", &page),
+            "--template",
+            &replace("markdown/front-matter.md.j2", &front),
+            "--template",
+            &replace("html/style.css", &style),
+        ],
+    );
+    for stem in sample_stems() {
+        let markdown = read(&out.join(format!("{stem}.md")));
+        assert!(markdown.starts_with("+++\n"), "{stem}: {markdown}");
+        let epub = epub_documents(&out.join(format!("{stem}.epub")));
+        assert!(epub.contains("<body class=\"mine\">"), "{stem}");
+        let html = read(&out.join(format!("{stem}.html")));
+        assert!(html.contains("/* mine */"), "{stem}");
+    }
+}
+
+#[test]
+fn a_replaced_builtin_is_checked_before_any_work_and_named_in_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.xhtml.j2");
+    put(&page, b"<html>\n{{ no_such.thing }}\n</html>\n");
+    let out = dir.path().join("out");
+    galley()
+        .args(["convert", "samples", "--to", "epub", "-o"])
+        .arg(&out)
+        .arg("--template")
+        .arg(format!("epub/page.xhtml.j2={}", page.display()))
+        .current_dir(root())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(format!(
+            "template {}, line 2",
+            page.display()
+        )));
+    assert!(!out.exists(), "nothing is written after a usage error");
+    galley()
+        .args(["convert", "samples", "-o", "-", "--template"])
+        .arg(format!("examples/hugo.md.j2={}", page.display()))
+        .current_dir(root())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("those that can be replaced are"));
 }
 
 #[test]

@@ -23,6 +23,9 @@ pub struct Job {
     /// A template each article is rendered through besides the formats
     /// (`--template`).
     pub template: Option<PathBuf>,
+    /// Built-in templates the writers use, each replaced by the user's file
+    /// (`--template NAME=FILE`).
+    pub replaced_templates: Vec<(String, PathBuf)>,
     /// What the writers are told (stylesheet, page size, font, title).
     pub options: WriteOptions,
     /// Convert again even when an up-to-date output exists.

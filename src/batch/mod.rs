@@ -111,6 +111,13 @@ pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
         return stream::convert(job, notify);
     }
     let template = job.template.as_deref().map(Template::load).transpose()?;
+    let job = &Job {
+        options: WriteOptions {
+            shapes: write::replace_templates(&job.replaced_templates)?,
+            ..job.options.clone()
+        },
+        ..job.clone()
+    };
     let plan = Plan::new(job, template.as_ref())?;
     let mut report = job.report.as_deref().map(Report::create).transpose()?;
     let progress = Progress::new(!job.quiet && std::io::stderr().is_terminal());
@@ -954,6 +961,9 @@ fn manifest_flags(
             template.name(),
             template.digest()
         ));
+    }
+    if let Some(shapes) = &options.shapes {
+        flags.push_str(&shapes.fingerprint());
     }
     if options.html_image_files {
         flags.push_str(" html-images=files");

@@ -5,23 +5,17 @@
 //! bundle (`--bundle FILE.html`) is one page: the edition's title, a table of
 //! contents, then every article.
 
-use std::sync::LazyLock;
-
 use minijinja::Value;
 
 use super::images::Images;
+use super::template;
 use super::template::builtins::{HTML_ARTICLE, HTML_BUNDLE, HTML_SECTION};
-use super::template::{self, Template};
 use super::{Output, Spec, WriteOptions, Writer};
 use crate::document::Document;
 use crate::error::Result;
 
 /// The title of a bundle when `--title` gives none.
 const DEFAULT_EDITION_TITLE: &str = "galley edition";
-
-static ARTICLE_PAGE: LazyLock<Result<Template>> = LazyLock::new(|| Template::builtin(HTML_ARTICLE));
-static SECTION: LazyLock<Result<Template>> = LazyLock::new(|| Template::builtin(HTML_SECTION));
-static BUNDLE_PAGE: LazyLock<Result<Template>> = LazyLock::new(|| Template::builtin(HTML_BUNDLE));
 
 /// `--to html` and `--bundle FILE.html`.
 pub struct Html;
@@ -37,7 +31,7 @@ impl Writer for Html {
         }
     }
     fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
-        template::ready(&ARTICLE_PAGE)?.render_with(doc, options)
+        options.template(HTML_ARTICLE)?.render_with(doc, options)
     }
     fn write_bundle(&self, docs: &[Document], options: &WriteOptions) -> Result<Output> {
         bundle(docs, options)
@@ -46,7 +40,10 @@ impl Writer for Html {
 
 /// Many articles on one page, with a table of contents.
 fn bundle(docs: &[Document], options: &WriteOptions) -> Result<Output> {
-    let (section, page) = (template::ready(&SECTION)?, template::ready(&BUNDLE_PAGE)?);
+    let (section, page) = (
+        options.template(HTML_SECTION)?,
+        options.template(HTML_BUNDLE)?,
+    );
     let mut articles = Vec::with_capacity(docs.len());
     let mut images = Images::embedded();
     for (n, doc) in docs.iter().enumerate() {

@@ -9,18 +9,13 @@
 //! [`Images::markdown_src`]), so no link dangles.
 
 use std::fmt::Write as _;
-use std::sync::LazyLock;
 
 use super::images::Images;
 use super::template::builtins::MARKDOWN_FRONT_MATTER;
-use super::template::{self, Template};
 use super::{Output, Spec, WriteOptions, Writer};
 use crate::document::Document;
 use crate::error::Result;
 use crate::model::{Article, Block, Inline};
-
-static FRONT_MATTER: LazyLock<Result<Template>> =
-    LazyLock::new(|| Template::builtin(MARKDOWN_FRONT_MATTER));
 
 /// Where an image's link points, or `None` to leave the image out.
 pub type ImageSrc<'a> = dyn FnMut(&str) -> Option<String> + 'a;
@@ -41,7 +36,7 @@ impl Writer for Markdown {
     fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
         let article = &doc.article;
         let mut images = Images::beside(options.output_stem.as_deref());
-        let mut out = front_matter(article)?;
+        let mut out = front_matter(article, options)?;
         out.push_str(&body(article, &mut |src| {
             images.markdown_src(&doc.assets, src, article.url.as_deref())
         }));
@@ -76,7 +71,7 @@ pub fn body(article: &Article, image_src: &mut ImageSrc) -> String {
 
 /// The front matter, through its built-in template; it sees the article's
 /// metadata under their JSON names.
-fn front_matter(article: &Article) -> Result<String> {
+fn front_matter(article: &Article, options: &WriteOptions) -> Result<String> {
     let context = minijinja::context! {
         kicker => &article.kicker,
         headline => &article.headline,
@@ -90,7 +85,9 @@ fn front_matter(article: &Article) -> Result<String> {
         tags => &article.tags,
         description => &article.description,
     };
-    template::ready(&FRONT_MATTER)?.render_context(context)
+    options
+        .template(MARKDOWN_FRONT_MATTER)?
+        .render_context(context)
 }
 
 fn block_markdown(block: &Block, image_src: &mut ImageSrc) -> String {
@@ -340,7 +337,7 @@ mod tests {
             published: Some("2020-02-05".into()),
             ..Article::default()
         };
-        let fm = front_matter(&article).unwrap();
+        let fm = front_matter(&article, &WriteOptions::default()).unwrap();
         assert!(fm.contains("title: \"Yes: no\""));
         assert!(fm.contains("date: \"2020-02-05\""));
     }

@@ -20,6 +20,7 @@ use std::path::PathBuf;
 
 use crate::document::Document;
 use crate::error::{Error, Result};
+use template::{Shapes, Template};
 
 pub use pdf::{DEFAULT_PAGE_SIZE, page_sizes};
 pub use shared::blocks_below_header;
@@ -45,6 +46,20 @@ pub struct WriteOptions {
     /// folder (set per output by the batch): images copied beside it go
     /// into `{stem}_images/`. `None` for standard output.
     pub output_stem: Option<String>,
+    /// The writers' own templates when the user replaced some
+    /// (`--template NAME=FILE`); `None` uses the built-ins.
+    pub shapes: Option<Shapes>,
+}
+
+impl WriteOptions {
+    /// The writers' template called `name` (a built-in's name), as the
+    /// user replaced it or built in.
+    pub fn template(&self, name: &str) -> Result<&Template> {
+        match &self.shapes {
+            Some(shapes) => shapes.get(name),
+            None => Shapes::built_in()?.get(name),
+        }
+    }
 }
 
 /// What a writer produced: the file's bytes, the files it links to and
@@ -168,6 +183,42 @@ pub fn either(names: impl IntoIterator<Item = String>) -> String {
         Some(last) => last,
         None => String::new(),
     }
+}
+
+/// The writers' templates with the built-ins named replaced by the user's
+/// files (`--template NAME=FILE`), checked before any input is read: every
+/// writer renders the probe article and an empty one through them, alone
+/// and as an edition, and a template error is a usage error naming the
+/// file and line.
+pub fn replace_templates(replacements: &[(String, PathBuf)]) -> Result<Option<Shapes>> {
+    if replacements.is_empty() {
+        return Ok(None);
+    }
+    let options = WriteOptions {
+        shapes: Some(Shapes::replacing(replacements)?),
+        ..WriteOptions::default()
+    };
+    let docs = template::probe_documents();
+    for writer in WRITERS {
+        let bundle = writer
+            .spec()
+            .bundles
+            .then(|| writer.write_bundle(&docs, &options));
+        for result in docs
+            .iter()
+            .map(|doc| writer.write(doc, &options))
+            .chain(bundle)
+        {
+            if let Err(Error::Render {
+                format: template::FORMAT,
+                reason,
+            }) = result
+            {
+                return Err(Error::Usage(reason));
+            }
+        }
+    }
+    Ok(options.shapes)
 }
 
 /// The writers whose output may go to standard output.

@@ -24,6 +24,7 @@ use std::io::{Cursor, Write as _};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
+use super::template::builtins::EPUB_PAGE;
 use super::{Output, Spec, WriteOptions, Writer, edition};
 use crate::date::Stamp;
 use crate::document::Document;
@@ -62,7 +63,7 @@ impl Writer for Epub {
     fn write(&self, doc: &Document, options: &WriteOptions) -> Result<Output> {
         let css = stylesheet(options)?;
         let mut media = Media::default();
-        let chapter = xhtml::chapter(doc, &mut media)?;
+        let chapter = xhtml::chapter(options.template(EPUB_PAGE)?, doc, &mut media)?;
         mark_cover(doc, &chapter, &mut media);
         let warnings = chapter.dropped.warning().into_iter().collect();
         let article = &doc.article;
@@ -116,7 +117,7 @@ impl Epub {
         let mut warnings = Vec::new();
         let mut chapters = Vec::new();
         for (n, doc) in docs.iter().enumerate() {
-            let chapter = xhtml::chapter(doc, &mut media)?;
+            let chapter = xhtml::chapter(options.template(EPUB_PAGE)?, doc, &mut media)?;
             mark_cover(doc, &chapter, &mut media);
             if let Some(warning) = chapter.dropped.warning() {
                 warnings.push(format!("{}: {warning}", chapter.title));
@@ -148,8 +149,15 @@ impl Epub {
         let primary = languages[0].clone();
         let contents: Vec<(String, &xhtml::Chapter)> =
             chapters.iter().map(|(f, c)| (f.clone(), c)).collect();
-        let contents_page = xhtml::contents_page(&contents, &primary)?;
-        let title_page = xhtml::title_page(&title, range.as_deref(), docs.len(), &primary)?;
+        let contents_page =
+            xhtml::contents_page(options.template(EPUB_PAGE)?, &contents, &primary)?;
+        let title_page = xhtml::title_page(
+            options.template(EPUB_PAGE)?,
+            &title,
+            range.as_deref(),
+            docs.len(),
+            &primary,
+        )?;
         let mut spine = vec![
             Spine::page("title", "text/title.xhtml", &title, &primary, title_page),
             Spine::page(

@@ -7,7 +7,6 @@
 //! carry a script, a form, an event handler or a `javascript:` URL.
 
 use std::fmt::Write as _;
-use std::sync::LazyLock;
 
 use minijinja::Value;
 
@@ -20,13 +19,10 @@ use crate::write::edition;
 use crate::write::language::{self, Words};
 use crate::write::language::{is_rtl, language};
 use crate::write::shared::blocks_below_header;
-use crate::write::template::builtins::EPUB_PAGE;
-use crate::write::template::{self, Template};
+use crate::write::template::Template;
 
 /// Where the stylesheet sits relative to the documents in `text/`.
 const STYLESHEET_HREF: &str = "../style.css";
-
-static PAGE: LazyLock<Result<Template>> = LazyLock::new(|| Template::builtin(EPUB_PAGE));
 
 /// Headline shown when an article has none.
 const UNTITLED: &str = "Untitled article";
@@ -98,7 +94,7 @@ impl Dropped {
 }
 
 /// Renders one article as a chapter, embedding its images into `media`.
-pub fn chapter(doc: &Document, media: &mut Media) -> Result<Chapter> {
+pub fn chapter(page: &Template, doc: &Document, media: &mut Media) -> Result<Chapter> {
     let article = &doc.article;
     let lang = language(article);
     let title = non_empty(&article.headline).unwrap_or(UNTITLED).to_string();
@@ -162,7 +158,7 @@ pub fn chapter(doc: &Document, media: &mut Media) -> Result<Chapter> {
     x.push_str("</section>\n");
 
     Ok(Chapter {
-        xhtml: document(&title, &lang, &x)?,
+        xhtml: document(page, &title, &lang, &x)?,
         title,
         lang,
         byline: byline(doc),
@@ -453,7 +449,13 @@ fn render_inlines(inlines: &[Inline]) -> String {
 }
 
 /// The title page of an edition: its title, date range and article count.
-pub fn title_page(title: &str, range: Option<&str>, count: usize, lang: &str) -> Result<String> {
+pub fn title_page(
+    page: &Template,
+    title: &str,
+    range: Option<&str>,
+    count: usize,
+    lang: &str,
+) -> Result<String> {
     let mut x = String::from("<section epub:type=\"titlepage\" class=\"titlepage\">\n");
     let _ = writeln!(x, "<h1>{}</h1>", esc(title));
     if let Some(range) = range {
@@ -462,11 +464,15 @@ pub fn title_page(title: &str, range: Option<&str>, count: usize, lang: &str) ->
     let noun = if count == 1 { "article" } else { "articles" };
     let _ = writeln!(x, "<p class=\"count\"{}>{count} {noun}</p>", ui(lang));
     x.push_str("</section>\n");
-    document(title, lang, &x)
+    document(page, title, lang, &x)
 }
 
 /// The contents page of an edition: every article with its byline and site.
-pub fn contents_page(chapters: &[(String, &Chapter)], lang: &str) -> Result<String> {
+pub fn contents_page(
+    page: &Template,
+    chapters: &[(String, &Chapter)],
+    lang: &str,
+) -> Result<String> {
     let mut x = format!(
         "<section epub:type=\"toc\" role=\"doc-toc\" class=\"contents\" aria-labelledby=\"contents\">\n<h1 id=\"contents\"{}>{}</h1>\n<ol>\n",
         contents_title(lang).1,
@@ -494,7 +500,7 @@ pub fn contents_page(chapters: &[(String, &Chapter)], lang: &str) -> Result<Stri
         x.push_str("</li>\n");
     }
     x.push_str("</ol>\n</section>\n");
-    document(contents_title(lang).0, lang, &x)
+    document(page, contents_title(lang).0, lang, &x)
 }
 
 /// Attributes marking the words galley itself writes ("Contents",
@@ -539,7 +545,7 @@ pub fn item_lang(lang: &str, page_lang: &str) -> String {
 
 /// A complete XHTML content document around `body`, through the built-in
 /// template `epub/page.xhtml.j2`; the values are escaped here, for XML.
-fn document(title: &str, lang: &str, body: &str) -> Result<String> {
+fn document(page: &Template, title: &str, lang: &str, body: &str) -> Result<String> {
     let context = minijinja::context! {
         title => Value::from_safe_string(esc(title)),
         lang => Value::from_safe_string(esc(lang)),
@@ -547,7 +553,7 @@ fn document(title: &str, lang: &str, body: &str) -> Result<String> {
         stylesheet => STYLESHEET_HREF,
         body => Value::from_safe_string(body.to_string()),
     };
-    template::ready(&PAGE)?.render_context(context)
+    page.render_context(context)
 }
 
 /// Escapes text for XML content and attributes, dropping characters XML 1.0

@@ -30,6 +30,9 @@ pub const EPUB_PAGE: &str = "epub/page.xhtml.j2";
 /// One article's `<article>` element, shared by the two pages.
 pub const HTML_SECTION: &str = "html/article-section.html.j2";
 
+/// The HTML edition's stylesheet, included by its pages.
+pub const HTML_STYLE: &str = "html/style.css";
+
 /// A [`Builtin`] from its name under `templates/` and its description.
 macro_rules! builtin {
     ($name:literal, $about:literal) => {
@@ -98,6 +101,7 @@ mod tests {
             HTML_ARTICLE,
             HTML_SECTION,
             HTML_BUNDLE,
+            HTML_STYLE,
         ] {
             assert!(builtin(name).is_some(), "{name}");
         }

@@ -15,9 +15,9 @@ pub mod builtins;
 mod context;
 mod filters;
 mod markup;
+mod shapes;
 
 use std::path::Path;
-use std::sync::LazyLock;
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
@@ -29,6 +29,11 @@ use crate::error::{Error, Result};
 use crate::model::Article;
 pub use builtins::{BUILTINS, Builtin, listing};
 pub(crate) use context::article as article_context;
+use shapes::Replaced;
+pub use shapes::{REPLACEABLE, Shapes};
+
+/// The format a template's render errors name.
+pub const FORMAT: &str = "template";
 
 /// Suffixes that mark a file as a template; the output's extension is the
 /// one before them (`post.md.j2` → `md`).
@@ -56,6 +61,8 @@ pub struct Template {
     /// includes another template): only then are images it leaves out
     /// reported and copies made.
     shows_images: bool,
+    /// Built-ins replaced by the user's files, so errors name the files.
+    replaced: Vec<Replaced>,
     env: Environment<'static>,
 }
 
@@ -80,15 +87,23 @@ impl Template {
         Ok(template)
     }
 
-    /// The built-in template called `name` (see [`BUILTINS`]), compiled; the
-    /// tests render each.
-    pub fn builtin(name: &str) -> Result<Template> {
-        let builtin = builtins::builtin(name).ok_or_else(|| unknown_builtin(name))?;
-        Template::compile(builtin.name, builtin.source.to_string())
+    /// The built-in template called `name` (see [`BUILTINS`]), compiled
+    /// among the built-ins as `replaced` changes them: its own source is
+    /// the replacement's, if it is one.
+    fn compile_among(name: &str, replaced: &[Replaced]) -> Result<Template> {
+        let source = match replaced.iter().find(|r| r.name == name) {
+            Some(r) => r.source.clone(),
+            None => builtin_source(name)?.to_string(),
+        };
+        Template::compile_with(name, source, replaced.to_vec())
     }
 
     /// Compiles a template without rendering it.
     fn compile(name: &str, source: String) -> Result<Template> {
+        Template::compile_with(name, source, Vec::new())
+    }
+
+    fn compile_with(name: &str, source: String, replaced: Vec<Replaced>) -> Result<Template> {
         let extension = output_extension(name).ok_or_else(|| {
             Error::Usage(format!(
                 "cannot tell the output's extension from the template's name {name}: \
@@ -100,8 +115,12 @@ impl Template {
             .iter()
             .any(|tag| source.contains(tag));
         let mut env = environment();
+        for r in &replaced {
+            env.add_template_owned(r.name, r.source.clone())
+                .map_err(|err| Error::Usage(describe(name, &err, &replaced)))?;
+        }
         env.add_template_owned(name.to_string(), source)
-            .map_err(|err| Error::Usage(describe(name, &err)))?;
+            .map_err(|err| Error::Usage(describe(name, &err, &replaced)))?;
         let used = env
             .get_template(name)
             .map(|t| t.undeclared_variables(false))
@@ -112,6 +131,7 @@ impl Template {
             extension,
             digest,
             shows_images,
+            replaced,
             env,
         })
     }
@@ -172,34 +192,31 @@ impl Template {
 
     fn render_error(&self, err: &minijinja::Error) -> Error {
         Error::Render {
-            format: "template",
-            reason: describe(&self.name, err),
+            format: FORMAT,
+            reason: describe(&self.name, err, &self.replaced),
         }
     }
 
     /// Renders the template over the probe article and an empty one.
     fn check(&self) -> Result<()> {
-        for article in [context::probe(), Article::default()] {
-            let doc = Document {
-                article,
-                ..Document::default()
-            };
+        for doc in probe_documents() {
             let context = context::article(&doc, None, &mut Images::embedded())?;
             let template = self.env.get_template(&self.name);
             template
                 .and_then(|t| t.render(context))
-                .map_err(|err| Error::Usage(describe(&self.name, &err)))?;
+                .map_err(|err| Error::Usage(describe(&self.name, &err, &self.replaced)))?;
         }
         Ok(())
     }
 }
 
-/// A writer's built-in template, compiled on first use; a failure to
-/// compile is galley's own fault.
-pub(crate) fn ready(template: &'static LazyLock<Result<Template>>) -> Result<&'static Template> {
-    template
-        .as_ref()
-        .map_err(|err| Error::Internal(err.to_string()))
+/// The probe article and an empty one, as documents: what a template is
+/// checked against before any input is read.
+pub(crate) fn probe_documents() -> [Document; 2] {
+    [context::probe(), Article::default()].map(|article| Document {
+        article,
+        ..Document::default()
+    })
 }
 
 /// `galley templates NAME`: the source of the built-in called `name`.
@@ -219,7 +236,7 @@ fn unknown_builtin(name: &str) -> Error {
 impl Writer for Template {
     fn spec(&self) -> &'static Spec {
         &Spec {
-            name: "template",
+            name: FORMAT,
             extension: "",
             about: "an article through a Jinja template (--template FILE)",
             text: true,
@@ -286,13 +303,18 @@ fn environment() -> Environment<'static> {
 }
 
 /// "template NAME, line N: what went wrong", from the innermost error (the
-/// one inside an included template, if any).
-fn describe(name: &str, err: &minijinja::Error) -> String {
+/// one inside an included template, if any); a replaced built-in is called
+/// by the user's file.
+fn describe(name: &str, err: &minijinja::Error, replaced: &[Replaced]) -> String {
     let mut err = err;
     while let Some(inner) = std::error::Error::source(err).and_then(|e| e.downcast_ref()) {
         err = inner;
     }
     let file = err.name().unwrap_or(name);
+    let file = replaced
+        .iter()
+        .find(|r| r.name == file)
+        .map_or(file, |r| r.file.as_str());
     let line = err
         .line()
         .map(|l| format!(", line {l}"))
