@@ -151,7 +151,10 @@ fn dispatch(page: &Page, i: usize, out: &mut Sink, depth: usize) {
         "ul" | "ol" => list(page, i, out),
         "blockquote" => quote(page, i, out, depth),
         // Only a pull quote's `aside` is kept in the page model.
-        "aside" if !(i + 1..page.items[i].end).any(|c| page.is(c, "blockquote")) => {
+        "aside"
+            if !page.flags.keep_furniture
+                && !(i + 1..page.items[i].end).any(|c| page.is(c, "blockquote")) =>
+        {
             quote(page, i, out, depth)
         }
         "figure" => figure(page, i, out, depth),

@@ -42,27 +42,17 @@ pub struct Body {
 
 /// The body of the page and its standfirst.
 pub fn extract(dom: &Html, meta: &Article) -> Body {
+    let attempt = |strip_unlikely, weigh_classes, clean| Flags {
+        strip_unlikely,
+        weigh_classes,
+        clean,
+        keep_furniture: false,
+    };
     let attempts = [
-        Flags {
-            strip_unlikely: true,
-            weigh_classes: true,
-            clean: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weigh_classes: true,
-            clean: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weigh_classes: false,
-            clean: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weigh_classes: false,
-            clean: false,
-        },
+        attempt(true, true, true),
+        attempt(false, true, true),
+        attempt(false, false, true),
+        attempt(false, false, false),
     ];
     let mut best: Option<(usize, Body)> = None;
     // Only the removal of unlikely-named blocks changes the flattened page:
@@ -76,12 +66,7 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
             page.flags = flags;
             extract_from(page)
         };
-        let chars: usize = body
-            .blocks
-            .iter()
-            .filter(|b| b.is_textual())
-            .map(|b| b.text().chars().count())
-            .sum();
+        let chars = textual_chars(&body);
         if chars >= MIN_ARTICLE_CHARS {
             return body;
         }
@@ -95,7 +80,32 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
             best = Some((chars, body));
         }
     }
-    best.map(|(_, b)| b).unwrap_or_default()
+    match best {
+        Some((chars, body)) if chars > 0 => body,
+        // Nothing outside navigation, side notes and footers: a page that
+        // put its article in one of them still has an article, when there
+        // is prose in it rather than links alone.
+        _ => {
+            let flags = Flags {
+                keep_furniture: true,
+                ..attempt(false, false, false)
+            };
+            let body = extract_from(&flatten(dom, meta, flags));
+            let prose = body.blocks.iter().any(|b| {
+                matches!(b, Block::Paragraph { text, .. } if text.chars().count() >= MIN_PARAGRAPH_CHARS)
+            });
+            if prose { body } else { Body::default() }
+        }
+    }
+}
+
+/// The characters of a body's text blocks.
+fn textual_chars(body: &Body) -> usize {
+    body.blocks
+        .iter()
+        .filter(|b| b.is_textual())
+        .map(|b| b.text().chars().count())
+        .sum()
 }
 
 /// One extraction attempt over a flattened page.
@@ -513,6 +523,37 @@ mod tests {
             ..Article::default()
         };
         extract(&dom, &meta).blocks.into_iter().skip(4).collect()
+    }
+
+    #[test]
+    fn an_article_inside_navigation_or_a_footer_is_still_the_article() {
+        let story = "<h1>Council approves budget</h1>".to_string()
+            + &"<p>The council voted on Tuesday to approve the new budget, which funds schools, roads and the library, after a long debate.</p>".repeat(3);
+        for (open, close) in [
+            ("<nav>", "</nav>"),
+            ("<footer><article>", "</article></footer>"),
+            ("<aside>", "</aside>"),
+            ("<div role=\"complementary\">", "</div>"),
+        ] {
+            let html = format!("<html><body>{open}{story}{close}</body></html>");
+            let body = extract(&Html::parse_document(&html), &Article::default());
+            let paragraphs = body
+                .blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Paragraph { .. }))
+                .count();
+            assert_eq!(paragraphs, 3, "{open}: {:?}", body.blocks);
+        }
+    }
+
+    #[test]
+    fn a_page_with_no_visible_prose_has_no_body() {
+        let html = "<html><body><nav><a href=\"/\">Home</a></nav><div hidden><p>Hidden text that a reader never sees, however long it is.</p></div></body></html>";
+        assert!(
+            extract(&Html::parse_document(html), &Article::default())
+                .blocks
+                .is_empty()
+        );
     }
 
     #[test]

@@ -109,6 +109,9 @@ pub(super) struct Flags {
     pub weigh_classes: bool,
     /// Remove link lists, widgets and clutter inside the container.
     pub clean: bool,
+    /// Keep navigation, side notes and page footers: the last resort for a
+    /// page whose article sits inside one (an `<article>` in a `<footer>`).
+    pub keep_furniture: bool,
 }
 
 /// The flattened page with its bottom-up counts.
@@ -545,7 +548,7 @@ fn keep_element(
     in_quote: bool,
 ) -> bool {
     let tag = e.name();
-    if FURNITURE_TAGS.contains(&tag) {
+    if FURNITURE_TAGS.contains(&tag) && !flags.keep_furniture {
         let pull_quote = tag == "aside"
             && (has_word_hint(class, &PULL_QUOTE_WORDS) || has_word_hint(id, &PULL_QUOTE_WORDS));
         if !(pull_quote || (tag == "footer" && in_quote)) {
@@ -565,6 +568,7 @@ fn keep_element(
         return false;
     }
     if let Some(role) = a.role
+        && !flags.keep_furniture
         && FURNITURE_ROLES
             .iter()
             .any(|r| r.eq_ignore_ascii_case(role.trim()))
