@@ -217,6 +217,20 @@ fn a_thirty_megabyte_article_converts() {
 }
 
 #[test]
+fn a_headline_of_a_hundred_thousand_characters_converts() {
+    // Found by fuzzing: a `<title>` left open swallows the page, and each
+    // PDF page fitted the whole headline as its running head.
+    let dir = tempfile::tempdir().unwrap();
+    let headline = "Council budget vote ".repeat(5_000);
+    let page = format!(
+        "<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>{}</article></body></html>",
+        format!("<p>{FILLER}</p>").repeat(300)
+    );
+    let json = convert_ok(&write(dir.path(), "headline.html", page));
+    assert!(json.contains(FILLER));
+}
+
+#[test]
 fn a_ten_megabyte_attribute_converts() {
     let dir = tempfile::tempdir().unwrap();
     let page = format!(

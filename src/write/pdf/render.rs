@@ -37,6 +37,10 @@ const MISSING_LISTED: usize = 12;
 const LINK_RGB: (u8, u8, u8) = (22, 72, 140);
 /// Grey level of secondary text.
 const MUTED_GREY: u8 = 95;
+/// More characters than a running head holds on any page size: a longer
+/// headline is cut to this before it is measured, so fitting it costs the
+/// same however long the headline is.
+const RUNNING_HEAD_MAX_CHARS: usize = 200;
 
 /// One page to draw: its pieces and its furniture.
 struct PageOut {
@@ -138,11 +142,21 @@ fn add_chapter_pages(pages: &mut Vec<PageOut>, chapters: &[Chapter]) {
         for (i, placed) in chapter.pages.iter().enumerate() {
             pages.push(PageOut {
                 placed: placed.clone(),
-                running_head: (i > 0).then(|| chapter.doc.article.headline.trim().to_string()),
+                running_head: (i > 0).then(|| running_head(&chapter.doc.article.headline)),
                 number: pages.len() + 1,
             });
         }
     }
+}
+
+/// The headline as a running head's text, at most
+/// [`RUNNING_HEAD_MAX_CHARS`] long.
+fn running_head(headline: &str) -> String {
+    headline
+        .trim()
+        .chars()
+        .take(RUNNING_HEAD_MAX_CHARS)
+        .collect()
 }
 
 /// The warning for images left out for one reason.
