@@ -10,6 +10,7 @@ and Java when missing); it needs only the clone and a release build.
 
 import glob
 import gzip
+import io
 import json
 import os
 import random
@@ -108,8 +109,9 @@ def write_warcs(folder, pages):
 def galley_articles(path):
     """What `galley convert PATH --to json -o -` gives, as a list of articles."""
     out = subprocess.run([GALLEY, "convert", path, "--to", "json", "-o", "-", "--quiet"],
-                         capture_output=True, text=True)
-    return list(galley_job.json_objects(out.stdout.splitlines(keepends=True)))
+                         capture_output=True)
+    return [json.loads(line) for lines in galley_job.output_lines(io.BytesIO(out.stdout))
+            for line in lines]
 
 
 def same_article(row, article, where):
