@@ -59,27 +59,31 @@ SCHEMA = T.StructType(
     ]
 )
 
-# What is read of one galley output line: an article, or {"source", "error"}.
-# A string field that meets an array keeps it as JSON text (blocks, quotes).
-LINE_SCHEMA = ("source string, url string, headline string, byline string, "
-               "authors array<string>, published string, modified string, language string, "
-               "site_name string, blocks string, quotes string, error string")
-
-# What the body text is made of: every block's type and text.
-BLOCK_TEXTS = "array<struct<type: string, text: string>>"
-
 # Block types that carry no body text (the contract's body text leaves them out).
 NON_TEXT_BLOCKS = ("image", "rule")
-
-# The rows the Python side hands to the JVM: galley's lines, and how to turn
-# the path galley was given into the input's URI at the start of `source`.
-LINES = "line string, local string, uri string"
 
 # Bytes read from galley's standard output at a time: one Arrow batch.
 CHUNK_BYTES = 4 << 20
 
 # Where a local file's URI (as Spark lists it) starts.
 LOCAL_SCHEME = "file:"
+
+# `blocks` and `quotes` as galley wrote them: the contract's key order puts
+# quotes right after blocks, and `,"quotes":` or `,"source":` cannot occur
+# unescaped inside a JSON string.
+RAW_ARRAYS = r'"blocks":(?P<blocks>\[.*?\]),"quotes":(?P<quotes>\[.*?\]),"(?:provenance|source)":'
+
+
+def line_schema():
+    """What is read of one galley output line: an article, or {source, error}."""
+    import pyarrow as pa
+
+    text = pa.string()
+    block = pa.struct([("type", text), ("text", text)])
+    return pa.schema([(f.name, text) for f in SCHEMA.fields[:4]]
+                     + [("authors", pa.list_(text))]
+                     + [(f.name, text) for f in SCHEMA.fields[5:9]]
+                     + [("blocks", pa.list_(block)), ("error", text)])
 
 
 def galley_binary(given):
@@ -102,14 +106,75 @@ def error_line(source, error):
 
 
 def line_batch(lines, local="", uri=""):
-    """One Arrow batch of output lines (bytes, without their newline)."""
+    """The output rows (SCHEMA) of galley's lines (bytes, without their
+    newline), parsed by Arrow's JSON reader; `source` starts with `uri`
+    where galley wrote `local`. A line that is not JSON becomes an error row."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.json as pj
+
+    data = b"\n".join(lines) + b"\n"
+    options = pj.ParseOptions(explicit_schema=line_schema(), unexpected_field_behavior="ignore")
+    try:
+        parsed = pj.read_json(pa.py_buffer(data), pj.ReadOptions(block_size=len(data) + 1),
+                              options).combine_chunks().to_batches()[0]
+    except pa.ArrowInvalid:
+        unreadable = "galley printed something that is not JSON"
+        return line_batch([line if readable(line) else error_line(local, unreadable)
+                           for line in lines], local, uri)
+    ok = pc.is_null(parsed["error"])
+    raw = pc.extract_regex(joined_strings(data, len(lines)), RAW_ARRAYS)
+    source = parsed["source"]
+    if local or uri:
+        source = pc.binary_join_element_wise(
+            uri, pc.utf8_slice_codeunits(source, len(local)), "")
+    columns = {name: parsed[name] for name in SCHEMA.fieldNames()
+               if name in parsed.schema.names}
+    columns["source"] = source
+    columns["authors"] = pc.if_else(ok, pc.coalesce(parsed["authors"], pa.scalar([], pa.list_(pa.string()))), None)
+    columns["text"] = body_text(parsed["blocks"], ok)
+    columns["blocks"] = pc.if_else(ok, pc.coalesce(raw.field("blocks"), "[]"), None)
+    columns["quotes"] = pc.if_else(ok, pc.coalesce(raw.field("quotes"), "[]"), None)
+    return pa.RecordBatch.from_arrays([columns[name] for name in SCHEMA.fieldNames()],
+                                      names=SCHEMA.fieldNames())
+
+
+def joined_strings(data, count):
+    """The `count` newline-ended lines of `data` as an Arrow string array
+    (each keeps its newline), without copying them one by one."""
+    import numpy as np
     import pyarrow as pa
 
-    count = len(lines)
-    return pa.RecordBatch.from_arrays(
-        [pa.array(lines, pa.string()), pa.array([local] * count, pa.string()),
-         pa.array([uri] * count, pa.string())],
-        names=["line", "local", "uri"])
+    ends = np.flatnonzero(np.frombuffer(data, np.uint8) == ord("\n")) + 1
+    offsets = np.concatenate([[0], ends]).astype(np.int32)
+    return pa.StringArray.from_buffers(count, pa.py_buffer(offsets), pa.py_buffer(data))
+
+
+def readable(line):
+    try:
+        json.loads(line)
+        return True
+    except ValueError:
+        return False
+
+
+def body_text(blocks, ok):
+    """The body text of each row: the text of every block but NON_TEXT_BLOCKS,
+    joined by blank lines (null for error rows)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    blocks = pc.if_else(ok, pc.coalesce(blocks, pa.scalar([], blocks.type)), None)
+    flat = pc.list_flatten(blocks)
+    keep = pc.invert(pc.is_in(pc.fill_null(flat.field("type"), ""),
+                              pa.array(NON_TEXT_BLOCKS)))
+    owners = pc.filter(pc.list_parent_indices(blocks), keep).to_numpy(zero_copy_only=False)
+    texts = pc.fill_null(pc.filter(flat.field("text"), keep), "")
+    counts = np.bincount(owners, minlength=len(blocks))
+    offsets = pa.array(np.concatenate([[0], np.cumsum(counts)]).astype(np.int32))
+    kept = pa.ListArray.from_arrays(offsets, texts, mask=pc.invert(ok))
+    return pc.binary_join(kept, "\n\n")
 
 
 def output_lines(stream):
@@ -125,35 +190,12 @@ def output_lines(stream):
     while chunk:
         lines = (rest + chunk).split(b"\n")
         rest = lines.pop()
+        lines = [line for line in lines if line.strip()]
         if lines:
             yield lines
         chunk = stream.read(CHUNK_BYTES)
     if rest.strip():
         yield [rest]
-
-
-def article_rows(lines):
-    """The output rows from a frame of galley lines (LINES): parsed in the
-    JVM, the body text made from the blocks, `source` given its URI."""
-    line = F.from_json("line", LINE_SCHEMA).alias("a")
-    parsed = lines.select(line, "local", "uri")
-    ok = F.col("a.error").isNull()
-    blocks = F.from_json("a.blocks", BLOCK_TEXTS)
-    texts = F.transform(F.filter(blocks, lambda b: ~b["type"].isin(*NON_TEXT_BLOCKS)),
-                        lambda b: F.coalesce(b["text"], F.lit("")))
-    source = F.concat(F.col("uri"), F.expr("substr(a.source, length(local) + 1)"))
-    unreadable = F.lit("galley printed something that is not JSON")
-    return parsed.select(
-        F.coalesce(source, F.col("uri")).alias("source"),
-        F.col("a.url"), F.col("a.headline"), F.col("a.byline"),
-        F.when(ok, F.coalesce("a.authors", F.array().cast("array<string>"))).alias("authors"),
-        F.col("a.published"), F.col("a.modified"), F.col("a.language"), F.col("a.site_name"),
-        F.when(ok, F.array_join(texts, "\n\n")).alias("text"),
-        F.when(ok, F.coalesce("a.blocks", F.lit("[]"))).alias("blocks"),
-        F.when(ok, F.coalesce("a.quotes", F.lit("[]"))).alias("quotes"),
-        F.when(F.col("a.source").isNull() & ok, unreadable)
-         .otherwise(F.col("a.error")).alias("error"),
-    )
 
 
 # --- WARC mode -------------------------------------------------------------
@@ -192,7 +234,7 @@ def run_galley(binary, paths, jobs, local="", uri=""):
 
 
 def warc_lines(spark, paths, galley, jobs, partitions):
-    """The frame of galley lines (LINES) over WARC files: local files read in
+    """The output rows over WARC files: local files read in
     place by one galley a partition, balanced by size; remote files copied to
     a temporary file each."""
     listing = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(paths)
@@ -210,7 +252,7 @@ def warc_lines(spark, paths, galley, jobs, partitions):
                     yield from run_galley(binary, plan[part], jobs, "", LOCAL_SCHEME)
 
         ids = spark.range(0, len(plan), 1, len(plan))
-        frames.append(ids.mapInArrow(convert_planned, LINES))
+        frames.append(ids.mapInArrow(convert_planned, SCHEMA))
     if remote:
         contents = spark.read.format("binaryFile").load(remote)
         if partitions:
@@ -228,7 +270,7 @@ def warc_lines(spark, paths, galley, jobs, partitions):
                         del content
                         yield from run_galley(binary, [name], jobs, name, uri)
 
-        frames.append(contents.select("path", "content").mapInArrow(convert_copied, LINES))
+        frames.append(contents.select("path", "content").mapInArrow(convert_copied, SCHEMA))
     if not frames:
         raise FileNotFoundError(f"no WARC files in {' '.join(paths)}")
     lines = frames[0]
@@ -265,22 +307,25 @@ def pipe_pages(batches, galley, jobs):
     lock = threading.Lock()
 
     def feed():
-        try:
-            for batch in batches:
-                if batch.num_rows == 0:
-                    continue
+        # Every record is counted in flight, also those left when galley
+        # stops reading: each then gets its error line.
+        writing = True
+        for batch in batches:
+            if batch.num_rows == 0:
+                continue
+            with lock:
+                in_flight.append(batch.column("source"))
+            if writing:
                 records = pa.ListArray.from_arrays([0, batch.num_rows], batch.column("record"))
-                with lock:
-                    in_flight.append(batch.column("source"))
-                process.stdin.write(pc.binary_join(records, "\n")[0].as_buffer())
-                process.stdin.write(b"\n")
-        except (BrokenPipeError, OSError):
+                try:
+                    process.stdin.write(pc.binary_join(records, "\n")[0].as_buffer())
+                    process.stdin.write(b"\n")
+                except OSError:
+                    writing = False
+        try:
+            process.stdin.close()
+        except OSError:
             pass
-        finally:
-            try:
-                process.stdin.close()
-            except OSError:
-                pass
 
     feeder = threading.Thread(target=feed, daemon=True)
     feeder.start()
@@ -337,8 +382,8 @@ def main(argv=None):
         records = page_records(spark, args.pages, args.format)
         if args.partitions:
             records = records.repartition(args.partitions)
-        lines = records.mapInArrow(lambda batches: pipe_pages(batches, galley, jobs), LINES)
-    article_rows(lines).write.mode("overwrite").parquet(args.out)
+        lines = records.mapInArrow(lambda batches: pipe_pages(batches, galley, jobs), SCHEMA)
+    lines.write.mode("overwrite").parquet(args.out)
 
 
 if __name__ == "__main__":
