@@ -17,9 +17,11 @@ blocks (JSON), quotes (JSON) and error (null on success). A record that fails,
 and a file galley cannot read, is a row with its error: nothing is dropped and
 no failure stops the job. Records never pass through the driver.
 
-Python only moves bytes: galley's JSON lines go to the JVM as Arrow batches of
-strings (`mapInArrow`), where Spark parses them (`from_json`) and writes
-Parquet. The job needs pyarrow on the executors.
+No Python code runs per record: each task reads galley's JSON lines a few
+megabytes at a time, turns them into Arrow batches of output rows with Arrow's
+JSON reader and compute kernels, and hands them to Spark (`mapInArrow`), which
+writes Parquet. The job needs pyarrow and pandas (`pyspark[sql]`) on the
+executors.
 
 The galley binary reaches the executors with `spark-submit --files
 /path/to/galley` (found with SparkFiles), else it is looked up on their PATH
@@ -131,7 +133,8 @@ def line_batch(lines, local="", uri=""):
     columns = {name: parsed[name] for name in SCHEMA.fieldNames()
                if name in parsed.schema.names}
     columns["source"] = source
-    columns["authors"] = pc.if_else(ok, pc.coalesce(parsed["authors"], pa.scalar([], pa.list_(pa.string()))), None)
+    no_authors = pa.scalar([], pa.list_(pa.string()))
+    columns["authors"] = pc.if_else(ok, pc.coalesce(parsed["authors"], no_authors), None)
     columns["text"] = body_text(parsed["blocks"], ok)
     columns["blocks"] = pc.if_else(ok, pc.coalesce(raw.field("blocks"), "[]"), None)
     columns["quotes"] = pc.if_else(ok, pc.coalesce(raw.field("quotes"), "[]"), None)
