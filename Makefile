@@ -39,10 +39,10 @@ PYSPARK_VERSION ?= 4.0.1
 SPARK_VENV := target/spark-venv
 SPARK_PY := $(SPARK_VENV)/bin/python
 
-spark-deps: ## install pyspark (venv under target/) and a Java runtime, when missing
+spark-deps: ## install pyspark with its Arrow extras (venv under target/) and a Java runtime, when missing
 	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
-	@$(SPARK_PY) -c 'import pyspark, sys; sys.exit(pyspark.__version__ != "$(PYSPARK_VERSION)")' 2>/dev/null || \
-	  { python3 -m venv $(SPARK_VENV) && $(SPARK_VENV)/bin/pip install -q pyspark==$(PYSPARK_VERSION); }
+	@$(SPARK_PY) -c 'import pyspark, pyarrow, pandas, sys; sys.exit(pyspark.__version__ != "$(PYSPARK_VERSION)")' 2>/dev/null || \
+	  { python3 -m venv $(SPARK_VENV) && $(SPARK_PY) -m pip install -q "pyspark[sql]==$(PYSPARK_VERSION)"; }
 
 test-spark: spark-deps build ## the Spark job in local[2] over samples, a generated WARC and a page table
 	$(SPARK_PY) tests/spark/test_galley_job.py

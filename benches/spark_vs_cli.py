@@ -1,13 +1,24 @@
 """Pages per second of the Spark job (examples/spark/galley_job.py, WARC mode,
 local[2]) against `galley convert --jobs 2` on the same WARC records, in the
-same run. Spark's figure is the job alone (the session is started first);
-the ratio is Spark's rate over galley's. Run with `make bench-spark`
-(BENCH_PAGES=N sets the number of records, 2000 by default; the pages
-are the bundled samples, cycled).
+same run. Run with `make bench-spark`.
+
+Both run as a user runs them: galley as one command, the job through
+`spark-submit` (the Spark settings of a local run are on its command line,
+SPARK_CONF adds more). Each round runs galley, the job over all the records
+and the job over a handful of records (its fixed start-up: JVM, session,
+Python workers); the rounds alternate so both meet the same load, and the
+medians are printed: end-to-end rates, the start-up, and the rate past
+start-up, which is what Spark costs for every record.
+
+BENCH_PAGES sets the number of records (10000 by default; the pages are the
+bundled samples, cycled), BENCH_FILES the WARC files they are written to
+(8: a crawl is many files, and a task's unit is a file), BENCH_ROUNDS the
+rounds (3).
 """
 
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -16,46 +27,79 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.join(ROOT, "tests", "spark"))
 
 import test_galley_job as spark_test  # noqa: E402
-from pyspark.sql import SparkSession  # noqa: E402
 
-PAGES = int(os.environ.get("BENCH_PAGES", "2000"))
+PAGES = int(os.environ.get("BENCH_PAGES", "10000"))
+FILES = int(os.environ.get("BENCH_FILES", "8"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+# Records of the start-up run: enough to touch every stage, too few to cost.
+STARTUP_PAGES = 6
 WORK = os.path.join(ROOT, "target", "spark-bench")
+
+# A local run's settings: no web UI, shuffles (none here) sized to the cores.
+LOCAL_CONF = ["spark.ui.enabled=false", "spark.sql.shuffle.partitions=2"]
+
+
+def write(name, pages):
+    samples = list(spark_test.sample_pages().values())
+    spark_test.BROKEN_EVERY = pages + 1  # only the first record is broken
+    folder = os.path.join(WORK, name)
+    good, broken = spark_test.write_warcs(folder, [samples[n % len(samples)] for n in range(pages)],
+                                          min(FILES, pages))
+    return folder, len(good) + len(broken)
+
+
+def timed(command, **kwargs):
+    started = time.monotonic()
+    subprocess.run(command, check=False, **kwargs)
+    return time.monotonic() - started
+
+
+def galley(folder):
+    with open(os.path.join(WORK, "cli.jsonl"), "wb") as out:
+        return timed([spark_test.GALLEY, "convert", folder, "--to", "json", "-o", "-",
+                      "--jobs", "2", "--quiet", "--force"], stdout=out,
+                     stderr=subprocess.DEVNULL)
+
+
+def spark(folder, records):
+    bin_dir = os.path.dirname(sys.executable)
+    conf = LOCAL_CONF + os.environ.get("SPARK_CONF", "").split()
+    out = os.path.join(WORK, "out.parquet")
+    env = dict(os.environ, PYSPARK_PYTHON=sys.executable,
+               PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""))
+    command = [os.path.join(bin_dir, "spark-submit"), "--master", "local[2]"]
+    for setting in conf:
+        command += ["--conf", setting]
+    command += [os.path.join(ROOT, "examples", "spark", "galley_job.py"), "--warc", folder,
+                "--out", out, "--galley", spark_test.GALLEY]
+    seconds = timed(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(out, columns=["source"]).num_rows
+    assert rows == records, (rows, records)
+    return seconds
 
 
 def main():
-    os.environ["PYSPARK_PYTHON"] = sys.executable
     shutil.rmtree(WORK, ignore_errors=True)
-    folder = os.path.join(WORK, "warc")
-    # The bundled samples are real news pages (tens of kilobytes): cycled, they
-    # weigh what a crawl's pages weigh, where small synthetic pages would
-    # measure only Spark's fixed cost per job.
-    samples = list(spark_test.sample_pages().values())
-    pages = [samples[n % len(samples)] for n in range(PAGES)]
-    spark_test.BROKEN_EVERY = PAGES + 1  # only the first record is broken
-    good, broken = spark_test.write_warcs(folder, pages)
-    records = len(good) + len(broken)
-
-    started = time.monotonic()
-    with open(os.path.join(WORK, "cli.jsonl"), "wb") as out:
-        subprocess.run([spark_test.GALLEY, "convert", folder, "--to", "json", "-o", "-",
-                        "--jobs", "2", "--quiet", "--force"], stdout=out, check=False)
-    cli = records / (time.monotonic() - started)
-
-    spark = SparkSession.builder.master("local[2]").appName("galley-bench").getOrCreate()
-    spark.sparkContext.setLogLevel("ERROR")
-    spark.sparkContext.addPyFile(spark_test.galley_job.__file__)
-    started = time.monotonic()
-    spark_test.galley_job.main(["--warc", folder, "--out", os.path.join(WORK, "out.parquet"),
-                                "--galley", spark_test.GALLEY, "--partitions", "2"])
-    seconds = time.monotonic() - started
-    rows = spark.read.parquet(os.path.join(WORK, "out.parquet")).count()
-    spark.stop()
-    assert rows == records, (rows, records)
-    rate = records / seconds
-    print(f"records: {records} in 3 WARC files")
-    print(f"galley convert --jobs 2: {cli:.1f} pages/s")
-    print(f"Spark local[2]:          {rate:.1f} pages/s")
-    print(f"ratio Spark/galley:      {rate / cli:.2f} (overhead {100 * (1 - rate / cli):.0f}%)")
+    folder, records = write("warc", PAGES)
+    small, few = write("startup", STARTUP_PAGES)
+    cli, job, startup = [], [], []
+    for _ in range(ROUNDS):
+        cli.append(galley(folder))
+        job.append(spark(folder, records))
+        startup.append(spark(small, few))
+    cli, job, startup = (statistics.median(t) for t in (cli, job, startup))
+    rate, cli_rate = records / job, records / cli
+    steady = records / max(job - startup, 1e-9)
+    print(f"records: {records} in {FILES} WARC files; medians of {ROUNDS} rounds")
+    print(f"galley convert --jobs 2:  {cli_rate:7.1f} pages/s ({cli:.1f} s)")
+    print(f"Spark local[2]:           {rate:7.1f} pages/s ({job:.1f} s)")
+    print(f"  of which start-up:      {startup:7.1f} s ({few} records)")
+    print(f"  past start-up:          {steady:7.1f} pages/s")
+    print(f"ratio Spark/galley:       {rate / cli_rate:7.2f} end to end, "
+          f"{steady / cli_rate:.2f} past start-up "
+          f"(overhead {100 * (1 - steady / cli_rate):.0f}%)")
 
 
 if __name__ == "__main__":

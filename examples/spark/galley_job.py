@@ -3,8 +3,9 @@
 Two modes:
 
   --warc PATH...   WARC files (.warc, .warc.gz; local paths or any URI Hadoop
-                   reads). Each task runs `galley convert FILE --to json -o -`
-                   over its files and streams the articles back.
+                   reads). Each task runs one `galley convert FILE... --to json
+                   -o -` over its local files (read where they lie), or one
+                   over each remote file (copied to a temporary file first).
   --pages TABLE    a table of pages (Parquet, or JSON Lines with --format json)
                    with columns `url`, `html` and optionally `source`. Each
                    partition is piped through galley's streaming stage
@@ -15,6 +16,12 @@ headline, byline, authors, published, modified, language, site_name, text,
 blocks (JSON), quotes (JSON) and error (null on success). A record that fails,
 and a file galley cannot read, is a row with its error: nothing is dropped and
 no failure stops the job. Records never pass through the driver.
+
+No Python code runs per record: each task reads galley's JSON lines a few
+megabytes at a time, turns them into Arrow batches of output rows with Arrow's
+JSON reader and compute kernels, and hands them to Spark (`mapInArrow`), which
+writes Parquet. The job needs pyarrow and pandas (`pyspark[sql]`) on the
+executors.
 
 The galley binary reaches the executors with `spark-submit --files
 /path/to/galley` (found with SparkFiles), else it is looked up on their PATH
@@ -28,7 +35,6 @@ import argparse
 import collections
 import json
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -58,6 +64,29 @@ SCHEMA = T.StructType(
 # Block types that carry no body text (the contract's body text leaves them out).
 NON_TEXT_BLOCKS = ("image", "rule")
 
+# Bytes read from galley's standard output at a time: one Arrow batch.
+CHUNK_BYTES = 4 << 20
+
+# Where a local file's URI (as Spark lists it) starts.
+LOCAL_SCHEME = "file:"
+
+# `blocks` and `quotes` as galley wrote them: the contract's key order puts
+# quotes right after blocks, and `,"quotes":` or `,"source":` cannot occur
+# unescaped inside a JSON string.
+RAW_ARRAYS = r'"blocks":(?P<blocks>\[.*?\]),"quotes":(?P<quotes>\[.*?\]),"(?:provenance|source)":'
+
+
+def line_schema():
+    """What is read of one galley output line: an article, or {source, error}."""
+    import pyarrow as pa
+
+    text = pa.string()
+    block = pa.struct([("type", text), ("text", text)])
+    return pa.schema([(f.name, text) for f in SCHEMA.fields[:4]]
+                     + [("authors", pa.list_(text))]
+                     + [(f.name, text) for f in SCHEMA.fields[5:9]]
+                     + [("blocks", pa.list_(block)), ("error", text)])
+
 
 def galley_binary(given):
     """The galley executable on this executor: --galley, a --files copy, or PATH."""
@@ -73,143 +102,252 @@ def galley_binary(given):
     return found
 
 
-def article_row(article, source):
-    """The output row of one article JSON object."""
-    blocks = article.get("blocks") or []
-    text = "\n\n".join(b.get("text", "") for b in blocks if b.get("type") not in NON_TEXT_BLOCKS)
-    return (
-        source,
-        article.get("url"),
-        article.get("headline"),
-        article.get("byline"),
-        article.get("authors") or [],
-        article.get("published"),
-        article.get("modified"),
-        article.get("language"),
-        article.get("site_name"),
-        text,
-        json.dumps(blocks, ensure_ascii=False),
-        json.dumps(article.get("quotes") or [], ensure_ascii=False),
-        None,
-    )
+def error_line(source, error):
+    """A galley-style error line for a record or file that gave no article."""
+    return json.dumps({"source": source, "error": error}, ensure_ascii=False).encode()
 
 
-def error_row(source, error):
-    return (source, None, None, None, None, None, None, None, None, None, None, None, error)
+def line_batch(lines, local="", uri=""):
+    """The output rows (SCHEMA) of galley's lines (bytes, without their
+    newline), parsed by Arrow's JSON reader; `source` starts with `uri`
+    where galley wrote `local`. A line that is not JSON becomes an error row."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.json as pj
+
+    data = b"\n".join(lines) + b"\n"
+    options = pj.ParseOptions(explicit_schema=line_schema(), unexpected_field_behavior="ignore")
+    try:
+        parsed = pj.read_json(pa.py_buffer(data), pj.ReadOptions(block_size=len(data) + 1),
+                              options).combine_chunks().to_batches()[0]
+    except pa.ArrowInvalid:
+        unreadable = "galley printed something that is not JSON"
+        return line_batch([line if readable(line) else error_line(local, unreadable)
+                           for line in lines], local, uri)
+    ok = pc.is_null(parsed["error"])
+    raw = pc.extract_regex(joined_strings(data, len(lines)), RAW_ARRAYS)
+    source = parsed["source"]
+    if local or uri:
+        source = pc.binary_join_element_wise(
+            uri, pc.utf8_slice_codeunits(source, len(local)), "")
+    columns = {name: parsed[name] for name in SCHEMA.fieldNames()
+               if name in parsed.schema.names}
+    columns["source"] = source
+    no_authors = pa.scalar([], pa.list_(pa.string()))
+    columns["authors"] = pc.if_else(ok, pc.coalesce(parsed["authors"], no_authors), None)
+    columns["text"] = body_text(parsed["blocks"], ok)
+    columns["blocks"] = pc.if_else(ok, pc.coalesce(raw.field("blocks"), "[]"), None)
+    columns["quotes"] = pc.if_else(ok, pc.coalesce(raw.field("quotes"), "[]"), None)
+    return pa.RecordBatch.from_arrays([columns[name] for name in SCHEMA.fieldNames()],
+                                      names=SCHEMA.fieldNames())
 
 
-def json_objects(lines):
-    """JSON objects from galley's standard output: one a line, or a single
-    pretty-printed one (galley prints a lone article pretty)."""
-    pending = []
-    for line in lines:
-        if not pending and line.strip():
-            try:
-                yield json.loads(line)
-                continue
-            except ValueError:
-                pass
-        pending.append(line)
-        try:
-            yield json.loads("".join(pending))
-            pending = []
-        except ValueError:
-            pass
-    if "".join(pending).strip():
-        yield {"error": "galley printed something that is not JSON"}
+def joined_strings(data, count):
+    """The `count` newline-ended lines of `data` as an Arrow string array
+    (each keeps its newline), without copying them one by one."""
+    import numpy as np
+    import pyarrow as pa
+
+    ends = np.flatnonzero(np.frombuffer(data, np.uint8) == ord("\n")) + 1
+    offsets = np.concatenate([[0], ends]).astype(np.int32)
+    return pa.StringArray.from_buffers(count, pa.py_buffer(offsets), pa.py_buffer(data))
+
+
+def readable(line):
+    try:
+        json.loads(line)
+        return True
+    except ValueError:
+        return False
+
+
+def body_text(blocks, ok):
+    """The body text of each row: the text of every block but NON_TEXT_BLOCKS,
+    joined by blank lines (null for error rows)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    blocks = pc.if_else(ok, pc.coalesce(blocks, pa.scalar([], blocks.type)), None)
+    flat = pc.list_flatten(blocks)
+    keep = pc.invert(pc.is_in(pc.fill_null(flat.field("type"), ""),
+                              pa.array(NON_TEXT_BLOCKS)))
+    owners = pc.filter(pc.list_parent_indices(blocks), keep).to_numpy(zero_copy_only=False)
+    texts = pc.fill_null(pc.filter(flat.field("text"), keep), "")
+    counts = np.bincount(owners, minlength=len(blocks))
+    offsets = pa.array(np.concatenate([[0], np.cumsum(counts)]).astype(np.int32))
+    kept = pa.ListArray.from_arrays(offsets, texts, mask=pc.invert(ok))
+    return pc.binary_join(kept, "\n\n")
+
+
+def output_lines(stream):
+    """galley's standard output as lists of lines, CHUNK_BYTES at a time.
+    A lone article comes pretty-printed: it becomes one line."""
+    first = stream.read(CHUNK_BYTES)
+    if first.startswith(b"{\n"):
+        whole = first + stream.read()
+        yield [json.dumps(json.loads(whole), ensure_ascii=False).encode()]
+        return
+    rest = b""
+    chunk = first
+    while chunk:
+        lines = (rest + chunk).split(b"\n")
+        rest = lines.pop()
+        lines = [line for line in lines if line.strip()]
+        if lines:
+            yield lines
+        chunk = stream.read(CHUNK_BYTES)
+    if rest.strip():
+        yield [rest]
 
 
 # --- WARC mode -------------------------------------------------------------
 
 
-def convert_warc_files(files, galley, jobs):
-    """One task: every WARC file of the partition through `galley convert`."""
-    binary = galley_binary(galley)
-    for uri, content in files:
-        with tempfile.TemporaryDirectory(prefix="galley-") as tmp:
-            name = os.path.basename(uri.rstrip("/")) or "input.warc"
-            local = os.path.join(tmp, name)
-            with open(local, "wb") as f:
-                f.write(content)
-            del content
-            yield from convert_one_warc(binary, local, uri, jobs, tmp)
-
-
-def convert_one_warc(binary, local, uri, jobs, tmp):
-    report = os.path.join(tmp, "report.json")
-    command = [binary, "convert", local, "--to", "json", "-o", "-", "--quiet",
-               "--force", "--jobs", str(jobs), "--report", report]
-    with open(os.path.join(tmp, "stderr"), "w+b") as stderr:
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr, text=True,
-                                   encoding="utf-8")
-        for article in json_objects(process.stdout):
-            source = article.get("source") or local
-            yield article_row(article, uri + source[len(local):])
-        code = process.wait()
-        stderr.seek(0)
-        errors = stderr.read().decode("utf-8", "replace").strip()
-    if code not in (0, 1) or not os.path.exists(report):
-        yield error_row(uri, f"galley exited with {code}: {errors[-500:]}")
-        return
-    with open(report, encoding="utf-8") as f:
-        rows = json.load(f)["inputs"]
-    member = re.compile(re.escape(local) + r"(#\S*)?: (.*)", re.S)
+def run_galley(binary, paths, jobs, local="", uri=""):
+    """Arrow batches of galley's lines over `paths` (local files), then an
+    error line for every failure its report names (each broken record, each
+    file it could not read), or for every path when galley itself failed."""
+    with tempfile.TemporaryDirectory(prefix="galley-") as tmp:
+        report = os.path.join(tmp, "report.json")
+        command = [binary, "convert", *paths, "--to", "json", "-o", "-", "--quiet",
+                   "--force", "--jobs", str(jobs), "--report", report]
+        with open(os.path.join(tmp, "stderr"), "w+b") as stderr:
+            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr)
+            for lines in output_lines(process.stdout):
+                yield line_batch(lines, local, uri)
+            code = process.wait()
+            stderr.seek(0)
+            errors = stderr.read().decode("utf-8", "replace").strip()
+        if code not in (0, 1) or not os.path.exists(report):
+            failed = f"galley exited with {code}: {errors[-500:]}"
+            yield line_batch([error_line(path, failed) for path in paths], local, uri)
+            return
+        with open(report, encoding="utf-8") as f:
+            rows = json.load(f)["inputs"]
+    failures = []
     for row in rows:
         for error in row["errors"]:
-            found = member.fullmatch(error)
-            if found:
-                yield error_row(uri + (found.group(1) or ""), found.group(2))
-            else:
-                yield error_row(uri, error.replace(local, uri))
+            place, _, reason = error.partition(": ")
+            if not place.startswith(row["input"]):
+                place, reason = row["input"], error
+            failures.append(error_line(place, reason))
+    if failures:
+        yield line_batch(failures, local, uri)
+
+
+def warc_lines(spark, paths, galley, jobs, partitions):
+    """The output rows over WARC files: local files read in
+    place by one galley a partition, balanced by size; remote files copied to
+    a temporary file each."""
+    listing = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(paths)
+    files = [(r.path, r.length) for r in listing.select("path", "length").collect()]
+    local = [(uri[len(LOCAL_SCHEME):], size) for uri, size in files if uri.startswith(LOCAL_SCHEME)]
+    remote = [uri for uri, _ in files if not uri.startswith(LOCAL_SCHEME)]
+    frames = []
+    if local:
+        plan = balanced(local, partitions or spark.sparkContext.defaultParallelism)
+
+        def convert_planned(batches):
+            binary = galley_binary(galley)
+            for batch in batches:
+                for part in batch.column(0).to_pylist():
+                    yield from run_galley(binary, plan[part], jobs, "", LOCAL_SCHEME)
+
+        ids = spark.range(0, len(plan), 1, len(plan))
+        frames.append(ids.mapInArrow(convert_planned, SCHEMA))
+    if remote:
+        contents = spark.read.format("binaryFile").load(remote)
+        if partitions:
+            contents = contents.repartition(partitions)
+
+        def convert_copied(batches):
+            binary = galley_binary(galley)
+            for batch in batches:
+                for uri, content in zip(batch.column("path").to_pylist(),
+                                        batch.column("content").to_pylist()):
+                    with tempfile.TemporaryDirectory(prefix="galley-") as tmp:
+                        name = os.path.join(tmp, os.path.basename(uri.rstrip("/")) or "input.warc")
+                        with open(name, "wb") as f:
+                            f.write(content)
+                        del content
+                        yield from run_galley(binary, [name], jobs, name, uri)
+
+        frames.append(contents.select("path", "content").mapInArrow(convert_copied, SCHEMA))
+    if not frames:
+        raise FileNotFoundError(f"no WARC files in {' '.join(paths)}")
+    lines = frames[0]
+    for frame in frames[1:]:
+        lines = lines.unionByName(frame)
+    return lines
+
+
+def balanced(files, partitions):
+    """The files (path, size) shared among at most `partitions` lists of
+    paths of about equal total size, largest first to the lightest."""
+    bins = [[0, []] for _ in range(min(partitions, len(files)))]
+    for path, size in sorted(files, key=lambda f: (-f[1], f[0])):
+        lightest = min(bins, key=lambda b: b[0])
+        lightest[0] += size
+        lightest[1].append(path)
+    return [sorted(paths) for _, paths in bins]
 
 
 # --- page table mode -------------------------------------------------------
 
 
-def pipe_pages(records, galley, jobs):
-    """One task: the partition's page records (JSON lines) through galley's
-    streaming stage, one row back for every record."""
+def pipe_pages(batches, galley, jobs):
+    """mapInArrow over (record, source): the partition's page records through
+    galley's streaming stage, one line back for every record."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     binary = galley_binary(galley)
     process = subprocess.Popen([binary, "convert", "-", "--jobs", str(jobs), "--quiet"],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
-    sent = collections.deque()
+                               stderr=subprocess.DEVNULL)
+    in_flight = collections.deque()  # sources of the records sent, batch by batch
     lock = threading.Lock()
 
     def feed():
+        # Every record is counted in flight, also those left when galley
+        # stops reading: each then gets its error line.
+        writing = True
+        for batch in batches:
+            if batch.num_rows == 0:
+                continue
+            with lock:
+                in_flight.append(batch.column("source"))
+            if writing:
+                records = pa.ListArray.from_arrays([0, batch.num_rows], batch.column("record"))
+                try:
+                    process.stdin.write(pc.binary_join(records, "\n")[0].as_buffer())
+                    process.stdin.write(b"\n")
+                except OSError:
+                    writing = False
         try:
-            for record in records:
-                with lock:
-                    sent.append(json.loads(record)["source"])
-                process.stdin.write(record + "\n")
-        except (BrokenPipeError, OSError):
+            process.stdin.close()
+        except OSError:
             pass
-        finally:
-            try:
-                process.stdin.close()
-            except OSError:
-                pass
 
     feeder = threading.Thread(target=feed, daemon=True)
     feeder.start()
-    for line in process.stdout:
-        with lock:
-            expected = sent.popleft() if sent else None
-        out = json.loads(line)
-        source = out.get("source") or expected
-        if "error" in out and "headline" not in out:
-            yield error_row(source, out["error"])
-        else:
-            yield article_row(out, source)
+    answered = 0
+    for lines in output_lines(process.stdout):
+        answered += len(lines)
+        yield line_batch(lines)
     feeder.join()
     code = process.wait()
-    for source in sent:
-        yield error_row(source, f"galley exited with {code} before this record")
+    with lock:
+        sources = pa.chunked_array(list(in_flight), pa.string()).to_pylist()[answered:]
+    if sources:
+        failed = f"galley exited with {code} before this record"
+        yield line_batch([error_line(source, failed) for source in sources])
 
 
 def page_records(spark, table, fmt):
-    """The table as JSON Lines page records; a missing `source` is the
-    table's file and the row's URL (or its place)."""
+    """The table as JSON Lines page records with their source; a missing
+    `source` is the table's file and the row's URL (or its place)."""
     pages = spark.read.format(fmt).load(table)
     place = F.concat_ws("#", F.input_file_name(),
                         F.coalesce(F.col("url"), F.monotonically_increasing_id().cast("string")))
@@ -217,11 +355,12 @@ def page_records(spark, table, fmt):
         source = F.coalesce(F.col("source"), place)
     else:
         source = place
-    record = F.struct(F.col("url"), F.col("html"), source.alias("source"))
+    pages = pages.select("url", "html", source.alias("source"))
+    record = F.struct("url", "html", "source")
     # Null fields are kept: every line then shows an `html` key, which is how
     # galley recognizes page records.
     keep_nulls = {"ignoreNullFields": "false"}
-    return pages.select(F.to_json(record, keep_nulls).alias("record")).rdd.map(lambda r: r[0])
+    return pages.select(F.to_json(record, keep_nulls).alias("record"), "source")
 
 
 def main(argv=None):
@@ -233,22 +372,21 @@ def main(argv=None):
     parser.add_argument("--out", required=True, help="Parquet folder to write")
     parser.add_argument("--galley", help="path of the galley binary on the executors")
     parser.add_argument("--jobs", type=int, default=1, help="galley --jobs inside each task")
-    parser.add_argument("--partitions", type=int, help="partitions of the input")
+    parser.add_argument("--partitions", type=int,
+                        help="partitions of the input (default: Spark's default parallelism "
+                             "for local WARC files, the reader's for the rest)")
     args = parser.parse_args(argv)
 
     spark = SparkSession.builder.appName("galley").getOrCreate()
     galley, jobs = args.galley, args.jobs
     if args.warc:
-        files = spark.sparkContext.binaryFiles(",".join(args.warc), args.partitions)
-        if args.partitions:
-            files = files.repartition(args.partitions)
-        rows = files.mapPartitions(lambda part: convert_warc_files(part, galley, jobs))
+        lines = warc_lines(spark, args.warc, galley, jobs, args.partitions)
     else:
         records = page_records(spark, args.pages, args.format)
         if args.partitions:
             records = records.repartition(args.partitions)
-        rows = records.mapPartitions(lambda part: pipe_pages(part, galley, jobs))
-    spark.createDataFrame(rows, SCHEMA).write.mode("overwrite").parquet(args.out)
+        lines = records.mapInArrow(lambda batches: pipe_pages(batches, galley, jobs), SCHEMA)
+    lines.write.mode("overwrite").parquet(args.out)
 
 
 if __name__ == "__main__":

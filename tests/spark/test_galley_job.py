@@ -10,6 +10,7 @@ and Java when missing); it needs only the clone and a release build.
 
 import glob
 import gzip
+import io
 import json
 import os
 import random
@@ -76,27 +77,28 @@ BROKEN_BLOCKS = (
 )
 
 
-def write_warcs(folder, pages):
-    """Three WARC files (one gzip-compressed) holding `pages` as responses,
-    a request before each, and a broken response every BROKEN_EVERY records.
-    Returns the URLs of the pages and of the broken records."""
+def write_warcs(folder, pages, files=3):
+    """`files` WARC files (the last gzip-compressed) holding `pages` as
+    responses, a request before each, and a broken response every
+    BROKEN_EVERY records. Returns the URLs of the pages and of the broken
+    records."""
     os.makedirs(folder, exist_ok=True)
-    names = ["crawl-0.warc", "crawl-1.warc", "crawl-2.warc.gz"]
-    chunks = [[], [], []]
+    names = [f"crawl-{n}.warc" for n in range(files - 1)] + [f"crawl-{files - 1}.warc.gz"]
+    chunks = [[] for _ in names]
     good, broken = [], []
     for n, html in enumerate(pages):
         url = f"https://news.example/{n}/story"
-        part = chunks[n % 3]
+        part = chunks[n % files]
         part.append(warc_record("request", url, "application/http; msgtype=request",
                                 b"GET / HTTP/1.1\r\n\r\n"))
         part.append(warc_record("response", url, "application/http; msgtype=response",
                                 http_response(html)))
-        good.append((names[n % 3], url))
+        good.append((names[n % files], url))
         if n % BROKEN_EVERY == 0:
             bad_url = f"https://news.example/{n}/broken"
             block = BROKEN_BLOCKS[(n // BROKEN_EVERY) % len(BROKEN_BLOCKS)]
             part.append(warc_record("response", bad_url, "application/http", block))
-            broken.append((names[n % 3], bad_url))
+            broken.append((names[n % files], bad_url))
     for name, part in zip(names, chunks):
         data = b"".join(part)
         opener = gzip.open if name.endswith(".gz") else open
@@ -108,8 +110,9 @@ def write_warcs(folder, pages):
 def galley_articles(path):
     """What `galley convert PATH --to json -o -` gives, as a list of articles."""
     out = subprocess.run([GALLEY, "convert", path, "--to", "json", "-o", "-", "--quiet"],
-                         capture_output=True, text=True)
-    return list(galley_job.json_objects(out.stdout.splitlines(keepends=True)))
+                         capture_output=True)
+    return [json.loads(line) for lines in galley_job.output_lines(io.BytesIO(out.stdout))
+            for line in lines]
 
 
 def same_article(row, article, where):
