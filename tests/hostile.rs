@@ -231,6 +231,20 @@ fn a_headline_of_a_hundred_thousand_characters_converts() {
 }
 
 #[test]
+fn a_letter_that_grows_when_lowercased_converts_to_pdf() {
+    // Found by fuzzing: hyphenation offsets come from the lowercased word,
+    // and `Ⱦ` (two bytes) lowercases to `ⱦ` (three).
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "Работники типȾграфии вышли на улицу после смены. ".repeat(20);
+    let page = format!(
+        "<html lang=\"ru\"><head><title>Типография</title></head><body><article><h1>Типография</h1>{}</article></body></html>",
+        format!("<p>{paragraph}</p>").repeat(5)
+    );
+    let (outputs, _) = convert_to(&write(dir.path(), "letters.html", page), "pdf", &[]);
+    assert!(outputs.path("pdf").exists());
+}
+
+#[test]
 fn a_ten_megabyte_attribute_converts() {
     let dir = tempfile::tempdir().unwrap();
     let page = format!(

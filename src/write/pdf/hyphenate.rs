@@ -82,11 +82,18 @@ impl Patterns {
         if !core.chars().all(char::is_alphabetic) || core.chars().count() < MIN_WORD {
             return Vec::new();
         }
+        // The patterns work on the lowercased word and give offsets into it;
+        // where lowercasing changes a letter's length (`Ⱦ` is two bytes, `ⱦ`
+        // three) those offsets do not fit `core`, so such words stay whole.
+        if core.to_lowercase().len() != core.len() {
+            return Vec::new();
+        }
         let chars = core.chars().count();
         self.dictionary
             .hyphenate(core)
             .breaks
             .into_iter()
+            .filter(|&b| core.is_char_boundary(b))
             .filter(|&b| {
                 let before = core[..b].chars().count();
                 before >= MIN_PREFIX && chars - before >= MIN_SUFFIX
@@ -107,5 +114,12 @@ mod tests {
         let ru = Patterns::for_language(Some("ru")).expect("Russian patterns");
         assert!(!ru.breaks("соглашение").is_empty());
         assert!(Patterns::for_language(Some("kk")).is_none());
+    }
+
+    #[test]
+    fn a_letter_that_grows_when_lowercased_leaves_the_word_whole() {
+        let ru = Patterns::for_language(Some("ru")).expect("Russian patterns");
+        assert!(ru.breaks("типȾграфии").is_empty());
+        assert!(!ru.breaks("типографии").is_empty());
     }
 }
