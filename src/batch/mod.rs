@@ -12,6 +12,7 @@
 //! being converted (only `--bundle` keeps the articles, as it must).
 
 mod budget;
+mod claims;
 mod in_order;
 mod job;
 pub mod manifest;
@@ -38,6 +39,7 @@ use crate::read::{self, Opened, warc};
 use crate::write::template::Template;
 use crate::write::{self, WriteOptions, Writer};
 use budget::Budget;
+use claims::{Claims, Owner};
 use in_order::InOrder;
 pub use job::{Interrupt, Job};
 use manifest::Manifests;
@@ -116,6 +118,9 @@ pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
     let progress = Progress::new(!job.quiet && std::io::stderr().is_terminal());
     let started = Instant::now();
     let mut state = Collected::default();
+    // Every input claims its outputs' names, in input order, before any is
+    // converted (see [`claims`]); the count is the progress bar's total.
+    progress.set_total(plan.tasks().count() as u64);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads(job.threads))
         .build()
@@ -132,10 +137,6 @@ pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
                     });
             });
         });
-        if progress.is_visible() {
-            let progress = &progress;
-            scope.spawn(move || progress.set_total(plan.inputs().count() as u64));
-        }
         let mut in_order = InOrder::default();
         for outcome in receiver.iter().flat_map(|o| in_order.push(o.index, o)) {
             plan.collect(outcome, &mut state, report.as_mut(), &progress, notify);
@@ -216,9 +217,8 @@ struct Plan<'a> {
     /// Folders the walk never enters (the output folder).
     excluded: Vec<PathBuf>,
     manifests: Manifests,
-    /// What standard input's outputs are named (`stdin`, unless an input
-    /// beside them has that name).
-    stdin_stem: String,
+    /// The output names every input claimed (see [`claims`]).
+    claims: Claims,
     /// Set when standard output is closed: the remaining inputs are dropped.
     cancelled: AtomicBool,
     /// What large inputs share of memory.
@@ -231,6 +231,8 @@ struct Plan<'a> {
 /// One input to convert.
 struct Task {
     index: usize,
+    /// Who its outputs' names are claimed for.
+    owner: Owner,
     path: PathBuf,
     name: String,
     /// The outputs' name before their extension.
@@ -306,12 +308,10 @@ impl<'a> Plan<'a> {
             prepare_folder(dir)?;
             excluded.push(naming::normalize(dir));
         }
-        let root = inputs_root(&job.inputs);
-        let mut stdin_names = naming::Unique::reserving(naming::input_stems(&root, |_| true));
         Ok(Plan {
             job,
-            stdin_stem: stdin_names.name(STDIN_STEM),
-            root,
+            claims: Claims::default(),
+            root: inputs_root(&job.inputs),
             shared_stems: shared_stems(&job.inputs),
             manifests: Manifests::new(manifest_flags(&writers, &job.options, template)),
             writers,
@@ -375,14 +375,8 @@ impl<'a> Plan<'a> {
             },
             None => String::new(),
         };
-        if stdin && self.stdin_stem != STDIN_STEM && self.destination != Destination::Stdout {
-            warnings.push(format!(
-                "its outputs are named {:?}: an input beside them has the name {STDIN_STEM:?}",
-                self.stdin_stem
-            ));
-        }
-        let stem = match (stdin, stem_shared) {
-            (true, _) => self.stdin_stem.clone(),
+        let natural = match (stdin, stem_shared) {
+            (true, _) => STDIN_STEM.to_string(),
             (false, true) => naming::safe_component(&file_name),
             (false, false) => naming::safe_component(naming::input_stem(&file_name)),
         };
@@ -401,7 +395,26 @@ impl<'a> Plan<'a> {
                     .to_path_buf(),
             ),
         };
+        let owner = Owner::of(&path);
+        let stem = match &folder {
+            Some(folder) if !self.writers.is_empty() => {
+                if stem_shared {
+                    warnings.push(format!(
+                        "its outputs are named {natural:?}: another input beside it has the same name before the extension"
+                    ));
+                }
+                let stem = self.claims.claim(owner, folder, &natural);
+                if stem != natural {
+                    warnings.push(format!(
+                        "its outputs are named {stem:?}: an earlier input's outputs are named {natural:?}"
+                    ));
+                }
+                stem
+            }
+            _ => natural,
+        };
         Task {
+            owner,
             index,
             path,
             name,
@@ -455,6 +468,7 @@ impl<'a> Plan<'a> {
             && self.job.bundle.is_none()
             && let Some(folder) = &task.folder
             && let Some(outputs) = self.manifests.fresh(folder, &task.path)
+            && outputs.iter().all(|o| self.named_for(&task, folder, o))
         {
             out.skipped = true;
             out.outputs = outputs;
@@ -469,7 +483,7 @@ impl<'a> Plan<'a> {
                 read::read(&input),
             ) {
                 (_share, Ok(docs)) => {
-                    let mut unique = self.member_names(&task);
+                    let mut unique = Unique::default();
                     let several = docs.len() > 1;
                     for (n, mut doc) in docs.into_iter().enumerate() {
                         // Several articles in one file (JSON Lines) each get a file
@@ -478,7 +492,7 @@ impl<'a> Plan<'a> {
                             let url = doc.member.as_deref().or(doc.article.url.as_deref());
                             let name =
                                 url.map_or(format!("article-{}", n + 1), naming::name_from_url);
-                            unique_member(&mut unique, &name, &mut out.warnings)
+                            self.member_name(&task, &mut unique, &name, &mut out.warnings)
                         });
                         let name = member_label(&task.name, doc.member.as_deref());
                         doc.article.source = Some(task.name.clone());
@@ -499,16 +513,54 @@ impl<'a> Plan<'a> {
         out
     }
 
-    /// Names for a container's articles, keeping clear of the inputs in
-    /// the folder named like the container (`crawl/` beside `crawl.warc`),
-    /// whose outputs land beside them. Article JSON and Markdown there are
-    /// the container's own earlier outputs (see [`walk`]), not inputs.
-    fn member_names(&self, task: &Task) -> Unique {
-        let parent = task.path.parent().unwrap_or(Path::new(""));
-        let folder = parent.join(&task.stem);
-        Unique::reserving(naming::input_stems(&folder, |name| {
-            !walk::is_text_output(name)
-        }))
+    /// The next free name for an article of a container, whose outputs go
+    /// into the folder named like it (`crawl/` for `crawl.warc`): not the
+    /// name of an earlier article of it (`unique`), nor one another input
+    /// claimed there (`crawl/page.html` beside `crawl.warc`). A change is
+    /// reported.
+    fn member_name(
+        &self,
+        task: &Task,
+        unique: &mut Unique,
+        name: &str,
+        warnings: &mut Vec<String>,
+    ) -> String {
+        let Some(folder) = task.folder.as_ref().filter(|_| !self.writers.is_empty()) else {
+            return unique.name(name);
+        };
+        let members = folder.join(&task.stem);
+        loop {
+            let given = unique.name(name);
+            if self.claims.try_claim(task.owner, &members, &given) {
+                if given != name {
+                    warnings.push(format!(
+                        "its article {name:?} is named {given:?}: another output has that name"
+                    ));
+                }
+                return given;
+            }
+        }
+    }
+
+    /// Whether `output`, made from the task's input by an earlier run, has
+    /// the name its outputs get now: `{stem}.{ext}`, the images beside it,
+    /// or its articles' folder. An input renamed since (another input took
+    /// its name) is converted again under its new name.
+    fn named_for(&self, task: &Task, folder: &Path, output: &Path) -> bool {
+        let Some(first) = output
+            .strip_prefix(folder)
+            .ok()
+            .and_then(|o| o.iter().next())
+        else {
+            return false;
+        };
+        let stem = &task.stem;
+        first == stem.as_str()
+            || first == format!("{stem}{}", write::images::FOLDER_SUFFIX).as_str()
+            || self
+                .writers
+                .iter()
+                .any(|w| first == format!("{stem}.{}", w.extension()).as_str())
     }
 
     /// Records in the manifest what an input became: its outputs when it
@@ -539,7 +591,7 @@ impl<'a> Plan<'a> {
         responses: warc::Responses<R>,
         out: &mut Outcome,
     ) {
-        let mut unique = self.member_names(task);
+        let mut unique = Unique::default();
         let mut renamed = Vec::new();
         let interrupt = &self.job.interrupt;
         let named = responses
@@ -547,7 +599,7 @@ impl<'a> Plan<'a> {
             .map(|response| {
                 response.map(|r| {
                     let name = naming::name_from_url(&r.url);
-                    (unique_member(&mut unique, &name, &mut renamed), r)
+                    (self.member_name(task, &mut unique, &name, &mut renamed), r)
                 })
             });
         let mut parts: Vec<(usize, Outcome)> = named
@@ -1026,18 +1078,6 @@ pub fn load(path: &Path) -> Result<read::Input> {
 
 /// What standard input's outputs are named.
 const STDIN_STEM: &str = "stdin";
-
-/// The next free name for an article of a container; taking the name of an
-/// input beside it is reported.
-fn unique_member(unique: &mut Unique, name: &str, warnings: &mut Vec<String>) -> String {
-    let given = unique.name(name);
-    if unique.is_reserved(name) {
-        warnings.push(format!(
-            "{name:?} is the name of an input beside it: its article is named {given:?}"
-        ));
-    }
-    given
-}
 
 /// Checks, before any work, what the options name: the stylesheet and
 /// font are readable, and the outputs asked for can be made.

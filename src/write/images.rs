@@ -27,7 +27,7 @@ const SHOWN_TYPES: &[(&str, &str)] = &[
 ];
 
 /// What the folder of copies is called, after the output's name.
-const FOLDER_SUFFIX: &str = "_images";
+pub const FOLDER_SUFFIX: &str = "_images";
 
 /// The longest file name a copy keeps from its source (before a suffix).
 const MAX_NAME_CHARS: usize = 80;
