@@ -22,6 +22,7 @@ mod progress;
 pub mod report;
 pub mod stream;
 pub mod walk;
+mod warnings;
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -48,6 +49,7 @@ use output::prepare_folder;
 pub use output::write_atomically;
 use progress::Progress;
 use report::{Report, Row, Status, Totals};
+use warnings::Gathered;
 
 /// Finished inputs that may wait for the collecting thread; bounds memory
 /// when workers outrun it.
@@ -154,14 +156,24 @@ pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
     let interrupted = job.interrupt.signal();
     if let Some((path, writer)) = plan.bundle
         && interrupted.is_none()
-        && let Err(error) = plan.write_bundle(path, writer, std::mem::take(&mut state.bundle))
     {
-        let failure = Failure {
-            input: path.display().to_string(),
-            error,
-        };
-        notify(Notice::Failure(&failure));
-        state.failures += 1;
+        let input = path.display().to_string();
+        match plan.write_bundle(path, writer, std::mem::take(&mut state.bundle)) {
+            Ok(gathered) => {
+                let lines = gathered.lines();
+                state.warnings += lines.len();
+                for message in lines.iter().filter(|_| !job.quiet) {
+                    notify(Notice::Warning {
+                        input: &input,
+                        message,
+                    });
+                }
+            }
+            Err(error) => {
+                notify(Notice::Failure(&Failure { input, error }));
+                state.failures += 1;
+            }
+        }
     }
     state.totals.seconds = started.elapsed().as_secs_f64();
     if let Some(report) = report {
@@ -264,7 +276,10 @@ struct Outcome {
     dropped: bool,
     articles: usize,
     outputs: Vec<PathBuf>,
+    /// Said about the input by the batch (its outputs' names).
     warnings: Vec<String>,
+    /// Said by the writers.
+    gathered: Gathered,
     failures: Vec<Failure>,
     texts: Vec<Text>,
     docs: Vec<Document>,
@@ -651,7 +666,7 @@ impl<'a> Plan<'a> {
                 for writer in &self.writers {
                     let output = writer.write(&doc, &self.job.options)?;
                     let line = writer.write_line(&doc).transpose()?;
-                    out.warnings.extend(output.warnings);
+                    out.gathered.add(writer.name(), output.warnings);
                     out.texts.push(Text {
                         pretty: output.bytes,
                         line,
@@ -664,7 +679,7 @@ impl<'a> Plan<'a> {
                     None => folder.join(&task.stem),
                 };
                 let mut written = Vec::new();
-                let mut warnings = Vec::new();
+                let mut gathered = Gathered::default();
                 let options = WriteOptions {
                     output_stem: base.file_name().map(|n| n.to_string_lossy().into_owned()),
                     ..self.job.options.clone()
@@ -689,10 +704,10 @@ impl<'a> Plan<'a> {
                         write_atomically(&path, &attachment.bytes)?;
                         written.push(path);
                     }
-                    warnings.extend(output.warnings);
+                    gathered.add(writer.name(), output.warnings);
                 }
                 out.outputs.extend(written);
-                out.warnings.extend(warnings);
+                out.gathered.append(gathered);
             }
         }
         out.articles += 1;
@@ -725,10 +740,13 @@ impl<'a> Plan<'a> {
             Status::Failed => totals.failed += 1,
         }
         state.failures += outcome.failures.len();
-        state.warnings += outcome.warnings.len();
+        let warnings: Vec<String> = (outcome.warnings.iter().cloned())
+            .chain(outcome.gathered.lines())
+            .collect();
+        state.warnings += warnings.len();
         progress.suspend(|| {
             if !self.job.quiet {
-                for warning in &outcome.warnings {
+                for warning in &warnings {
                     notify(Notice::Warning {
                         input: &outcome.name,
                         message: warning,
@@ -752,7 +770,7 @@ impl<'a> Plan<'a> {
                     .iter()
                     .map(|p| p.display().to_string())
                     .collect(),
-                warnings: &outcome.warnings,
+                warnings: &warnings,
                 errors: outcome.failures.iter().map(ToString::to_string).collect(),
                 seconds: outcome.seconds,
             };
@@ -816,20 +834,24 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// Makes the `--bundle` edition of every article, in input order.
+    /// Makes the `--bundle` edition of every article, in input order; what
+    /// it left out is returned.
     fn write_bundle(
         &self,
         path: &Path,
-        writer: &dyn Writer,
+        writer: &'static dyn Writer,
         mut parts: Vec<(usize, Vec<Document>)>,
-    ) -> Result<()> {
+    ) -> Result<Gathered> {
         parts.sort_by_key(|(i, _)| *i);
         let docs: Vec<Document> = parts.into_iter().flat_map(|(_, d)| d).collect();
         if docs.is_empty() {
             return Err(Error::NoArticle);
         }
         let output = writer.write_bundle(&docs, &self.job.options)?;
-        write_atomically(path, &output.bytes)
+        write_atomically(path, &output.bytes)?;
+        let mut gathered = Gathered::default();
+        gathered.add(writer.name(), output.warnings);
+        Ok(gathered)
     }
 }
 
@@ -1025,6 +1047,7 @@ impl Outcome {
             articles: 0,
             outputs: Vec::new(),
             warnings: task.warnings.clone(),
+            gathered: Gathered::default(),
             failures: Vec::new(),
             texts: Vec::new(),
             docs: Vec::new(),
@@ -1043,6 +1066,7 @@ impl Outcome {
         self.articles += other.articles;
         self.outputs.extend(other.outputs);
         self.warnings.extend(other.warnings);
+        self.gathered.append(other.gathered);
         self.failures.extend(other.failures);
         self.texts.extend(other.texts);
         self.docs.extend(other.docs);
