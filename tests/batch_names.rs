@@ -59,10 +59,19 @@ fn warning_lines(stderr: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Two pages in `dir/in` whose names become the same on disk: `?` is
+/// refused by some file systems and becomes `_`, so both want `a_.md`.
+fn alike_names(dir: &Path) {
+    put(&dir.join("in/a?.html"), page("Question", "the first plan"));
+    put(
+        &dir.join("in/a_.html"),
+        page("Underscore", "the second plan"),
+    );
+}
+
 #[test]
 fn names_that_become_the_same_on_disk_are_told_apart_first_come_first_named() {
     let dir = tempfile::tempdir().unwrap();
-    // `?` is refused by some file systems and becomes `_`: both want `a_.md`.
     put(
         &dir.path().join("in/a?.html"),
         page("Question", "the first plan"),
