@@ -72,14 +72,7 @@ fn alike_names(dir: &Path) {
 #[test]
 fn names_that_become_the_same_on_disk_are_told_apart_first_come_first_named() {
     let dir = tempfile::tempdir().unwrap();
-    put(
-        &dir.path().join("in/a?.html"),
-        page("Question", "the first plan"),
-    );
-    put(
-        &dir.path().join("in/a_.html"),
-        page("Underscore", "the second plan"),
-    );
+    alike_names(dir.path());
     let stderr = convert(dir.path(), &["in"]);
     assert!(read(dir.path(), "a_.md").contains("the first plan"));
     assert!(read(dir.path(), "a_-2.md").contains("the second plan"));
@@ -244,14 +237,7 @@ fn names_that_are_not_utf8_alike_once_made_readable_are_told_apart() {
 #[test]
 fn on_standard_output_nothing_collides() {
     let dir = tempfile::tempdir().unwrap();
-    put(
-        &dir.path().join("in/a?.html"),
-        page("Question", "the first plan"),
-    );
-    put(
-        &dir.path().join("in/a_.html"),
-        page("Underscore", "the second plan"),
-    );
+    alike_names(dir.path());
     let assert = galley()
         .current_dir(dir.path())
         .args(["convert", "in", "--to", "md", "-o", "-"])
