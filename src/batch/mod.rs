@@ -12,6 +12,7 @@
 //! being converted (only `--bundle` keeps the articles, as it must).
 
 mod budget;
+mod claims;
 mod in_order;
 mod job;
 pub mod manifest;
@@ -21,6 +22,7 @@ mod progress;
 pub mod report;
 pub mod stream;
 pub mod walk;
+mod warnings;
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -38,6 +40,7 @@ use crate::read::{self, Opened, warc};
 use crate::write::template::Template;
 use crate::write::{self, WriteOptions, Writer};
 use budget::Budget;
+use claims::{Claims, Owner};
 use in_order::InOrder;
 pub use job::{Interrupt, Job};
 use manifest::Manifests;
@@ -46,6 +49,7 @@ use output::prepare_folder;
 pub use output::write_atomically;
 use progress::Progress;
 use report::{Report, Row, Status, Totals};
+use warnings::Gathered;
 
 /// Finished inputs that may wait for the collecting thread; bounds memory
 /// when workers outrun it.
@@ -123,6 +127,9 @@ pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
     let progress = Progress::new(!job.quiet && std::io::stderr().is_terminal());
     let started = Instant::now();
     let mut state = Collected::default();
+    // Every input claims its outputs' names, in input order, before any is
+    // converted (see [`claims`]); the count is the progress bar's total.
+    progress.set_total(plan.tasks().count() as u64);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads(job.threads))
         .build()
@@ -139,10 +146,6 @@ pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
                     });
             });
         });
-        if progress.is_visible() {
-            let progress = &progress;
-            scope.spawn(move || progress.set_total(plan.inputs().count() as u64));
-        }
         let mut in_order = InOrder::default();
         for outcome in receiver.iter().flat_map(|o| in_order.push(o.index, o)) {
             plan.collect(outcome, &mut state, report.as_mut(), &progress, notify);
@@ -160,14 +163,24 @@ pub fn convert(job: &Job, notify: &mut dyn FnMut(Notice)) -> Result<Summary> {
     let interrupted = job.interrupt.signal();
     if let Some((path, writer)) = plan.bundle
         && interrupted.is_none()
-        && let Err(error) = plan.write_bundle(path, writer, std::mem::take(&mut state.bundle))
     {
-        let failure = Failure {
-            input: path.display().to_string(),
-            error,
-        };
-        notify(Notice::Failure(&failure));
-        state.failures += 1;
+        let input = path.display().to_string();
+        match plan.write_bundle(path, writer, std::mem::take(&mut state.bundle)) {
+            Ok(gathered) => {
+                let lines = gathered.lines();
+                state.warnings += lines.len();
+                for message in lines.iter().filter(|_| !job.quiet) {
+                    notify(Notice::Warning {
+                        input: &input,
+                        message,
+                    });
+                }
+            }
+            Err(error) => {
+                notify(Notice::Failure(&Failure { input, error }));
+                state.failures += 1;
+            }
+        }
     }
     state.totals.seconds = started.elapsed().as_secs_f64();
     if let Some(report) = report {
@@ -223,9 +236,8 @@ struct Plan<'a> {
     /// Folders the walk never enters (the output folder).
     excluded: Vec<PathBuf>,
     manifests: Manifests,
-    /// What standard input's outputs are named (`stdin`, unless an input
-    /// beside them has that name).
-    stdin_stem: String,
+    /// The output names every input claimed (see [`claims`]).
+    claims: Claims,
     /// Set when standard output is closed: the remaining inputs are dropped.
     cancelled: AtomicBool,
     /// What large inputs share of memory.
@@ -238,6 +250,8 @@ struct Plan<'a> {
 /// One input to convert.
 struct Task {
     index: usize,
+    /// Who its outputs' names are claimed for.
+    owner: Owner,
     path: PathBuf,
     name: String,
     /// The outputs' name before their extension.
@@ -269,7 +283,10 @@ struct Outcome {
     dropped: bool,
     articles: usize,
     outputs: Vec<PathBuf>,
+    /// Said about the input by the batch (its outputs' names).
     warnings: Vec<String>,
+    /// Said by the writers.
+    gathered: Gathered,
     failures: Vec<Failure>,
     texts: Vec<Text>,
     docs: Vec<Document>,
@@ -313,12 +330,10 @@ impl<'a> Plan<'a> {
             prepare_folder(dir)?;
             excluded.push(naming::normalize(dir));
         }
-        let root = inputs_root(&job.inputs);
-        let mut stdin_names = naming::Unique::reserving(naming::input_stems(&root, |_| true));
         Ok(Plan {
             job,
-            stdin_stem: stdin_names.name(STDIN_STEM),
-            root,
+            claims: Claims::default(),
+            root: inputs_root(&job.inputs),
             shared_stems: shared_stems(&job.inputs),
             manifests: Manifests::new(manifest_flags(&writers, &job.options, template)),
             writers,
@@ -382,14 +397,8 @@ impl<'a> Plan<'a> {
             },
             None => String::new(),
         };
-        if stdin && self.stdin_stem != STDIN_STEM && self.destination != Destination::Stdout {
-            warnings.push(format!(
-                "its outputs are named {:?}: an input beside them has the name {STDIN_STEM:?}",
-                self.stdin_stem
-            ));
-        }
-        let stem = match (stdin, stem_shared) {
-            (true, _) => self.stdin_stem.clone(),
+        let natural = match (stdin, stem_shared) {
+            (true, _) => STDIN_STEM.to_string(),
             (false, true) => naming::safe_component(&file_name),
             (false, false) => naming::safe_component(naming::input_stem(&file_name)),
         };
@@ -408,7 +417,26 @@ impl<'a> Plan<'a> {
                     .to_path_buf(),
             ),
         };
+        let owner = Owner::of(&path);
+        let stem = match &folder {
+            Some(folder) if !self.writers.is_empty() => {
+                if stem_shared {
+                    warnings.push(format!(
+                        "its outputs are named {natural:?}: another input beside it has the same name before the extension"
+                    ));
+                }
+                let stem = self.claims.claim(owner, folder, &natural);
+                if stem != natural {
+                    warnings.push(format!(
+                        "its outputs are named {stem:?}: an earlier input's outputs are named {natural:?}"
+                    ));
+                }
+                stem
+            }
+            _ => natural,
+        };
         Task {
+            owner,
             index,
             path,
             name,
@@ -462,6 +490,7 @@ impl<'a> Plan<'a> {
             && self.job.bundle.is_none()
             && let Some(folder) = &task.folder
             && let Some(outputs) = self.manifests.fresh(folder, &task.path)
+            && outputs.iter().all(|o| self.named_for(&task, folder, o))
         {
             out.skipped = true;
             out.outputs = outputs;
@@ -476,7 +505,7 @@ impl<'a> Plan<'a> {
                 read::read(&input),
             ) {
                 (_share, Ok(docs)) => {
-                    let mut unique = self.member_names(&task);
+                    let mut unique = Unique::default();
                     let several = docs.len() > 1;
                     for (n, mut doc) in docs.into_iter().enumerate() {
                         // Several articles in one file (JSON Lines) each get a file
@@ -485,7 +514,7 @@ impl<'a> Plan<'a> {
                             let url = doc.member.as_deref().or(doc.article.url.as_deref());
                             let name =
                                 url.map_or(format!("article-{}", n + 1), naming::name_from_url);
-                            unique_member(&mut unique, &name, &mut out.warnings)
+                            self.member_name(&task, &mut unique, &name, &mut out.warnings)
                         });
                         let name = member_label(&task.name, doc.member.as_deref());
                         doc.article.source = Some(task.name.clone());
@@ -506,16 +535,54 @@ impl<'a> Plan<'a> {
         out
     }
 
-    /// Names for a container's articles, keeping clear of the inputs in
-    /// the folder named like the container (`crawl/` beside `crawl.warc`),
-    /// whose outputs land beside them. Article JSON and Markdown there are
-    /// the container's own earlier outputs (see [`walk`]), not inputs.
-    fn member_names(&self, task: &Task) -> Unique {
-        let parent = task.path.parent().unwrap_or(Path::new(""));
-        let folder = parent.join(&task.stem);
-        Unique::reserving(naming::input_stems(&folder, |name| {
-            !walk::is_text_output(name)
-        }))
+    /// The next free name for an article of a container, whose outputs go
+    /// into the folder named like it (`crawl/` for `crawl.warc`): not the
+    /// name of an earlier article of it (`unique`), nor one another input
+    /// claimed there (`crawl/page.html` beside `crawl.warc`). A change is
+    /// reported.
+    fn member_name(
+        &self,
+        task: &Task,
+        unique: &mut Unique,
+        name: &str,
+        warnings: &mut Vec<String>,
+    ) -> String {
+        let Some(folder) = task.folder.as_ref().filter(|_| !self.writers.is_empty()) else {
+            return unique.name(name);
+        };
+        let members = folder.join(&task.stem);
+        loop {
+            let given = unique.name(name);
+            if self.claims.try_claim(task.owner, &members, &given) {
+                if given != name {
+                    warnings.push(format!(
+                        "its article {name:?} is named {given:?}: another output has that name"
+                    ));
+                }
+                return given;
+            }
+        }
+    }
+
+    /// Whether `output`, made from the task's input by an earlier run, has
+    /// the name its outputs get now: `{stem}.{ext}`, the images beside it,
+    /// or its articles' folder. An input renamed since (another input took
+    /// its name) is converted again under its new name.
+    fn named_for(&self, task: &Task, folder: &Path, output: &Path) -> bool {
+        let Some(first) = output
+            .strip_prefix(folder)
+            .ok()
+            .and_then(|o| o.iter().next())
+        else {
+            return false;
+        };
+        let stem = &task.stem;
+        first == stem.as_str()
+            || first == format!("{stem}{}", write::images::FOLDER_SUFFIX).as_str()
+            || self
+                .writers
+                .iter()
+                .any(|w| first == format!("{stem}.{}", w.extension()).as_str())
     }
 
     /// Records in the manifest what an input became: its outputs when it
@@ -546,7 +613,7 @@ impl<'a> Plan<'a> {
         responses: warc::Responses<R>,
         out: &mut Outcome,
     ) {
-        let mut unique = self.member_names(task);
+        let mut unique = Unique::default();
         let mut renamed = Vec::new();
         let interrupt = &self.job.interrupt;
         let named = responses
@@ -554,7 +621,7 @@ impl<'a> Plan<'a> {
             .map(|response| {
                 response.map(|r| {
                     let name = naming::name_from_url(&r.url);
-                    (unique_member(&mut unique, &name, &mut renamed), r)
+                    (self.member_name(task, &mut unique, &name, &mut renamed), r)
                 })
             });
         let mut parts: Vec<(usize, Outcome)> = named
@@ -606,7 +673,7 @@ impl<'a> Plan<'a> {
                 for writer in &self.writers {
                     let output = writer.write(&doc, &self.job.options)?;
                     let line = writer.write_line(&doc).transpose()?;
-                    out.warnings.extend(output.warnings);
+                    out.gathered.add(writer.name(), output.warnings);
                     out.texts.push(Text {
                         pretty: output.bytes,
                         line,
@@ -619,7 +686,7 @@ impl<'a> Plan<'a> {
                     None => folder.join(&task.stem),
                 };
                 let mut written = Vec::new();
-                let mut warnings = Vec::new();
+                let mut gathered = Gathered::default();
                 let options = WriteOptions {
                     output_stem: base.file_name().map(|n| n.to_string_lossy().into_owned()),
                     ..self.job.options.clone()
@@ -644,10 +711,10 @@ impl<'a> Plan<'a> {
                         write_atomically(&path, &attachment.bytes)?;
                         written.push(path);
                     }
-                    warnings.extend(output.warnings);
+                    gathered.add(writer.name(), output.warnings);
                 }
                 out.outputs.extend(written);
-                out.warnings.extend(warnings);
+                out.gathered.append(gathered);
             }
         }
         out.articles += 1;
@@ -680,10 +747,13 @@ impl<'a> Plan<'a> {
             Status::Failed => totals.failed += 1,
         }
         state.failures += outcome.failures.len();
-        state.warnings += outcome.warnings.len();
+        let warnings: Vec<String> = (outcome.warnings.iter().cloned())
+            .chain(outcome.gathered.lines())
+            .collect();
+        state.warnings += warnings.len();
         progress.suspend(|| {
             if !self.job.quiet {
-                for warning in &outcome.warnings {
+                for warning in &warnings {
                     notify(Notice::Warning {
                         input: &outcome.name,
                         message: warning,
@@ -707,7 +777,7 @@ impl<'a> Plan<'a> {
                     .iter()
                     .map(|p| p.display().to_string())
                     .collect(),
-                warnings: &outcome.warnings,
+                warnings: &warnings,
                 errors: outcome.failures.iter().map(ToString::to_string).collect(),
                 seconds: outcome.seconds,
             };
@@ -771,20 +841,24 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// Makes the `--bundle` edition of every article, in input order.
+    /// Makes the `--bundle` edition of every article, in input order; what
+    /// it left out is returned.
     fn write_bundle(
         &self,
         path: &Path,
-        writer: &dyn Writer,
+        writer: &'static dyn Writer,
         mut parts: Vec<(usize, Vec<Document>)>,
-    ) -> Result<()> {
+    ) -> Result<Gathered> {
         parts.sort_by_key(|(i, _)| *i);
         let docs: Vec<Document> = parts.into_iter().flat_map(|(_, d)| d).collect();
         if docs.is_empty() {
             return Err(Error::NoArticle);
         }
         let output = writer.write_bundle(&docs, &self.job.options)?;
-        write_atomically(path, &output.bytes)
+        write_atomically(path, &output.bytes)?;
+        let mut gathered = Gathered::default();
+        gathered.add(writer.name(), output.warnings);
+        Ok(gathered)
     }
 }
 
@@ -983,6 +1057,7 @@ impl Outcome {
             articles: 0,
             outputs: Vec::new(),
             warnings: task.warnings.clone(),
+            gathered: Gathered::default(),
             failures: Vec::new(),
             texts: Vec::new(),
             docs: Vec::new(),
@@ -1001,6 +1076,7 @@ impl Outcome {
         self.articles += other.articles;
         self.outputs.extend(other.outputs);
         self.warnings.extend(other.warnings);
+        self.gathered.append(other.gathered);
         self.failures.extend(other.failures);
         self.texts.extend(other.texts);
         self.docs.extend(other.docs);
@@ -1036,18 +1112,6 @@ pub fn load(path: &Path) -> Result<read::Input> {
 
 /// What standard input's outputs are named.
 const STDIN_STEM: &str = "stdin";
-
-/// The next free name for an article of a container; taking the name of an
-/// input beside it is reported.
-fn unique_member(unique: &mut Unique, name: &str, warnings: &mut Vec<String>) -> String {
-    let given = unique.name(name);
-    if unique.is_reserved(name) {
-        warnings.push(format!(
-            "{name:?} is the name of an input beside it: its article is named {given:?}"
-        ));
-    }
-    given
-}
 
 /// Checks, before any work, what the options name: the stylesheet and
 /// font are readable, and the outputs asked for can be made.

@@ -134,24 +134,9 @@ pub fn name_from_url(url: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Unique {
     taken: HashSet<String>,
-    reserved: HashSet<String>,
 }
 
 impl Unique {
-    /// Names that keep clear of `reserved` (lowercase names of other inputs'
-    /// outputs) too.
-    pub fn reserving(reserved: HashSet<String>) -> Unique {
-        Unique {
-            taken: reserved.clone(),
-            reserved,
-        }
-    }
-
-    /// Whether `name` belongs to another input (see [`Unique::reserving`]).
-    pub fn is_reserved(&self, name: &str) -> bool {
-        self.reserved.contains(&name.to_lowercase())
-    }
-
     /// `name`, or `name-N` when it is taken (compared ignoring case, for
     /// file systems that do).
     pub fn name(&mut self, name: &str) -> String {
@@ -163,21 +148,6 @@ impl Unique {
         }
         candidate
     }
-}
-
-/// The names (lowercase) the outputs of the inputs directly in `dir` get
-/// (those whose lowercase file name `counts`): see [`output_names`]. Empty
-/// when `dir` is not a readable folder.
-pub fn input_stems(dir: &Path, counts: impl Fn(&str) -> bool) -> HashSet<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return HashSet::new();
-    };
-    let names: Vec<String> = entries
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_lowercase())
-        .filter(|name| counts(name))
-        .collect();
-    output_names(names.iter().map(String::as_str))
 }
 
 /// The names (lowercase) outputs of the input files among `names` may get:

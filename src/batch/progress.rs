@@ -1,6 +1,6 @@
 //! The progress bar: counts, rate and ETA on a terminal, nothing otherwise
-//! (standard error is not a terminal, or `--quiet`). The total is counted by
-//! a quick walk beside the conversion, so the bar starts at once.
+//! (standard error is not a terminal, or `--quiet`). The total is set once
+//! the run has named every input's outputs; the bar spins until then.
 
 use std::time::Duration;
 
@@ -40,11 +40,6 @@ impl Progress {
             bar
         });
         Progress { bar }
-    }
-
-    /// Whether a bar is shown.
-    pub fn is_visible(&self) -> bool {
-        self.bar.is_some()
     }
 
     /// Sets the number of inputs once it is known.

@@ -63,7 +63,7 @@ fn bundle(docs: &[Document], options: &WriteOptions) -> Result<Output> {
     let context = minijinja::context! { title, language, articles };
     Ok(Output {
         bytes: page.render_context(context)?.into_bytes(),
-        warnings: images.warning("html output").into_iter().collect(),
+        warnings: images.warnings(),
         ..Output::default()
     })
 }

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use super::Attachment;
+use super::{Attachment, Cause, Warning};
 use crate::document::{Asset, Assets, Resolved, is_remote, sniff_media_type};
 use crate::read::html::metadata::absolute;
 
@@ -27,7 +27,7 @@ const SHOWN_TYPES: &[(&str, &str)] = &[
 ];
 
 /// What the folder of copies is called, after the output's name.
-const FOLDER_SUFFIX: &str = "_images";
+pub const FOLDER_SUFFIX: &str = "_images";
 
 /// The longest file name a copy keeps from its source (before a suffix).
 const MAX_NAME_CHARS: usize = 80;
@@ -40,10 +40,7 @@ pub struct Images {
     /// Copies made, by source.
     copies: BTreeMap<String, String>,
     attachments: Vec<Attachment>,
-    remote: usize,
-    missing: usize,
-    unsupported: usize,
-    not_copied: usize,
+    left_out: Vec<Warning>,
 }
 
 impl Images {
@@ -77,15 +74,15 @@ impl Images {
         let asset = match assets.resolve(src) {
             Resolved::Local(asset) => asset,
             Resolved::Remote => {
-                self.remote += 1;
+                self.left_out.push(Warning::new(Cause::RemoteImage, src));
                 return None;
             }
             Resolved::Missing => {
-                self.missing += 1;
+                self.left_out.push(Warning::new(Cause::MissingImage, src));
                 return None;
             }
         };
-        let media_type = self.showable(&asset)?;
+        let media_type = self.showable(src, &asset)?;
         match self.folder {
             Some(_) => Some(self.copy(src, asset, media_type)),
             None => Some(format!("data:{media_type};base64,{}", base64(&asset.bytes))),
@@ -119,17 +116,17 @@ impl Images {
         match assets.resolve(src) {
             Resolved::Remote => Some(src.to_string()),
             Resolved::Local(_) if self.folder.is_none() => {
-                self.not_copied += 1;
+                self.left_out.push(Warning::new(Cause::UncopiedImage, src));
                 None
             }
             Resolved::Local(asset) => {
-                let media_type = self.showable(&asset)?;
+                let media_type = self.showable(src, &asset)?;
                 Some(self.copy(src, asset, media_type))
             }
             Resolved::Missing => match web_page {
                 Some(url) => Some(absolute(src, Some(url))),
                 None => {
-                    self.missing += 1;
+                    self.left_out.push(Warning::new(Cause::MissingImage, src));
                     None
                 }
             },
@@ -138,10 +135,10 @@ impl Images {
 
     /// The media type of an image a viewer can show; `None` (counted when
     /// it is not a spacer) otherwise.
-    fn showable(&mut self, asset: &Asset) -> Option<&'static str> {
+    fn showable(&mut self, src: &str, asset: &Asset) -> Option<&'static str> {
         let sniffed = sniff_media_type(&asset.bytes);
         let Some(&(media_type, _)) = SHOWN_TYPES.iter().find(|(t, _)| *t == sniffed) else {
-            self.unsupported += 1;
+            self.left_out.push(Warning::new(Cause::UnshownImage, src));
             return None;
         };
         let placeholder = imagesize::blob_size(&asset.bytes)
@@ -177,26 +174,9 @@ impl Images {
         self.attachments
     }
 
-    /// The warning for the images left out, if any.
-    pub fn warning(&self, format: &str) -> Option<String> {
-        let reasons: Vec<String> = [
-            (self.remote, "remote, never fetched"),
-            (self.missing, "missing locally"),
-            (self.unsupported, "in an unknown format"),
-            (self.not_copied, "local, not copied to standard output"),
-        ]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, why)| format!("{n} {why}"))
-        .collect();
-        let total = self.remote + self.missing + self.unsupported + self.not_copied;
-        let noun = if total == 1 { "image" } else { "images" };
-        (total > 0).then(|| {
-            format!(
-                "{total} {noun} left out of the {format} ({}); captions kept",
-                reasons.join(", ")
-            )
-        })
+    /// The images left out, one warning each.
+    pub fn warnings(&self) -> Vec<Warning> {
+        self.left_out.clone()
     }
 }
 
@@ -276,10 +256,11 @@ mod tests {
             None
         );
         assert_eq!(
-            inliner.warning("HTML").as_deref(),
-            Some(
-                "2 images left out of the HTML (1 remote, never fetched, 1 in an unknown format); captions kept"
-            )
+            inliner.warnings(),
+            [
+                Warning::new(Cause::RemoteImage, "https://example.org/a.jpg"),
+                Warning::new(Cause::UnshownImage, "data:image/bmp;base64,Qk0="),
+            ]
         );
     }
 
@@ -357,10 +338,11 @@ mod tests {
         );
         assert_eq!(images.markdown_src(&assets, "/media/x.jpg", None), None);
         assert_eq!(
-            images.warning("md output").as_deref(),
-            Some(
-                "2 images left out of the md output (1 missing locally, 1 local, not copied to standard output); captions kept"
-            )
+            images.warnings(),
+            [
+                Warning::new(Cause::UncopiedImage, "page_files/pic.png"),
+                Warning::new(Cause::MissingImage, "/media/x.jpg"),
+            ]
         );
     }
 

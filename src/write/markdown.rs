@@ -40,7 +40,7 @@ impl Writer for Markdown {
         out.push_str(&body(article, &mut |src| {
             images.markdown_src(&doc.assets, src, article.url.as_deref())
         }));
-        let warnings = images.warning("md output").into_iter().collect();
+        let warnings = images.warnings();
         Ok(Output {
             bytes: out.into_bytes(),
             attachments: images.into_attachments(),

@@ -15,6 +15,7 @@ mod markdown;
 mod pdf;
 mod shared;
 pub mod template;
+pub mod warning;
 
 use std::path::PathBuf;
 
@@ -24,6 +25,7 @@ use template::{Shapes, Template};
 
 pub use pdf::{DEFAULT_PAGE_SIZE, page_sizes};
 pub use shared::blocks_below_header;
+pub use warning::{Cause, Warning, describe};
 
 /// The format written when none is asked for.
 pub const DEFAULT_FORMAT: &str = "md";
@@ -70,8 +72,8 @@ pub struct Output {
     pub bytes: Vec<u8>,
     /// Files written beside the output, which it links to (images).
     pub attachments: Vec<Attachment>,
-    /// Things the user should know (e.g. remote images dropped).
-    pub warnings: Vec<String>,
+    /// What it left out (e.g. remote images).
+    pub warnings: Vec<Warning>,
 }
 
 /// A file an output links to, written beside it.

@@ -65,7 +65,7 @@ impl Writer for Epub {
         let mut media = Media::default();
         let chapter = xhtml::chapter(options.template(EPUB_PAGE)?, doc, &mut media)?;
         mark_cover(doc, &chapter, &mut media);
-        let warnings = chapter.dropped.warning().into_iter().collect();
+        let warnings = chapter.dropped.warnings();
         let article = &doc.article;
         let book = Book {
             identifier: meta::uuid_urn(&meta::identity(article)),
@@ -119,9 +119,7 @@ impl Epub {
         for (n, doc) in docs.iter().enumerate() {
             let chapter = xhtml::chapter(options.template(EPUB_PAGE)?, doc, &mut media)?;
             mark_cover(doc, &chapter, &mut media);
-            if let Some(warning) = chapter.dropped.warning() {
-                warnings.push(format!("{}: {warning}", chapter.title));
-            }
+            warnings.extend(chapter.dropped.warnings());
             chapters.push((format!("text/article-{:03}.xhtml", n + 1), chapter));
         }
         let articles: Vec<_> = docs.iter().map(|d| &d.article).collect();

@@ -20,6 +20,7 @@ use crate::write::language::{self, Words};
 use crate::write::language::{is_rtl, language};
 use crate::write::shared::blocks_below_header;
 use crate::write::template::Template;
+use crate::write::{Cause, Warning};
 
 /// Where the stylesheet sits relative to the documents in `text/`.
 const STYLESHEET_HREF: &str = "../style.css";
@@ -57,39 +58,14 @@ pub struct Chapter {
     pub first_image: Option<String>,
 }
 
-/// Images left out of a chapter, by reason.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Dropped {
-    /// Remote URLs (never fetched).
-    pub remote: usize,
-    /// Local references that do not exist.
-    pub missing: usize,
-    /// Formats an e-reader cannot show.
-    pub unsupported: usize,
-}
+/// Images left out of a chapter, one warning each.
+#[derive(Debug, Default, Clone)]
+pub struct Dropped(Vec<Warning>);
 
 impl Dropped {
-    /// The warning for an article, if any image was dropped.
-    pub fn warning(&self) -> Option<String> {
-        let total = self.remote + self.missing + self.unsupported;
-        if total == 0 {
-            return None;
-        }
-        let mut reasons = Vec::new();
-        for (n, why) in [
-            (self.remote, "remote, never fetched"),
-            (self.missing, "missing locally"),
-            (self.unsupported, "in a format e-readers cannot show"),
-        ] {
-            if n > 0 {
-                reasons.push(format!("{n} {why}"));
-            }
-        }
-        let plural = if total == 1 { "image" } else { "images" };
-        Some(format!(
-            "{total} {plural} left out of the EPUB ({}); captions kept",
-            reasons.join(", ")
-        ))
+    /// The warnings for an article's images left out.
+    pub fn warnings(&self) -> Vec<Warning> {
+        self.0.clone()
     }
 }
 
@@ -359,11 +335,12 @@ impl Body<'_> {
                 self.shown.push(href);
             }
             dropped => {
-                match dropped {
-                    Placed::Remote => self.dropped.remote += 1,
-                    Placed::Missing => self.dropped.missing += 1,
-                    _ => self.dropped.unsupported += 1,
-                }
+                let cause = match dropped {
+                    Placed::Remote => Cause::RemoteImage,
+                    Placed::Missing => Cause::MissingImage,
+                    _ => Cause::UnshownImage,
+                };
+                self.dropped.0.push(Warning::new(cause, src.trim()));
                 if !caption.is_empty() {
                     let _ = writeln!(out, "<p class=\"caption\">{}</p>", esc(caption));
                 }

@@ -3,8 +3,6 @@
 //! dates), paragraphs, headings, quotations, lists, figures with captions,
 //! code, tables and rules — and sets the spacing between them.
 
-use std::collections::BTreeMap;
-
 use super::fonts::{FontSet, Style};
 use super::hyphenate::Patterns;
 use super::images::{self, Skipped};
@@ -49,8 +47,8 @@ pub struct Layout<'a> {
     pub geometry: Geometry,
     /// Fonts (records missing characters).
     pub fonts: &'a mut FontSet,
-    /// Images left out, by reason.
-    pub skipped: BTreeMap<Skipped, usize>,
+    /// Images left out, with their sources.
+    pub skipped: Vec<(Skipped, String)>,
     /// Height still to fill before the page limit; once it is spent, no
     /// more blocks are laid out.
     pub budget: f32,
@@ -448,7 +446,7 @@ impl Layout<'_> {
                 });
             }
             Err(reason) => {
-                *self.skipped.entry(reason).or_default() += 1;
+                self.skipped.push((reason, src.to_string()));
             }
         }
         if let Some(caption) = caption.filter(|c| !c.trim().is_empty()) {

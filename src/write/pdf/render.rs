@@ -3,8 +3,6 @@
 //! (bookmarks), and the document information (title, authors, creation date
 //! from the article, producer "galley").
 
-use std::collections::BTreeSet;
-
 use krilla::color::rgb;
 use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
@@ -25,14 +23,12 @@ use super::text::{self, GlyphString, Ink, Setting, Span};
 use crate::date::Stamp;
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::limits::{MAX_IMAGE_PIXELS, MAX_PDF_PAGES};
-use crate::write::WriteOptions;
+use crate::limits::MAX_PDF_PAGES;
 use crate::write::Writer as _;
 use crate::write::edition;
+use crate::write::{Cause, Warning, WriteOptions, warning};
 /// Size of running heads and page numbers, in body sizes.
 const FURNITURE_SCALE: f32 = 0.78;
-/// Characters a missing-glyph warning lists before it counts the rest.
-const MISSING_LISTED: usize = 12;
 /// Colour of links: a dark blue that still prints well in grey.
 const LINK_RGB: (u8, u8, u8) = (22, 72, 140);
 /// Grey level of secondary text.
@@ -61,7 +57,7 @@ pub fn render(
     docs: &[Document],
     options: &WriteOptions,
     is_edition: bool,
-) -> Result<(Vec<u8>, Vec<String>)> {
+) -> Result<(Vec<u8>, Vec<Warning>)> {
     let geometry = Geometry::for_page_size(options.page_size.as_deref());
     let mut fonts = FontSet::new(options.font.as_deref())?;
     let mut layout = Layout {
@@ -86,9 +82,7 @@ pub fn render(
 
     let mut warnings = Vec::new();
     if layout.budget <= 0.0 || pages.len() > MAX_PDF_PAGES {
-        warnings.push(format!(
-            "the PDF is cut at the limit of {MAX_PDF_PAGES} pages; the rest of the text is left out"
-        ));
+        warnings.push(Warning::whole(Cause::PageLimit));
         pages.truncate(MAX_PDF_PAGES);
     }
     warnings.extend(layout.skipped.iter().map(skipped_warning));
@@ -99,7 +93,8 @@ pub fn render(
         metadata(docs, options, is_edition),
         is_edition,
     )?;
-    warnings.extend(missing_glyphs_warning(&layout.fonts.missing));
+    let missing = layout.fonts.missing.iter();
+    warnings.extend(missing.map(|c| Warning::new(Cause::MissingGlyph, warning::glyph(*c))));
     Ok((bytes, warnings))
 }
 
@@ -159,42 +154,15 @@ fn running_head(headline: &str) -> String {
         .collect()
 }
 
-/// The warning for images left out for one reason.
-fn skipped_warning((reason, count): (&Skipped, &usize)) -> String {
-    let what = match reason {
-        Skipped::Remote => "remote (never fetched; captions kept)".to_string(),
-        Skipped::Missing => "missing locally".to_string(),
-        Skipped::Unsupported => "in a format PDF cannot carry (SVG or broken)".to_string(),
-        Skipped::TooLarge => format!(
-            "larger than the limit of {} megapixels",
-            MAX_IMAGE_PIXELS / 1_000_000
-        ),
+/// The warning for an image left out.
+fn skipped_warning((reason, src): &(Skipped, String)) -> Warning {
+    let cause = match reason {
+        Skipped::Remote => Cause::RemoteImage,
+        Skipped::Missing => Cause::MissingImage,
+        Skipped::Unsupported => Cause::UnshownImage,
+        Skipped::TooLarge => Cause::LargeImage,
     };
-    let noun = if *count == 1 { "image" } else { "images" };
-    format!("{count} {noun} left out of the PDF: {what}")
-}
-
-/// Characters no font could show, listed (the first [`MISSING_LISTED`]) in
-/// a warning.
-fn missing_glyphs_warning(missing: &BTreeSet<char>) -> Option<String> {
-    if missing.is_empty() {
-        return None;
-    }
-    let listed: Vec<String> = missing
-        .iter()
-        .take(MISSING_LISTED)
-        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
-        .collect();
-    let more = missing.len().saturating_sub(MISSING_LISTED);
-    let more = if more > 0 {
-        format!(" and {more} more")
-    } else {
-        String::new()
-    };
-    Some(format!(
-        "no font can show {}{more}; they appear as empty boxes — pass --font FILE with a font that covers them",
-        listed.join(", ")
-    ))
+    Warning::new(cause, src.as_str())
 }
 
 /// Draws the pages into a PDF with its outline and document information.

@@ -170,8 +170,7 @@ impl Template {
         if !self.shows_images {
             return Ok(Output::bytes(text.into_bytes()));
         }
-        let what = format!("{} output", self.extension);
-        let warnings = images.warning(&what).into_iter().collect();
+        let warnings = images.warnings();
         Ok(Output {
             bytes: text.into_bytes(),
             attachments: images.into_attachments(),
