@@ -623,10 +623,9 @@ fn draw_mark(
     }
 }
 
-/// Shortens a running head to one line: as many whole words as fit (cut
-/// where a line may break, by the Unicode rules, so CJK text is cut between
-/// characters), then an ellipsis. Only a first word too long for the line
-/// is cut inside.
+/// Shortens a running head to one line: as many whole words as fit, then
+/// an ellipsis. Text without spaces (CJK) is cut where the Unicode rules
+/// let a line break; only a first word too long for the line is cut inside.
 fn fit(text: &str, setting: Setting, fonts: &mut FontSet) -> String {
     let wide = Setting {
         measure: 1.0e5,
@@ -648,13 +647,22 @@ fn fit(text: &str, setting: Setting, fonts: &mut FontSet) -> String {
         });
         format!("{kept}…")
     };
-    let mut cuts: Vec<usize> = unicode_linebreak::linebreaks(text)
+    // Cut after a space; else where a line may break (CJK, after a
+    // hyphen); else anywhere — whichever first lets something fit.
+    let breaks: Vec<usize> = unicode_linebreak::linebreaks(text)
         .map(|(at, _)| at)
         .filter(|&at| at < text.len())
         .collect();
-    if cuts.is_empty() || !fits(&shortened(cuts[0])) {
-        cuts = text.char_indices().map(|(at, _)| at).skip(1).collect();
-    }
+    let after_space: Vec<usize> = breaks
+        .iter()
+        .copied()
+        .filter(|&at| text[..at].ends_with(char::is_whitespace))
+        .collect();
+    let anywhere: Vec<usize> = text.char_indices().map(|(at, _)| at).skip(1).collect();
+    let cuts = [after_space, breaks, anywhere]
+        .into_iter()
+        .find(|cuts| cuts.first().is_some_and(|&at| fits(&shortened(at))))
+        .unwrap_or_default();
     // The longest prefix that fits, by bisection (wider as it grows).
     let (mut low, mut high) = (0, cuts.len());
     while low < high {
@@ -823,4 +831,37 @@ fn date_time(stamp: &Stamp) -> Option<DateTime> {
             .utc_offset_minute(narrow(offset.unsigned_abs() % 60)?);
     }
     Some(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn head_setting(measure: f32) -> Setting {
+        Setting {
+            size: 9.0,
+            measure,
+            justify: false,
+            hyphenate: false,
+            indent: 0.0,
+            center: true,
+        }
+    }
+
+    #[test]
+    fn a_running_head_is_cut_at_a_word_with_an_ellipsis() {
+        let mut fonts = FontSet::new(None).unwrap();
+        let headline = "Parliament approves the long-awaited budget, after three nights of debate";
+        let head = fit(headline, head_setting(150.0), &mut fonts);
+        let kept = head.strip_suffix('…').expect("ends with an ellipsis");
+        assert!(headline.starts_with(kept), "{head}");
+        // The cut falls between words, never inside one.
+        let next = headline[kept.len()..].chars().next();
+        assert!(
+            next.is_some_and(|c| c == ' ' || c == ','),
+            "cut inside a word: {head}"
+        );
+        // A headline that fits is left whole.
+        assert_eq!(fit(headline, head_setting(1000.0), &mut fonts), headline);
+    }
 }
