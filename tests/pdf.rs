@@ -466,21 +466,36 @@ fn bundle_has_contents_bookmarks_and_new_pages() {
 
 // A PDF for libraries: tagged, links clickable, archival standards met.
 
-/// Runs galley on `inputs` into a fresh folder; returns the folder and the
-/// process's output.
-fn convert(inputs: &[PathBuf], args: &[&str]) -> (tempfile::TempDir, std::process::Output) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = Command::new(env!("CARGO_BIN_EXE_galley"))
-        .arg("convert")
-        .args(inputs)
-        .args(["--to", "pdf", "-o"])
-        .arg(dir.path())
+/// Runs galley with `args`, undated samples dated by `SOURCE_DATE_EPOCH`
+/// (PDF/A needs a date; the same on every run).
+fn galley<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_galley"))
         .args(args)
-        // Undated samples are dated by it under PDF/A, the same on every run.
         .env("SOURCE_DATE_EPOCH", "1700000000")
         .output()
-        .expect("galley runs");
+        .expect("galley runs")
+}
+
+/// Converts `inputs` to PDF into a fresh folder; returns the folder and
+/// the process's output.
+fn convert(inputs: &[PathBuf], args: &[&str]) -> (tempfile::TempDir, std::process::Output) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut all: Vec<std::ffi::OsString> = vec!["convert".into()];
+    all.extend(inputs.iter().map(|p| p.clone().into_os_string()));
+    all.extend(["--to", "pdf", "-o"].map(Into::into));
+    all.push(dir.path().into());
+    all.extend(args.iter().map(Into::into));
+    let out = galley(all);
     (dir, out)
+}
+
+/// Fails with galley's messages unless it succeeded.
+fn succeeded(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn samples() -> Vec<PathBuf> {
@@ -517,11 +532,7 @@ fn pdfinfo(path: &Path, args: &[&str]) -> String {
 #[test]
 fn every_sample_is_tagged_with_its_structure_and_language() {
     let (dir, out) = convert(&samples(), &[]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     let pdfs = pdfs_in(dir.path());
     assert_eq!(pdfs.len(), samples().len());
     for pdf in &pdfs {
@@ -582,18 +593,10 @@ fn links_are_clickable() {
 fn contents_entries_link_to_their_articles() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("edition.pdf");
-    let out = Command::new(env!("CARGO_BIN_EXE_galley"))
-        .arg("convert")
-        .args(samples().iter().take(3))
-        .arg("--bundle")
-        .arg(&pdf)
-        .output()
-        .expect("galley runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let mut args: Vec<PathBuf> = vec!["convert".into()];
+    args.extend(samples().into_iter().take(3));
+    args.extend(["--bundle".into(), pdf.clone()]);
+    succeeded(&galley(args));
     let json = run("qpdf", &["--json", &pdf.to_string_lossy()]);
     let json = String::from_utf8_lossy(&json.stdout);
     // Each entry links (one annotation per line) to its article's page.
@@ -610,11 +613,7 @@ fn every_standard_is_met_on_every_sample() {
         ("ua-1", "<pdfuaid:part>1</pdfuaid:part>"),
     ] {
         let (dir, out) = convert(&samples(), &["--pdf-standard", standard]);
-        assert!(
-            out.status.success(),
-            "{standard}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        succeeded(&out);
         for pdf in pdfs_in(dir.path()) {
             let meta = pdfinfo(&pdf, &["-meta"]);
             assert!(meta.contains(marker), "{standard}: {}", pdf.display());
