@@ -96,6 +96,13 @@ pub struct ConvertArgs {
           ignore_case = true, value_parser = PossibleValuesParser::new(write::page_sizes()))]
     pub page_size: String,
 
+    /// Standard the PDF must meet, checked as it is written: a-2b or a-2u
+    /// (PDF/A, archival) or ua-1 (PDF/UA, accessible). An article that
+    /// cannot meet it fails with the reason.
+    #[arg(long, value_name = "STANDARD", help_heading = "Output", ignore_case = true,
+          value_parser = PossibleValuesParser::new(write::pdf_standards()))]
+    pub pdf_standard: Option<String>,
+
     /// Render each article through a Jinja template; the outputs' extension
     /// is the one before .j2 in its name (post.md.j2 → .md). NAME=FILE
     /// replaces the built-in template NAME the writers use (see `galley
@@ -155,6 +162,10 @@ impl TryFrom<ConvertArgs> for Job {
                 css: args.css,
                 page_size: Some(args.page_size.to_lowercase()),
                 font: args.font,
+                pdf_standard: args
+                    .pdf_standard
+                    .as_deref()
+                    .and_then(write::PdfStandard::from_name),
                 title: args.title,
                 html_image_files: args.html_images == "files",
                 output_stem: None,

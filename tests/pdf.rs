@@ -466,3 +466,200 @@ fn bundle_has_contents_bookmarks_and_new_pages() {
         "{outline}"
     );
 }
+
+// A PDF for libraries: tagged, links clickable, archival standards met.
+
+/// Runs galley with `args`, undated samples dated by `SOURCE_DATE_EPOCH`
+/// (PDF/A needs a date; the same on every run).
+fn galley<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_galley"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .output()
+        .expect("galley runs")
+}
+
+/// Converts `inputs` to PDF into a fresh folder; returns the folder and
+/// the process's output.
+fn convert(inputs: &[PathBuf], args: &[&str]) -> (tempfile::TempDir, std::process::Output) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut all: Vec<std::ffi::OsString> = vec!["convert".into()];
+    all.extend(inputs.iter().map(|p| p.clone().into_os_string()));
+    all.extend(["--to", "pdf", "-o"].map(Into::into));
+    all.push(dir.path().into());
+    all.extend(args.iter().map(Into::into));
+    let out = galley(all);
+    (dir, out)
+}
+
+/// Fails with galley's messages unless it succeeded.
+fn succeeded(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn samples() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(crate_dir().join("samples"))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "html"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    paths
+}
+
+fn pdfs_in(dir: &Path) -> Vec<PathBuf> {
+    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("output folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    pdfs.sort();
+    pdfs
+}
+
+/// `pdfinfo` with extra arguments, standard output only.
+fn pdfinfo(path: &Path, args: &[&str]) -> String {
+    let mut all: Vec<&str> = args.to_vec();
+    let path = path.to_string_lossy();
+    all.push(&path);
+    String::from_utf8_lossy(&run("pdfinfo", &all).stdout).into_owned()
+}
+
+#[test]
+fn every_sample_is_tagged_with_its_structure_and_language() {
+    let (dir, out) = convert(&samples(), &[]);
+    succeeded(&out);
+    let pdfs = pdfs_in(dir.path());
+    assert_eq!(pdfs.len(), samples().len());
+    for pdf in &pdfs {
+        assert!(
+            pdfinfo(pdf, &[]).contains("Tagged:          yes"),
+            "{} is not tagged",
+            pdf.display()
+        );
+        let tree = pdfinfo(pdf, &["-struct-text"]);
+        for element in ["Sect", "H1", "P (block)"] {
+            assert!(tree.contains(element), "{}: no {element}", pdf.display());
+        }
+        qpdf_clean(pdf).unwrap();
+    }
+    // A page with a table, lists, a figure and a quotation keeps each.
+    let tariffs = dir.path().join("water-tariffs.pdf");
+    let tree = pdfinfo(&tariffs, &["-struct-text"]);
+    for element in [
+        "H2",
+        "Table",
+        "TR",
+        "TH",
+        "TD",
+        "L (block)",
+        "LI",
+        "LBody",
+        "Figure",
+        "Caption",
+        "BlockQuote",
+        "Link",
+    ] {
+        assert!(tree.contains(element), "water-tariffs: no {element}");
+    }
+    // The reading order is the article's: the headline before the first
+    // subheading, which comes before the table.
+    let at = |s: &str| {
+        tree.find(s)
+            .unwrap_or_else(|| panic!("{s} not in the tree"))
+    };
+    assert!(at("H1") < at("H2 \"Who pays what\"") && at("H2 \"Who pays what\"") < at("Table"));
+    // The language of the article is the document's.
+    let json = run("qpdf", &["--json", &tariffs.to_string_lossy()]);
+    assert!(String::from_utf8_lossy(&json.stdout).contains("\"/Lang\": \"u:en-US\""));
+}
+
+#[test]
+fn links_are_clickable() {
+    let (dir, out) = convert(&[crate_dir().join("samples/water-tariffs.html")], &[]);
+    assert!(out.status.success());
+    let urls = pdfinfo(&dir.path().join("water-tariffs.pdf"), &["-url"]);
+    assert!(
+        urls.contains("https://www.lindhaven.example/water/capital-plan"),
+        "{urls}"
+    );
+}
+
+#[test]
+fn contents_entries_link_to_their_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("edition.pdf");
+    let mut args: Vec<PathBuf> = vec!["convert".into()];
+    args.extend(samples().into_iter().take(3));
+    args.extend(["--bundle".into(), pdf.clone()]);
+    succeeded(&galley(args));
+    let json = run("qpdf", &["--json", &pdf.to_string_lossy()]);
+    let json = String::from_utf8_lossy(&json.stdout);
+    // Each entry links (one annotation per line) to its article's page.
+    let links = json.matches("\"/Subtype\": \"/Link\"").count();
+    assert!(links >= 3, "{links} links");
+    assert!(pdfinfo(&pdf, &["-struct-text"]).contains("TOCI"));
+}
+
+#[test]
+fn every_standard_is_met_on_every_sample() {
+    for (standard, marker) in [
+        ("a-2b", "<pdfaid:conformance>B</pdfaid:conformance>"),
+        ("a-2u", "<pdfaid:conformance>U</pdfaid:conformance>"),
+        ("ua-1", "<pdfuaid:part>1</pdfuaid:part>"),
+    ] {
+        let (dir, out) = convert(&samples(), &["--pdf-standard", standard]);
+        succeeded(&out);
+        for pdf in pdfs_in(dir.path()) {
+            let meta = pdfinfo(&pdf, &["-meta"]);
+            assert!(meta.contains(marker), "{standard}: {}", pdf.display());
+            qpdf_clean(&pdf).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_standard_that_cannot_be_met_fails_in_one_line_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("unassigned.md");
+    // U+0378 is unassigned: no font has it, and PDF/A forbids the empty box.
+    std::fs::write(&input, "# Mixed\n\nA letter \u{378} no font has.\n").unwrap();
+    let (out_dir, out) = convert(&[input], &["--pdf-standard", "a-2b"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("PDF/A-2b"))
+        .unwrap_or_else(|| panic!("no reason given: {stderr}"));
+    assert!(
+        line.contains("unassigned.md") && line.contains("--font"),
+        "{line}"
+    );
+    assert!(pdfs_in(out_dir.path()).is_empty(), "a file was written");
+}
+
+#[test]
+fn a_small_picture_is_not_enlarged_and_its_caption_is_shown() {
+    let fixture = crate_dir().join("tests/fixtures/every-block.json");
+    let (dir, out) = convert(&[fixture], &[]);
+    assert!(out.status.success());
+    let pdf = dir.path().join("every-block.pdf");
+    let list = run("pdfimages", &["-list", &pdf.to_string_lossy()]);
+    let list = String::from_utf8_lossy(&list.stdout);
+    let rows: Vec<&str> = list.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "no image in the PDF");
+    for row in rows {
+        // page num type width height color comp bpc enc interp object ID x-ppi y-ppi ...
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let ppi: f64 = cols[12].parse().unwrap();
+        assert!(ppi >= 150.0 - 0.5, "placed at {ppi} ppi: {row}");
+    }
+    assert!(pdf_text(&pdf).contains("The delta at dawn. Photo: A. Photographer"));
+}

@@ -1029,6 +1029,9 @@ fn manifest_flags(
         path_or_dash(options.css.as_deref()),
         path_or_dash(options.font.as_deref()),
     );
+    if let Some(standard) = options.pdf_standard {
+        flags.push_str(&format!(" pdf-standard={}", standard.name()));
+    }
     if let Some(template) = template {
         flags.push_str(&format!(
             " template={}@{}",

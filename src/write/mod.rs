@@ -23,7 +23,7 @@ use crate::document::Document;
 use crate::error::{Error, Result};
 use template::{Shapes, Template};
 
-pub use pdf::{DEFAULT_PAGE_SIZE, page_sizes};
+pub use pdf::{DEFAULT_PAGE_SIZE, PdfStandard, page_sizes, pdf_standards};
 pub use shared::blocks_below_header;
 pub use warning::{Cause, Warning, describe};
 
@@ -39,6 +39,9 @@ pub struct WriteOptions {
     pub page_size: Option<String>,
     /// Extra font for scripts the embedded fonts lack (`--font`).
     pub font: Option<PathBuf>,
+    /// The standard a PDF must meet, checked as it is written
+    /// (`--pdf-standard`).
+    pub pdf_standard: Option<PdfStandard>,
     /// Title of a bundled edition (`--title`).
     pub title: Option<String>,
     /// Images of HTML outputs are copied beside them rather than embedded

@@ -350,7 +350,9 @@ fn quote(page: &Page, i: usize, out: &mut Sink, depth: usize) {
 }
 
 /// `<figure>`: its picture with the caption; a figure without a picture (a
-/// pull quote, an embedded table) is read as a container.
+/// pull quote, an embedded table) is read as a container. The caption is
+/// never dropped: when the picture has no usable address it stays as a
+/// paragraph.
 fn figure(page: &Page, i: usize, out: &mut Sink, depth: usize) {
     let range = i + 1..page.items[i].end;
     let Some(img) = range.clone().find(|&c| page.is(c, "img")) else {
@@ -362,15 +364,19 @@ fn figure(page: &Page, i: usize, out: &mut Sink, depth: usize) {
         .find(|&c| page.is(c, "figcaption"))
         .map(|c| caption_text(page, c))
         .filter(|t| !t.is_empty() && !is_placeholder(t));
-    if let Some(mut b) = image(page, img) {
-        if let Block::Image {
-            text, caption: cap, ..
-        } = &mut b
-        {
-            *text = caption.clone().unwrap_or_default();
-            *cap = caption;
+    match image(page, img) {
+        Some(mut b) => {
+            if let Block::Image {
+                text, caption: cap, ..
+            } = &mut b
+            {
+                *text = caption.clone().unwrap_or_default();
+                *cap = caption;
+            }
+            out.push(b);
         }
-        out.push(b);
+        // A picture with no address we can use keeps its caption as text.
+        None => out.extend(caption.map(Block::paragraph)),
     }
 }
 

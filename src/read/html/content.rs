@@ -671,6 +671,19 @@ mod tests {
     }
 
     #[test]
+    fn caption_of_a_picture_without_an_address_is_kept() {
+        let b = blocks_of(
+            r#"<figure><img alt=""><figcaption>The mill in 1910, from the parish archive.</figcaption></figure>"#,
+        );
+        assert_eq!(
+            b,
+            vec![Block::paragraph(
+                "The mill in 1910, from the parish archive."
+            )]
+        );
+    }
+
+    #[test]
     fn placeholder_caption_is_dropped() {
         let b = blocks_of(r#"<figure><img src="a.jpg"><figcaption>None</figcaption></figure>"#);
         assert!(matches!(&b[0], Block::Image { caption: None, .. }));

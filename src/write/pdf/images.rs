@@ -4,11 +4,15 @@
 //! (Flate). The PDF library decodes those only when the file is written, so
 //! they are decoded once here first: a broken one is left out, not the PDF.
 //! Remote sources are never fetched: the writer counts them and keeps their
-//! captions.
+//! captions. Images are not interpolated: PDF/A forbids it, and placed at
+//! 150 ppi or more they need no smoothing.
 
 use crate::document::{Assets, Resolved};
 use crate::limits::MAX_IMAGE_PIXELS;
 use crate::write::shared::decodes;
+
+/// Whether viewers may smooth images (no: see above).
+const INTERPOLATE: bool = false;
 
 /// Why an image is not in the PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,10 +56,10 @@ pub fn load(assets: &Assets, src: &str) -> Result<Figure, Skipped> {
     }
     let data = krilla::Data::from(asset.bytes);
     let image = match asset.media_type.as_str() {
-        "image/jpeg" => krilla::image::Image::from_jpeg(data, true),
-        "image/png" => krilla::image::Image::from_png(data, true),
-        "image/gif" => krilla::image::Image::from_gif(data, true),
-        "image/webp" => krilla::image::Image::from_webp(data, true),
+        "image/jpeg" => krilla::image::Image::from_jpeg(data, INTERPOLATE),
+        "image/png" => krilla::image::Image::from_png(data, INTERPOLATE),
+        "image/gif" => krilla::image::Image::from_gif(data, INTERPOLATE),
+        "image/webp" => krilla::image::Image::from_webp(data, INTERPOLATE),
         _ => return Err(Skipped::Unsupported),
     }
     .map_err(|_| Skipped::Unsupported)?;

@@ -7,6 +7,7 @@ use super::fonts::{FontSet, Style};
 use super::hyphenate::Patterns;
 use super::images::{self, Skipped};
 use super::page::{Anchor, Draw, Geometry, Piece};
+use super::tags::{self, Kind};
 use super::text::{self, Ink, SetLine, Setting, Span};
 use crate::document::Document;
 use crate::model::{Article, Block, Inline};
@@ -35,9 +36,9 @@ const BLOCK_INSET: f32 = 1.6;
 /// Largest share of the text height a figure may take, so its caption and
 /// some text fit beside it.
 const FIGURE_MAX_HEIGHT: f32 = 0.6;
-/// Pixels per point when an image has no better clue (96 dpi screens);
-/// small images are not blown up beyond twice that size.
-const PIXELS_PER_POINT: f32 = 96.0 / 72.0;
+/// Fewest image pixels per point (150 ppi): a picture is placed at its
+/// natural size, up to the measure, and never enlarged past its resolution.
+const MIN_PIXELS_PER_POINT: f32 = 150.0 / 72.0;
 /// Inner padding of table cells and code blocks, in points.
 const CELL_PADDING: f32 = 3.5;
 
@@ -52,6 +53,8 @@ pub struct Layout<'a> {
     /// Height still to fill before the page limit; once it is spent, no
     /// more blocks are laid out.
     pub budget: f32,
+    /// Targets of the links set so far: `Ink::Link(n)` is the n-th.
+    pub links: Vec<String>,
 }
 
 /// What the previous block was, for spacing and indents.
@@ -109,7 +112,9 @@ impl Layout<'_> {
                         0.0
                     };
                     let spans = match inlines {
-                        Some(inlines) => spans_of(inlines, Style::Serif, Ink::Text),
+                        Some(inlines) => {
+                            spans_of(inlines, Style::Serif, Ink::Text, &mut self.links)
+                        }
                         None => vec![Span::new(text.clone(), Style::Serif)],
                     };
                     let setting = self.body_setting(self.geometry.measure(), indent);
@@ -132,6 +137,7 @@ impl Layout<'_> {
             if block_pieces.is_empty() {
                 continue;
             }
+            tags::mark(&mut block_pieces, Kind::of(block));
             if previous == Previous::Heading {
                 // A heading stays with the start of what follows it.
                 block_pieces[0].break_before = false;
@@ -187,18 +193,20 @@ impl Layout<'_> {
             let setting = self.small_setting(measure);
             let mut span = Span::new(site.to_uppercase(), Style::SansBold);
             span.ink = Ink::Muted;
-            let p = self.lines(&[span], setting, None, 0.0, body * 1.3);
+            let mut p = self.lines(&[span], setting, None, 0.0, body * 1.3);
+            tags::mark(&mut p, Kind::Paragraph);
             pieces.extend(p);
         }
         if let Some(kicker) = article.kicker.as_deref().filter(|k| !k.trim().is_empty()) {
             let setting = self.small_setting(measure);
-            let p = self.lines(
+            let mut p = self.lines(
                 &[Span::new(kicker, Style::SansBold)],
                 setting,
                 None,
                 0.0,
                 body * 1.3,
             );
+            tags::mark(&mut p, Kind::Paragraph);
             pieces.extend(p);
         }
         let headline = if article.headline.trim().is_empty() {
@@ -232,6 +240,11 @@ impl Layout<'_> {
                 title: headline.trim().to_string(),
             });
         }
+        let heading = Kind::Heading {
+            level: 1,
+            title: headline.trim().to_string(),
+        };
+        tags::mark(&mut title, heading);
         pieces.extend(title);
         if let Some(subtitle) = article.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
             let size = body * SUBTITLE_SCALE;
@@ -249,6 +262,7 @@ impl Layout<'_> {
             if let Some(first) = p.first_mut() {
                 first.space_before = body * 0.6;
             }
+            tags::mark(&mut p, Kind::Paragraph);
             pieces.extend(p);
         }
         let mut credits: Vec<Span> = Vec::new();
@@ -276,6 +290,7 @@ impl Layout<'_> {
             if let Some(first) = p.first_mut() {
                 first.space_before = body * 0.9;
             }
+            tags::mark(&mut p, Kind::Paragraph);
             pieces.extend(p);
         }
         pieces.push(Piece {
@@ -290,6 +305,7 @@ impl Layout<'_> {
                 grey: 90,
             }],
             anchor: None,
+            ..Piece::default()
         });
         for piece in &mut pieces[1..] {
             piece.break_before = false;
@@ -423,7 +439,7 @@ impl Layout<'_> {
         let mut pieces = Vec::new();
         match images::load(&doc.assets, src) {
             Ok(figure) => {
-                let natural = figure.width as f32 / PIXELS_PER_POINT * 2.0;
+                let natural = figure.width as f32 / MIN_PIXELS_PER_POINT;
                 let mut w = measure.min(natural);
                 let mut h = w * figure.height as f32 / figure.width as f32;
                 let max_h = self.geometry.text_height() * FIGURE_MAX_HEIGHT;
@@ -443,6 +459,7 @@ impl Layout<'_> {
                         image: figure.image,
                     }],
                     anchor: None,
+                    ..Piece::default()
                 });
             }
             Err(reason) => {
@@ -622,6 +639,7 @@ impl Layout<'_> {
                 break_before: r != 1 || !header_row(rows),
                 draws,
                 anchor: None,
+                ..Piece::default()
             });
         }
         if let Some(first) = pieces.first_mut() {
@@ -652,6 +670,7 @@ impl Layout<'_> {
                 grey: 120,
             }],
             anchor: None,
+            ..Piece::default()
         }]
     }
 }
@@ -693,12 +712,13 @@ pub fn pieces_from_lines(lines: Vec<SetLine>, x: f32, leading: f32, size: f32) -
                 .map(|string| Draw::Text { x, y, string })
                 .collect(),
             anchor: None,
+            ..Piece::default()
         })
         .collect()
 }
 
 /// Spans of a paragraph's rich text.
-fn spans_of(inlines: &[Inline], style: Style, ink: Ink) -> Vec<Span> {
+fn spans_of(inlines: &[Inline], style: Style, ink: Ink, links: &mut Vec<String>) -> Vec<Span> {
     let mut spans = Vec::new();
     for inline in inlines {
         match inline {
@@ -718,10 +738,16 @@ fn spans_of(inlines: &[Inline], style: Style, ink: Ink) -> Vec<Span> {
                 } else {
                     Style::SerifItalic
                 };
-                spans.extend(spans_of(children, style, ink));
+                spans.extend(spans_of(children, style, ink, links));
             }
-            Inline::Strong { children } => spans.extend(spans_of(children, Style::SerifBold, ink)),
-            Inline::Link { children, .. } => spans.extend(spans_of(children, style, Ink::Link)),
+            Inline::Strong { children } => {
+                spans.extend(spans_of(children, Style::SerifBold, ink, links))
+            }
+            Inline::Link { href, children } => {
+                let link = Ink::Link(u32::try_from(links.len()).unwrap_or(u32::MAX));
+                links.push(href.clone());
+                spans.extend(spans_of(children, style, link, links));
+            }
             Inline::Break => spans.push(Span {
                 text: "\n".into(),
                 style,

@@ -5,8 +5,10 @@
 //! hyphenation by [`hyphenate`], Knuth–Plass line breaking by
 //! [`linebreak`]); [`page`] stacks the pieces onto pages of the chosen size
 //! without widows, orphans or stranded headings; [`render`] draws them with
-//! a running head and page numbers, adds the outline and the document
-//! information, and writes the file.
+//! a running head and page numbers, adds the outline, the document
+//! information, the link annotations and the structure tree ([`tags`]:
+//! every PDF is tagged), and writes the file, checked against
+//! `--pdf-standard` ([`standard`]) when one is asked for.
 //!
 //! Why krilla rather than printpdf: krilla (the PDF library under Typst)
 //! subsets and embeds every font it draws with — a CJK `--font` adds only
@@ -27,7 +29,9 @@ mod layout;
 mod linebreak;
 mod page;
 mod render;
+mod standard;
 mod system;
+mod tags;
 mod text;
 
 use crate::document::Document;
@@ -35,6 +39,7 @@ use crate::error::Result;
 use crate::write::{Output, Spec, WriteOptions, Writer};
 
 pub use page::{DEFAULT_PAGE_SIZE, page_sizes};
+pub use standard::{PdfStandard, pdf_standards};
 
 /// The `pdf` output format.
 pub struct Pdf;

@@ -3,6 +3,7 @@
 //! (lines, figures, table rows) onto pages without orphans, widows or
 //! headings stranded at a page foot.
 
+use super::tags::Role;
 use super::text::GlyphString;
 
 /// Points per inch.
@@ -219,6 +220,8 @@ pub struct Piece {
     pub draws: Vec<Draw>,
     /// An outline entry pointing at it.
     pub anchor: Option<Anchor>,
+    /// What it is in the document's structure (for the tag tree).
+    pub role: Role,
 }
 
 /// A piece placed on a page, with the y of its top inside the text area.

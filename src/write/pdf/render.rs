@@ -1,10 +1,16 @@
 //! Rendering: laid-out pages into a PDF with krilla — page furniture
 //! (running head, page number), the contents page of an edition, the outline
-//! (bookmarks), and the document information (title, authors, creation date
-//! from the article, producer "galley").
+//! (bookmarks), link annotations (the body's links to the web, the contents'
+//! entries to their articles), the structure tree, and the document
+//! information (title, authors, language, creation date from the article,
+//! producer "galley").
 
+use std::collections::HashMap;
+
+use krilla::action::{Action, LinkAction};
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
-use krilla::destination::XyzDestination;
+use krilla::destination::{Destination, XyzDestination};
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
@@ -12,6 +18,7 @@ use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::Fill;
 use krilla::surface::Surface;
+use krilla::tagging::{ArtifactType, Identifier};
 use krilla::text::{GlyphId, KrillaGlyph};
 
 use super::Pdf;
@@ -19,6 +26,8 @@ use super::fonts::{FontSet, Style};
 use super::images::Skipped;
 use super::layout::{Layout, baseline, pieces_from_lines};
 use super::page::{Anchor, Draw, Geometry, Piece, Placed, paginate};
+use super::standard::{self, PdfStandard};
+use super::tags::{self, Kind, Tagger};
 use super::text::{self, GlyphString, Ink, Setting, Span};
 use crate::date::Stamp;
 use crate::document::Document;
@@ -31,18 +40,31 @@ use crate::write::{Cause, Warning, WriteOptions, warning};
 const FURNITURE_SCALE: f32 = 0.78;
 /// Colour of links: a dark blue that still prints well in grey.
 const LINK_RGB: (u8, u8, u8) = (22, 72, 140);
+/// The title of an article without a headline (as the page shows it).
+const UNTITLED: &str = "Untitled";
 /// Grey level of secondary text.
 const MUTED_GREY: u8 = 95;
 /// More characters than a running head holds on any page size: a longer
 /// headline is cut to this before it is measured, so fitting it costs the
 /// same however long the headline is.
 const RUNNING_HEAD_MAX_CHARS: usize = 200;
+/// Schemes of link targets that get a link annotation (others, such as a
+/// page's own `#fragment`, stay plain text).
+const LINK_SCHEMES: &[&str] = &["http:", "https:", "mailto:", "ftp:"];
+/// Height of a link's clickable area above and below the baseline, in font
+/// sizes.
+const LINK_ASCENT: f32 = 0.85;
+const LINK_DESCENT: f32 = 0.25;
+/// Share of the measure a running head may take, so it reads as a label.
+const RUNNING_HEAD_SHARE: f32 = 0.85;
 
 /// One page to draw: its pieces and its furniture.
 struct PageOut {
     placed: Vec<Placed>,
     running_head: Option<String>,
     number: usize,
+    /// The article the page belongs to (`None`: the contents).
+    chapter: Option<usize>,
 }
 
 /// An article's pages and title.
@@ -65,6 +87,7 @@ pub fn render(
         fonts: &mut fonts,
         skipped: Default::default(),
         budget: geometry.text_height() * MAX_PDF_PAGES as f32,
+        links: Vec::new(),
     };
     let chapters: Vec<Chapter> = docs
         .iter()
@@ -86,13 +109,19 @@ pub fn render(
         pages.truncate(MAX_PDF_PAGES);
     }
     warnings.extend(layout.skipped.iter().map(skipped_warning));
-    let bytes = write_document(
-        &pages,
-        &geometry,
-        layout.fonts,
-        metadata(docs, options, is_edition),
+    let targets = Targets {
+        links: &layout.links,
+        languages: docs.iter().map(|d| d.article.language.as_deref()).collect(),
+        starts: chapter_starts(&pages, docs.len()),
+    };
+    let document = DocumentOut {
+        geometry: &geometry,
+        metadata: metadata(docs, options, is_edition),
+        language: common_language(docs),
         is_edition,
-    )?;
+        standard: options.pdf_standard,
+    };
+    let bytes = write_document(&pages, document, layout.fonts, &targets)?;
     let missing = layout.fonts.missing.iter();
     warnings.extend(missing.map(|c| Warning::new(Cause::MissingGlyph, warning::glyph(*c))));
     Ok((bytes, warnings))
@@ -126,6 +155,7 @@ fn contents_pages(
             placed,
             running_head: None,
             number: i + 1,
+            chapter: None,
         })
         .collect()
 }
@@ -133,12 +163,13 @@ fn contents_pages(
 /// Appends the articles' pages, each after its first with the headline as
 /// its running head.
 fn add_chapter_pages(pages: &mut Vec<PageOut>, chapters: &[Chapter]) {
-    for chapter in chapters {
+    for (c, chapter) in chapters.iter().enumerate() {
         for (i, placed) in chapter.pages.iter().enumerate() {
             pages.push(PageOut {
                 placed: placed.clone(),
                 running_head: (i > 0).then(|| running_head(&chapter.doc.article.headline)),
                 number: pages.len() + 1,
+                chapter: Some(c),
             });
         }
     }
@@ -154,6 +185,25 @@ fn running_head(headline: &str) -> String {
         .collect()
 }
 
+/// The index of each article's first page.
+fn chapter_starts(pages: &[PageOut], chapters: usize) -> Vec<Option<usize>> {
+    let mut starts = vec![None; chapters];
+    for (index, page) in pages.iter().enumerate() {
+        if let Some(start) = page.chapter.and_then(|c| starts.get_mut(c)) {
+            start.get_or_insert(index);
+        }
+    }
+    starts
+}
+
+/// The language every article is in, when they share one.
+fn common_language(docs: &[Document]) -> Option<&str> {
+    let first = docs.first()?.article.language.as_deref()?;
+    docs.iter()
+        .all(|d| d.article.language.as_deref() == Some(first))
+        .then_some(first)
+}
+
 /// The warning for an image left out.
 fn skipped_warning((reason, src): &(Skipped, String)) -> Warning {
     let cause = match reason {
@@ -165,22 +215,55 @@ fn skipped_warning((reason, src): &(Skipped, String)) -> Warning {
     Warning::new(cause, src.as_str())
 }
 
-/// Draws the pages into a PDF with its outline and document information.
+/// What the whole document needs besides its pages.
+struct DocumentOut<'a> {
+    geometry: &'a Geometry,
+    metadata: Metadata,
+    /// The language of every article, when they share one.
+    language: Option<&'a str>,
+    is_edition: bool,
+    standard: Option<PdfStandard>,
+}
+
+/// Where links go: the body's link targets (`Ink::Link(n)` is the n-th),
+/// each article's language and first page.
+struct Targets<'a> {
+    links: &'a [String],
+    languages: Vec<Option<&'a str>>,
+    starts: Vec<Option<usize>>,
+}
+
+/// Draws the pages into a PDF with its outline, links, structure tree and
+/// document information, checked against the standard asked for.
 fn write_document(
     pages: &[PageOut],
-    geometry: &Geometry,
+    out: DocumentOut,
     fonts: &mut FontSet,
-    metadata: Metadata,
-    is_edition: bool,
+    targets: &Targets,
 ) -> Result<Vec<u8>> {
-    let mut document = krilla::Document::new();
+    let geometry = out.geometry;
+    let mut document = krilla::Document::new_with(standard::settings(out.standard));
     let mut outline = OutlineTree::default();
+    let mut tagger = Tagger::new(out.language);
     for (index, page) in pages.iter().enumerate() {
         let settings = PageSettings::from_wh(geometry.width, geometry.height)
             .ok_or_else(|| render_error("bad page size"))?;
         let mut pdf_page = document.start_page_with(settings);
+        let mut annotations = annotate(&mut pdf_page, page, geometry, targets);
+        let language = match page.chapter {
+            Some(c) => targets.languages.get(c).copied().flatten(),
+            None => out.language,
+        };
+        tagger.section(page.chapter, language);
         let mut surface = pdf_page.surface();
-        draw_page(&mut surface, page, geometry, fonts);
+        draw_page(
+            &mut surface,
+            page,
+            geometry,
+            fonts,
+            &mut tagger,
+            &mut annotations,
+        );
         surface.finish();
         pdf_page.finish();
         for placed in &page.placed {
@@ -191,14 +274,96 @@ fn write_document(
                 index,
                 Point::from_xy(geometry.side, geometry.top + placed.y),
             );
-            outline.add(anchor, destination, is_edition);
+            outline.add(anchor, destination, out.is_edition);
         }
     }
     document.set_outline(outline.finish());
-    document.set_metadata(metadata);
+    document.set_metadata(out.metadata);
+    document.set_tag_tree(tagger.finish());
     document
         .finish()
-        .map_err(|e| render_error(&format!("{e:?}")))
+        .map_err(|e| render_error(&standard::describe(&e, out.standard)))
+}
+
+/// The link annotations of a page, keyed by the piece and draw whose text
+/// they cover: one per line of a link to the web, one per line of a
+/// contents entry (to its article's first page). They are added before the
+/// page is drawn, so the structure tree can hold each next to its text.
+fn annotate(
+    pdf_page: &mut krilla::page::Page,
+    page: &PageOut,
+    g: &Geometry,
+    targets: &Targets,
+) -> HashMap<(usize, usize), Vec<Identifier>> {
+    let mut found = HashMap::new();
+    for (p, placed) in page.placed.iter().enumerate() {
+        let piece = &placed.piece;
+        let top = g.top + placed.y;
+        let entry = match &piece.role.kind {
+            Kind::Artifact => continue,
+            Kind::Entry { chapter, title } => targets
+                .starts
+                .get(*chapter)
+                .copied()
+                .flatten()
+                .map(|start| (start, title)),
+            _ => None,
+        };
+        let mut entry_done = false;
+        for (d, draw) in piece.draws.iter().enumerate() {
+            let Draw::Text { x, y, string } = draw else {
+                continue;
+            };
+            let (rect, target, alt) = if let Some((start, title)) = entry {
+                if entry_done {
+                    continue;
+                }
+                entry_done = true;
+                let destination = XyzDestination::new(start, Point::from_xy(g.side, g.top));
+                (
+                    Rect::from_xywh(g.side, top, g.measure(), piece.height),
+                    Target::Destination(Destination::Xyz(destination)),
+                    title.clone(),
+                )
+            } else {
+                let Ink::Link(n) = string.ink else {
+                    continue;
+                };
+                let Some(href) = targets.links.get(n as usize).filter(|h| is_web_link(h)) else {
+                    continue;
+                };
+                let width: f32 = string.glyphs.iter().map(|glyph| glyph.2).sum();
+                let size = string.size;
+                (
+                    Rect::from_xywh(
+                        g.side + x + string.x,
+                        top + y - size * LINK_ASCENT,
+                        width,
+                        size * (LINK_ASCENT + LINK_DESCENT),
+                    ),
+                    Target::Action(Action::Link(LinkAction::new(href.clone()))),
+                    href.clone(),
+                )
+            };
+            let Some(rect) = rect else {
+                continue;
+            };
+            let annotation = Annotation::new_link(LinkAnnotation::new(rect, target), Some(alt));
+            found
+                .entry((p, d))
+                .or_insert_with(Vec::new)
+                .push(pdf_page.add_tagged_annotation(annotation));
+        }
+    }
+    found
+}
+
+/// Whether a link target is a web (or mail) address a reader can follow.
+fn is_web_link(href: &str) -> bool {
+    LINK_SCHEMES.iter().any(|scheme| {
+        href.get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    })
 }
 
 /// The outline as it is built: articles at the top, their subheadings
@@ -278,6 +443,13 @@ fn contents(
         None,
     );
     let mut head = pieces_from_lines(lines, 0.0, size * 1.2, size);
+    tags::mark(
+        &mut head,
+        Kind::Heading {
+            level: 1,
+            title: title.to_string(),
+        },
+    );
     let small = Setting {
         size: body * 0.9,
         ..setting
@@ -289,14 +461,16 @@ fn contents(
     let mut span = Span::new(sub, Style::Sans);
     span.ink = Ink::Muted;
     let lines = text::set(&[span], small, layout.fonts, None);
-    head.extend(pieces_from_lines(lines, 0.0, body * 1.4, small.size));
+    let mut sub = pieces_from_lines(lines, 0.0, body * 1.4, small.size);
+    tags::mark(&mut sub, Kind::Paragraph);
+    head.extend(sub);
     if let Some(last) = head.last_mut() {
         last.height += body * 1.5;
     }
     pieces.extend(head);
 
     let number_column = body * 3.0;
-    for (chapter, start) in chapters.iter().zip(starts) {
+    for (index, (chapter, start)) in chapters.iter().zip(starts).enumerate() {
         let article = &chapter.doc.article;
         let entry = Setting {
             size: body,
@@ -304,7 +478,7 @@ fn contents(
             ..setting
         };
         let headline = if article.headline.trim().is_empty() {
-            "Untitled"
+            UNTITLED
         } else {
             article.headline.trim()
         };
@@ -355,6 +529,11 @@ fn contents(
         for piece in entry_pieces.iter_mut().skip(1) {
             piece.break_before = false;
         }
+        let entry = Kind::Entry {
+            chapter: index,
+            title: headline.to_string(),
+        };
+        tags::mark(&mut entry_pieces, entry);
         pieces.extend(entry_pieces);
     }
     pieces
@@ -362,11 +541,23 @@ fn contents(
 
 /// Draws one page: its pieces inside the margins, then the running head
 /// and the page number.
-fn draw_page(surface: &mut Surface, page: &PageOut, g: &Geometry, fonts: &mut FontSet) {
-    for placed in &page.placed {
+fn draw_page(
+    surface: &mut Surface,
+    page: &PageOut,
+    g: &Geometry,
+    fonts: &mut FontSet,
+    tagger: &mut Tagger,
+    annotations: &mut HashMap<(usize, usize), Vec<Identifier>>,
+) {
+    for (p, placed) in page.placed.iter().enumerate() {
         let top = g.top + placed.y;
-        for draw in &placed.piece.draws {
-            draw_one(surface, draw, g.side, top, fonts);
+        let piece = &placed.piece;
+        tagger.piece(piece);
+        for (d, draw) in piece.draws.iter().enumerate() {
+            let links = annotations.remove(&(p, d)).unwrap_or_default();
+            tagger.draw(surface, piece, draw, links, |surface| {
+                draw_one(surface, draw, g.side, top, fonts)
+            });
         }
     }
     let size = g.body * FURNITURE_SCALE;
@@ -382,11 +573,15 @@ fn draw_page(surface: &mut Surface, page: &PageOut, g: &Geometry, fonts: &mut Fo
         let head = fit(head, setting, fonts);
         let mut span = Span::new(head, Style::Sans);
         span.ink = Ink::Muted;
-        draw_mark(surface, span, setting, g.top * 0.55, g, fonts);
+        tags::furniture(surface, ArtifactType::Header, |surface| {
+            draw_mark(surface, span, setting, g.top * 0.55, g, fonts)
+        });
     }
     let mut span = Span::new(page.number.to_string(), Style::Sans);
     span.ink = Ink::Muted;
-    draw_mark(surface, span, setting, g.height - g.bottom * 0.45, g, fonts);
+    tags::furniture(surface, ArtifactType::Footer, |surface| {
+        draw_mark(surface, span, setting, g.height - g.bottom * 0.45, g, fonts)
+    });
 }
 
 /// Draws one line of page furniture with its baseline at `y` from the
@@ -412,43 +607,66 @@ fn draw_mark(
     }
 }
 
-/// Shortens a running head to one line, ending it with an ellipsis.
+/// Shortens a running head to one line: as many whole words as fit, then
+/// an ellipsis. Text without spaces (CJK) is cut where the Unicode rules
+/// let a line break; only a first word too long for the line is cut inside.
 fn fit(text: &str, setting: Setting, fonts: &mut FontSet) -> String {
     let wide = Setting {
         measure: 1.0e5,
         center: false,
         ..setting
     };
-    let width = |t: &str, fonts: &mut FontSet| {
+    let limit = setting.measure * RUNNING_HEAD_SHARE;
+    let mut fits = |t: &str| {
         text::set(&[Span::new(t, Style::Sans)], wide, fonts, None)
             .first()
-            .map_or(0.0, |l| l.width)
+            .is_none_or(|l| l.width <= limit)
     };
-    let limit = setting.measure * 0.85;
-    if width(text, fonts) <= limit {
+    if fits(text) {
         return text.to_string();
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut keep = chars.len();
-    while keep > 1 {
-        keep = keep * 9 / 10;
-        let candidate: String = chars[..keep]
-            .iter()
-            .collect::<String>()
-            .trim_end()
-            .to_string()
-            + "…";
-        if width(&candidate, fonts) <= limit {
-            return candidate;
+    let shortened = |end: usize| {
+        let kept = text[..end].trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '·')
+        });
+        format!("{kept}…")
+    };
+    // Cut after a space; else where a line may break (CJK, after a
+    // hyphen); else anywhere — whichever first lets something fit.
+    let breaks: Vec<usize> = unicode_linebreak::linebreaks(text)
+        .map(|(at, _)| at)
+        .filter(|&at| at < text.len())
+        .collect();
+    let after_space: Vec<usize> = breaks
+        .iter()
+        .copied()
+        .filter(|&at| text[..at].ends_with(char::is_whitespace))
+        .collect();
+    let anywhere: Vec<usize> = text.char_indices().map(|(at, _)| at).skip(1).collect();
+    let cuts = [after_space, breaks, anywhere]
+        .into_iter()
+        .find(|cuts| cuts.first().is_some_and(|&at| fits(&shortened(at))))
+        .unwrap_or_default();
+    // The longest prefix that fits, by bisection (wider as it grows).
+    let (mut low, mut high) = (0, cuts.len());
+    while low < high {
+        let mid = (low + high) / 2;
+        if fits(&shortened(cuts[mid])) {
+            low = mid + 1;
+        } else {
+            high = mid;
         }
     }
-    "…".to_string()
+    match low {
+        0 => "…".to_string(),
+        n => shortened(cuts[n - 1]),
+    }
 }
 
 fn fill(grey_or_ink: Ink) -> Fill {
     let paint = match grey_or_ink {
         Ink::Text => rgb::Color::new(0, 0, 0),
-        Ink::Link => rgb::Color::new(LINK_RGB.0, LINK_RGB.1, LINK_RGB.2),
+        Ink::Link(_) => rgb::Color::new(LINK_RGB.0, LINK_RGB.1, LINK_RGB.2),
         Ink::Muted => rgb::Color::new(MUTED_GREY, MUTED_GREY, MUTED_GREY),
     };
     Fill {
@@ -530,15 +748,23 @@ fn draw_string(
 
 /// Document information: title, authors, language, subject, keywords, and
 /// the creation date from the article (the newest one in an edition) —
-/// never the clock, so the same input gives the same bytes.
-fn metadata(docs: &[Document], options: &WriteOptions, is_edition: bool) -> Metadata {
+/// never the clock, so the same input gives the same bytes; only PDF/A,
+/// which must be dated, dates an undated article otherwise (see
+/// [`standard::undated`]).
+fn metadata(
+    docs: &[Document],
+    options: &WriteOptions,
+    is_edition: bool,
+) -> Metadata {
     let first = docs.first().map(|d| &d.article);
     let title = if is_edition {
         edition::title(options.title.as_deref(), None)
     } else {
         first
-            .map(|a| a.headline.trim().to_string())
-            .unwrap_or_default()
+            .map(|a| a.headline.trim())
+            .filter(|h| !h.is_empty())
+            .unwrap_or(UNTITLED)
+            .to_string()
     };
     let authors = edition::creators(docs.iter().map(|d| &d.article), false);
     let mut metadata = Metadata::new()
@@ -548,10 +774,10 @@ fn metadata(docs: &[Document], options: &WriteOptions, is_edition: bool) -> Meta
     if !authors.is_empty() {
         metadata = metadata.authors(authors);
     }
+    if let Some(language) = common_language(docs) {
+        metadata = metadata.language(language.to_string());
+    }
     if let Some(article) = first.filter(|_| !is_edition) {
-        if let Some(language) = &article.language {
-            metadata = metadata.language(language.clone());
-        }
         if let Some(subject) = article.subtitle.as_ref().or(article.description.as_ref()) {
             metadata = metadata.description(subject.clone());
         }
@@ -560,7 +786,10 @@ fn metadata(docs: &[Document], options: &WriteOptions, is_edition: bool) -> Meta
         }
     }
     // The newest day as written; of articles published that day, the last.
-    let newest = edition::published(docs.iter().map(|d| &d.article)).max_by_key(Stamp::day_key);
+    let mut newest = edition::published(docs.iter().map(|d| &d.article)).max_by_key(Stamp::day_key);
+    if newest.is_none() && options.pdf_standard.is_some_and(|s| s.needs_date()) {
+        newest = standard::undated(docs.iter().map(|d| &d.article));
+    }
     if let Some(date) = newest.as_ref().and_then(date_time) {
         metadata = metadata.creation_date(date);
     }
@@ -583,4 +812,37 @@ fn date_time(stamp: &Stamp) -> Option<DateTime> {
             .utc_offset_minute(narrow(offset.unsigned_abs() % 60)?);
     }
     Some(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn head_setting(measure: f32) -> Setting {
+        Setting {
+            size: 9.0,
+            measure,
+            justify: false,
+            hyphenate: false,
+            indent: 0.0,
+            center: true,
+        }
+    }
+
+    #[test]
+    fn a_running_head_is_cut_at_a_word_with_an_ellipsis() {
+        let mut fonts = FontSet::new(None).unwrap();
+        let headline = "Parliament approves the long-awaited budget, after three nights of debate";
+        let head = fit(headline, head_setting(150.0), &mut fonts);
+        let kept = head.strip_suffix('…').expect("ends with an ellipsis");
+        assert!(headline.starts_with(kept), "{head}");
+        // The cut falls between words, never inside one.
+        let next = headline[kept.len()..].chars().next();
+        assert!(
+            next.is_some_and(|c| c == ' ' || c == ','),
+            "cut inside a word: {head}"
+        );
+        // A headline that fits is left whole.
+        assert_eq!(fit(headline, head_setting(1000.0), &mut fonts), headline);
+    }
 }

@@ -55,8 +55,8 @@ const MAX_HYPHENATED_BYTES: usize = 96;
 pub enum Ink {
     /// Body text.
     Text,
-    /// Link text.
-    Link,
+    /// Link text: the link's number in the layout's list of targets.
+    Link(u32),
     /// Secondary text: captions, running heads, dates.
     Muted,
 }
