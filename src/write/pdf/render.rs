@@ -751,11 +751,7 @@ fn draw_string(
 /// never the clock, so the same input gives the same bytes; only PDF/A,
 /// which must be dated, dates an undated article otherwise (see
 /// [`standard::undated`]).
-fn metadata(
-    docs: &[Document],
-    options: &WriteOptions,
-    is_edition: bool,
-) -> Metadata {
+fn metadata(docs: &[Document], options: &WriteOptions, is_edition: bool) -> Metadata {
     let first = docs.first().map(|d| &d.article);
     let title = if is_edition {
         edition::title(options.title.as_deref(), None)
