@@ -121,9 +121,16 @@ fn block_markdown(block: &Block, image_src: &mut ImageSrc) -> String {
     }
 }
 
-/// A block quote, its source after a dash.
+/// A block quote, each of its paragraphs (the lines of its text) apart,
+/// its source after a dash.
 fn quote_markdown(text: &str, cite: Option<&str>) -> String {
-    let mut body = escape_text(text);
+    let mut body = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(escape_line)
+        .collect::<Vec<_>>()
+        .join("\n\n");
     if let Some(cite) = cite.filter(|c| !c.is_empty()) {
         body.push_str("\n\n— ");
         body.push_str(&escape_line(cite));

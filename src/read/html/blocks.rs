@@ -193,7 +193,7 @@ pub(super) fn removed(page: &Page, i: usize) -> bool {
         tag,
         "form" | "fieldset" | "table" | "ul" | "div" | "section" | "header"
     );
-    if !conditional || (tag == "table" && is_data_table(page, i)) {
+    if !conditional || (tag == "table" && (is_data_table(page, i) || is_text_box(page, i))) {
         return false;
     }
     if weight < 0.0 {
@@ -467,6 +467,9 @@ fn is_data_table(page: &Page, i: usize) -> bool {
         return false;
     }
     let range = i + 1..page.items[i].end;
+    if is_text_box(page, i) {
+        return false;
+    }
     let mut rows = 0;
     for c in range {
         match page.items[c].tag {
@@ -478,6 +481,19 @@ fn is_data_table(page: &Page, i: usize) -> bool {
         }
     }
     rows > 0
+}
+
+/// Whether a table is one cell of text without pictures: no data but a box
+/// (a pull quote, a code sample, a framed note), read as the container it
+/// is and never dropped as clutter (as a data table is not).
+fn is_text_box(page: &Page, i: usize) -> bool {
+    let range = i + 1..page.items[i].end;
+    page.is(i, "table")
+        && !range.clone().any(|c| page.is(c, "img"))
+        && range
+            .filter(|&c| matches!(page.items[c].tag, "td" | "th"))
+            .nth(1)
+            .is_none()
 }
 
 /// `<table>`: a data table becomes rows of cells; a layout table is read as

@@ -40,6 +40,8 @@ const FIGURE_MAX_HEIGHT: f32 = 0.6;
 /// Pixels per point when an image has no better clue (96 dpi screens);
 /// small images are not blown up beyond twice that size.
 const PIXELS_PER_POINT: f32 = 96.0 / 72.0;
+/// Space between the paragraphs of a quotation, in lines.
+const QUOTE_PARAGRAPH_SPACE: f32 = 0.5;
 /// Inner padding of table cells and code blocks, in points.
 const CELL_PADDING: f32 = 3.5;
 
@@ -339,13 +341,23 @@ impl Layout<'_> {
             ..self.body_setting(measure, 0.0)
         };
         let leading = self.leading() * 1.04;
-        let mut pieces = self.lines(
-            &[Span::new(text, Style::SerifItalic)],
-            setting,
-            patterns,
-            inset,
-            leading,
-        );
+        let mut pieces = Vec::new();
+        // Each line of the text is a paragraph of the quotation.
+        for paragraph in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let mut p = self.lines(
+                &[Span::new(paragraph, Style::SerifItalic)],
+                setting,
+                patterns,
+                inset,
+                leading,
+            );
+            if let Some(first) = p.first_mut()
+                && !pieces.is_empty()
+            {
+                first.space_before = leading * QUOTE_PARAGRAPH_SPACE;
+            }
+            pieces.extend(p);
+        }
         if let Some(cite) = cite.filter(|c| !c.trim().is_empty()) {
             let setting = self.small_setting(measure);
             let mut span = Span::new(format!("— {}", cite.trim()), Style::Sans);
