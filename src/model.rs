@@ -93,6 +93,10 @@ pub enum Block {
         ordered: bool,
         /// The items' plain text.
         items: Vec<String>,
+        /// Each item's rich text (links, emphasis), item by item, when any
+        /// item has some.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        item_inlines: Option<Vec<Vec<Inline>>>,
     },
     /// A figure or picture.
     Image {

@@ -183,3 +183,87 @@ fn two_paragraphs_of_one_block_quote_stay_two() {
     let between = &pdf[at..pdf.find("Now our").unwrap()];
     assert!(between.matches('\n').count() >= 2, "{between:?}");
 }
+
+#[test]
+fn lists_keep_their_links_and_emphasis_without_a_space_before_punctuation() {
+    let (_dir, stem) = convert("headings-quotes.html", &[]);
+    let md = read(&stem, "md");
+    assert!(
+        md.contains(
+            "- [Ada Ogunjobi](https://example.com/ogunjobi), 52 walks (*every one of them*)"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("- Tom Garrett, **31 walks**, 3 for Garrett"),
+        "{md}"
+    );
+    for (format, text) in [
+        ("html", read(&stem, "html")),
+        ("epub", epub_entry(&stem, "article.xhtml")),
+    ] {
+        assert!(
+            text.contains("<li><a href=\"https://example.com/ogunjobi\">Ada Ogunjobi</a>, 52 walks (<em>every one of them</em>)</li>"),
+            "{format}:\n{text}"
+        );
+        assert!(
+            text.contains("<strong>31 walks</strong>, 3 for"),
+            "{format}"
+        );
+    }
+    let json: serde_json::Value = serde_json::from_str(&read(&stem, "json")).unwrap();
+    let list = json["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["type"] == "list")
+        .expect("the list");
+    assert_eq!(
+        list["items"][0],
+        "Ada Ogunjobi, 52 walks (every one of them)"
+    );
+    assert_eq!(list["item_inlines"][0][0]["type"], "link");
+    let pdf = pdf_text(&stem);
+    assert!(
+        pdf.contains("Ada Ogunjobi, 52 walks (every one of them)"),
+        "{pdf}"
+    );
+    assert!(!pdf.contains(" ,") && !pdf.contains("( "), "{pdf}");
+}
+
+/// `dcterms:modified` of the book.
+fn epub_modified(stem: &Path) -> String {
+    let opf = epub_entry(stem, ".opf");
+    let start = opf.find("dcterms:modified\">").expect("dcterms:modified") + 18;
+    opf[start..start + opf[start..].find('<').unwrap()].to_string()
+}
+
+#[test]
+fn a_dateless_article_is_modified_when_source_date_epoch_says() {
+    let (_dir, stem) = convert("undated.html", &[("SOURCE_DATE_EPOCH", "1700000000")]);
+    assert_eq!(epub_modified(&stem), "2023-11-14T22:13:20Z");
+}
+
+#[test]
+fn a_dated_article_is_modified_when_it_says_and_keeps_its_own_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = std::fs::read_to_string(fixture("undated.html")).unwrap().replace(
+        "<title>",
+        "<meta property=\"article:published_time\" content=\"2021-03-03T23:30:00-05:00\"><title>",
+    );
+    let path = dir.path().join("dated.html");
+    std::fs::write(&path, page).unwrap();
+    galley()
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .args(["convert", "--to", "epub"])
+        .arg(&path)
+        .assert()
+        .success();
+    let stem = dir.path().join("dated");
+    assert_eq!(epub_modified(&stem), "2021-03-04T04:30:00Z");
+    let opf = epub_entry(&stem, ".opf");
+    assert!(
+        opf.contains("<dc:date>2021-03-03T23:30:00-05:00</dc:date>"),
+        "{opf}"
+    );
+}

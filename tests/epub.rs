@@ -494,6 +494,17 @@ fn epubcheck_finds_nothing() {
             epub().write(&doc, &options).unwrap().bytes,
         ));
     }
+    let mut editions: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/editions"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    editions.sort();
+    for (n, doc) in editions.iter().flat_map(|p| load(p)).enumerate() {
+        books.push((
+            format!("edition-{n}.epub"),
+            epub().write(&doc, &options).unwrap().bytes,
+        ));
+    }
     let samples = sample_docs();
     for (n, doc) in samples.iter().enumerate() {
         books.push((

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use super::images::Images;
+use super::shared::list_item_inlines;
 use super::template::builtins::MARKDOWN_FRONT_MATTER;
 use super::template::{self, Template};
 use super::{Output, Spec, WriteOptions, Writer};
@@ -107,7 +108,12 @@ fn block_markdown(block: &Block, image_src: &mut ImageSrc) -> String {
             )
         }
         Block::Quote { text, cite } => quote_markdown(text, cite.as_deref()),
-        Block::List { ordered, items, .. } => list_markdown(*ordered, items),
+        Block::List {
+            ordered,
+            items,
+            item_inlines,
+            ..
+        } => list_markdown(*ordered, &list_item_inlines(items, item_inlines.as_deref())),
         Block::Image {
             src, alt, caption, ..
         } => image_markdown(image_src(src).as_deref(), alt, caption.as_deref()),
@@ -139,7 +145,7 @@ fn quote_markdown(text: &str, cite: Option<&str>) -> String {
 }
 
 /// A list, numbered or bulleted, items' further lines indented under them.
-fn list_markdown(ordered: bool, items: &[String]) -> String {
+fn list_markdown(ordered: bool, items: &[Vec<Inline>]) -> String {
     items
         .iter()
         .enumerate()
@@ -150,7 +156,7 @@ fn list_markdown(ordered: bool, items: &[String]) -> String {
                 "- ".to_string()
             };
             let indent = " ".repeat(marker.len());
-            prefix_lines(&escape_text(item), &marker, &indent)
+            prefix_lines(&inlines_markdown(item), &marker, &indent)
         })
         .collect::<Vec<_>>()
         .join("\n")

@@ -20,6 +20,7 @@ use crate::write::edition;
 use crate::write::language::{self, Words};
 use crate::write::language::{is_rtl, language};
 use crate::write::shared::blocks_below_header;
+use crate::write::shared::list_item_inlines;
 use crate::write::template::builtins::EPUB_PAGE;
 use crate::write::template::{self, Template};
 
@@ -296,10 +297,15 @@ impl Body<'_> {
                     let _ = writeln!(out, "<figcaption>— {}</figcaption>\n</figure>", esc(cite));
                 }
             }
-            Block::List { ordered, items, .. } => {
-                let items: Vec<&str> = items
+            Block::List {
+                ordered,
+                items,
+                item_inlines,
+                ..
+            } => {
+                let items: Vec<String> = list_item_inlines(items, item_inlines.as_deref())
                     .iter()
-                    .map(|i| i.trim())
+                    .map(|i| render_inlines(i).trim().to_string())
                     .filter(|i| !i.is_empty())
                     .collect();
                 if items.is_empty() {
@@ -308,7 +314,7 @@ impl Body<'_> {
                 let tag = if *ordered { "ol" } else { "ul" };
                 let _ = writeln!(out, "<{tag}>");
                 for item in items {
-                    let _ = writeln!(out, "<li>{}</li>", esc(item));
+                    let _ = writeln!(out, "<li>{item}</li>");
                 }
                 let _ = writeln!(out, "</{tag}>");
             }

@@ -13,7 +13,7 @@ use super::text::{self, Ink, SetLine, Setting, Span};
 use crate::document::Document;
 use crate::model::{Article, Block, Inline};
 use crate::write::edition;
-use crate::write::shared::blocks_below_header;
+use crate::write::shared::{blocks_below_header, list_item_inlines};
 
 /// Headline size, in body sizes.
 const HEADLINE_SCALE: f32 = 2.1;
@@ -127,7 +127,16 @@ impl Layout<'_> {
                 }
                 Block::Heading { text, level } => self.heading(text, *level),
                 Block::Quote { text, cite } => self.quote(text, cite.as_deref(), patterns),
-                Block::List { items, ordered, .. } => self.list(items, *ordered, patterns),
+                Block::List {
+                    items,
+                    ordered,
+                    item_inlines,
+                    ..
+                } => self.list(
+                    &list_item_inlines(items, item_inlines.as_deref()),
+                    *ordered,
+                    patterns,
+                ),
                 Block::Image { src, caption, .. } => self.figure(doc, src, caption.as_deref()),
                 Block::Code { text, .. } => self.code(text),
                 Block::Table { rows, .. } => self.table(rows),
@@ -382,14 +391,19 @@ impl Layout<'_> {
         pieces
     }
 
-    fn list(&mut self, items: &[String], ordered: bool, patterns: Option<&Patterns>) -> Vec<Piece> {
+    fn list(
+        &mut self,
+        items: &[Vec<Inline>],
+        ordered: bool,
+        patterns: Option<&Patterns>,
+    ) -> Vec<Piece> {
         let inset = BLOCK_INSET * self.body();
         let measure = self.geometry.measure() - inset;
         let mut pieces = Vec::new();
         for (n, item) in items.iter().enumerate() {
             let setting = self.body_setting(measure, 0.0);
             let mut p = self.lines(
-                &[Span::new(item.clone(), Style::Serif)],
+                &spans_of(item, Style::Serif, Ink::Text),
                 setting,
                 patterns,
                 inset,
