@@ -110,7 +110,7 @@ fn metadata_comes_from_the_article() {
         "<dc:creator id=\"creator-1\">Nazrin Gadimova</dc:creator>",
         "<dc:creator id=\"creator-2\">Jean-Luc Ørsted</dc:creator>",
         "<dc:language>en</dc:language>",
-        "<dc:date>2020-02-05T04:12:00Z</dc:date>",
+        "<dc:date>2020-02-05T10:12:00+06:00</dc:date>",
         "<meta property=\"dcterms:modified\">2020-02-06T02:00:00Z</meta>",
         "<dc:publisher>The Daily Example</dc:publisher>",
         "<dc:source>https://news.example.org/2020/02/05/river-delta-plan</dc:source>",
