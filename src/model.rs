@@ -93,6 +93,10 @@ pub enum Block {
         ordered: bool,
         /// The items' plain text.
         items: Vec<String>,
+        /// Each item's rich text (links, emphasis), item by item, when any
+        /// item has some.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        item_inlines: Option<Vec<Vec<Inline>>>,
     },
     /// A figure or picture.
     Image {
@@ -242,6 +246,30 @@ impl Article {
             .map(Block::text)
             .collect();
         texts.join("\n\n")
+    }
+
+    /// Renumbers the body's subheadings so that they hang under the headline
+    /// without gaps: the distinct levels the page used, in order, become
+    /// 2, 3, 4… (six sibling `h4`s become six level-2 headings; `h2`, `h4`
+    /// become 2, 3). Levels past 6 stay 6.
+    pub fn normalize_heading_levels(&mut self) {
+        let mut used: Vec<u8> = self
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, .. } => Some(*level),
+                _ => None,
+            })
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        for block in &mut self.blocks {
+            if let Block::Heading { level, .. } = block
+                && let Ok(rank) = used.binary_search(level)
+            {
+                *level = u8::try_from(rank + 2).unwrap_or(6).min(6);
+            }
+        }
     }
 
     /// Number of words in the body.

@@ -110,7 +110,7 @@ fn metadata_comes_from_the_article() {
         "<dc:creator id=\"creator-1\">Nazrin Gadimova</dc:creator>",
         "<dc:creator id=\"creator-2\">Jean-Luc Ørsted</dc:creator>",
         "<dc:language>en</dc:language>",
-        "<dc:date>2020-02-05T04:12:00Z</dc:date>",
+        "<dc:date>2020-02-05T10:12:00+06:00</dc:date>",
         "<meta property=\"dcterms:modified\">2020-02-06T02:00:00Z</meta>",
         "<dc:publisher>The Daily Example</dc:publisher>",
         "<dc:source>https://news.example.org/2020/02/05/river-delta-plan</dc:source>",
@@ -493,6 +493,17 @@ fn epubcheck_finds_nothing() {
     for doc in load(&page) {
         books.push((
             "saved-page.epub".into(),
+            epub().write(&doc, &options).unwrap().bytes,
+        ));
+    }
+    let mut editions: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/editions"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    editions.sort();
+    for (n, doc) in editions.iter().flat_map(|p| load(p)).enumerate() {
+        books.push((
+            format!("edition-{n}.epub"),
             epub().write(&doc, &options).unwrap().bytes,
         ));
     }

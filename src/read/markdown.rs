@@ -221,6 +221,7 @@ impl BodyReader<'_> {
                     text: items.join("\n"),
                     ordered: start.is_some(),
                     items,
+                    item_inlines: None,
                 })
             }
             Tag::CodeBlock(kind) => {

@@ -101,9 +101,15 @@ fn clean_block(block: &mut Block) -> bool {
                 clean(cite);
             }
         }
-        Block::List { text, items, .. } => {
+        Block::List {
+            text,
+            items,
+            item_inlines,
+            ..
+        } => {
             clean(text);
             items.iter_mut().for_each(clean);
+            item_inlines.iter_mut().flatten().for_each(clean_inlines);
         }
         Block::Image {
             text,

@@ -11,6 +11,7 @@
 use std::fmt::Write as _;
 
 use super::images::Images;
+use super::shared::list_item_inlines;
 use super::template::builtins::MARKDOWN_FRONT_MATTER;
 use super::{Output, Spec, WriteOptions, Writer};
 use crate::document::Document;
@@ -104,7 +105,12 @@ fn block_markdown(block: &Block, image_src: &mut ImageSrc) -> String {
             )
         }
         Block::Quote { text, cite } => quote_markdown(text, cite.as_deref()),
-        Block::List { ordered, items, .. } => list_markdown(*ordered, items),
+        Block::List {
+            ordered,
+            items,
+            item_inlines,
+            ..
+        } => list_markdown(*ordered, &list_item_inlines(items, item_inlines.as_deref())),
         Block::Image {
             src, alt, caption, ..
         } => image_markdown(image_src(src).as_deref(), alt, caption.as_deref()),
@@ -118,9 +124,16 @@ fn block_markdown(block: &Block, image_src: &mut ImageSrc) -> String {
     }
 }
 
-/// A block quote, its source after a dash.
+/// A block quote, each of its paragraphs (the lines of its text) apart,
+/// its source after a dash.
 fn quote_markdown(text: &str, cite: Option<&str>) -> String {
-    let mut body = escape_text(text);
+    let mut body = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(escape_line)
+        .collect::<Vec<_>>()
+        .join("\n\n");
     if let Some(cite) = cite.filter(|c| !c.is_empty()) {
         body.push_str("\n\n— ");
         body.push_str(&escape_line(cite));
@@ -129,7 +142,7 @@ fn quote_markdown(text: &str, cite: Option<&str>) -> String {
 }
 
 /// A list, numbered or bulleted, items' further lines indented under them.
-fn list_markdown(ordered: bool, items: &[String]) -> String {
+fn list_markdown(ordered: bool, items: &[Vec<Inline>]) -> String {
     items
         .iter()
         .enumerate()
@@ -140,7 +153,7 @@ fn list_markdown(ordered: bool, items: &[String]) -> String {
                 "- ".to_string()
             };
             let indent = " ".repeat(marker.len());
-            prefix_lines(&escape_text(item), &marker, &indent)
+            prefix_lines(&inlines_markdown(item), &marker, &indent)
         })
         .collect::<Vec<_>>()
         .join("\n")

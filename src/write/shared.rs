@@ -1,6 +1,6 @@
 //! Helpers more than one writer uses.
 
-use crate::model::{Article, Block};
+use crate::model::{Article, Block, Inline};
 
 /// The blocks to show under a header that already prints the subtitle: all
 /// of them, but for a first paragraph that repeats the subtitle (a standfirst
@@ -13,6 +13,18 @@ pub fn blocks_below_header(article: &Article) -> &[Block] {
     match article.blocks.split_first() {
         Some((first, rest)) if repeats_subtitle(first) => rest,
         _ => &article.blocks,
+    }
+}
+
+/// A list's items as rich text: the item's spans when the list carries
+/// them (one per item), else its plain text as one span.
+pub fn list_item_inlines(items: &[String], rich: Option<&[Vec<Inline>]>) -> Vec<Vec<Inline>> {
+    match rich.filter(|r| r.len() == items.len()) {
+        Some(rich) => rich.to_vec(),
+        None => items
+            .iter()
+            .map(|text| vec![Inline::Text { text: text.clone() }])
+            .collect(),
     }
 }
 

@@ -196,7 +196,7 @@ pub(super) fn removed(page: &Page, i: usize) -> bool {
         tag,
         "form" | "fieldset" | "table" | "ul" | "div" | "section" | "header"
     );
-    if !conditional || (tag == "table" && is_data_table(page, i)) {
+    if !conditional || (tag == "table" && (is_data_table(page, i) || is_text_box(page, i))) {
         return false;
     }
     if weight < 0.0 {
@@ -279,37 +279,49 @@ fn heading(page: &Page, i: usize, out: &mut Sink) {
 /// `<ul>`, `<ol>`: a list; nested lists add their items after their parent's.
 fn list(page: &Page, i: usize, out: &mut Sink) {
     let ordered = page.is(i, "ol");
-    let mut items = Vec::new();
-    list_items(page, i, &mut items, 0);
-    if items.is_empty() {
+    let mut rich = Vec::new();
+    list_items(page, i, &mut rich, 0);
+    if rich.is_empty() {
         return;
     }
+    let items: Vec<String> = rich
+        .iter()
+        .map(|inlines| clean_text(&Inline::plain_text(inlines)))
+        .collect();
+    let item_inlines = rich
+        .iter()
+        .flatten()
+        .any(|i| !matches!(i, Inline::Text { .. }))
+        .then(|| rich.into_iter().map(repair_quotes).collect());
     out.push(Block::List {
         text: items.join("\n"),
         ordered,
         items,
+        item_inlines,
     });
 }
 
-/// Collects the item texts of a list and its nested lists.
-fn list_items(page: &Page, i: usize, items: &mut Vec<String>, depth: usize) {
+/// Collects the items of a list and its nested lists as rich text, white
+/// space collapsed across the item's elements (no space is put before a
+/// comma that follows a link).
+fn list_items(page: &Page, i: usize, items: &mut Vec<Vec<Inline>>, depth: usize) {
     for li in page.children(i) {
         if page.items[li].tag.is_empty() || (page.flags.clean && removed(page, li)) {
             continue;
         }
-        let mut own = String::new();
+        let mut run = Run::default();
         let mut nested = Vec::new();
         for c in page.children(li) {
             if matches!(page.items[c].tag, "ul" | "ol") && depth < MAX_NESTING {
                 nested.push(c);
             } else {
-                own.push(' ');
-                own.push_str(&page.plain_text(c));
+                inline_node(page, c, &mut run, depth + 1);
             }
         }
-        let own = clean_text(&own);
+        let inlines = normalize_inlines(run.inlines);
+        let own = clean_text(&Inline::plain_text(&inlines));
         if !own.is_empty() && !is_placeholder(&own) {
-            items.push(own);
+            items.push(inlines);
         }
         for n in nested {
             list_items(page, n, items, depth + 1);
@@ -476,6 +488,9 @@ fn is_data_table(page: &Page, i: usize) -> bool {
         return false;
     }
     let range = i + 1..page.items[i].end;
+    if is_text_box(page, i) {
+        return false;
+    }
     let mut rows = 0;
     for c in range {
         match page.items[c].tag {
@@ -487,6 +502,19 @@ fn is_data_table(page: &Page, i: usize) -> bool {
         }
     }
     rows > 0
+}
+
+/// Whether a table is one cell of text without pictures: no data but a box
+/// (a pull quote, a code sample, a framed note), read as the container it
+/// is and never dropped as clutter (as a data table is not).
+fn is_text_box(page: &Page, i: usize) -> bool {
+    let range = i + 1..page.items[i].end;
+    page.is(i, "table")
+        && !range.clone().any(|c| page.is(c, "img"))
+        && range
+            .filter(|&c| matches!(page.items[c].tag, "td" | "th"))
+            .nth(1)
+            .is_none()
 }
 
 /// `<table>`: a data table becomes rows of cells; a layout table is read as

@@ -612,7 +612,8 @@ mod tests {
             vec![Block::List {
                 text: "One\nTwo\nTwo a".into(),
                 ordered: true,
-                items: vec!["One".into(), "Two".into(), "Two a".into()]
+                items: vec!["One".into(), "Two".into(), "Two a".into()],
+                item_inlines: None,
             }]
         );
     }

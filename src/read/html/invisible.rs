@@ -44,9 +44,15 @@ pub fn strip(article: &mut Article) {
                 line(text);
                 optional(cite);
             }
-            Block::List { text, items, .. } => {
+            Block::List {
+                text,
+                items,
+                item_inlines,
+                ..
+            } => {
                 line(text);
                 items.iter_mut().for_each(line);
+                item_inlines.iter_mut().flatten().flatten().for_each(inline);
             }
             Block::Image {
                 text, alt, caption, ..

@@ -58,6 +58,7 @@ fn extract(dom: &Html, hints: &Hints) -> Result<Article> {
     }
     normalize::finish(&mut article, body.blocks);
     invisible::strip(&mut article);
+    article.normalize_heading_levels();
     article.quotes = quotes::find(&article.blocks);
     if article.blocks.is_empty() {
         return Err(Error::NoArticle);

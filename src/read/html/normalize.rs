@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::patterns::{
-    KICKER_MAX_WORDS, LEAD_ZONE_PARAGRAPHS, PLACEHOLDER_TEXTS, TAIL_LINE_MAX_CHARS,
+    KICKER_MAX_WORDS, LEAD_ZONE_PARAGRAPHS, PLACEHOLDER_TEXTS, PULL_QUOTE_MIN_WORDS,
+    TAIL_LINE_MAX_CHARS,
 };
 use crate::model::{Article, Block, Inline};
 
@@ -296,6 +297,7 @@ pub fn finish(article: &mut Article, blocks: Vec<Block>) {
         }
         kept.push(b);
     }
+    drop_pull_quotes(&mut kept);
     trim_tail(&mut kept);
     article.blocks = kept;
     if let Some(sub) = &article.subtitle
@@ -303,6 +305,37 @@ pub fn finish(article: &mut Article, blocks: Vec<Block>) {
     {
         article.subtitle = None;
     }
+}
+
+/// Leaves out pull quotes: a quotation whose every word, in order, the
+/// body's paragraphs print already (the page set a sentence of its own text
+/// large in a box). Quotation marks, punctuation and case are not compared.
+fn drop_pull_quotes(blocks: &mut Vec<Block>) {
+    let body: Vec<String> = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph { .. }))
+        .map(|b| format!(" {} ", words_only(b.text())))
+        .collect();
+    blocks.retain(|b| {
+        let Block::Quote { text, .. } = b else {
+            return true;
+        };
+        let words = words_only(text);
+        if words.split(' ').count() < PULL_QUOTE_MIN_WORDS {
+            return true;
+        }
+        let words = format!(" {words} ");
+        !body.iter().any(|p| p.contains(&words))
+    });
+}
+
+/// The words of a text in lower case, one space apart, without punctuation.
+fn words_only(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A section link printed above the headline ("Économie"): a paragraph that

@@ -1998,6 +1998,10 @@ pub const LEAD_HINTS: &[&str] = &[
 /// many characters (white space, a trailing mark) before its text is compared.
 pub const HEADLINE_SLACK_CHARS: usize = 3;
 
+/// A pull quote repeats at least this many words of the body: shorter
+/// quotations ("Yes.") are too common to be taken for a repeat.
+pub const PULL_QUOTE_MIN_WORDS: usize = 4;
+
 /// A lead repeated in the body is one of the article's first paragraphs.
 pub const LEAD_ZONE_PARAGRAPHS: usize = 2;
 

@@ -6,9 +6,13 @@ pub use crate::date::Stamp;
 use crate::model::Article;
 pub use crate::write::language::language;
 
-/// `dcterms:modified` when an article carries no date at all: a fixed epoch,
-/// because the clock would make two runs differ.
+/// `dcterms:modified` when an article carries no date at all and
+/// `SOURCE_DATE_EPOCH` is not set: a fixed epoch, because the clock would
+/// make two runs differ.
 pub const EPOCH_MODIFIED: &str = "1970-01-01T00:00:00Z";
+
+/// Seconds in a day, to read `SOURCE_DATE_EPOCH`.
+const DAY_SECONDS: i64 = 24 * 60 * 60;
 
 /// RFC 4122 namespace for URL names; identifiers are version-5 UUIDs in it.
 const URL_NAMESPACE: [u8; 16] = [
@@ -16,9 +20,43 @@ const URL_NAMESPACE: [u8; 16] = [
 ];
 
 /// `dcterms:modified` for an article: its modified date, else its
-/// publication date, else [`EPOCH_MODIFIED`].
+/// publication date, else the time `SOURCE_DATE_EPOCH` gives, else
+/// [`EPOCH_MODIFIED`].
 pub fn modified(article: &Article) -> String {
-    last_change(article).map_or_else(|| EPOCH_MODIFIED.to_string(), |s| s.utc())
+    modified_or_build_time(last_change(article))
+}
+
+/// `dcterms:modified` from the latest date known, or the build time.
+pub fn modified_or_build_time(last: Option<Stamp>) -> String {
+    last.or_else(source_date_epoch)
+        .map_or_else(|| EPOCH_MODIFIED.to_string(), |s| s.utc())
+}
+
+/// The instant `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) names, when it
+/// is set to a number: the reproducible-builds convention for "now".
+fn source_date_epoch() -> Option<Stamp> {
+    let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    let (year, month, day) = crate::date::civil_from_days(seconds.div_euclid(DAY_SECONDS));
+    let second = seconds.rem_euclid(DAY_SECONDS) as u32;
+    Some(Stamp {
+        time: Some((second / 3600, second / 60 % 60, second % 60)),
+        offset: Some(0),
+        ..Stamp::date(year, month, day)?
+    })
+}
+
+/// `dc:date` in the W3C form epubcheck asks for, on the day the page wrote:
+/// with its time and offset when it gives both (never shifted to UTC),
+/// else the day alone (a time without an offset never gets a `Z`).
+pub fn dc_date(stamp: &Stamp) -> String {
+    match (stamp.time, stamp.offset) {
+        (Some(_), Some(_)) => stamp.iso(),
+        _ => stamp.day_iso(),
+    }
 }
 
 /// The article's latest known date (modified, else published), as an

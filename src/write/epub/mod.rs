@@ -76,7 +76,7 @@ impl Writer for Epub {
                 .published
                 .as_deref()
                 .and_then(meta::Stamp::parse)
-                .map(|s| s.w3c()),
+                .map(|s| meta::dc_date(&s)),
             modified: meta::modified(article),
             publisher: article
                 .site_name
@@ -128,11 +128,9 @@ impl Epub {
         let given = options.title.as_deref().and_then(xhtml::non_empty);
         let title = edition::title(given, range.as_deref());
         let newest = edition::published(articles.iter().copied()).max_by_key(Stamp::to_utc);
-        let modified = articles
-            .iter()
-            .filter_map(|a| meta::last_change(a))
-            .max()
-            .map_or_else(|| meta::EPOCH_MODIFIED.to_string(), |s| s.utc());
+        let modified = meta::modified_or_build_time(
+            articles.iter().filter_map(|a| meta::last_change(a)).max(),
+        );
         let identities: Vec<String> = articles.iter().map(|a| meta::identity(a)).collect();
         let mut sites: Vec<String> = articles
             .iter()
@@ -178,7 +176,7 @@ impl Epub {
             title,
             languages,
             creators: creators(docs),
-            date: newest.map(|s| s.w3c()),
+            date: newest.map(|s| meta::dc_date(&s)),
             modified,
             publisher: (sites.len() == 1).then(|| sites[0].clone()),
             sources: Vec::new(),

@@ -19,6 +19,7 @@ use crate::write::edition;
 use crate::write::language::{self, Words};
 use crate::write::language::{is_rtl, language};
 use crate::write::shared::blocks_below_header;
+use crate::write::shared::list_item_inlines;
 use crate::write::template::Template;
 use crate::write::{Cause, Warning};
 
@@ -268,10 +269,15 @@ impl Body<'_> {
                     let _ = writeln!(out, "<figcaption>— {}</figcaption>\n</figure>", esc(cite));
                 }
             }
-            Block::List { ordered, items, .. } => {
-                let items: Vec<&str> = items
+            Block::List {
+                ordered,
+                items,
+                item_inlines,
+                ..
+            } => {
+                let items: Vec<String> = list_item_inlines(items, item_inlines.as_deref())
                     .iter()
-                    .map(|i| i.trim())
+                    .map(|i| render_inlines(i).trim().to_string())
                     .filter(|i| !i.is_empty())
                     .collect();
                 if items.is_empty() {
@@ -280,7 +286,7 @@ impl Body<'_> {
                 let tag = if *ordered { "ol" } else { "ul" };
                 let _ = writeln!(out, "<{tag}>");
                 for item in items {
-                    let _ = writeln!(out, "<li>{}</li>", esc(item));
+                    let _ = writeln!(out, "<li>{item}</li>");
                 }
                 let _ = writeln!(out, "</{tag}>");
             }

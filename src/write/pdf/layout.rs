@@ -12,7 +12,7 @@ use super::text::{self, Ink, SetLine, Setting, Span};
 use crate::document::Document;
 use crate::model::{Article, Block, Inline};
 use crate::write::edition;
-use crate::write::shared::blocks_below_header;
+use crate::write::shared::{blocks_below_header, list_item_inlines};
 
 /// Headline size, in body sizes.
 const HEADLINE_SCALE: f32 = 2.1;
@@ -39,6 +39,8 @@ const FIGURE_MAX_HEIGHT: f32 = 0.6;
 /// Fewest image pixels per point (150 ppi): a picture is placed at its
 /// natural size, up to the measure, and never enlarged past its resolution.
 const MIN_PIXELS_PER_POINT: f32 = 150.0 / 72.0;
+/// Space between the paragraphs of a quotation, in lines.
+const QUOTE_PARAGRAPH_SPACE: f32 = 0.5;
 /// Inner padding of table cells and code blocks, in points.
 const CELL_PADDING: f32 = 3.5;
 
@@ -128,7 +130,16 @@ impl Layout<'_> {
                 }
                 Block::Heading { text, level } => self.heading(text, *level),
                 Block::Quote { text, cite } => self.quote(text, cite.as_deref(), patterns),
-                Block::List { items, ordered, .. } => self.list(items, *ordered, patterns),
+                Block::List {
+                    items,
+                    ordered,
+                    item_inlines,
+                    ..
+                } => self.list(
+                    &list_item_inlines(items, item_inlines.as_deref()),
+                    *ordered,
+                    patterns,
+                ),
                 Block::Image { src, caption, .. } => self.figure(doc, src, caption.as_deref()),
                 Block::Code { text, .. } => self.code(text),
                 Block::Table { rows, .. } => self.table(rows),
@@ -353,13 +364,23 @@ impl Layout<'_> {
             ..self.body_setting(measure, 0.0)
         };
         let leading = self.leading() * 1.04;
-        let mut pieces = self.lines(
-            &[Span::new(text, Style::SerifItalic)],
-            setting,
-            patterns,
-            inset,
-            leading,
-        );
+        let mut pieces = Vec::new();
+        // Each line of the text is a paragraph of the quotation.
+        for paragraph in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let mut p = self.lines(
+                &[Span::new(paragraph, Style::SerifItalic)],
+                setting,
+                patterns,
+                inset,
+                leading,
+            );
+            if let Some(first) = p.first_mut()
+                && !pieces.is_empty()
+            {
+                first.space_before = leading * QUOTE_PARAGRAPH_SPACE;
+            }
+            pieces.extend(p);
+        }
         if let Some(cite) = cite.filter(|c| !c.trim().is_empty()) {
             let setting = self.small_setting(measure);
             let mut span = Span::new(format!("— {}", cite.trim()), Style::Sans);
@@ -384,19 +405,19 @@ impl Layout<'_> {
         pieces
     }
 
-    fn list(&mut self, items: &[String], ordered: bool, patterns: Option<&Patterns>) -> Vec<Piece> {
+    fn list(
+        &mut self,
+        items: &[Vec<Inline>],
+        ordered: bool,
+        patterns: Option<&Patterns>,
+    ) -> Vec<Piece> {
         let inset = BLOCK_INSET * self.body();
         let measure = self.geometry.measure() - inset;
         let mut pieces = Vec::new();
         for (n, item) in items.iter().enumerate() {
             let setting = self.body_setting(measure, 0.0);
-            let mut p = self.lines(
-                &[Span::new(item.clone(), Style::Serif)],
-                setting,
-                patterns,
-                inset,
-                self.leading(),
-            );
+            let spans = spans_of(item, Style::Serif, Ink::Text, &mut self.links);
+            let mut p = self.lines(&spans, setting, patterns, inset, self.leading());
             let marker = if ordered {
                 format!("{}.", n + 1)
             } else {

@@ -12,6 +12,7 @@ use crate::model::{Block, Inline};
 use crate::sanitize::url::web_link;
 use crate::write::blocks_below_header;
 use crate::write::images::Images;
+use crate::write::shared::list_item_inlines;
 
 /// The rendered body and the images it shows.
 #[derive(Debug, Default)]
@@ -71,11 +72,17 @@ impl BodyWriter<'_> {
                 self.element(&format!("h{level}"), &attrs, &escape(text.trim()));
             }
             Block::Quote { text, cite } => self.quote(text, cite.as_deref()),
-            Block::List { ordered, items, .. } => {
-                let items: String = items
+            Block::List {
+                ordered,
+                items,
+                item_inlines,
+                ..
+            } => {
+                let items: String = list_item_inlines(items, item_inlines.as_deref())
                     .iter()
-                    .filter(|item| !item.trim().is_empty())
-                    .map(|item| format!("<li>{}</li>\n", escape(item.trim())))
+                    .map(|item| inline_html(item).trim().to_string())
+                    .filter(|item| !item.is_empty())
+                    .map(|item| format!("<li>{item}</li>\n"))
                     .collect();
                 if !items.is_empty() {
                     let tag = if *ordered { "ol" } else { "ul" };
