@@ -466,7 +466,12 @@ impl<'a> Plan<'a> {
             Err(error) => out.fail(&task.name, error),
             Ok(Opened::Page(input)) => match (
                 self.budget.grow(share, input.bytes.len() as u64),
-                read::read(&input),
+                // The page's bytes are let go before its articles are written.
+                {
+                    let docs = read::read(&input);
+                    drop(input);
+                    docs
+                },
             ) {
                 (_share, Ok(docs)) => {
                     let mut unique = self.member_names(&task);
