@@ -45,3 +45,17 @@ pub const LARGE_INPUT_BYTES: u64 = 16 << 20;
 /// `--jobs` says: converting takes a few times a page's size, so this keeps
 /// a batch of large pages under about a gigabyte.
 pub const BATCH_MEMORY_BUDGET: u64 = MAX_INPUT_BYTES;
+
+/// How many times its size (after decompression) converting a page takes
+/// at most, measured on pages whose bulk is `data:` URIs or one large MHTML
+/// part: 2× for JSON, 3× for Markdown, PDF and EPUB, more while the HTML
+/// edition re-encodes the images.
+pub const PEAK_BYTES_PER_INPUT_BYTE: u64 = 4;
+
+/// How many times its size converting a page takes at the least (JSON's
+/// peak in the same measurements): a page that cannot have even this is
+/// refused, since trying would abort the whole run when memory runs out.
+pub const LEAST_BYTES_PER_INPUT_BYTE: u64 = 2;
+
+/// Memory the program takes before any page: its code, fonts and threads.
+pub const BASE_MEMORY_BYTES: u64 = 160 << 20;

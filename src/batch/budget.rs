@@ -5,16 +5,30 @@
 //! the budget is spent; small pages never wait. The share is taken before
 //! the page is read, from its size on disk (for a gzip file, the size its
 //! trailer declares), and grown once its real size is known.
+//!
+//! Running out of memory would abort the whole batch, so a page whose
+//! least peak ([`least_peak`]) does not fit in the memory the process may
+//! use ([`memory_limit`]: its address-space and data limits, its cgroup's
+//! `memory.max`) is refused with an error naming it, and the budget is
+//! never larger than that memory allows for the expected peak. The limit is
+//! taken whole, not less what is mapped: threads' malloc arenas reserve
+//! address space they never use, and counting it refused pages that convert.
 
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
-use crate::limits::{BATCH_MEMORY_BUDGET, LARGE_INPUT_BYTES};
+use crate::error::Error;
+use crate::limits::{
+    BASE_MEMORY_BYTES, BATCH_MEMORY_BUDGET, LARGE_INPUT_BYTES, LEAST_BYTES_PER_INPUT_BYTE,
+    PEAK_BYTES_PER_INPUT_BYTE,
+};
 
 /// Input bytes that large pages may convert at once.
 #[derive(Debug)]
 pub struct Budget {
+    /// Input bytes large pages may convert at once.
+    total: u64,
     free: Mutex<u64>,
     freed: Condvar,
 }
@@ -28,8 +42,13 @@ pub struct Share<'a> {
 
 impl Default for Budget {
     fn default() -> Self {
+        let fits = memory_limit().map_or(u64::MAX, |m| {
+            m.saturating_sub(BASE_MEMORY_BYTES) / PEAK_BYTES_PER_INPUT_BYTE
+        });
+        let total = BATCH_MEMORY_BUDGET.min(fits).max(LARGE_INPUT_BYTES);
         Budget {
-            free: Mutex::new(BATCH_MEMORY_BUDGET),
+            total,
+            free: Mutex::new(total),
             freed: Condvar::new(),
         }
     }
@@ -43,7 +62,7 @@ impl Budget {
         if size < LARGE_INPUT_BYTES {
             return None;
         }
-        let bytes = size.min(BATCH_MEMORY_BUDGET);
+        let bytes = size.min(self.total);
         let mut free = self.lock();
         while *free < bytes {
             free = self
@@ -62,11 +81,31 @@ impl Budget {
     /// one (`share` is given back first, so two pages never wait for each
     /// other's share).
     pub fn grow<'a>(&'a self, share: Option<Share<'a>>, size: u64) -> Option<Share<'a>> {
-        if share.as_ref().map_or(0, |s| s.bytes) >= size.min(BATCH_MEMORY_BUDGET) {
+        if share.as_ref().map_or(0, |s| s.bytes) >= size.min(self.total) {
             return share;
         }
         drop(share);
         self.take(size)
+    }
+
+    /// Refuses a page of `size` bytes that could not convert in the memory
+    /// the process may use.
+    pub fn check(&self, size: u64) -> Result<(), Error> {
+        let Some(limit) = memory_limit() else {
+            return Ok(());
+        };
+        let needs = least_peak(size);
+        if needs <= limit {
+            return Ok(());
+        }
+        Err(Error::Limit {
+            limit: "memory",
+            detail: format!(
+                "needs at least {} of memory, more than the {} limit",
+                gib(needs),
+                gib(limit)
+            ),
+        })
     }
 
     fn lock(&self) -> MutexGuard<'_, u64> {
@@ -95,6 +134,45 @@ pub fn size_hint(path: &Path) -> u64 {
     }
 }
 
+/// The least memory converting a page of `size` bytes (after
+/// decompression) takes, with the program's own.
+pub fn least_peak(size: u64) -> u64 {
+    BASE_MEMORY_BYTES.saturating_add(size.saturating_mul(LEAST_BYTES_PER_INPUT_BYTE))
+}
+
+/// The memory this process may take, when something limits it: the soft
+/// address-space and data-segment limits, the cgroup's `memory.max`.
+pub fn memory_limit() -> Option<u64> {
+    let limits = [
+        rlimit("Max address space"),
+        rlimit("Max data size"),
+        cgroup_limit(),
+    ];
+    limits.into_iter().flatten().min()
+}
+
+/// A soft resource limit in bytes (`Max address space`, `Max data size`
+/// of `/proc/self/limits`), unless unlimited.
+fn rlimit(name: &str) -> Option<u64> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits.lines().find_map(|l| l.strip_prefix(name))?;
+    line.split_whitespace().next()?.parse().ok()
+}
+
+/// The process's cgroup (v2) memory limit, when it has one.
+fn cgroup_limit() -> Option<u64> {
+    std::fs::read_to_string("/sys/fs/cgroup/memory.max")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+}
+
+/// Bytes in GiB, as people write them: `1.4 GiB`, `1 GiB`.
+fn gib(bytes: u64) -> String {
+    let g = bytes as f64 / f64::from(1u32 << 30);
+    let text = format!("{g:.1}");
+    format!("{} GiB", text.strip_suffix(".0").unwrap_or(&text))
+}
+
 impl Drop for Share<'_> {
     fn drop(&mut self) {
         *self.budget.lock() += self.bytes;
@@ -110,7 +188,7 @@ mod tests {
     fn large_pages_wait_for_each_other_and_small_ones_never() {
         let budget = Budget::default();
         assert!(budget.take(LARGE_INPUT_BYTES - 1).is_none());
-        let whole = budget.take(BATCH_MEMORY_BUDGET * 2).expect("a share");
+        let whole = budget.take(budget.total * 2).expect("a share");
         assert_eq!(*budget.lock(), 0);
         std::thread::scope(|scope| {
             let waiting = scope.spawn(|| budget.take(LARGE_INPUT_BYTES).map(|s| s.bytes));
@@ -119,6 +197,12 @@ mod tests {
             drop(whole);
             assert_eq!(waiting.join().unwrap(), Some(LARGE_INPUT_BYTES));
         });
-        assert_eq!(*budget.lock(), BATCH_MEMORY_BUDGET);
+        assert_eq!(*budget.lock(), budget.total);
+    }
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(gib(1 << 30), "1 GiB");
+        assert_eq!(gib(1_503_238_554), "1.4 GiB");
     }
 }

@@ -496,13 +496,24 @@ impl<'a> Plan<'a> {
             out.outputs = outputs;
             return out;
         }
-        // A large page first waits for its share of the memory budget.
-        let share = self.budget.take(budget::size_hint(&task.path));
+        // A large page first waits for its share of the memory budget (and
+        // one that cannot fit in memory is refused).
+        let size = budget::size_hint(&task.path);
+        if let Err(error) = self.budget.check(size) {
+            out.fail(&task.name, error);
+            return out;
+        }
+        let share = self.budget.take(size);
         match read::open(&task.path) {
             Err(error) => out.fail(&task.name, error),
             Ok(Opened::Page(input)) => match (
                 self.budget.grow(share, input.bytes.len() as u64),
-                read::read(&input),
+                // The page's bytes are let go before its articles are written.
+                {
+                    let docs = read::read(&input);
+                    drop(input);
+                    docs
+                },
             ) {
                 (_share, Ok(docs)) => {
                     let mut unique = Unique::default();

@@ -3,6 +3,7 @@
 //! `<meta charset>` / `http-equiv` declaration, then detection (valid UTF-8
 //! first, chardetng otherwise).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
@@ -19,7 +20,7 @@ static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Decodes a page, `hint` being a charset label from outside the page.
-pub fn decode(bytes: &[u8], hint: Option<&str>) -> String {
+pub fn decode<'a>(bytes: &'a [u8], hint: Option<&str>) -> Cow<'a, str> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_with(encoding, &bytes[bom_len..]);
     }
@@ -55,9 +56,11 @@ fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
     )
 }
 
-fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
+/// The text of `bytes` in `encoding`, borrowed when they are already UTF-8
+/// (a large page is not copied).
+fn decode_with<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> Cow<'a, str> {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
-    text.into_owned()
+    text
 }
 
 #[cfg(test)]

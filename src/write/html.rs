@@ -48,7 +48,8 @@ fn bundle(docs: &[Document], options: &WriteOptions) -> Result<Output> {
     let mut images = Images::embedded();
     for (n, doc) in docs.iter().enumerate() {
         let anchor = format!("article-{}", n + 1);
-        let context = template::article_context(doc, Some(&anchor), &mut images)?;
+        let reads = |v: &str| section.reads(v) || page.reads(v);
+        let context = template::article_context(doc, Some(&anchor), &mut images, &reads)?;
         let html = section.render_context(context.clone())?;
         let section = Value::from_safe_string(html);
         articles.push(minijinja::context! { section, ..context });

@@ -2,7 +2,8 @@
 //!
 //! A short pipeline of named stages:
 //! 1. [`prescan`]: bound the page (absurd nesting flattened, unread markup
-//!    dropped), then parse it (html5ever, through scraper);
+//!    dropped, large [`data_uri`]s lifted out), then parse it (html5ever,
+//!    through scraper);
 //! 2. [`metadata`]: headline, byline, dates and the rest, most reliable source
 //!    first, from one walk that collects every candidate;
 //! 3. [`flat_page`]: flatten the page into items with their counts;
@@ -17,6 +18,7 @@
 
 pub mod blocks;
 pub mod content;
+mod data_uri;
 pub mod dates;
 mod flat_page;
 mod invisible;
@@ -46,7 +48,9 @@ pub struct Hints {
 /// Extracts the article from a page's text.
 pub fn read(html: &str, hints: &Hints) -> Result<Article> {
     let page = prescan::bound(html)?;
-    extract(&parse(&page.html, page.tags), hints)
+    let mut article = extract(&parse(&page.html, page.tags), hints)?;
+    page.lifted.restore(&mut article);
+    Ok(article)
 }
 
 /// Extracts the article from a parsed page.

@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 
 use memchr::{memchr, memmem};
 
+use super::data_uri::{self, Lifted};
 use super::patterns::{LAZY_SRC_ATTRS, UNREAD_ATTR_PREFIXES};
 use crate::error::{Error, Result};
 use crate::limits::{MAX_ELEMENTS, MAX_PARSE_DEPTH};
@@ -166,7 +167,7 @@ pub fn bound(html: &str) -> Result<Bounded<'_>> {
         depth,
         tags,
         elements,
-        edits,
+        mut edits,
     } = measure(html);
     if elements > MAX_ELEMENTS {
         return Err(Error::Limit {
@@ -174,13 +175,21 @@ pub fn bound(html: &str) -> Result<Bounded<'_>> {
             detail: format!("more than {MAX_ELEMENTS} elements"),
         });
     }
-    let html = edited(html, &edits);
-    let html = if depth <= MAX_PARSE_DEPTH {
-        html
+    let mut lifted = Lifted::default();
+    for edit in edits.iter_mut().filter(|e| e.lift) {
+        edit.with = Cow::Owned(lifted.token(html, edit.range.clone()));
+    }
+    let html_out = edited(html, &edits);
+    let html_out = if depth <= MAX_PARSE_DEPTH {
+        html_out
     } else {
-        Cow::Owned(flatten(&html))
+        Cow::Owned(flatten(&html_out))
     };
-    Ok(Bounded { html, tags })
+    Ok(Bounded {
+        html: html_out,
+        tags,
+        lifted,
+    })
 }
 
 /// A page ready for the parser.
@@ -190,18 +199,35 @@ pub struct Bounded<'a> {
     /// How many tags it has, as written: a close estimate of the parser's
     /// node count (elements, and the text between them).
     pub tags: usize,
+    /// The large `data:` URIs replaced by tokens in `html`.
+    pub lifted: Lifted<'a>,
 }
 
 /// One change to the page: a byte range replaced by a shorter text (most
 /// often by none).
 struct Edit<'a> {
     range: Range<usize>,
-    with: &'a str,
+    with: Cow<'a, str>,
+    /// Whether the range is a large `data:` URI, to be lifted out (its
+    /// `with` is the token, given once the pass is done).
+    lift: bool,
 }
 
 impl Edit<'_> {
     fn cut(range: Range<usize>) -> Self {
-        Edit { range, with: "" }
+        Edit {
+            range,
+            with: Cow::Borrowed(""),
+            lift: false,
+        }
+    }
+
+    fn lift(range: Range<usize>) -> Self {
+        Edit {
+            range,
+            with: Cow::Borrowed(""),
+            lift: true,
+        }
     }
 }
 
@@ -214,7 +240,7 @@ fn edited<'a>(html: &'a str, edits: &[Edit]) -> Cow<'a, str> {
     let mut last = 0;
     for edit in edits {
         out.push_str(&html[last..edit.range.start]);
-        out.push_str(edit.with);
+        out.push_str(&edit.with);
         last = edit.range.end;
     }
     out.push_str(&html[last..]);
@@ -691,7 +717,8 @@ impl<'a> Tags<'a> {
         };
         self.edits.push(Edit {
             range: from..to,
-            with,
+            with: Cow::Borrowed(with),
+            lift: false,
         });
     }
 
@@ -729,6 +756,7 @@ impl<'a> Tags<'a> {
             }
             let name_end = i;
             let mut end = name_end;
+            let mut value = end..end;
             let mut j = i;
             while b.get(j).is_some_and(|&c| is_space(c)) {
                 j += 1;
@@ -739,14 +767,20 @@ impl<'a> Tags<'a> {
                     j += 1;
                 }
                 match *b.get(j)? {
-                    quote @ (b'"' | b'\'') => j += 2 + memchr(quote, &b[j + 1..])?,
+                    quote @ (b'"' | b'\'') => {
+                        let close = j + 1 + memchr(quote, &b[j + 1..])?;
+                        value = j + 1..close;
+                        j = close + 1;
+                    }
                     // No value: the tag ends here.
                     b'>' => {}
                     _ => {
+                        let from = j;
                         while b.get(j).is_some_and(|&c| !is_space(c) && c != b'>') {
                             j += 1;
                         }
                         b.get(j)?;
+                        value = from..j;
                     }
                 }
                 end = j;
@@ -760,6 +794,9 @@ impl<'a> Tags<'a> {
                     i += 1;
                 }
                 self.edits.push(Edit::cut(name..i));
+            } else if cut {
+                let lifts = data_uri::liftable(self.html, &self.html[name..name_end], value);
+                self.edits.extend(lifts.into_iter().map(Edit::lift));
             }
         }
     }

@@ -20,9 +20,20 @@ use crate::write::markdown;
 
 /// The context of one article. `anchor`, when given, is the article's id on a
 /// page of several (`anchor` in the context) and prefixes its heading ids.
-pub fn article(doc: &Document, anchor: Option<&str>, images: &mut Images) -> Result<Value> {
-    let serde_json::Value::Object(fields) =
-        serde_json::to_value(&doc.article).map_err(|err| Error::Internal(err.to_string()))?
+/// Blocks, quotes and `body_markdown` are left empty when `reads` says the
+/// template does not read them.
+pub fn article(
+    doc: &Document,
+    anchor: Option<&str>,
+    images: &mut Images,
+    reads: &dyn Fn(&str) -> bool,
+) -> Result<Value> {
+    let json = if reads("blocks") || reads("quotes") {
+        serde_json::to_value(&doc.article)
+    } else {
+        serde_json::to_value(head(&doc.article))
+    };
+    let serde_json::Value::Object(fields) = json.map_err(|err| Error::Internal(err.to_string()))?
     else {
         return Err(Error::Internal(
             "an article serializes to a JSON object".into(),
@@ -50,7 +61,11 @@ pub fn article(doc: &Document, anchor: Option<&str>, images: &mut Images) -> Res
         ("body_html".into(), Value::from_safe_string(body.html)),
         (
             "body_markdown".into(),
-            Value::from(body_markdown(&doc.article)),
+            Value::from(if reads("body_markdown") {
+                body_markdown(&doc.article)
+            } else {
+                String::new()
+            }),
         ),
         ("image_files".into(), Value::from(images.copied_beside())),
         (
@@ -64,6 +79,29 @@ pub fn article(doc: &Document, anchor: Option<&str>, images: &mut Images) -> Res
     Ok(Value::from(
         entries.into_iter().collect::<BTreeMap<String, Value>>(),
     ))
+}
+
+/// The article without its blocks and quotes.
+fn head(article: &Article) -> Article {
+    Article {
+        headline: article.headline.clone(),
+        kicker: article.kicker.clone(),
+        subtitle: article.subtitle.clone(),
+        byline: article.byline.clone(),
+        authors: article.authors.clone(),
+        published: article.published.clone(),
+        modified: article.modified.clone(),
+        site_name: article.site_name.clone(),
+        language: article.language.clone(),
+        url: article.url.clone(),
+        description: article.description.clone(),
+        image: article.image.clone(),
+        tags: article.tags.clone(),
+        blocks: Vec::new(),
+        quotes: Vec::new(),
+        provenance: article.provenance.clone(),
+        source: article.source.clone(),
+    }
 }
 
 /// The body as the Markdown writer renders it, without the front matter and

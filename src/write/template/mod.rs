@@ -17,6 +17,7 @@ mod filters;
 mod markup;
 mod shapes;
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use minijinja::syntax::SyntaxConfig;
@@ -63,6 +64,10 @@ pub struct Template {
     shows_images: bool,
     /// Built-ins replaced by the user's files, so errors name the files.
     replaced: Vec<Replaced>,
+    /// The variables it reads, its includes' too: the context leaves the
+    /// costly ones out when they are not read (a long article's blocks,
+    /// converted for the template, took several times the article's size).
+    reads: BTreeSet<String>,
     env: Environment<'static>,
 }
 
@@ -121,17 +126,32 @@ impl Template {
         }
         env.add_template_owned(name.to_string(), source)
             .map_err(|err| Error::Usage(describe(name, &err, &replaced)))?;
-        let used = env
-            .get_template(name)
-            .map(|t| t.undeclared_variables(false))
-            .unwrap_or_default();
-        let shows_images = includes || IMAGE_VARIABLES.iter().any(|v| used.contains(*v));
+        let undeclared = |name: &str| {
+            env.get_template(name)
+                .map(|t| t.undeclared_variables(false))
+                .unwrap_or_default()
+        };
+        let mut reads = undeclared(name);
+        // Only the built-ins can be included: those its source names, and
+        // those theirs name.
+        let mut sources = vec![source_of(&env, name)];
+        while let Some(source) = sources.pop() {
+            for builtin in BUILTINS {
+                if source.contains(builtin.name) && !reads.contains(builtin.name) {
+                    reads.insert(builtin.name.to_string());
+                    reads.extend(undeclared(builtin.name));
+                    sources.push(source_of(&env, builtin.name));
+                }
+            }
+        }
+        let shows_images = includes || IMAGE_VARIABLES.iter().any(|v| reads.contains(*v));
         Ok(Template {
             name: name.to_string(),
             extension,
             digest,
             shows_images,
             replaced,
+            reads: reads.into_iter().collect(),
             env,
         })
     }
@@ -139,6 +159,11 @@ impl Template {
     /// The template's name as given (its path, for a file).
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// Whether it reads the variable `name` of the context.
+    pub(crate) fn reads(&self, name: &str) -> bool {
+        self.reads.contains(name)
     }
 
     /// The SHA-1 of its source, in hexadecimal.
@@ -165,7 +190,7 @@ impl Template {
             true => Images::beside(options.output_stem.as_deref()),
             false => Images::embedded(),
         };
-        let context = context::article(doc, None, &mut images)?;
+        let context = context::article(doc, None, &mut images, &|v| self.reads(v))?;
         let text = self.render_context(context)?;
         if !self.shows_images {
             return Ok(Output::bytes(text.into_bytes()));
@@ -199,7 +224,8 @@ impl Template {
     /// Renders the template over the probe article and an empty one.
     fn check(&self) -> Result<()> {
         for doc in probe_documents() {
-            let context = context::article(&doc, None, &mut Images::embedded())?;
+            let context =
+                context::article(&doc, None, &mut Images::embedded(), &|v| self.reads(v))?;
             let template = self.env.get_template(&self.name);
             template
                 .and_then(|t| t.render(context))
@@ -260,6 +286,13 @@ pub fn output_extension(name: &str) -> Option<String> {
     let (_, extension) = stem.rsplit_once('.')?;
     let valid = !extension.is_empty() && extension.chars().all(|c| c.is_ascii_alphanumeric());
     valid.then(|| extension.to_ascii_lowercase())
+}
+
+/// The source of the template called `name` in `env`.
+fn source_of(env: &Environment<'static>, name: &str) -> String {
+    env.get_template(name)
+        .map(|t| t.source().to_string())
+        .unwrap_or_default()
 }
 
 /// An environment with galley's settings, filters and built-in templates.
