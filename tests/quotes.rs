@@ -116,7 +116,7 @@ fn quotes_on_the_labelled_set() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 25,
+        files.len() >= 100,
         "the labelled set has {} pages",
         files.len()
     );

@@ -21,7 +21,7 @@
 
 mod byline;
 mod found;
-mod names;
+pub(super) mod names;
 mod page;
 mod published;
 mod text;

@@ -20,7 +20,7 @@ static GIVEN_NAME_LIST: LazyLock<Vec<&'static str>> =
 
 /// Whether a word is a given name in some language ("Jane", "Jürgen",
 /// "Søren", "Giulia"), whatever its case.
-pub(super) fn is_given_name(word: &str) -> bool {
+pub(in crate::read::html) fn is_given_name(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphabetic());
     if word.chars().count() < 2 {
         return false;

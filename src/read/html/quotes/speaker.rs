@@ -15,6 +15,7 @@ use super::super::patterns::{
     UNNAMED_ROLES, UNNAMED_SPEAKER_OPENERS, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
 };
 
+use super::super::metadata::names::is_given_name;
 use super::super::normalize::{ascii_within, lowercase, split_words};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -743,14 +744,44 @@ fn name_run<'a>(words: &[&'a str]) -> Option<(usize, Vec<&'a str>, usize)> {
             }
             break;
         }
-        run.push(clean);
-        if w.ends_with([',', ';', ':', '!', '?', ')']) || ends {
+        run.push(without_dateline(clean, run.is_empty()));
+        // `Paul A. Beck`: an initial inside a name ends no sentence.
+        let initial_inside = ends && next_capital && is_initial(w);
+        if w.ends_with([',', ';', ':', '!', '?', ')']) || (ends && !initial_inside) {
             i += 1;
             break;
         }
         i += 1;
     }
     (!run.is_empty()).then(|| (skip, run, i - skip))
+}
+
+/// The shortest word taken for a role the title list lacks when it stands
+/// before a given name: such roles are long compounds (`Konzernchef`,
+/// `Treasurer`), while given names missing from the lexicon are mostly
+/// short (`Abdel`, `Yunfan`).
+const UNLISTED_ROLE_MIN_CHARS: usize = 7;
+
+/// The dashes that join a dateline to the first word of a story
+/// (`LONDON—Olaf Swantee …`).
+const DATELINE_DASHES: [char; 2] = ['—', '–'];
+
+/// A run's first word without a dateline glued to it by a dash
+/// (`LONDON—Olaf` → `Olaf`): the place is never part of the name.
+fn without_dateline(word: &str, first: bool) -> &str {
+    if !first {
+        return word;
+    }
+    match word.split_once(DATELINE_DASHES) {
+        Some((place, rest))
+            if place.chars().count() >= 2
+                && place.chars().all(|c| !c.is_lowercase())
+                && starts_capital(rest) =>
+        {
+            rest
+        }
+        _ => word,
+    }
 }
 
 /// The punctuation around a name: commas, brackets, quote marks.
@@ -796,6 +827,16 @@ fn name_from_run(run: &[&str]) -> Option<String> {
         .rposition(|w| is_title(w) && !is_initial(w))
         .map_or(0, |i| i + 1);
     let mut name = &rest[after_title..];
+    // `Konzernchef Robert Machtlinger`, `DRK-Generalsekretär Christian
+    // Reuter`: a role the title list lacks stands before a given name and
+    // a surname; `Orbán Viktor` (family name first) stays whole.
+    if name.len() >= 3
+        && name[0].chars().count() >= UNLISTED_ROLE_MIN_CHARS
+        && !is_given_name(name[0])
+        && let Some(given) = (1..name.len() - 1).find(|&j| is_given_name(name[j]))
+    {
+        name = &name[given..];
+    }
     if name.is_empty() {
         // A name ending in a title word (`Wayne King`): strip titles from
         // the front only; a lone surname (`King`) stays.
@@ -865,8 +906,8 @@ impl Cast {
                 && !next.is_empty()
                 && !CLAUSE_OPENERS.contains(&next.as_ref())
                 && words.get(end).is_some_and(|w| !starts_capital(w));
-            let strong = role_before || appositive || is_verb(&next);
-            self.mention(&run, strong, after_place_word);
+            let verb_after = is_verb(&next);
+            self.mention(&run, role_before, appositive, verb_after, after_place_word);
         }
         self.note_unnamed_speakers(&words);
     }
@@ -898,7 +939,19 @@ impl Cast {
         }
     }
 
-    fn mention(&mut self, run: &[&str], strong: bool, after_place_word: bool) {
+    /// Notes one run of capitalized words, marked as a person by a role
+    /// word before it, an appositive or a reporting verb after it. A role
+    /// word alone marks a person only before a given name: German
+    /// capitalizes every noun (`der große Reputation Report`).
+    fn mention(
+        &mut self,
+        run: &[&str],
+        role_before: bool,
+        appositive: bool,
+        verb_after: bool,
+        after_place_word: bool,
+    ) {
+        let strong = role_before || appositive || verb_after;
         if is_organisation(run) {
             let start = usize::from(run[0].eq_ignore_ascii_case("the"));
             self.touch(&run[start..].join(" "), &[], true);
@@ -929,9 +982,21 @@ impl Cast {
         }
         let tokens = name.split(' ').count();
         let titled = !roles.is_empty() && run.len() > tokens;
+        let given = name.split(' ').next().is_some_and(is_given_name);
         if after_place_word && !titled {
+            // `Earl Hypolite and Naomi Zitt-James say`, `condemned by
+            // Matthias Groote, MEP …`: a given name after a preposition or
+            // a conjunction is a person still, not a place.
+            if given && (2..=4).contains(&tokens) {
+                if verb_after {
+                    self.touch(&name, &roles, false);
+                } else {
+                    self.remember(&name);
+                }
+            }
             return;
         }
+        let strong = strong && (appositive || verb_after || given);
         if titled || (strong && (2..=4).contains(&tokens)) {
             self.touch(&name, &roles, false);
         } else if (2..=4).contains(&tokens) {
@@ -1002,7 +1067,17 @@ impl Cast {
                         .strip_prefix(name)
                         .is_some_and(|tail| tail.starts_with(' '))
                 })
-            })?;
+            });
+        let Some(found) = found else {
+            // `Realtor Ghulam`, `Arbeitsrechtlerin Bürger`: a role before a
+            // surname seen earlier.
+            return match name.split_once(' ') {
+                Some((role, surname)) if !surname.contains(' ') && !is_given_name(role) => {
+                    self.expand(surname).filter(|p| p.person)
+                }
+                _ => None,
+            };
+        };
         // The same person under a fuller name (`Te Kaurinui Robert Parata`).
         Some(
             self.named
