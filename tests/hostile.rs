@@ -64,6 +64,9 @@ fn run_limited(args: &[&str], fsize_kib: Option<u64>) -> Output {
         }
         std::thread::sleep(Duration::from_millis(20));
     };
+    // Seen with `--nocapture`: how long each case took, to compare with
+    // the 30 s on one core.
+    eprintln!("{:>7.2?}  galley {}", start.elapsed(), args.join(" "));
     Output {
         status,
         stdout: out_reader.join().expect("stdout reader"),
