@@ -109,7 +109,7 @@ mod tests {
         assert_eq!(given_name_gender("Jürgen"), Some(Gender::Male));
         assert_eq!(given_name_gender("Anna-Lena"), Some(Gender::Female));
         assert_eq!(given_name_gender("Andrea"), None);
-        assert_eq!(given_name_gender("Pompeo"), None);
+        assert_eq!(given_name_gender("Desk"), None);
     }
 
     #[test]
