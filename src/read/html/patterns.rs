@@ -2351,7 +2351,7 @@ pub const UNNAMED_ROLES: &[&str] = &[
     "caller", "driver", "spokesman", "spokeswoman", "spokesperson", "report", "statement",
     "study", "letter", "survey", "document", "post", "tweet", "article", "book", "bill", "law",
     "poll", "paper", "website", "message", "email", "lawsuit", "complaint", "filing", "note",
-    "operative", "aide", "insider",
+    "operative", "aide", "insider", "exec", "adviser", "advisor", "associate",
 ];
 
 /// Words before a quotation that make it imagined, not said

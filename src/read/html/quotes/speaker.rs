@@ -188,6 +188,16 @@ pub fn after(text: &str) -> Option<Subject> {
     {
         return Some(found);
     }
+    // `“…,” Kathleen Blanco, the governor of Louisiana when Hurricane
+    // Katrina struck her state in 2005, told …`: a name set off by an
+    // appositive longer than a subject, its verb further on.
+    if let Some((0, run, len)) = name_run(&words)
+        && words[len - 1].ends_with(',')
+        && words[len..].iter().any(|w| is_verb(w))
+        && let Some(name) = name_from_run(&run)
+    {
+        return Some(Subject::Name(name));
+    }
     // `… are all thought to contribute, according to the Department of Conservation.`
     (0..words.len())
         .find_map(|i| phrase_at(&words, i).and_then(|n| subject(&words[i + n..], false)))
@@ -608,7 +618,18 @@ fn subject(words: &[&str], last: bool) -> Option<Subject> {
             runs.next_back().map(|(_, r)| r)
         } else {
             // After a verb the name comes first (`said Mike Pompeo, …`).
-            runs.next().filter(|(at, _)| *at <= 1).map(|(_, r)| r)
+            runs.next().filter(|(at, _)| *at <= 1).and_then(|(at, r)| {
+                // `said the TV exec`: a name before a lowercase head
+                // qualifies a role.
+                let head = words.get(at + r.len()).copied();
+                let qualifies = definite
+                    && head.is_some_and(|h| {
+                        !starts_capital(h)
+                            && !is_verb(h)
+                            && !NAME_PREPOSITIONS.contains(&bare(h).as_ref())
+                    });
+                (!qualifies).then_some(r)
+            })
         }
     };
     if let Some(run) = run {
