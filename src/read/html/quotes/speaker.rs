@@ -468,7 +468,16 @@ fn name_after_role(words: &[&str]) -> Option<String> {
         .take(ROLE_BEFORE_NAME_MAX_WORDS + 1)
         .position(|w| starts_capital(w))?;
     if at == 0 {
-        return None;
+        // `said UK economist Martin Beck`, `said NBC Sports Group spokesman
+        // Adam Freifeld`: an organisation or a place qualifies the role.
+        let (0, _, len) = name_run(words)? else {
+            return None;
+        };
+        let rest = &words[len..];
+        return (!words[len - 1].ends_with([',', ';', '.', ':'])
+            && rest.first().is_some_and(|w| !starts_capital(w)))
+        .then(|| name_after_role(rest))
+        .flatten();
     }
     let role = &words[..at];
     let before = bare(role[at - 1].trim_end_matches(','));
