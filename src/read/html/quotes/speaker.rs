@@ -963,7 +963,10 @@ impl Cast {
                 let touches = self.touches;
                 self.read_run(&words, start, &run);
                 if start == subject_at && topic.is_none() && self.touches != touches {
-                    topic.clone_from(&self.last_person);
+                    topic = self
+                        .last_person
+                        .clone()
+                        .filter(|p| self.is_surely_person(p));
                 }
             }
             if topic.is_some() {
@@ -1174,6 +1177,19 @@ impl Cast {
                 })
                 .unwrap_or(found),
         )
+    }
+
+    /// Whether a name noted as a person is one beyond doubt: it opens with
+    /// a given name or the article gave it a title (`Holland Tunnel`
+    /// before a verb is not).
+    fn is_surely_person(&self, name: &str) -> bool {
+        name.split(' ').next().is_some_and(is_given_name)
+            || self
+                .named
+                .iter()
+                .rev()
+                .find(|p| p.name == name)
+                .is_some_and(|p| !p.roles.is_empty())
     }
 
     /// The person a pronoun would stand for now.
