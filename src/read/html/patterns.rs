@@ -2242,6 +2242,10 @@ pub const PERSON_PRONOUNS: &[&str] = &[
     "he", "she", "er", "sie", "il", "elle", "он", "она",
 ];
 
+/// The personal pronouns of [`PERSON_PRONOUNS`] that are feminine (the
+/// others are masculine): they stand for a person whose given name agrees.
+pub const FEMALE_PRONOUNS: &[&str] = &["she", "sie", "elle", "она"];
+
 /// Pronouns that report speech but name no one we can resolve.
 #[rustfmt::skip]
 pub const OTHER_PRONOUNS: &[&str] = &[
@@ -2347,7 +2351,7 @@ pub const UNNAMED_ROLES: &[&str] = &[
     "caller", "driver", "spokesman", "spokeswoman", "spokesperson", "report", "statement",
     "study", "letter", "survey", "document", "post", "tweet", "article", "book", "bill", "law",
     "poll", "paper", "website", "message", "email", "lawsuit", "complaint", "filing", "note",
-    "operative", "aide", "insider",
+    "operative", "aide", "insider", "exec", "adviser", "advisor", "associate",
 ];
 
 /// Words before a quotation that make it imagined, not said

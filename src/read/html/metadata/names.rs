@@ -34,6 +34,39 @@ pub(in crate::read::html) fn is_given_name(word: &str) -> bool {
                 .all(|p| GIVEN_NAME_LIST.binary_search(&p).is_ok()))
 }
 
+/// The given names the lexicon's source gives to women only, and to men
+/// only (same form as [`GIVEN_NAMES`]): a pronoun (`she`, `er`) agrees
+/// with a person by them.
+const FEMALE_NAMES: &str = include_str!("../../../../data/given-names-female.txt");
+const MALE_NAMES: &str = include_str!("../../../../data/given-names-male.txt");
+
+static FEMALE_NAME_LIST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| FEMALE_NAMES.lines().collect());
+static MALE_NAME_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| MALE_NAMES.lines().collect());
+
+/// The grammatical gender a given name and a personal pronoun share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::read::html) enum Gender {
+    Female,
+    Male,
+}
+
+/// The gender of a given name when the lexicon gives it to one sex only
+/// ("Juanita" → female, "Ralph" → male, "Andrea" → neither).
+pub(in crate::read::html) fn given_name_gender(word: &str) -> Option<Gender> {
+    let word = word.trim_matches(|c: char| !c.is_alphabetic());
+    let folded = word.to_lowercase();
+    // A double name ("Anna-Lena") takes the gender of its first part.
+    let first = folded.split('-').next().unwrap_or_default();
+    if FEMALE_NAME_LIST.binary_search(&first).is_ok() {
+        Some(Gender::Female)
+    } else if MALE_NAME_LIST.binary_search(&first).is_ok() {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
 /// Whether a byline text is a phrase that names nobody: a label ("About
 /// the author", in the languages we read), a picture or agency credit
 /// ("Photo: Jane Doe / Reuters"), a platform ("Facebook").
@@ -68,6 +101,15 @@ mod tests {
         for word in ["Desk", "Trainee", "Redaktion", "Facebook", "Foto", "x"] {
             assert!(!is_given_name(word), "{word}");
         }
+    }
+
+    #[test]
+    fn given_names_have_a_gender_when_only_one_sex_bears_them() {
+        assert_eq!(given_name_gender("Juanita"), Some(Gender::Female));
+        assert_eq!(given_name_gender("Jürgen"), Some(Gender::Male));
+        assert_eq!(given_name_gender("Anna-Lena"), Some(Gender::Female));
+        assert_eq!(given_name_gender("Andrea"), None);
+        assert_eq!(given_name_gender("Desk"), None);
     }
 
     #[test]

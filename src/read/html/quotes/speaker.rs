@@ -7,15 +7,16 @@
 //! to the full name seen earlier in the article.
 
 use super::super::patterns::{
-    CLAUSE_OPENERS, COMPOUND_TITLE_MIN_CHARS, DEFINITE_ARTICLES, GROUP_SUBJECT_MAX_WORDS,
-    GROUP_SUBJECTS, INDEFINITE_ARTICLES, INDEFINITE_OPENERS, LEADING_PARTICLES, NAME_ARTICLES,
-    NAME_PARTICLES, NAME_PREPOSITIONS, NOT_NAME_WORDS, ORGANISATION_WORDS, OTHER_PRONOUNS,
-    PERSON_PRONOUNS, PERSON_TITLES, REPORTING_PHRASES, REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS,
-    ROLE_LINK_WORDS, SPEAKER_MAX_WORDS, SUBJECT_LEAD_WORDS, SUBJECT_SHARING_CONJUNCTIONS,
-    UNNAMED_ROLES, UNNAMED_SPEAKER_OPENERS, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
+    CLAUSE_OPENERS, COMPOUND_TITLE_MIN_CHARS, DEFINITE_ARTICLES, FEMALE_PRONOUNS,
+    GROUP_SUBJECT_MAX_WORDS, GROUP_SUBJECTS, INDEFINITE_ARTICLES, INDEFINITE_OPENERS,
+    LEADING_PARTICLES, NAME_ARTICLES, NAME_PARTICLES, NAME_PREPOSITIONS, NOT_NAME_WORDS,
+    ORGANISATION_WORDS, OTHER_PRONOUNS, PERSON_PRONOUNS, PERSON_TITLES, REPORTING_PHRASES,
+    REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS, ROLE_LINK_WORDS, SPEAKER_MAX_WORDS,
+    SUBJECT_LEAD_WORDS, SUBJECT_SHARING_CONJUNCTIONS, UNNAMED_ROLES, UNNAMED_SPEAKER_OPENERS,
+    VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
 };
 
-use super::super::metadata::names::is_given_name;
+use super::super::metadata::names::{Gender, given_name_gender, is_given_name};
 use super::super::normalize::{ascii_within, lowercase, split_words};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -153,8 +154,9 @@ fn bare_is(word: &str, list: &[&str]) -> bool {
 pub enum Subject {
     /// A proper name, titles stripped.
     Name(String),
-    /// A pronoun standing for the person last named.
-    Person,
+    /// A pronoun standing for the person last named, with the gender it
+    /// has (`er`, `she`) when it has one.
+    Person(Option<Gender>),
     /// A role such as `the minister`: its last word, lowercase.
     Role(String),
     /// A group qualified by a proper name (`U.S. government officials`):
@@ -185,6 +187,16 @@ pub fn after(text: &str) -> Option<Subject> {
             .or_else(|| subject_after_verb(&words[verb + 1..]))
     {
         return Some(found);
+    }
+    // `“…,” Kathleen Blanco, the governor of Louisiana when Hurricane
+    // Katrina struck her state in 2005, told …`: a name set off by an
+    // appositive longer than a subject, its verb further on.
+    if let Some((0, run, len)) = name_run(&words)
+        && words[len - 1].ends_with(',')
+        && words[len..].iter().any(|w| is_verb(w))
+        && let Some(name) = name_from_run(&run)
+    {
+        return Some(Subject::Name(name));
     }
     // `… are all thought to contribute, according to the Department of Conservation.`
     (0..words.len())
@@ -428,7 +440,7 @@ fn subject_after_verb(words: &[&str]) -> Option<Subject> {
     let first = words.first()?;
     let lower = bare(first);
     if PERSON_PRONOUNS.contains(&lower.as_ref()) {
-        return Some(Subject::Person);
+        return Some(Subject::Person(pronoun_gender(&lower)));
     }
     if let Some(name) = name_after_role(words) {
         return Some(Subject::Name(name));
@@ -456,7 +468,16 @@ fn name_after_role(words: &[&str]) -> Option<String> {
         .take(ROLE_BEFORE_NAME_MAX_WORDS + 1)
         .position(|w| starts_capital(w))?;
     if at == 0 {
-        return None;
+        // `said UK economist Martin Beck`, `said NBC Sports Group spokesman
+        // Adam Freifeld`: an organisation or a place qualifies the role.
+        let (0, _, len) = name_run(words)? else {
+            return None;
+        };
+        let rest = &words[len..];
+        return (!words[len - 1].ends_with([',', ';', '.', ':'])
+            && rest.first().is_some_and(|w| !starts_capital(w)))
+        .then(|| name_after_role(rest))
+        .flatten();
     }
     let role = &words[..at];
     let before = bare(role[at - 1].trim_end_matches(','));
@@ -518,7 +539,7 @@ fn subject_before(words: &[&str], participle: bool) -> Option<Subject> {
         return segments.into_iter().find_map(|seg| {
             let first = bare(seg.first()?);
             if PERSON_PRONOUNS.contains(&first.as_ref()) {
-                return Some(Subject::Person);
+                return Some(Subject::Person(pronoun_gender(&first)));
             }
             let (skip, run, _) = name_run(seg)?;
             (skip == 0).then(|| name_from_run(&run).map(Subject::Name))?
@@ -549,6 +570,15 @@ fn subject_before(words: &[&str], participle: bool) -> Option<Subject> {
     None
 }
 
+/// The gender of a personal pronoun (one of [`PERSON_PRONOUNS`], lowercase).
+fn pronoun_gender(pronoun: &str) -> Option<Gender> {
+    Some(if FEMALE_PRONOUNS.contains(&pronoun) {
+        Gender::Female
+    } else {
+        Gender::Male
+    })
+}
+
 /// Whether the verb at `i` takes the clause's first name as its subject:
 /// a participle after a comma (`…, saying`) or a verb joined by a
 /// conjunction (`Green accepts …, but says`).
@@ -574,7 +604,7 @@ fn subject(words: &[&str], last: bool) -> Option<Subject> {
     let first = *words.first()?;
     let lower = bare(first);
     if PERSON_PRONOUNS.contains(&lower.as_ref()) && words.len() <= 2 {
-        return Some(Subject::Person);
+        return Some(Subject::Person(pronoun_gender(&lower)));
     }
     if OTHER_PRONOUNS.contains(&lower.as_ref()) && words.len() <= 2 {
         return Some(Subject::Nobody);
@@ -597,7 +627,18 @@ fn subject(words: &[&str], last: bool) -> Option<Subject> {
             runs.next_back().map(|(_, r)| r)
         } else {
             // After a verb the name comes first (`said Mike Pompeo, …`).
-            runs.next().filter(|(at, _)| *at <= 1).map(|(_, r)| r)
+            runs.next().filter(|(at, _)| *at <= 1).and_then(|(at, r)| {
+                // `said the TV exec`: a name before a lowercase head
+                // qualifies a role.
+                let head = words.get(at + r.len()).copied();
+                let qualifies = definite
+                    && head.is_some_and(|h| {
+                        !starts_capital(h)
+                            && !is_verb(h)
+                            && !NAME_PREPOSITIONS.contains(&bare(h).as_ref())
+                    });
+                (!qualifies).then_some(r)
+            })
         }
     };
     if let Some(run) = run {
@@ -861,6 +902,23 @@ struct Named {
     organisation: bool,
     /// Marked as a person by the text (not only a capitalized pair).
     person: bool,
+    /// The gender of the person's given name, when it has one.
+    gender: Option<Gender>,
+}
+
+impl Named {
+    fn new(name: &str, organisation: bool) -> Named {
+        Named {
+            name: name.to_string(),
+            tokens: name.split(' ').count(),
+            roles: Vec::new(),
+            organisation,
+            person: false,
+            gender: (!organisation)
+                .then(|| name.split(' ').next().and_then(given_name_gender))
+                .flatten(),
+        }
+    }
 }
 
 /// The people and organisations named so far, in order of last mention,
@@ -869,6 +927,8 @@ struct Named {
 pub struct Cast {
     named: Vec<Named>,
     last_person: Option<String>,
+    /// How many times a person was noted: tells whether a run named one.
+    touches: usize,
 }
 
 impl Cast {
@@ -880,7 +940,46 @@ impl Cast {
     /// said`) leaves no person for a pronoun.
     pub fn read(&mut self, text: &str) {
         let words: Vec<&str> = split_words(text).collect();
-        for (start, run) in name_runs(&words) {
+        let mut runs = name_runs(&words).into_iter().peekable();
+        let mut sentence = 0;
+        while sentence < words.len() {
+            let end = (sentence..words.len())
+                .find(|&i| ends_sentence(words[i]))
+                .map_or(words.len(), |i| i + 1);
+            let subject_at = sentence
+                + words[sentence..end]
+                    .iter()
+                    .take_while(|w| SUBJECT_LEAD_WORDS.contains(&bare(w).as_ref()))
+                    .count();
+            // The sentence's subject stays the person a pronoun stands for,
+            // whoever else it names (`She joined Rev. Al Sharpton …`,
+            // `Blanco encouraged Christie …`).
+            let mut topic = words
+                .get(subject_at)
+                .map(|w| bare(w))
+                .filter(|w| PERSON_PRONOUNS.contains(&w.as_ref()))
+                .and_then(|w| self.referent(pronoun_gender(&w)));
+            while let Some((start, run)) = runs.next_if(|(start, _)| *start < end) {
+                let touches = self.touches;
+                self.read_run(&words, start, &run);
+                if start == subject_at && topic.is_none() && self.touches != touches {
+                    topic = self
+                        .last_person
+                        .clone()
+                        .filter(|p| self.is_surely_person(p));
+                }
+            }
+            if topic.is_some() {
+                self.last_person = topic;
+            }
+            sentence = end;
+        }
+        self.note_unnamed_speakers(&words);
+    }
+
+    /// Notes one run of capitalized words at `start` in `words`.
+    fn read_run(&mut self, words: &[&str], start: usize, run: &[&str]) {
+        {
             let end = start + run.len();
             let before = start.checked_sub(1).map(|i| bare(words[i]));
             let last = words.get(end - 1).copied().unwrap_or_default();
@@ -907,9 +1006,8 @@ impl Cast {
                 && !CLAUSE_OPENERS.contains(&next.as_ref())
                 && words.get(end).is_some_and(|w| !starts_capital(w));
             let verb_after = is_verb(&next);
-            self.mention(&run, role_before, appositive, verb_after, after_place_word);
+            self.mention(run, role_before, appositive, verb_after, after_place_word);
         }
-        self.note_unnamed_speakers(&words);
     }
 
     /// `A spokeswoman for the union said …`: the next `she` is not the
@@ -988,7 +1086,8 @@ impl Cast {
             // Matthias Groote, MEP …`: a given name after a preposition or
             // a conjunction is a person still, not a place.
             if given && (2..=4).contains(&tokens) {
-                if verb_after {
+                // `like Estrella del Sol, 52, who …`: an appositive too.
+                if verb_after || appositive {
                     self.touch(&name, &roles, false);
                 } else {
                     self.remember(&name);
@@ -1007,29 +1106,14 @@ impl Cast {
 
     fn remember(&mut self, name: &str) {
         if !self.named.iter().any(|n| n.name == name) {
-            self.named.insert(
-                0,
-                Named {
-                    name: name.to_string(),
-                    tokens: name.split(' ').count(),
-                    roles: Vec::new(),
-                    organisation: false,
-                    person: false,
-                },
-            );
+            self.named.insert(0, Named::new(name, false));
         }
     }
 
     fn touch(&mut self, name: &str, roles: &[String], organisation: bool) {
         let mut entry = match self.named.iter().position(|p| p.name == name) {
             Some(i) => self.named.remove(i),
-            None => Named {
-                name: name.to_string(),
-                tokens: name.split(' ').count(),
-                roles: Vec::new(),
-                organisation,
-                person: false,
-            },
+            None => Named::new(name, organisation),
         };
         entry.person = !entry.organisation;
         for r in roles {
@@ -1040,6 +1124,7 @@ impl Cast {
         self.named.push(entry);
         if !organisation {
             self.last_person = Some(name.to_string());
+            self.touches += 1;
         }
     }
 
@@ -1094,9 +1179,47 @@ impl Cast {
         )
     }
 
+    /// Whether a name noted as a person is one beyond doubt: it opens with
+    /// a given name or the article gave it a title (`Holland Tunnel`
+    /// before a verb is not).
+    fn is_surely_person(&self, name: &str) -> bool {
+        name.split(' ').next().is_some_and(is_given_name)
+            || self
+                .named
+                .iter()
+                .rev()
+                .find(|p| p.name == name)
+                .is_some_and(|p| !p.roles.is_empty())
+    }
+
     /// The person a pronoun would stand for now.
     pub fn last_person(&self) -> Option<String> {
         self.last_person.clone()
+    }
+
+    /// The person a pronoun of this gender stands for: the person last
+    /// named, unless their given name has the other gender (`Juanita
+    /// Abernathy … joined Rev. Al Sharpton … she said`); then the person
+    /// named most recently whose given name agrees, if any.
+    fn referent(&self, gender: Option<Gender>) -> Option<String> {
+        let last = self.last_person.as_deref()?;
+        let Some(gender) = gender else {
+            return Some(last.to_string());
+        };
+        let disagrees = self
+            .named
+            .iter()
+            .rev()
+            .find(|p| p.name == last)
+            .is_some_and(|p| p.gender.is_some_and(|g| g != gender));
+        if !disagrees {
+            return Some(last.to_string());
+        }
+        self.named
+            .iter()
+            .rev()
+            .find(|p| !p.organisation && p.gender == Some(gender))
+            .map_or_else(|| Some(last.to_string()), |p| Some(p.name.clone()))
     }
 
     /// Resolves a subject to a speaker's name and notes it as the person
@@ -1120,7 +1243,13 @@ impl Cast {
                 self.touch(&full, &[], organisation);
                 Some(full)
             }
-            Subject::Person => self.last_person.clone(),
+            Subject::Person(gender) => {
+                let person = self.referent(*gender);
+                if person.is_some() {
+                    self.last_person.clone_from(&person);
+                }
+                person
+            }
             Subject::Role(role) => {
                 let role = role
                     .split('-')
@@ -1240,7 +1369,10 @@ mod tests {
     #[test]
     fn subjects_after_a_quotation() {
         assert_eq!(after(", Pompeo told reporters. More"), name("Pompeo"));
-        assert_eq!(after(" she said."), Some(Subject::Person));
+        assert_eq!(
+            after(" she said."),
+            Some(Subject::Person(Some(Gender::Female)))
+        );
         assert_eq!(
             after(", said Mike Pompeo, the secretary"),
             name("Mike Pompeo")
@@ -1311,12 +1443,12 @@ mod tests {
         cast.read("Jean-Marc Vidal, l’un des fondateurs, explique tout.");
         cast.read("Pour Sophie Marchand, boulangère depuis l’ouverture, la différence tient.");
         assert_eq!(
-            cast.resolve(&Subject::Person).as_deref(),
+            cast.resolve(&Subject::Person(None)).as_deref(),
             Some("Sophie Marchand")
         );
         cast.read("In New York, police said nothing.");
         assert_eq!(
-            cast.resolve(&Subject::Person).as_deref(),
+            cast.resolve(&Subject::Person(None)).as_deref(),
             Some("Sophie Marchand")
         );
         cast.read("Kazakhstan’s President Kassym-Jomart Tokayev believes things.");
@@ -1326,7 +1458,7 @@ mod tests {
         );
         cast.read("Foreign Minister Mukhtar Tleuberdi met him.");
         assert_eq!(
-            cast.resolve(&Subject::Person).as_deref(),
+            cast.resolve(&Subject::Person(None)).as_deref(),
             Some("Mukhtar Tleuberdi")
         );
         assert_eq!(
