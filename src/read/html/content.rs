@@ -702,7 +702,9 @@ mod tests {
                 rows: vec![
                     vec!["Name".into(), "Age".into()],
                     vec!["Ann".into(), "31".into()]
-                ]
+                ],
+                header_rows: 1,
+                footer_rows: 0,
             }
         );
     }
