@@ -41,6 +41,9 @@ const LIGHT_RULE: (f32, u8) = (0.4, 170);
 struct Column {
     /// Its longest word (its longest number for a numeric column).
     min: f32,
+    /// Its longest word or number below the header: header words are the
+    /// first broken when a table cannot fit.
+    floor: f32,
     /// Its longest cell on one line.
     max: f32,
     /// Whether it holds numbers.
@@ -98,9 +101,14 @@ pub fn table(
                 column.fraction = column.fraction.max(fraction);
                 column.integer = column.integer.max(whole - fraction);
                 column.min = column.min.max(whole);
+                column.floor = column.floor.max(whole);
             } else {
                 for word in cell.split_whitespace() {
-                    column.min = column.min.max(width(fonts, word, style(r), reference));
+                    let word = width(fonts, word, style(r), reference);
+                    column.min = column.min.max(word);
+                    if r >= header_rows {
+                        column.floor = column.floor.max(word);
+                    }
                 }
             }
             fractions[r].push(fraction);
@@ -110,6 +118,7 @@ pub fn table(
         let aligned = column.integer + column.fraction;
         column.max = column.max.max(aligned);
         column.min = column.min.max(aligned);
+        column.floor = column.floor.max(aligned);
     }
     // Too wide: set smaller, down to the floor.
     let padding = 2.0 * CELL_PADDING * count as f32;
@@ -194,27 +203,32 @@ pub fn table(
 }
 
 /// Column widths filling `measure`, with text scaled by `scale`: every
-/// column its longest cell and the rest shared in proportion, else every
+/// column its longest cell and the rest shared in proportion; else every
 /// column its longest word and the rest shared by how much more its longest
-/// cell needs, else (the words do not fit even at the smallest size) the
-/// words' widths shrunk alike.
+/// cell needs; else the same with the header's words left to break; else
+/// (nothing fits even at the smallest size) the widths shrunk alike.
 fn distribute(columns: &[Column], scale: f32, measure: f32) -> Vec<f32> {
     let pad = 2.0 * CELL_PADDING;
-    let min: Vec<f32> = columns.iter().map(|c| c.min * scale + pad).collect();
-    let max: Vec<f32> = columns.iter().map(|c| c.max * scale + pad).collect();
-    let (min_total, max_total): (f32, f32) = (min.iter().sum(), max.iter().sum());
-    if max_total <= measure {
-        max.iter().map(|w| w * measure / max_total).collect()
-    } else if min_total <= measure {
-        let spare = measure - min_total;
-        let wanted = max_total - min_total;
-        min.iter()
-            .zip(&max)
-            .map(|(lo, hi)| lo + (hi - lo) * spare / wanted)
-            .collect()
-    } else {
-        min.iter().map(|w| w * measure / min_total).collect()
+    let widths = |of: fn(&Column) -> f32| -> Vec<f32> {
+        columns.iter().map(|c| of(c) * scale + pad).collect()
+    };
+    let (max, min, floor) = (widths(|c| c.max), widths(|c| c.min), widths(|c| c.floor));
+    let total = |w: &[f32]| w.iter().sum::<f32>();
+    if total(&max) <= measure {
+        return max.iter().map(|w| w * measure / total(&max)).collect();
     }
+    for (hi, lo) in [(&max, &min), (&min, &floor)] {
+        if total(lo) <= measure {
+            let spare = measure - total(lo);
+            let wanted = (total(hi) - total(lo)).max(f32::EPSILON);
+            return lo
+                .iter()
+                .zip(hi)
+                .map(|(lo, hi)| lo + (hi - lo) * spare / wanted)
+                .collect();
+        }
+    }
+    floor.iter().map(|w| w * measure / total(&floor)).collect()
 }
 
 /// A number's fraction: from its decimal point (a point followed by a
@@ -273,6 +287,7 @@ mod tests {
         Column {
             min,
             max,
+            floor: min,
             ..Column::default()
         }
     }
