@@ -553,7 +553,12 @@ fn table(page: &Page, i: usize, out: &mut Sink, depth: usize) {
             Some(("thead", _)) => head.push(texts),
             Some(_) => foot.push(texts),
             None => {
-                if th_rows == body.len() && cells.iter().all(|&c| page.is(c, "th")) {
+                // A header row may have an empty corner cell as `<td>`.
+                let is_header = |k: usize| page.is(cells[k], "th") || texts[k].trim().is_empty();
+                if th_rows == body.len()
+                    && (0..cells.len()).all(is_header)
+                    && cells.iter().any(|&c| page.is(c, "th"))
+                {
                     th_rows += 1;
                 }
                 body.push(texts);
