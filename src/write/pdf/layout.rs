@@ -149,9 +149,10 @@ impl Layout<'_> {
                     footer_rows,
                     ..
                 } => {
-                    let (body, measure) = (self.body(), self.geometry.measure());
-                    let mut p =
-                        table::table(self.fonts, body, measure, rows, *header_rows, *footer_rows);
+                    let g = self.geometry;
+                    let (body, measure, height) = (g.body, g.measure(), g.text_height());
+                    let (head, foot) = (*header_rows, *footer_rows);
+                    let mut p = table::table(self.fonts, body, measure, height, rows, head, foot);
                     space_around(&mut p, self.leading() * 0.8);
                     p
                 }

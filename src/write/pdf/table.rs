@@ -35,6 +35,9 @@ const UNBOUNDED: f32 = 1.0e5;
 const HEAVY_RULE: (f32, u8) = (0.8, 60);
 /// Rule under each data row: thickness in points and grey level.
 const LIGHT_RULE: (f32, u8) = (0.4, 170);
+/// Largest share of the page height a header repeated on a new page may
+/// take, so that every page still holds rows.
+const MAX_REPEATED_HEADER: f32 = 0.25;
 
 /// What the widths of a column are made of, at one text size.
 #[derive(Debug, Clone, Copy, Default)]
@@ -55,11 +58,13 @@ struct Column {
 }
 
 /// The rows of a table as pieces `measure` wide, its text sized from a
-/// `body` size: header rows first, footer rows last.
+/// `body` size: header rows first, footer rows last; the header repeats on
+/// each new page (of `page_height`) unless it would fill too much of it.
 pub fn table(
     fonts: &mut FontSet,
     body: f32,
     measure: f32,
+    page_height: f32,
     rows: &[Vec<String>],
     header_rows: usize,
     footer_rows: usize,
@@ -185,7 +190,11 @@ pub fn table(
             ..Piece::default()
         });
     }
-    if header_rows > 0 && header_rows < pieces.len() {
+    let header_height: f32 = pieces[..header_rows].iter().map(|p| p.height).sum();
+    if header_rows > 0
+        && header_rows < pieces.len()
+        && header_height <= page_height * MAX_REPEATED_HEADER
+    {
         let header: Arc<Vec<Piece>> = Arc::new(
             pieces[..header_rows]
                 .iter()
