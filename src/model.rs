@@ -123,9 +123,17 @@ pub enum Block {
     Table {
         /// Rows joined by newlines, cells by tabs.
         text: String,
-        /// Cells' plain text, row by row; the first row is the header when the
-        /// page marks one.
+        /// Cells' plain text, row by row: the header rows first, the footer
+        /// rows last.
         rows: Vec<Vec<String>>,
+        /// How many rows at the top are headers (`<thead>` rows, or leading
+        /// rows of `<th>` cells); written only when not zero.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        header_rows: usize,
+        /// How many rows at the bottom are the footer (`<tfoot>`, placed
+        /// last wherever the page put it); written only when not zero.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        footer_rows: usize,
     },
     /// A thematic break.
     Rule {
@@ -199,6 +207,22 @@ impl Block {
     /// Whether the block carries body text (everything but images and rules).
     pub fn is_textual(&self) -> bool {
         !matches!(self, Block::Image { .. } | Block::Rule { .. })
+    }
+
+    /// A table of `rows` (headers first, footers last), its text the rows
+    /// joined by newlines and the cells by tabs.
+    pub fn table(rows: Vec<Vec<String>>, header_rows: usize, footer_rows: usize) -> Block {
+        let text = rows
+            .iter()
+            .map(|r| r.join("\t"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        Block::Table {
+            text,
+            rows,
+            header_rows,
+            footer_rows,
+        }
     }
 
     /// A paragraph of plain text.
@@ -280,4 +304,9 @@ impl Article {
             .map(|b| b.text().split_whitespace().count())
             .sum()
     }
+}
+
+/// Whether a count is zero (such counts are left out of the JSON).
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }

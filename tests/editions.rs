@@ -8,9 +8,8 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use support::galley;
+use support::{galley, read_output as read, run_tool as run};
 
 /// A fixture page of `tests/fixtures/editions/`.
 fn fixture(name: &str) -> PathBuf {
@@ -35,20 +34,6 @@ fn convert(name: &str, envs: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
         .success();
     let stem = dir.path().join(Path::new(name).file_stem().unwrap());
     (dir, stem)
-}
-
-fn read(stem: &Path, extension: &str) -> String {
-    std::fs::read_to_string(stem.with_extension(extension)).expect("output written")
-}
-
-/// Runs a tool, failing clearly when it is not installed.
-fn run(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} is not installed (make deps): {e}"));
-    assert!(out.status.success(), "{tool} {args:?} failed");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// An entry of the EPUB, as text.

@@ -259,12 +259,9 @@ impl BodyReader<'_> {
                         _ => {}
                     }
                 }
-                let text = rows
-                    .iter()
-                    .map(|r| r.join("\t"))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                Some(Block::Table { text, rows })
+                // A pipe table always has its header row.
+                let header_rows = usize::from(!rows.is_empty());
+                Some(Block::table(rows, header_rows, 0))
             }
             other => {
                 // HTML blocks, footnotes and the like carry no article text.

@@ -139,7 +139,7 @@ fn clean_block(block: &mut Block) -> bool {
                 clean(language);
             }
         }
-        Block::Table { text, rows } => {
+        Block::Table { text, rows, .. } => {
             clean(text);
             rows.iter_mut().flatten().for_each(clean);
         }

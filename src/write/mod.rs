@@ -14,6 +14,7 @@ mod language;
 mod markdown;
 mod pdf;
 mod shared;
+mod table_parts;
 pub mod template;
 pub mod warning;
 

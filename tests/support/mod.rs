@@ -180,3 +180,19 @@ pub fn epubcheck_jar() -> PathBuf {
     assert!(jar.is_file(), "no epubcheck jar at {}", jar.display());
     jar
 }
+
+/// An output beside `stem` (its path without extension), as text.
+pub fn read_output(stem: &Path, extension: &str) -> String {
+    std::fs::read_to_string(stem.with_extension(extension)).expect("output written")
+}
+
+/// Runs a tool and returns what it printed, failing clearly when it is not
+/// installed (`make deps`) or fails.
+pub fn run_tool(tool: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is not installed (make deps): {e}"));
+    assert!(out.status.success(), "{tool} {args:?} failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

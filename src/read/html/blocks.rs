@@ -517,25 +517,52 @@ fn is_text_box(page: &Page, i: usize) -> bool {
             .is_none()
 }
 
-/// `<table>`: a data table becomes rows of cells; a layout table is read as
-/// the containers its cells are.
+/// `<table>`: a data table becomes rows of cells — the `<thead>` rows (or
+/// else the leading rows of `<th>` cells) first as its header, the
+/// `<tfoot>` rows last as its footer, wherever the page put them; a layout
+/// table is read as the containers its cells are.
 fn table(page: &Page, i: usize, out: &mut Sink, depth: usize) {
     if !is_data_table(page, i) {
         children(page, i, out, depth);
         return;
     }
-    let mut rows: Vec<Vec<String>> = Vec::new();
+    let (mut head, mut body, mut foot) = (Vec::new(), Vec::new(), Vec::new());
+    // Leading body rows made only of `<th>` cells.
+    let mut th_rows = 0;
+    // The `<thead>` or `<tfoot>` being read, and where it ends.
+    let mut section: Option<(&str, usize)> = None;
     for r in i + 1..page.items[i].end {
+        if section.is_some_and(|(_, end)| r >= end) {
+            section = None;
+        }
+        if section.is_none() && (page.is(r, "thead") || page.is(r, "tfoot")) {
+            section = Some((page.items[r].tag, page.items[r].end));
+        }
         if !page.is(r, "tr") {
             continue;
         }
-        let cells: Vec<String> = page
+        let cells: Vec<usize> = page
             .children(r)
             .filter(|&c| matches!(page.items[c].tag, "td" | "th"))
-            .map(|c| page.plain_text(c))
             .collect();
-        if !cells.is_empty() {
-            rows.push(cells);
+        if cells.is_empty() {
+            continue;
+        }
+        let texts: Vec<String> = cells.iter().map(|&c| page.plain_text(c)).collect();
+        match section {
+            Some(("thead", _)) => head.push(texts),
+            Some(_) => foot.push(texts),
+            None => {
+                // A header row may have an empty corner cell as `<td>`.
+                let is_header = |k: usize| page.is(cells[k], "th") || texts[k].trim().is_empty();
+                if th_rows == body.len()
+                    && (0..cells.len()).all(is_header)
+                    && cells.iter().any(|&c| page.is(c, "th"))
+                {
+                    th_rows += 1;
+                }
+                body.push(texts);
+            }
         }
     }
     if let Some(caption) = (i + 1..page.items[i].end).find(|&c| page.is(c, "caption")) {
@@ -544,15 +571,19 @@ fn table(page: &Page, i: usize, out: &mut Sink, depth: usize) {
             out.push(Block::paragraph(t));
         }
     }
+    if head.is_empty() {
+        // Header cells heading nothing below them (a table of `<th>` only)
+        // are no header.
+        if th_rows < body.len() {
+            head = body.drain(..th_rows).collect();
+        }
+    }
+    let (header_rows, footer_rows) = (head.len(), foot.len());
+    let rows: Vec<Vec<String>> = head.into_iter().chain(body).chain(foot).collect();
     if rows.iter().all(|r| r.iter().all(String::is_empty)) {
         return;
     }
-    let text = rows
-        .iter()
-        .map(|r| r.join("\t"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    out.push(Block::Table { text, rows });
+    out.push(Block::table(rows, header_rows, footer_rows));
 }
 
 /// `<pre>`: code, line breaks kept; the language from a `language-*` class.

@@ -702,9 +702,37 @@ mod tests {
                 rows: vec![
                     vec!["Name".into(), "Age".into()],
                     vec!["Ann".into(), "31".into()]
-                ]
+                ],
+                header_rows: 1,
+                footer_rows: 0,
             }
         );
+    }
+
+    #[test]
+    fn table_header_rows_come_first_and_footer_rows_last() {
+        let b = blocks_of(
+            "<table><tfoot><tr><td>Total</td><td>62</td></tr></tfoot>\
+             <tbody><tr><td>Ann</td><td>31</td></tr></tbody>\
+             <thead><tr><th>Name</th><th>Age</th></tr></thead></table>",
+        );
+        assert_eq!(
+            b[0],
+            Block::table(
+                vec![
+                    vec!["Name".into(), "Age".into()],
+                    vec!["Ann".into(), "31".into()],
+                    vec!["Total".into(), "62".into()]
+                ],
+                1,
+                1
+            )
+        );
+        // A table without a marked header has none.
+        let b = blocks_of(
+            "<table><tr><td>Ann</td><td>31</td></tr><tr><td>Bo</td><td>40</td></tr></table>",
+        );
+        assert!(matches!(b[0], Block::Table { header_rows: 0, .. }));
     }
 
     #[test]

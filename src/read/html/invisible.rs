@@ -61,7 +61,7 @@ pub fn strip(article: &mut Article) {
                 line(alt);
                 optional(caption);
             }
-            Block::Table { text, rows } => {
+            Block::Table { text, rows, .. } => {
                 line(text);
                 rows.iter_mut().flatten().for_each(line);
             }

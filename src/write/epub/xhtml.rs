@@ -20,6 +20,7 @@ use crate::write::language::{self, Words};
 use crate::write::language::{is_rtl, language};
 use crate::write::shared::blocks_below_header;
 use crate::write::shared::list_item_inlines;
+use crate::write::table_parts::table_html;
 use crate::write::template::Template;
 use crate::write::{Cause, Warning};
 
@@ -315,7 +316,12 @@ impl Body<'_> {
                     );
                 }
             }
-            Block::Table { rows, .. } => table(out, rows),
+            Block::Table {
+                rows,
+                header_rows,
+                footer_rows,
+                ..
+            } => table(out, rows, *header_rows, *footer_rows),
             Block::Rule { .. } => out.push_str("<hr/>\n"),
         }
     }
@@ -365,37 +371,12 @@ fn paragraphs(text: &str) -> String {
 }
 
 /// A table; its first row is the header when there is more than one row.
-fn table(out: &mut String, rows: &[Vec<String>]) {
-    let rows: Vec<&Vec<String>> = rows.iter().filter(|r| !r.is_empty()).collect();
-    if rows.is_empty() {
+fn table(out: &mut String, rows: &[Vec<String>], header_rows: usize, footer_rows: usize) {
+    if rows.iter().all(Vec::is_empty) {
         return;
     }
-    out.push_str("<table>\n");
-    let body = if rows.len() > 1 {
-        out.push_str("<thead>\n<tr>");
-        for cell in rows[0] {
-            match non_empty(cell) {
-                Some(cell) => {
-                    let _ = write!(out, "<th scope=\"col\">{}</th>", esc(cell));
-                }
-                // An empty header cell (a table's corner) heads nothing.
-                None => out.push_str("<td></td>"),
-            }
-        }
-        out.push_str("</tr>\n</thead>\n");
-        &rows[1..]
-    } else {
-        &rows[..]
-    };
-    out.push_str("<tbody>\n");
-    for row in body {
-        out.push_str("<tr>");
-        for cell in row.iter() {
-            let _ = write!(out, "<td>{}</td>", esc(cell.trim()));
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n</table>\n");
+    let inner = table_html(rows, header_rows, footer_rows, esc);
+    let _ = writeln!(out, "<table>{inner}</table>");
 }
 
 /// Rich text: emphasis, strong, code, breaks, and links with safe targets

@@ -7,6 +7,7 @@ use super::fonts::{FontSet, Style};
 use super::hyphenate::Patterns;
 use super::images::{self, Skipped};
 use super::page::{Anchor, Draw, Geometry, Piece};
+use super::table;
 use super::tags::{self, Kind};
 use super::text::{self, Ink, SetLine, Setting, Span};
 use crate::document::Document;
@@ -23,7 +24,7 @@ const HEADLINE_SCALE_NARROW: f32 = 1.7;
 const NARROW_MEASURE: f32 = 32.0;
 /// Subtitle size, in body sizes.
 const SUBTITLE_SCALE: f32 = 1.22;
-/// Size of bylines, dates, captions and table text, in body sizes.
+/// Size of bylines, dates and captions, in body sizes.
 const SMALL_SCALE: f32 = 0.84;
 /// Code size, in body sizes (the monospace face runs wide).
 const CODE_SCALE: f32 = 0.82;
@@ -41,7 +42,7 @@ const FIGURE_MAX_HEIGHT: f32 = 0.6;
 const MIN_PIXELS_PER_POINT: f32 = 150.0 / 72.0;
 /// Space between the paragraphs of a quotation, in lines.
 const QUOTE_PARAGRAPH_SPACE: f32 = 0.5;
-/// Inner padding of table cells and code blocks, in points.
+/// Inner padding of code blocks, in points.
 const CELL_PADDING: f32 = 3.5;
 
 /// Lays out documents on one page geometry with one set of fonts.
@@ -142,7 +143,19 @@ impl Layout<'_> {
                 ),
                 Block::Image { src, caption, .. } => self.figure(doc, src, caption.as_deref()),
                 Block::Code { text, .. } => self.code(text),
-                Block::Table { rows, .. } => self.table(rows),
+                Block::Table {
+                    rows,
+                    header_rows,
+                    footer_rows,
+                    ..
+                } => {
+                    let g = self.geometry;
+                    let (body, measure, height) = (g.body, g.measure(), g.text_height());
+                    let (head, foot) = (*header_rows, *footer_rows);
+                    let mut p = table::table(self.fonts, body, measure, height, rows, head, foot);
+                    space_around(&mut p, self.leading() * 0.8);
+                    p
+                }
                 Block::Rule { .. } => self.rule(),
             };
             if block_pieces.is_empty() {
@@ -557,125 +570,6 @@ impl Layout<'_> {
         pieces
     }
 
-    fn table(&mut self, rows: &[Vec<String>]) -> Vec<Piece> {
-        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-        if columns == 0 {
-            return Vec::new();
-        }
-        let measure = self.geometry.measure();
-        let size = self.body() * SMALL_SCALE;
-        let leading = size * 1.3;
-        // Column widths in proportion to their longest cell, at least their
-        // longest word where the measure allows.
-        let mut natural = vec![1.0f32; columns];
-        let mut longest_word = vec![1.0f32; columns];
-        for row in rows {
-            for (c, cell) in row.iter().enumerate() {
-                let wide = Setting {
-                    size,
-                    measure: 1.0e5,
-                    ..self.small_setting(1.0e5)
-                };
-                let w = text::set(
-                    &[Span::new(cell.clone(), Style::Sans)],
-                    wide,
-                    self.fonts,
-                    None,
-                )
-                .first()
-                .map_or(0.0, |l| l.width);
-                natural[c] = natural[c].max(w + 2.0 * CELL_PADDING);
-                for word in cell.split_whitespace() {
-                    let w = text::set(&[Span::new(word, Style::Sans)], wide, self.fonts, None)
-                        .first()
-                        .map_or(0.0, |l| l.width);
-                    longest_word[c] = longest_word[c].max(w + 2.0 * CELL_PADDING);
-                }
-            }
-        }
-        let total: f32 = natural.iter().sum();
-        let widths: Vec<f32> = if total <= measure {
-            natural.iter().map(|w| w * measure / total).collect()
-        } else {
-            let floor: Vec<f32> = longest_word
-                .iter()
-                .map(|w| w.min(measure / columns as f32))
-                .collect();
-            let spare = (measure - floor.iter().sum::<f32>()).max(0.0);
-            let extra: f32 = natural
-                .iter()
-                .zip(&floor)
-                .map(|(n, f)| (n - f).max(0.0))
-                .sum();
-            natural
-                .iter()
-                .zip(&floor)
-                .map(|(n, f)| {
-                    f + if extra > 0.0 {
-                        (n - f).max(0.0) * spare / extra
-                    } else {
-                        0.0
-                    }
-                })
-                .collect()
-        };
-        let mut pieces = Vec::new();
-        for (r, row) in rows.iter().enumerate() {
-            let header = r == 0 && rows.len() > 1;
-            let style = if header { Style::SansBold } else { Style::Sans };
-            let mut draws = Vec::new();
-            let mut lines_max = 1usize;
-            let mut x = 0.0;
-            for (c, width) in widths.iter().enumerate() {
-                let cell = row.get(c).map_or("", String::as_str);
-                let setting = Setting {
-                    size,
-                    ..self.small_setting(width - 2.0 * CELL_PADDING)
-                };
-                let lines = text::set(&[Span::new(cell, style)], setting, self.fonts, None);
-                lines_max = lines_max.max(lines.len());
-                for (i, line) in lines.into_iter().enumerate() {
-                    let y = CELL_PADDING + i as f32 * leading + baseline(leading, size);
-                    for string in line.strings {
-                        draws.push(Draw::Text {
-                            x: x + CELL_PADDING,
-                            y,
-                            string,
-                        });
-                    }
-                }
-                x += width;
-            }
-            let height = lines_max as f32 * leading + 2.0 * CELL_PADDING;
-            draws.push(Draw::Rect {
-                x: 0.0,
-                y: height - if header { 0.8 } else { 0.4 },
-                w: measure,
-                h: if header { 0.8 } else { 0.4 },
-                grey: if header { 60 } else { 170 },
-            });
-            pieces.push(Piece {
-                height,
-                space_before: 0.0,
-                break_before: r != 1 || !header_row(rows),
-                draws,
-                anchor: None,
-                ..Piece::default()
-            });
-        }
-        if let Some(first) = pieces.first_mut() {
-            first.draws.push(Draw::Rect {
-                x: 0.0,
-                y: 0.0,
-                w: measure,
-                h: 0.8,
-                grey: 60,
-            });
-        }
-        space_around(&mut pieces, self.leading() * 0.8);
-        pieces
-    }
-
     fn rule(&mut self) -> Vec<Piece> {
         let measure = self.geometry.measure();
         let w = measure.min(self.body() * 8.0);
@@ -694,10 +588,6 @@ impl Layout<'_> {
             ..Piece::default()
         }]
     }
-}
-
-fn header_row(rows: &[Vec<String>]) -> bool {
-    rows.len() > 1
 }
 
 /// Space above the first piece and below the last of a block.

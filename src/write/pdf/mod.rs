@@ -31,6 +31,7 @@ mod page;
 mod render;
 mod standard;
 mod system;
+mod table;
 mod tags;
 mod text;
 

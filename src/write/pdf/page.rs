@@ -3,6 +3,8 @@
 //! (lines, figures, table rows) onto pages without orphans, widows or
 //! headings stranded at a page foot.
 
+use std::sync::Arc;
+
 use super::tags::Role;
 use super::text::GlyphString;
 
@@ -222,6 +224,9 @@ pub struct Piece {
     pub anchor: Option<Anchor>,
     /// What it is in the document's structure (for the tag tree).
     pub role: Role,
+    /// Pieces set above it when it starts a page: a table's header rows,
+    /// repeated on each page the table continues on.
+    pub repeat: Option<Arc<Vec<Piece>>>,
 }
 
 /// A piece placed on a page, with the y of its top inside the text area.
@@ -236,19 +241,34 @@ pub struct Placed {
 /// Stacks pieces onto pages of `height`. When a piece does not fit, the
 /// page ends at the last place a break is allowed (so a paragraph's first or
 /// last line is never alone and a heading stays with what follows); if the
-/// page has no such place, it ends right there.
+/// page has no such place, it ends right there. A piece that starts a page
+/// brings the pieces it repeats (a table's header) above it.
 pub fn paginate(pieces: Vec<Piece>, height: f32) -> Vec<Vec<Placed>> {
     let mut pages: Vec<Vec<Placed>> = Vec::new();
     let mut page: Vec<Placed> = Vec::new();
     let mut y = 0.0f32;
+    // Repeated pieces at the top of the page: no break before them.
+    let mut repeated = 0;
     let mut queue: std::collections::VecDeque<Piece> = pieces.into();
     while let Some(piece) = queue.pop_front() {
+        if page.is_empty()
+            && let Some(repeat) = &piece.repeat
+        {
+            for copy in repeat.iter() {
+                page.push(Placed {
+                    y,
+                    piece: copy.clone(),
+                });
+                y += copy.height;
+            }
+            repeated = page.len();
+        }
         let space = if page.is_empty() {
             0.0
         } else {
             piece.space_before
         };
-        if page.is_empty() || y + space + piece.height <= height + 0.01 {
+        if page.len() == repeated || y + space + piece.height <= height + 0.01 {
             y += space;
             page.push(Placed { y, piece });
             y += page.last().map_or(0.0, |p| p.piece.height);
@@ -258,7 +278,7 @@ pub fn paginate(pieces: Vec<Piece>, height: f32) -> Vec<Vec<Placed>> {
         let cut = if piece.break_before {
             page.len()
         } else {
-            (1..page.len())
+            (repeated + 1..page.len())
                 .rev()
                 .find(|&k| page[k].piece.break_before)
                 .unwrap_or(page.len())
@@ -269,6 +289,7 @@ pub fn paginate(pieces: Vec<Piece>, height: f32) -> Vec<Vec<Placed>> {
         }
         pages.push(std::mem::take(&mut page));
         y = 0.0;
+        repeated = 0;
     }
     if !page.is_empty() {
         pages.push(page);

@@ -61,8 +61,8 @@ pub enum Kind {
     },
     /// A table; each piece is a row, each column of text a cell.
     Table {
-        /// Whether the first row is a header row.
-        header: bool,
+        /// How many rows at the top are header rows.
+        header_rows: usize,
     },
     /// Preformatted code.
     Code,
@@ -90,8 +90,8 @@ impl Kind {
                 alt: figure_alt(alt, caption.as_deref()),
             },
             Block::Code { .. } => Kind::Code,
-            Block::Table { rows, .. } => Kind::Table {
-                header: rows.len() > 1,
+            Block::Table { header_rows, .. } => Kind::Table {
+                header_rows: *header_rows,
             },
             Block::Rule { .. } => Kind::Artifact,
         }
@@ -168,6 +168,11 @@ impl Tagger {
     /// one, a new list item or table row inside a block.
     pub fn piece(&mut self, piece: &Piece) {
         let kind = &piece.role.kind;
+        if *kind == Kind::Artifact {
+            // Decoration (a rule, a table header repeated on a new page)
+            // belongs to no block and leaves the open one open.
+            return;
+        }
         let same_block = self.block.as_ref() == Some(kind) && !piece.role.starts;
         let same_contents = matches!(
             (&self.block, kind),
@@ -290,13 +295,13 @@ impl Tagger {
                 self.close_to(BLOCK_DEPTH);
                 self.open(Tag::Caption);
             }
-            Kind::Table { header } if self.cell != Some(x) => {
+            Kind::Table { header_rows } if self.cell != Some(x) => {
                 self.close_to(BLOCK_DEPTH + 2);
-                let first_row = self
+                let header_row = self
                     .stack
                     .get(BLOCK_DEPTH)
-                    .is_some_and(|table| table.children.is_empty());
-                if *header && first_row {
+                    .is_some_and(|table| table.children.len() < *header_rows);
+                if header_row {
                     self.open(Tag::TH(TableHeaderScope::Column));
                 } else {
                     self.open(Tag::TD);

@@ -13,6 +13,7 @@ use crate::sanitize::url::web_link;
 use crate::write::blocks_below_header;
 use crate::write::images::Images;
 use crate::write::shared::list_item_inlines;
+use crate::write::table_parts::table_html;
 
 /// The rendered body and the images it shows.
 #[derive(Debug, Default)]
@@ -112,7 +113,12 @@ impl BodyWriter<'_> {
                     self.element("pre", "", &code);
                 }
             }
-            Block::Table { rows, .. } => self.table(rows),
+            Block::Table {
+                rows,
+                header_rows,
+                footer_rows,
+                ..
+            } => self.table(rows, *header_rows, *footer_rows),
             Block::Rule { .. } => self.body.html.push_str("<hr>\n"),
         }
     }
@@ -160,31 +166,11 @@ impl BodyWriter<'_> {
     }
 
     /// A table; its first row is the header when there is more than one row.
-    fn table(&mut self, rows: &[Vec<String>]) {
-        let rows: Vec<&Vec<String>> = rows.iter().filter(|r| !r.is_empty()).collect();
-        let Some((first, rest)) = rows.split_first() else {
+    fn table(&mut self, rows: &[Vec<String>], header_rows: usize, footer_rows: usize) {
+        if rows.iter().all(Vec::is_empty) {
             return;
-        };
-        let row_html = |row: &[String], header: bool| {
-            let cells: String = row
-                .iter()
-                .map(|cell| match (header, cell.trim()) {
-                    (true, "") => "<td></td>".to_string(),
-                    (true, cell) => format!("<th scope=\"col\">{}</th>", escape(cell)),
-                    (false, cell) => format!("<td>{}</td>", escape(cell)),
-                })
-                .collect();
-            format!("<tr>{cells}</tr>\n")
-        };
-        let mut inner = String::from("\n");
-        let body_rows = if rest.is_empty() {
-            &rows[..]
-        } else {
-            let _ = write!(inner, "<thead>\n{}</thead>\n", row_html(first, true));
-            rest
-        };
-        let body: String = body_rows.iter().map(|row| row_html(row, false)).collect();
-        let _ = write!(inner, "<tbody>\n{body}</tbody>\n");
+        }
+        let inner = table_html(rows, header_rows, footer_rows, escape);
         self.element("table", "", &inner);
     }
 }
