@@ -5,7 +5,10 @@
 //!
 //! Two passes with growing tolerance are tried; if a paragraph cannot be set
 //! within either (a long unbreakable word on a narrow page), a first-fit
-//! pass sets it anyway, letting that one line run over.
+//! pass sets it anyway, letting that one line run over. No more than
+//! [`MAX_HYPHENS_IN_ROW`] lines in a row end with a hyphen: the search keeps
+//! the best chain for each count of hyphens in a row, so the limit holds
+//! without losing the best paragraph that respects it.
 
 /// Space that may stretch without limit (ends paragraphs, forced breaks).
 pub const FILL: f32 = 1.0e6;
@@ -20,6 +23,9 @@ const FIRST_PASS_RATIO: f32 = 1.5;
 const SECOND_PASS_RATIO: f32 = 4.0;
 /// Demerits every line costs, so fewer lines are preferred (TeX's `\linepenalty`).
 const LINE_PENALTY: f32 = 10.0;
+/// Most lines in a row that may end with a hyphen: a ladder of three or more
+/// hyphens down the right edge is the mark of careless setting.
+pub const MAX_HYPHENS_IN_ROW: u8 = 2;
 /// Extra demerits for two hyphenated lines in a row (TeX's `\doublehyphendemerits`).
 const DOUBLE_HYPHEN_DEMERITS: f32 = 3000.0;
 /// Extra demerits when the last full line ends with a hyphen (`\finalhyphendemerits`).
@@ -133,6 +139,8 @@ struct Node {
     shrink: f32,
     demerits: f32,
     flagged: bool,
+    /// Lines in a row, up to this one, that end with a hyphen.
+    hyphens: u8,
     ratio: f32,
     previous: Option<usize>,
 }
@@ -252,9 +260,11 @@ fn breakpoint<T>(items: &[Item<T>], i: usize) -> Option<Breakpoint> {
     }
 }
 
-/// The cheapest way to reach a breakpoint in each fitness class: total
-/// demerits, the node the line starts from, and its ratio.
-type Best = [Option<(f32, usize, f32)>; 4];
+/// The cheapest way to reach a breakpoint in each fitness class and for
+/// each count of hyphenated lines in a row ending there (0 ..=
+/// [`MAX_HYPHENS_IN_ROW`]): total demerits, the node the line starts from,
+/// and its ratio.
+type Best = [[Option<(f32, usize, f32)>; MAX_HYPHENS_IN_ROW as usize + 1]; 4];
 
 /// The search state: every node found, the active ones (where a line may
 /// still start) and the sums of the items read.
@@ -278,6 +288,7 @@ fn total_fit<T>(items: &[Item<T>], measure: f32, mode: Mode, max_ratio: f32) -> 
             shrink: 0.0,
             demerits: 0.0,
             flagged: false,
+            hyphens: 0,
             ratio: 0.0,
             previous: None,
         }],
@@ -290,7 +301,7 @@ fn total_fit<T>(items: &[Item<T>], measure: f32, mode: Mode, max_ratio: f32) -> 
             continue;
         };
         let best = search.best_lines_to(point, measure, mode, max_ratio);
-        if best.iter().any(Option::is_some) {
+        if best.iter().flatten().any(Option::is_some) {
             let after = sums_after_break(items, i, search.sums);
             search.add_nodes(&best, i, point.flagged, after);
         }
@@ -315,7 +326,7 @@ impl Search {
     ) -> Best {
         let Breakpoint { cost, extra, .. } = point;
         let sums = self.sums;
-        let mut best: Best = [None; 4];
+        let mut best: Best = [[None; MAX_HYPHENS_IN_ROW as usize + 1]; 4];
         let mut still_active = Vec::with_capacity(self.active.len());
         for &a in &self.active {
             let node = self.nodes[a];
@@ -330,12 +341,13 @@ impl Search {
             if r >= -1.0 && cost > FORCE {
                 still_active.push(a);
             }
-            if r < -1.0 || r > max_ratio {
+            let hyphens = if point.flagged { node.hyphens + 1 } else { 0 };
+            if r < -1.0 || r > max_ratio || hyphens > MAX_HYPHENS_IN_ROW {
                 continue;
             }
             let fitness = fitness_class(r);
             let total = node.demerits + demerits(r, fitness, point, &node);
-            let slot = &mut best[fitness as usize];
+            let slot = &mut best[fitness as usize][hyphens as usize];
             if slot.is_none_or(|(d, _, _)| total < d) {
                 *slot = Some((total, a, r));
             }
@@ -347,21 +359,24 @@ impl Search {
     /// Records the best lines to the breakpoint at `position` as new active
     /// nodes, starting the next line with the sums `after` the break.
     fn add_nodes(&mut self, best: &Best, position: usize, flagged: bool, after: Sums) {
-        for (fitness, candidate) in best.iter().enumerate() {
-            if let Some((demerits, from, r)) = *candidate {
-                self.nodes.push(Node {
-                    position,
-                    line: self.nodes[from].line + 1,
-                    fitness: fitness as u8,
-                    width: after.width,
-                    stretch: after.stretch,
-                    shrink: after.shrink,
-                    demerits,
-                    flagged,
-                    ratio: r,
-                    previous: Some(from),
-                });
-                self.active.push(self.nodes.len() - 1);
+        for (fitness, by_hyphens) in best.iter().enumerate() {
+            for (hyphens, candidate) in by_hyphens.iter().enumerate() {
+                if let Some((demerits, from, r)) = *candidate {
+                    self.nodes.push(Node {
+                        position,
+                        line: self.nodes[from].line + 1,
+                        fitness: fitness as u8,
+                        width: after.width,
+                        stretch: after.stretch,
+                        shrink: after.shrink,
+                        demerits,
+                        flagged,
+                        hyphens: hyphens as u8,
+                        ratio: r,
+                        previous: Some(from),
+                    });
+                    self.active.push(self.nodes.len() - 1);
+                }
             }
         }
     }
@@ -531,6 +546,58 @@ mod tests {
         for line in &lines[..lines.len() - 1] {
             assert!(line.ratio >= -1.0 && line.ratio <= SECOND_PASS_RATIO);
         }
+    }
+
+    /// Words of two hyphenatable halves, so that nearly every line could end
+    /// with a hyphen.
+    fn hyphenatable(count: usize) -> Vec<Item<()>> {
+        let mut items = Vec::new();
+        for i in 0..count {
+            if i > 0 {
+                items.push(Item::Glue {
+                    width: 1.0,
+                    stretch: 0.5,
+                    shrink: 0.33,
+                    content: None,
+                });
+            }
+            let half = 2.0 + (i % 3) as f32;
+            items.push(Item::Box {
+                width: half,
+                content: (),
+            });
+            items.push(Item::Penalty {
+                width: 0.5,
+                cost: 50.0,
+                flagged: true,
+                content: None,
+            });
+            items.push(Item::Box {
+                width: half + 1.0,
+                content: (),
+            });
+        }
+        end_paragraph(&mut items);
+        items
+    }
+
+    #[test]
+    fn no_more_than_two_lines_in_a_row_end_with_a_hyphen() {
+        let items = hyphenatable(200);
+        let mut hyphenated = 0;
+        for measure in 12..40 {
+            let lines = break_lines(&items, measure as f32, Mode::Justified);
+            let ends: Vec<bool> = lines
+                .iter()
+                .map(|l| matches!(items[l.end], Item::Penalty { flagged: true, .. }))
+                .collect();
+            hyphenated += ends.iter().filter(|&&e| e).count();
+            assert!(
+                !ends.windows(3).any(|w| w.iter().all(|&e| e)),
+                "three hyphens in a row at measure {measure}"
+            );
+        }
+        assert!(hyphenated > 100, "the paragraphs hyphenate ({hyphenated})");
     }
 
     #[test]
