@@ -3,12 +3,13 @@
 //! minimising the sum of squared badness (how far each line's spaces stretch
 //! or shrink) plus the costs of hyphens, so spacing stays even across lines.
 //!
-//! Two passes with growing tolerance are tried; if a paragraph cannot be set
-//! within either (a long unbreakable word on a narrow page), a first-fit
-//! pass sets it anyway, letting that one line run over. No more than
+//! Passes with growing tolerance are tried; if a paragraph cannot be set
+//! within any (a long unbreakable word on a narrow page), a first-fit pass
+//! sets it anyway, letting that one line run over. No more than
 //! [`MAX_HYPHENS_IN_ROW`] lines in a row end with a hyphen: the search keeps
 //! the best chain for each count of hyphens in a row, so the limit holds
-//! without losing the best paragraph that respects it.
+//! without losing the best paragraph that respects it; only a paragraph
+//! that cannot be set otherwise (the last pass) may break it.
 
 /// Space that may stretch without limit (ends paragraphs, forced breaks).
 pub const FILL: f32 = 1.0e6;
@@ -19,8 +20,27 @@ pub const FORCE: f32 = -10_000.0;
 
 /// Stretch ratio a line may reach in the first pass (badness ≈ 340).
 const FIRST_PASS_RATIO: f32 = 1.5;
-/// Stretch ratio a line may reach in the second pass, before giving up.
-const SECOND_PASS_RATIO: f32 = 4.0;
+/// Stretch ratio of the second pass (badness ≈ 1560): looser, yet it caps
+/// the worst line well below the last pass's, where a narrow measure leaves
+/// the first pass without a solution.
+const SECOND_PASS_RATIO: f32 = 2.5;
+/// Stretch ratio of the third pass.
+const THIRD_PASS_RATIO: f32 = 4.0;
+/// Stretch ratio a line may reach in the last pass, before giving up: a
+/// narrow measure with a long word that has no hyphenation point may need
+/// one very loose line, which still reads better than a paragraph set ragged
+/// in a justified page.
+const LAST_PASS_RATIO: f32 = 8.0;
+/// The passes, each a tolerance and the hyphenated lines allowed in a row:
+/// growing tolerance, then, rather than a ragged first-fit paragraph, the
+/// last tolerance with hyphens in a row unlimited.
+const PASSES: [(f32, u8); 5] = [
+    (FIRST_PASS_RATIO, MAX_HYPHENS_IN_ROW),
+    (SECOND_PASS_RATIO, MAX_HYPHENS_IN_ROW),
+    (THIRD_PASS_RATIO, MAX_HYPHENS_IN_ROW),
+    (LAST_PASS_RATIO, MAX_HYPHENS_IN_ROW),
+    (LAST_PASS_RATIO, u8::MAX),
+];
 /// Demerits every line costs, so fewer lines are preferred (TeX's `\linepenalty`).
 const LINE_PENALTY: f32 = 10.0;
 /// Most lines in a row that may end with a hyphen: a ladder of three or more
@@ -150,8 +170,8 @@ pub fn break_lines<T>(items: &[Item<T>], measure: f32, mode: Mode) -> Vec<Line> 
     if items.is_empty() {
         return Vec::new();
     }
-    for max_ratio in [FIRST_PASS_RATIO, SECOND_PASS_RATIO] {
-        if let Some(lines) = total_fit(items, measure, mode, max_ratio) {
+    for (max_ratio, max_hyphens) in PASSES {
+        if let Some(lines) = total_fit(items, measure, mode, max_ratio, max_hyphens) {
             return lines;
         }
     }
@@ -262,9 +282,9 @@ fn breakpoint<T>(items: &[Item<T>], i: usize) -> Option<Breakpoint> {
 
 /// The cheapest way to reach a breakpoint in each fitness class and for
 /// each count of hyphenated lines in a row ending there (0 ..=
-/// [`MAX_HYPHENS_IN_ROW`]): total demerits, the node the line starts from,
+/// [`MAX_HYPHENS_IN_ROW`], and one slot for more in the last pass): total demerits, the node the line starts from,
 /// and its ratio.
-type Best = [[Option<(f32, usize, f32)>; MAX_HYPHENS_IN_ROW as usize + 1]; 4];
+type Best = [[Option<(f32, usize, f32)>; MAX_HYPHENS_IN_ROW as usize + 2]; 4];
 
 /// The search state: every node found, the active ones (where a line may
 /// still start) and the sums of the items read.
@@ -277,7 +297,13 @@ struct Search {
 /// The Knuth–Plass search at one tolerance: every feasible breakpoint
 /// becomes a node, and the cheapest chain of nodes to the end gives the
 /// lines; `None` when no chain stays within `max_ratio`.
-fn total_fit<T>(items: &[Item<T>], measure: f32, mode: Mode, max_ratio: f32) -> Option<Vec<Line>> {
+fn total_fit<T>(
+    items: &[Item<T>],
+    measure: f32,
+    mode: Mode,
+    max_ratio: f32,
+    max_hyphens: u8,
+) -> Option<Vec<Line>> {
     let mut search = Search {
         nodes: vec![Node {
             position: 0,
@@ -300,7 +326,7 @@ fn total_fit<T>(items: &[Item<T>], measure: f32, mode: Mode, max_ratio: f32) -> 
             search.sums.add(item);
             continue;
         };
-        let best = search.best_lines_to(point, measure, mode, max_ratio);
+        let best = search.best_lines_to(point, measure, mode, (max_ratio, max_hyphens));
         if best.iter().flatten().any(Option::is_some) {
             let after = sums_after_break(items, i, search.sums);
             search.add_nodes(&best, i, point.flagged, after);
@@ -322,11 +348,11 @@ impl Search {
         point: Breakpoint,
         measure: f32,
         mode: Mode,
-        max_ratio: f32,
+        (max_ratio, max_hyphens): (f32, u8),
     ) -> Best {
         let Breakpoint { cost, extra, .. } = point;
         let sums = self.sums;
-        let mut best: Best = [[None; MAX_HYPHENS_IN_ROW as usize + 1]; 4];
+        let mut best: Best = [[None; MAX_HYPHENS_IN_ROW as usize + 2]; 4];
         let mut still_active = Vec::with_capacity(self.active.len());
         for &a in &self.active {
             let node = self.nodes[a];
@@ -341,8 +367,12 @@ impl Search {
             if r >= -1.0 && cost > FORCE {
                 still_active.push(a);
             }
-            let hyphens = if point.flagged { node.hyphens + 1 } else { 0 };
-            if r < -1.0 || r > max_ratio || hyphens > MAX_HYPHENS_IN_ROW {
+            let hyphens = if point.flagged {
+                node.hyphens.saturating_add(1).min(MAX_HYPHENS_IN_ROW + 1)
+            } else {
+                0
+            };
+            if r < -1.0 || r > max_ratio || hyphens > max_hyphens {
                 continue;
             }
             let fitness = fitness_class(r);
@@ -544,7 +574,7 @@ mod tests {
         assert_eq!(lines[0].start, 0);
         assert_eq!(lines.last().map(|l| l.end), Some(items.len() - 1));
         for line in &lines[..lines.len() - 1] {
-            assert!(line.ratio >= -1.0 && line.ratio <= SECOND_PASS_RATIO);
+            assert!(line.ratio >= -1.0 && line.ratio <= LAST_PASS_RATIO);
         }
     }
 

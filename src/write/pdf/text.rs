@@ -22,8 +22,8 @@ use super::linebreak::{self, FILL, FORBID, Item, Line, Mode};
 
 /// Cost of breaking at a hyphenation point (TeX's `\hyphenpenalty`).
 const HYPHEN_PENALTY: f32 = 50.0;
-/// Cost of breaking a capitalised word (a name: "Kazakhstan", "Bridenstine")
-/// at a hyphenation point: high enough that a name is split only to spare a
+/// Cost of breaking a name ("Kazakhstan", "Bridenstine": a capitalised word
+/// where capitals mark names) at a hyphenation point: high enough that a name is split only to spare a
 /// very loose line (badness about 500, spaces stretched 1.7 times as far as
 /// they comfortably may), since a broken name is hard to read back.
 const CAPITALISED_HYPHEN_PENALTY: f32 = 500.0;
@@ -667,7 +667,7 @@ fn push_word(
         let text_end = glyphs.last().map_or(0, |g| g.end);
         if text_end - text_start <= MAX_HYPHENATED_BYTES && !run.rtl {
             let word = &run.text[text_start..text_end];
-            hyphen_cost = if is_capitalised(word) {
+            hyphen_cost = if patterns.is_name(word) {
                 CAPITALISED_HYPHEN_PENALTY
             } else {
                 HYPHEN_PENALTY
@@ -736,14 +736,6 @@ fn push_word(
     if from < range.end {
         push_box(run, context.index, from..range.end, items);
     }
-}
-
-/// Whether a word begins with a capital letter (after any opening
-/// punctuation): a name, or a sentence's first word.
-fn is_capitalised(word: &str) -> bool {
-    word.chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(char::is_uppercase)
 }
 
 /// Characters of scripts written without spaces, between which UAX #14
