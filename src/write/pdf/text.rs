@@ -26,7 +26,7 @@ const HYPHEN_PENALTY: f32 = 50.0;
 /// where capitals mark names) at a hyphenation point: high enough that a name is split only to spare a
 /// very loose line (badness about 500, spaces stretched 1.7 times as far as
 /// they comfortably may), since a broken name is hard to read back.
-const CAPITALISED_HYPHEN_PENALTY: f32 = 500.0;
+const CAPITALISED_HYPHEN_PENALTY: f32 = 1000.0;
 /// Cost of breaking after a hyphen or dash already in the text (`\exhyphenpenalty`),
 /// and at other break opportunities inside a word ("and/or").
 const EXPLICIT_HYPHEN_PENALTY: f32 = 50.0;
