@@ -213,7 +213,10 @@ fn no_more_than_two_lines_in_a_row_end_with_a_hyphen() {
 fn no_page_ends_with_a_hyphen() {
     let input = tempfile::tempdir().unwrap();
     let inputs = [sample_pages(), vec![hyphen_page(input.path())]];
-    for (size, pages) in ["6in", "a5"].iter().flat_map(|s| inputs.iter().map(move |p| (s, p))) {
+    for (size, pages) in ["6in", "a5"]
+        .iter()
+        .flat_map(|s| inputs.iter().map(move |p| (s, p)))
+    {
         let (_dir, pdfs) = convert(pages, size);
         for pdf in &pdfs {
             let pages = pages_of(pdf);
