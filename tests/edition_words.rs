@@ -7,11 +7,10 @@
 
 mod support;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use support::galley;
+use support::{epub_entry, galley};
 
 /// A page in `lang` with a headline and a paragraph of `text`.
 fn page(dir: &Path, name: &str, lang: &str, text: &str) -> PathBuf {
@@ -51,20 +50,6 @@ fn edition(pages: &[PathBuf]) -> (String, String) {
     }
     let epub = texts.pop().unwrap();
     (texts.pop().unwrap(), epub)
-}
-
-/// An entry of an EPUB whose name ends with `suffix`, as text.
-fn epub_entry(epub: &Path, suffix: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(epub).unwrap()).unwrap();
-    for i in 0..zip.len() {
-        let mut entry = zip.by_index(i).unwrap();
-        if entry.name().is_ok_and(|n| n.ends_with(suffix)) {
-            let mut text = String::new();
-            entry.read_to_string(&mut text).unwrap();
-            return text;
-        }
-    }
-    panic!("no {suffix} in the EPUB");
 }
 
 const FRENCH: &str = "La boulangerie du village a rouvert ses portes après deux ans de travaux.";

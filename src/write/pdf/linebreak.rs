@@ -546,16 +546,21 @@ fn first_fit<T>(items: &[Item<T>], measure: f32) -> Vec<Line> {
 mod tests {
     use super::*;
 
+    /// An inter-word space of width 1.
+    fn space() -> Item<()> {
+        Item::Glue {
+            width: 1.0,
+            stretch: 0.5,
+            shrink: 0.33,
+            content: None,
+        }
+    }
+
     fn words(text: &str) -> Vec<Item<()>> {
         let mut items = Vec::new();
         for (i, word) in text.split(' ').enumerate() {
             if i > 0 {
-                items.push(Item::Glue {
-                    width: 1.0,
-                    stretch: 0.5,
-                    shrink: 0.33,
-                    content: None,
-                });
+                items.push(space());
             }
             items.push(Item::Box {
                 width: word.len() as f32,
@@ -584,12 +589,7 @@ mod tests {
         let mut items = Vec::new();
         for i in 0..count {
             if i > 0 {
-                items.push(Item::Glue {
-                    width: 1.0,
-                    stretch: 0.5,
-                    shrink: 0.33,
-                    content: None,
-                });
+                items.push(space());
             }
             let half = 2.0 + (i % 3) as f32;
             items.push(Item::Box {
