@@ -38,18 +38,7 @@ fn convert(name: &str, envs: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
 
 /// An entry of the EPUB, as text.
 fn epub_entry(stem: &Path, suffix: &str) -> String {
-    use std::io::Read;
-    let file = std::fs::File::open(stem.with_extension("epub")).unwrap();
-    let mut zip = zip::ZipArchive::new(file).unwrap();
-    for i in 0..zip.len() {
-        let mut entry = zip.by_index(i).unwrap();
-        if entry.name().is_ok_and(|n| n.ends_with(suffix)) {
-            let mut text = String::new();
-            entry.read_to_string(&mut text).unwrap();
-            return text;
-        }
-    }
-    panic!("no {suffix} in the book");
+    support::epub_entry(&stem.with_extension("epub"), suffix)
 }
 
 /// The PDF's text as `pdftotext -layout` reads it.

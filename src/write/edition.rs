@@ -9,7 +9,7 @@
 
 use crate::date::Stamp;
 use crate::model::Article;
-use crate::write::language::{Words, language, words};
+use crate::write::language::{NEUTRAL, Words, language, words};
 
 /// Title of an edition when `--title` gives none.
 pub const DEFAULT_TITLE: &str = "galley edition";
@@ -81,6 +81,19 @@ pub fn languages<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<Str
         }
     }
     out
+}
+
+/// The words of the language every article shares, or the neutral words
+/// when they differ: what an edition says about itself ("3 articles"), the
+/// same in every writer.
+pub fn common_words<'a>(articles: impl IntoIterator<Item = &'a Article>) -> &'static Words {
+    let mut all = articles.into_iter().map(words_for);
+    let first = all.next().unwrap_or(&NEUTRAL);
+    if all.all(|w| w.tag == first.tag) {
+        first
+    } else {
+        &NEUTRAL
+    }
 }
 
 /// The edition's words for an article, by its language ([`language`]:

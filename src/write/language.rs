@@ -123,6 +123,12 @@ pub struct Words {
     pub source: &'static str,
     /// The contents page's title ("Contents").
     pub contents: &'static str,
+    /// How many articles an edition holds, `{n}` standing for the number:
+    /// the form for one and the form for more, split by `|` ("1 article|{n}
+    /// articles"), or one form for every number — no plural after numerals
+    /// (Turkish, Chinese), or a label ("Число статей: {n}") where the noun
+    /// would take several plural forms.
+    articles: &'static str,
     /// How a date reads: `{d}` day, `{m}` month name, `{n}` month number,
     /// `{y}` year; empty for ISO 8601.
     date: &'static str,
@@ -151,6 +157,16 @@ impl Words {
         }
     }
 
+    /// How many articles an edition holds ("3 articles", "Число статей: 3").
+    pub fn articles(&self, count: usize) -> String {
+        let form = match self.articles.split_once('|') {
+            Some((one, _)) if count == 1 => one,
+            Some((_, more)) => more,
+            None => self.articles,
+        };
+        form.replace("{n}", &count.to_string())
+    }
+
     /// The byline for `names`.
     pub fn byline(&self, names: &str) -> String {
         self.by.replace("{}", names)
@@ -170,6 +186,7 @@ pub const NEUTRAL: Words = Words {
     updated_after: "updated",
     source: "Source:",
     contents: "Contents",
+    articles: "1 article|{n} articles",
     date: "",
     months: ENGLISH_MONTHS,
 };
@@ -183,6 +200,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "updated",
         source: "Source:",
         contents: "Contents",
+        articles: "1 article|{n} articles",
         date: "{d} {m} {y}",
         months: ENGLISH_MONTHS,
     },
@@ -193,6 +211,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "mis à jour le",
         source: "Source\u{a0}:",
         contents: "Sommaire",
+        articles: "1 article|{n} articles",
         date: "{d} {m} {y}",
         months: "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     },
@@ -203,6 +222,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "aktualisiert am",
         source: "Quelle:",
         contents: "Inhalt",
+        articles: "1 Artikel|{n} Artikel",
         date: "{d}. {m} {y}",
         months: "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
     },
@@ -213,6 +233,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "actualizado el",
         source: "Fuente:",
         contents: "Índice",
+        articles: "1 artículo|{n} artículos",
         date: "{d} de {m} de {y}",
         months: "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
     },
@@ -223,6 +244,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "atualizado em",
         source: "Fonte:",
         contents: "Sumário",
+        articles: "1 artigo|{n} artigos",
         date: "{d} de {m} de {y}",
         months: "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
     },
@@ -233,6 +255,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "aggiornato il",
         source: "Fonte:",
         contents: "Indice",
+        articles: "1 articolo|{n} articoli",
         date: "{d} {m} {y}",
         months: "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
     },
@@ -243,6 +266,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "bijgewerkt op",
         source: "Bron:",
         contents: "Inhoud",
+        articles: "1 artikel|{n} artikelen",
         date: "{d} {m} {y}",
         months: "januari februari maart april mei juni juli augustus september oktober november december",
     },
@@ -253,6 +277,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "обновлено",
         source: "Источник:",
         contents: "Содержание",
+        articles: "Число статей: {n}",
         date: "{d} {m} {y}",
         months: "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     },
@@ -263,6 +288,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "оновлено",
         source: "Джерело:",
         contents: "Зміст",
+        articles: "Кількість статей: {n}",
         date: "{d} {m} {y}",
         months: "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
     },
@@ -273,6 +299,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "жаңартылды",
         source: "Дереккөз:",
         contents: "Мазмұны",
+        articles: "{n} мақала",
         date: "{y} жылғы {d} {m}",
         months: "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
     },
@@ -283,6 +310,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "zaktualizowano",
         source: "Źródło:",
         contents: "Spis treści",
+        articles: "Liczba artykułów: {n}",
         date: "{d} {m} {y}",
         months: "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
     },
@@ -293,6 +321,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "aktualizováno",
         source: "Zdroj:",
         contents: "Obsah",
+        articles: "Počet článků: {n}",
         date: "{d}. {m} {y}",
         months: "ledna února března dubna května června července srpna září října listopadu prosince",
     },
@@ -303,6 +332,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "uppdaterad",
         source: "Källa:",
         contents: "Innehåll",
+        articles: "1 artikel|{n} artiklar",
         date: "{d} {m} {y}",
         months: "januari februari mars april maj juni juli augusti september oktober november december",
     },
@@ -313,6 +343,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "opdateret",
         source: "Kilde:",
         contents: "Indhold",
+        articles: "1 artikel|{n} artikler",
         date: "{d}. {m} {y}",
         months: "januar februar marts april maj juni juli august september oktober november december",
     },
@@ -323,6 +354,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "oppdatert",
         source: "Kilde:",
         contents: "Innhold",
+        articles: "1 artikkel|{n} artikler",
         date: "{d}. {m} {y}",
         months: "januar februar mars april mai juni juli august september oktober november desember",
     },
@@ -333,6 +365,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "päivitetty",
         source: "Lähde:",
         contents: "Sisällys",
+        articles: "1 artikkeli|{n} artikkelia",
         date: "{d}. {m} {y}",
         months: "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta",
     },
@@ -343,6 +376,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "ενημερώθηκε",
         source: "Πηγή:",
         contents: "Περιεχόμενα",
+        articles: "1 άρθρο|{n} άρθρα",
         date: "{d} {m} {y}",
         months: "Ιανουαρίου Φεβρουαρίου Μαρτίου Απριλίου Μαΐου Ιουνίου Ιουλίου Αυγούστου Σεπτεμβρίου Οκτωβρίου Νοεμβρίου Δεκεμβρίου",
     },
@@ -353,6 +387,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "güncellendi",
         source: "Kaynak:",
         contents: "İçindekiler",
+        articles: "{n} makale",
         date: "{d} {m} {y}",
         months: "Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık",
     },
@@ -363,6 +398,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "actualizat",
         source: "Sursa:",
         contents: "Cuprins",
+        articles: "Număr de articole: {n}",
         date: "{d} {m} {y}",
         months: "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
     },
@@ -373,6 +409,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "frissítve",
         source: "Forrás:",
         contents: "Tartalom",
+        articles: "{n} cikk",
         date: "{y}. {m} {d}.",
         months: "január február március április május június július augusztus szeptember október november december",
     },
@@ -383,6 +420,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "diperbarui",
         source: "Sumber:",
         contents: "Daftar isi",
+        articles: "{n} artikel",
         date: "{d} {m} {y}",
         months: "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
     },
@@ -393,6 +431,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "dikemas kini",
         source: "Sumber:",
         contents: "Kandungan",
+        articles: "{n} artikel",
         date: "{d} {m} {y}",
         months: "Januari Februari Mac April Mei Jun Julai Ogos September Oktober November Disember",
     },
@@ -403,6 +442,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "cập nhật",
         source: "Nguồn:",
         contents: "Mục lục",
+        articles: "{n} bài viết",
         date: "{d} tháng {n} năm {y}",
         months: ENGLISH_MONTHS,
     },
@@ -413,6 +453,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "更新于",
         source: "来源：",
         contents: "目录",
+        articles: "{n} 篇文章",
         date: "{y}年{n}月{d}日",
         months: ENGLISH_MONTHS,
     },
@@ -423,6 +464,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "更新於",
         source: "來源：",
         contents: "目錄",
+        articles: "{n} 篇文章",
         date: "{y}年{n}月{d}日",
         months: ENGLISH_MONTHS,
     },
@@ -433,6 +475,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "更新",
         source: "出典：",
         contents: "目次",
+        articles: "記事 {n} 本",
         date: "{y}年{n}月{d}日",
         months: ENGLISH_MONTHS,
     },
@@ -443,6 +486,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "수정",
         source: "출처:",
         contents: "목차",
+        articles: "기사 {n}편",
         date: "{y}년 {n}월 {d}일",
         months: ENGLISH_MONTHS,
     },
@@ -453,6 +497,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "حُدِّث في",
         source: "المصدر:",
         contents: "المحتويات",
+        articles: "عدد المقالات: {n}",
         date: "{d} {m} {y}",
         months: "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
     },
@@ -463,6 +508,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "עודכן",
         source: "מקור:",
         contents: "תוכן העניינים",
+        articles: "כתבה אחת|{n} כתבות",
         date: "{d} ב{m} {y}",
         months: "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",
     },
@@ -473,6 +519,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "به‌روزشده در",
         source: "منبع:",
         contents: "فهرست",
+        articles: "{n} مقاله",
         date: "{d} {m} {y}",
         months: "ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر",
     },
@@ -483,6 +530,7 @@ pub const WORDS: &[Words] = &[
         updated_after: "अपडेट",
         source: "स्रोत:",
         contents: "विषय सूची",
+        articles: "{n} लेख",
         date: "{d} {m} {y}",
         months: "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
     },
@@ -550,6 +598,10 @@ mod tests {
         assert_eq!(words("en-GB").date(2020, 2, 5), "5 February 2020");
         assert!(words("und").is_neutral());
         assert_eq!(words("xx").date(2020, 2, 5), "2020-02-05");
+        assert_eq!(words("fr").articles(3), "3 articles");
+        assert_eq!(words("de").articles(1), "1 Artikel");
+        assert_eq!(words("ru").articles(22), "Число статей: 22");
+        assert_eq!(words("xx").articles(2), NEUTRAL.articles(2));
         assert!(WORDS.len() >= 30);
     }
 }

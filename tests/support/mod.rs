@@ -196,3 +196,18 @@ pub fn run_tool(tool: &str, args: &[&str]) -> String {
     assert!(out.status.success(), "{tool} {args:?} failed");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// An entry of an EPUB whose name ends with `suffix`, as text.
+pub fn epub_entry(epub: &Path, suffix: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(epub).unwrap()).unwrap();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        if entry.name().is_ok_and(|n| n.ends_with(suffix)) {
+            let mut text = String::new();
+            entry.read_to_string(&mut text).unwrap();
+            return text;
+        }
+    }
+    panic!("no {suffix} in the book");
+}

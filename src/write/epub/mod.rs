@@ -152,6 +152,7 @@ impl Epub {
             &title,
             range.as_deref(),
             docs.len(),
+            edition::common_words(articles.iter().copied()),
             &primary,
         )?;
         let mut spine = vec![

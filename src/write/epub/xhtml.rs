@@ -412,12 +412,15 @@ fn render_inlines(inlines: &[Inline]) -> String {
     out
 }
 
-/// The title page of an edition: its title, date range and article count.
+/// The title page of an edition: its title, date range and article count
+/// (in `words`, the articles' common language, marked as English when
+/// neutral).
 pub fn title_page(
     page: &Template,
     title: &str,
     range: Option<&str>,
     count: usize,
+    words: &Words,
     lang: &str,
 ) -> Result<String> {
     let mut x = String::from("<section epub:type=\"titlepage\" class=\"titlepage\">\n");
@@ -425,8 +428,16 @@ pub fn title_page(
     if let Some(range) = range {
         let _ = writeln!(x, "<p class=\"dates\">{}</p>", esc(range));
     }
-    let noun = if count == 1 { "article" } else { "articles" };
-    let _ = writeln!(x, "<p class=\"count\"{}>{count} {noun}</p>", ui(lang));
+    let attrs = if words.is_neutral() {
+        ui(lang)
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        x,
+        "<p class=\"count\"{attrs}>{}</p>",
+        esc(&words.articles(count))
+    );
     x.push_str("</section>\n");
     document(page, title, lang, &x)
 }

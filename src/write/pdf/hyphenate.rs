@@ -22,10 +22,16 @@ type Cache = BTreeMap<&'static str, Option<Arc<Standard>>>;
 /// Dictionaries loaded so far, by language.
 static DICTIONARIES: LazyLock<Mutex<Cache>> = LazyLock::new(|| Mutex::new(BTreeMap::new()));
 
+/// Languages that capitalise every noun, where a capital does not mark a
+/// name (German, Luxembourgish).
+const NOUNS_CAPITALISED: &[&str] = &["de", "gsw", "lb"];
+
 /// Hyphenation for one language.
 #[derive(Clone)]
 pub struct Patterns {
     dictionary: Arc<Standard>,
+    /// Whether a capitalised word is likely a name (not in German).
+    capitals_mark_names: bool,
 }
 
 /// The pattern language for a BCP 47 tag, when the crate has one.
@@ -55,16 +61,37 @@ impl Patterns {
     /// The hyphenator for a language tag; English when the article names
     /// none; `None` for languages without patterns (Kazakh, Chinese, …).
     pub fn for_language(tag: Option<&str>) -> Option<Patterns> {
-        let language = language_for(tag.unwrap_or("en"))?;
+        let tag = tag.unwrap_or("en");
+        let language = language_for(tag)?;
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        let capitals_mark_names = !NOUNS_CAPITALISED
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(primary));
         let mut cache = DICTIONARIES.lock().unwrap_or_else(|e| e.into_inner());
         let entry = cache
             .entry(language.code())
             .or_insert_with(|| Standard::from_embedded(language).ok().map(Arc::new));
-        entry.clone().map(|dictionary| Patterns { dictionary })
+        entry.clone().map(|dictionary| Patterns {
+            dictionary,
+            capitals_mark_names,
+        })
+    }
+
+    /// Whether `word` is likely a name: capitalised (after any opening
+    /// punctuation) in a language where capitals mark names.
+    pub fn is_name(&self, word: &str) -> bool {
+        self.capitals_mark_names
+            && word
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
     }
 
     /// Byte offsets inside `word` where a hyphen may go. Only words made of
-    /// letters are hyphenated; leading and trailing punctuation is skipped.
+    /// letters are hyphenated, leading and trailing punctuation skipped; a
+    /// word with apostrophes ("Kazakhstan’s", "l’économie") is hyphenated
+    /// part by part, so a possessive or an elision does not leave a long
+    /// word whole.
     pub fn breaks(&self, word: &str) -> Vec<usize> {
         let core_start = word
             .char_indices()
@@ -79,28 +106,49 @@ impl Patterns {
             return Vec::new();
         }
         let core = &word[core_start..core_end];
-        if !core.chars().all(char::is_alphabetic) || core.chars().count() < MIN_WORD {
-            return Vec::new();
+        let mut breaks = Vec::new();
+        let mut offset = core_start;
+        for part in core.split(APOSTROPHES) {
+            if !part.chars().all(char::is_alphabetic) {
+                return Vec::new();
+            }
+            breaks.extend(self.part_breaks(part).into_iter().map(|b| b + offset));
+            offset += part.len() + part_separator_len(&word[offset + part.len()..]);
         }
+        breaks
+    }
+
+    /// Hyphen offsets inside a run of letters.
+    fn part_breaks(&self, part: &str) -> Vec<usize> {
+        let chars = part.chars().count();
         // The patterns work on the lowercased word and give offsets into it;
         // where lowercasing changes a letter's length (`Ⱦ` is two bytes, `ⱦ`
-        // three) those offsets do not fit `core`, so such words stay whole.
-        if core.to_lowercase().len() != core.len() {
+        // three) those offsets do not fit `part`, so such words stay whole.
+        if chars < MIN_WORD || part.to_lowercase().len() != part.len() {
             return Vec::new();
         }
-        let chars = core.chars().count();
         self.dictionary
-            .hyphenate(core)
+            .hyphenate(part)
             .breaks
             .into_iter()
-            .filter(|&b| core.is_char_boundary(b))
+            .filter(|&b| part.is_char_boundary(b))
             .filter(|&b| {
-                let before = core[..b].chars().count();
+                let before = part[..b].chars().count();
                 before >= MIN_PREFIX && chars - before >= MIN_SUFFIX
             })
-            .map(|b| b + core_start)
             .collect()
     }
+}
+
+/// Apostrophes that join the parts of a word ("Kazakhstan’s", "l’eau").
+const APOSTROPHES: [char; 3] = ['\'', '’', 'ʼ'];
+
+/// The byte length of the apostrophe that starts `rest` (0 at the end).
+fn part_separator_len(rest: &str) -> usize {
+    rest.chars()
+        .next()
+        .filter(|c| APOSTROPHES.contains(c))
+        .map_or(0, char::len_utf8)
 }
 
 #[cfg(test)]
@@ -114,6 +162,27 @@ mod tests {
         let ru = Patterns::for_language(Some("ru")).expect("Russian patterns");
         assert!(!ru.breaks("соглашение").is_empty());
         assert!(Patterns::for_language(Some("kk")).is_none());
+    }
+
+    #[test]
+    fn capitals_mark_names_except_where_every_noun_has_one() {
+        let en = Patterns::for_language(Some("en-GB")).expect("English patterns");
+        assert!(en.is_name("(Kazakhstan"));
+        assert!(!en.is_name("kazakh"));
+        let de = Patterns::for_language(Some("de-DE")).expect("German patterns");
+        assert!(!de.is_name("Donnerstag"));
+    }
+
+    #[test]
+    fn a_possessive_or_an_elision_does_not_keep_a_word_whole() {
+        let en = Patterns::for_language(Some("en")).expect("English patterns");
+        let whole = en.breaks("Kazakhstan");
+        assert!(!whole.is_empty());
+        assert_eq!(en.breaks("Kazakhstan’s"), whole);
+        let fr = Patterns::for_language(Some("fr")).expect("French patterns");
+        let tail = fr.breaks("économie");
+        let elided: Vec<usize> = tail.iter().map(|b| b + "l’".len()).collect();
+        assert_eq!(fr.breaks("l’économie"), elided);
     }
 
     #[test]

@@ -606,17 +606,21 @@ pub fn baseline(leading: f32, size: f32) -> f32 {
 }
 
 /// One piece per line; breaks allowed before the first line and where two
-/// lines stay on each side.
+/// lines stay on each side, but never after a line that ends with a hyphen.
 pub fn pieces_from_lines(lines: Vec<SetLine>, x: f32, leading: f32, size: f32) -> Vec<Piece> {
     let n = lines.len();
     let y = baseline(leading, size);
+    let mut after_hyphen = false;
     lines
         .into_iter()
         .enumerate()
         .map(|(i, line)| Piece {
             height: leading,
             space_before: 0.0,
-            break_before: i == 0 || (i >= 2 && i + 2 <= n),
+            // No page ends on a hyphen: the reader would turn the page in
+            // the middle of a word.
+            break_before: !std::mem::replace(&mut after_hyphen, line.hyphenated)
+                && (i == 0 || (i >= 2 && i + 2 <= n)),
             draws: line
                 .strings
                 .into_iter()

@@ -3,9 +3,13 @@
 //! minimising the sum of squared badness (how far each line's spaces stretch
 //! or shrink) plus the costs of hyphens, so spacing stays even across lines.
 //!
-//! Two passes with growing tolerance are tried; if a paragraph cannot be set
-//! within either (a long unbreakable word on a narrow page), a first-fit
-//! pass sets it anyway, letting that one line run over.
+//! Passes with growing tolerance are tried; if a paragraph cannot be set
+//! within any (a long unbreakable word on a narrow page), a first-fit pass
+//! sets it anyway, letting that one line run over. No more than
+//! [`MAX_HYPHENS_IN_ROW`] lines in a row end with a hyphen: the search keeps
+//! the best chain for each count of hyphens in a row, so the limit holds
+//! without losing the best paragraph that respects it; only a paragraph
+//! that cannot be set otherwise (the last pass) may break it.
 
 /// Space that may stretch without limit (ends paragraphs, forced breaks).
 pub const FILL: f32 = 1.0e6;
@@ -16,10 +20,32 @@ pub const FORCE: f32 = -10_000.0;
 
 /// Stretch ratio a line may reach in the first pass (badness ≈ 340).
 const FIRST_PASS_RATIO: f32 = 1.5;
-/// Stretch ratio a line may reach in the second pass, before giving up.
-const SECOND_PASS_RATIO: f32 = 4.0;
+/// Stretch ratio of the second pass (badness ≈ 1560): looser, yet it caps
+/// the worst line well below the last pass's, where a narrow measure leaves
+/// the first pass without a solution.
+const SECOND_PASS_RATIO: f32 = 2.5;
+/// Stretch ratio of the third pass.
+const THIRD_PASS_RATIO: f32 = 4.0;
+/// Stretch ratio a line may reach in the last pass, before giving up: a
+/// narrow measure with a long word that has no hyphenation point may need
+/// one very loose line, which still reads better than a paragraph set ragged
+/// in a justified page.
+const LAST_PASS_RATIO: f32 = 8.0;
+/// The passes, each a tolerance and the hyphenated lines allowed in a row:
+/// growing tolerance, then, rather than a ragged first-fit paragraph, the
+/// last tolerance with hyphens in a row unlimited.
+const PASSES: [(f32, u8); 5] = [
+    (FIRST_PASS_RATIO, MAX_HYPHENS_IN_ROW),
+    (SECOND_PASS_RATIO, MAX_HYPHENS_IN_ROW),
+    (THIRD_PASS_RATIO, MAX_HYPHENS_IN_ROW),
+    (LAST_PASS_RATIO, MAX_HYPHENS_IN_ROW),
+    (LAST_PASS_RATIO, u8::MAX),
+];
 /// Demerits every line costs, so fewer lines are preferred (TeX's `\linepenalty`).
 const LINE_PENALTY: f32 = 10.0;
+/// Most lines in a row that may end with a hyphen: a ladder of three or more
+/// hyphens down the right edge is the mark of careless setting.
+pub const MAX_HYPHENS_IN_ROW: u8 = 2;
 /// Extra demerits for two hyphenated lines in a row (TeX's `\doublehyphendemerits`).
 const DOUBLE_HYPHEN_DEMERITS: f32 = 3000.0;
 /// Extra demerits when the last full line ends with a hyphen (`\finalhyphendemerits`).
@@ -133,6 +159,8 @@ struct Node {
     shrink: f32,
     demerits: f32,
     flagged: bool,
+    /// Lines in a row, up to this one, that end with a hyphen.
+    hyphens: u8,
     ratio: f32,
     previous: Option<usize>,
 }
@@ -142,8 +170,8 @@ pub fn break_lines<T>(items: &[Item<T>], measure: f32, mode: Mode) -> Vec<Line> 
     if items.is_empty() {
         return Vec::new();
     }
-    for max_ratio in [FIRST_PASS_RATIO, SECOND_PASS_RATIO] {
-        if let Some(lines) = total_fit(items, measure, mode, max_ratio) {
+    for (max_ratio, max_hyphens) in PASSES {
+        if let Some(lines) = total_fit(items, measure, mode, max_ratio, max_hyphens) {
             return lines;
         }
     }
@@ -252,9 +280,11 @@ fn breakpoint<T>(items: &[Item<T>], i: usize) -> Option<Breakpoint> {
     }
 }
 
-/// The cheapest way to reach a breakpoint in each fitness class: total
-/// demerits, the node the line starts from, and its ratio.
-type Best = [Option<(f32, usize, f32)>; 4];
+/// The cheapest way to reach a breakpoint in each fitness class and for
+/// each count of hyphenated lines in a row ending there (0 ..=
+/// [`MAX_HYPHENS_IN_ROW`], and one slot for more in the last pass): total demerits, the node the line starts from,
+/// and its ratio.
+type Best = [[Option<(f32, usize, f32)>; MAX_HYPHENS_IN_ROW as usize + 2]; 4];
 
 /// The search state: every node found, the active ones (where a line may
 /// still start) and the sums of the items read.
@@ -267,7 +297,13 @@ struct Search {
 /// The Knuth–Plass search at one tolerance: every feasible breakpoint
 /// becomes a node, and the cheapest chain of nodes to the end gives the
 /// lines; `None` when no chain stays within `max_ratio`.
-fn total_fit<T>(items: &[Item<T>], measure: f32, mode: Mode, max_ratio: f32) -> Option<Vec<Line>> {
+fn total_fit<T>(
+    items: &[Item<T>],
+    measure: f32,
+    mode: Mode,
+    max_ratio: f32,
+    max_hyphens: u8,
+) -> Option<Vec<Line>> {
     let mut search = Search {
         nodes: vec![Node {
             position: 0,
@@ -278,6 +314,7 @@ fn total_fit<T>(items: &[Item<T>], measure: f32, mode: Mode, max_ratio: f32) -> 
             shrink: 0.0,
             demerits: 0.0,
             flagged: false,
+            hyphens: 0,
             ratio: 0.0,
             previous: None,
         }],
@@ -289,8 +326,8 @@ fn total_fit<T>(items: &[Item<T>], measure: f32, mode: Mode, max_ratio: f32) -> 
             search.sums.add(item);
             continue;
         };
-        let best = search.best_lines_to(point, measure, mode, max_ratio);
-        if best.iter().any(Option::is_some) {
+        let best = search.best_lines_to(point, measure, mode, (max_ratio, max_hyphens));
+        if best.iter().flatten().any(Option::is_some) {
             let after = sums_after_break(items, i, search.sums);
             search.add_nodes(&best, i, point.flagged, after);
         }
@@ -311,11 +348,11 @@ impl Search {
         point: Breakpoint,
         measure: f32,
         mode: Mode,
-        max_ratio: f32,
+        (max_ratio, max_hyphens): (f32, u8),
     ) -> Best {
         let Breakpoint { cost, extra, .. } = point;
         let sums = self.sums;
-        let mut best: Best = [None; 4];
+        let mut best: Best = [[None; MAX_HYPHENS_IN_ROW as usize + 2]; 4];
         let mut still_active = Vec::with_capacity(self.active.len());
         for &a in &self.active {
             let node = self.nodes[a];
@@ -330,12 +367,17 @@ impl Search {
             if r >= -1.0 && cost > FORCE {
                 still_active.push(a);
             }
-            if r < -1.0 || r > max_ratio {
+            let hyphens = if point.flagged {
+                node.hyphens.saturating_add(1).min(MAX_HYPHENS_IN_ROW + 1)
+            } else {
+                0
+            };
+            if r < -1.0 || r > max_ratio || hyphens > max_hyphens {
                 continue;
             }
             let fitness = fitness_class(r);
             let total = node.demerits + demerits(r, fitness, point, &node);
-            let slot = &mut best[fitness as usize];
+            let slot = &mut best[fitness as usize][hyphens as usize];
             if slot.is_none_or(|(d, _, _)| total < d) {
                 *slot = Some((total, a, r));
             }
@@ -347,21 +389,24 @@ impl Search {
     /// Records the best lines to the breakpoint at `position` as new active
     /// nodes, starting the next line with the sums `after` the break.
     fn add_nodes(&mut self, best: &Best, position: usize, flagged: bool, after: Sums) {
-        for (fitness, candidate) in best.iter().enumerate() {
-            if let Some((demerits, from, r)) = *candidate {
-                self.nodes.push(Node {
-                    position,
-                    line: self.nodes[from].line + 1,
-                    fitness: fitness as u8,
-                    width: after.width,
-                    stretch: after.stretch,
-                    shrink: after.shrink,
-                    demerits,
-                    flagged,
-                    ratio: r,
-                    previous: Some(from),
-                });
-                self.active.push(self.nodes.len() - 1);
+        for (fitness, by_hyphens) in best.iter().enumerate() {
+            for (hyphens, candidate) in by_hyphens.iter().enumerate() {
+                if let Some((demerits, from, r)) = *candidate {
+                    self.nodes.push(Node {
+                        position,
+                        line: self.nodes[from].line + 1,
+                        fitness: fitness as u8,
+                        width: after.width,
+                        stretch: after.stretch,
+                        shrink: after.shrink,
+                        demerits,
+                        flagged,
+                        hyphens: hyphens as u8,
+                        ratio: r,
+                        previous: Some(from),
+                    });
+                    self.active.push(self.nodes.len() - 1);
+                }
             }
         }
     }
@@ -501,16 +546,21 @@ fn first_fit<T>(items: &[Item<T>], measure: f32) -> Vec<Line> {
 mod tests {
     use super::*;
 
+    /// An inter-word space of width 1.
+    fn space() -> Item<()> {
+        Item::Glue {
+            width: 1.0,
+            stretch: 0.5,
+            shrink: 0.33,
+            content: None,
+        }
+    }
+
     fn words(text: &str) -> Vec<Item<()>> {
         let mut items = Vec::new();
         for (i, word) in text.split(' ').enumerate() {
             if i > 0 {
-                items.push(Item::Glue {
-                    width: 1.0,
-                    stretch: 0.5,
-                    shrink: 0.33,
-                    content: None,
-                });
+                items.push(space());
             }
             items.push(Item::Box {
                 width: word.len() as f32,
@@ -529,8 +579,55 @@ mod tests {
         assert_eq!(lines[0].start, 0);
         assert_eq!(lines.last().map(|l| l.end), Some(items.len() - 1));
         for line in &lines[..lines.len() - 1] {
-            assert!(line.ratio >= -1.0 && line.ratio <= SECOND_PASS_RATIO);
+            assert!(line.ratio >= -1.0 && line.ratio <= LAST_PASS_RATIO);
         }
+    }
+
+    /// Words of two hyphenatable halves, so that nearly every line could end
+    /// with a hyphen.
+    fn hyphenatable(count: usize) -> Vec<Item<()>> {
+        let mut items = Vec::new();
+        for i in 0..count {
+            if i > 0 {
+                items.push(space());
+            }
+            let half = 2.0 + (i % 3) as f32;
+            items.push(Item::Box {
+                width: half,
+                content: (),
+            });
+            items.push(Item::Penalty {
+                width: 0.5,
+                cost: 50.0,
+                flagged: true,
+                content: None,
+            });
+            items.push(Item::Box {
+                width: half + 1.0,
+                content: (),
+            });
+        }
+        end_paragraph(&mut items);
+        items
+    }
+
+    #[test]
+    fn no_more_than_two_lines_in_a_row_end_with_a_hyphen() {
+        let items = hyphenatable(200);
+        let mut hyphenated = 0;
+        for measure in 12..40 {
+            let lines = break_lines(&items, measure as f32, Mode::Justified);
+            let ends: Vec<bool> = lines
+                .iter()
+                .map(|l| matches!(items[l.end], Item::Penalty { flagged: true, .. }))
+                .collect();
+            hyphenated += ends.iter().filter(|&&e| e).count();
+            assert!(
+                !ends.windows(3).any(|w| w.iter().all(|&e| e)),
+                "three hyphens in a row at measure {measure}"
+            );
+        }
+        assert!(hyphenated > 100, "the paragraphs hyphenate ({hyphenated})");
     }
 
     #[test]

@@ -35,6 +35,21 @@ pub struct Geometry {
 /// The page size when none is given.
 pub const DEFAULT_PAGE_SIZE: &str = "a4";
 
+/// Width of the text column on paper, in ems of the body type: about 65
+/// characters of text a line (the body faces set about 2.05 characters to
+/// the em), the middle of the 60–75 a reader's eye follows without losing
+/// its place; the side margins take what the page has left.
+const PAPER_MEASURE_EMS: f32 = 32.0;
+/// Width of the text column on an e-reader screen, in ems: about 62
+/// characters, the low end of the range, so the type stays as large as a
+/// small screen allows; the body size follows from the screen's width.
+const READER_MEASURE_EMS: f32 = 30.5;
+/// Top and bottom margins on paper as a share of the side margin: a little
+/// less, so the text block keeps about the page's proportions.
+const PAPER_HEAD_SHARE: f32 = 0.8;
+/// Side margins of an e-reader page (the device adds its own bezel).
+const READER_SIDE: f32 = 14.0;
+
 /// Every `--page-size` value, in the order the help lists them.
 const PAGE_SIZES: &[(&str, Size)] = &[
     (
@@ -42,8 +57,7 @@ const PAGE_SIZES: &[(&str, Size)] = &[
         Size::Paper {
             width: 210.0 * MM,
             height: 297.0 * MM,
-            side: 27.0 * MM,
-            body: 11.0,
+            body: 12.0,
         },
     ),
     (
@@ -51,8 +65,7 @@ const PAGE_SIZES: &[(&str, Size)] = &[
         Size::Paper {
             width: 8.5 * INCH,
             height: 11.0 * INCH,
-            side: 0.95 * INCH,
-            body: 11.0,
+            body: 12.0,
         },
     ),
     (
@@ -60,38 +73,21 @@ const PAGE_SIZES: &[(&str, Size)] = &[
         Size::Paper {
             width: 148.0 * MM,
             height: 210.0 * MM,
-            side: 17.0 * MM,
             body: 10.0,
         },
     ),
-    (
-        "6in",
-        Size::Reader {
-            diagonal: 6.0,
-            body: 10.0,
-        },
-    ),
-    (
-        "7in",
-        Size::Reader {
-            diagonal: 7.0,
-            body: 10.5,
-        },
-    ),
+    ("6in", Size::Reader { diagonal: 6.0 }),
+    ("7in", Size::Reader { diagonal: 7.0 }),
 ];
 
 /// A page size: paper, or an e-reader screen.
 enum Size {
-    /// A sheet, with book margins (the side margin given, top and bottom a
-    /// little less).
-    Paper {
-        width: f32,
-        height: f32,
-        side: f32,
-        body: f32,
-    },
-    /// A 3:4 screen of this diagonal in inches, with thin margins.
-    Reader { diagonal: f32, body: f32 },
+    /// A sheet and its body size, with book margins: the side margins leave
+    /// a column of [`PAPER_MEASURE_EMS`], top and bottom a little less.
+    Paper { width: f32, height: f32, body: f32 },
+    /// A 3:4 screen of this diagonal in inches, with thin margins and a
+    /// body size that sets [`READER_MEASURE_EMS`] across it.
+    Reader { diagonal: f32 },
 }
 
 /// The `--page-size` values, in the order the help lists them.
@@ -101,9 +97,10 @@ pub fn page_sizes() -> impl Iterator<Item = &'static str> {
 
 impl Geometry {
     /// The geometry for a `--page-size` value (A4 when unknown). Paper sizes
-    /// get book margins and an 11-point body; the e-reader sizes (`6in` and
-    /// `7in` screen diagonals, 3:4) get thin margins and type that is large
-    /// for the page, since the screen shows it at about its true size.
+    /// get book margins around a column of about 65 characters; the
+    /// e-reader sizes (`6in` and `7in` screen diagonals, 3:4) get thin
+    /// margins and the largest type that still sets about 62 characters a
+    /// line, since the screen shows it at about its true size.
     pub fn for_page_size(name: Option<&str>) -> Geometry {
         let name = name.unwrap_or(DEFAULT_PAGE_SIZE).to_ascii_lowercase();
         let size = PAGE_SIZES
@@ -114,26 +111,32 @@ impl Geometry {
             Size::Paper {
                 width,
                 height,
-                side,
                 body,
-            } => Geometry {
-                width,
-                height,
-                side,
-                top: side * 0.95,
-                bottom: side * 0.95,
-                body,
-                leading: body * 1.36,
-            },
-            Size::Reader { diagonal, body } => Geometry {
-                width: diagonal * 0.6 * INCH,
-                height: diagonal * 0.8 * INCH,
-                side: 14.0,
-                top: 24.0,
-                bottom: 22.0,
-                body,
-                leading: body * 1.32,
-            },
+            } => {
+                let side = (width - PAPER_MEASURE_EMS * body) / 2.0;
+                Geometry {
+                    width,
+                    height,
+                    side,
+                    top: side * PAPER_HEAD_SHARE,
+                    bottom: side * PAPER_HEAD_SHARE,
+                    body,
+                    leading: body * 1.36,
+                }
+            }
+            Size::Reader { diagonal } => {
+                let width = diagonal * 0.6 * INCH;
+                let body = (width - 2.0 * READER_SIDE) / READER_MEASURE_EMS;
+                Geometry {
+                    width,
+                    height: diagonal * 0.8 * INCH,
+                    side: READER_SIDE,
+                    top: 24.0,
+                    bottom: 22.0,
+                    body,
+                    leading: body * 1.32,
+                }
+            }
         }
     }
 
@@ -328,10 +331,15 @@ mod tests {
     }
 
     #[test]
-    fn sizes_differ() {
+    fn every_size_sets_a_book_measure_with_margins() {
         let a4 = Geometry::for_page_size(Some("a4"));
-        let reader = Geometry::for_page_size(Some("6in"));
         assert!((a4.width - 595.3).abs() < 0.1);
-        assert!(reader.measure() / reader.body < a4.measure() / a4.body);
+        for name in page_sizes() {
+            let g = Geometry::for_page_size(Some(name));
+            let ems = g.measure() / g.body;
+            assert!((30.0..=33.0).contains(&ems), "{name}: {ems} ems");
+            assert!(g.side >= READER_SIDE && g.top > 0.0, "{name}: margins");
+            assert!(g.body >= 7.0, "{name}: {} pt type", g.body);
+        }
     }
 }

@@ -454,8 +454,9 @@ fn contents(
         size: body * 0.9,
         ..setting
     };
-    let mut sub = format!("{} articles", chapters.len());
-    if let Some(range) = edition::date_range(chapters.iter().map(|c| &c.doc.article), " to ") {
+    let articles = chapters.iter().map(|c| &c.doc.article);
+    let mut sub = edition::common_words(articles.clone()).articles(chapters.len());
+    if let Some(range) = edition::date_range(articles, " – ") {
         sub = format!("{sub} · {range}");
     }
     let mut span = Span::new(sub, Style::Sans);

@@ -22,6 +22,11 @@ use super::linebreak::{self, FILL, FORBID, Item, Line, Mode};
 
 /// Cost of breaking at a hyphenation point (TeX's `\hyphenpenalty`).
 const HYPHEN_PENALTY: f32 = 50.0;
+/// Cost of breaking a name ("Kazakhstan", "Bridenstine": a capitalised word
+/// where capitals mark names) at a hyphenation point: high enough that a name is split only to spare a
+/// very loose line (badness about 500, spaces stretched 1.7 times as far as
+/// they comfortably may), since a broken name is hard to read back.
+const CAPITALISED_HYPHEN_PENALTY: f32 = 1000.0;
 /// Cost of breaking after a hyphen or dash already in the text (`\exhyphenpenalty`),
 /// and at other break opportunities inside a word ("and/or").
 const EXPLICIT_HYPHEN_PENALTY: f32 = 50.0;
@@ -124,6 +129,9 @@ pub struct SetLine {
     pub strings: Vec<GlyphString>,
     /// Natural width actually used.
     pub width: f32,
+    /// Whether the line ends inside a word: at a hyphen the breaker added,
+    /// or after a word's own hyphen, dash or slash.
+    pub hyphenated: bool,
     /// Byte offset, within the piece of paragraph it was set from, where
     /// the line's text begins.
     start: usize,
@@ -616,6 +624,7 @@ fn push_word(
     let glyphs = &run.glyphs[range.clone()];
     let width: f32 = glyphs.iter().map(|g| g.advance).sum();
     let mut points: Vec<Option<Point>> = vec![None; range.len() + 1];
+    let mut hyphen_cost = HYPHEN_PENALTY;
     let chunk = context.chunk;
 
     // UAX #14 opportunities inside the word and at its end (when no space
@@ -658,6 +667,11 @@ fn push_word(
         let text_end = glyphs.last().map_or(0, |g| g.end);
         if text_end - text_start <= MAX_HYPHENATED_BYTES && !run.rtl {
             let word = &run.text[text_start..text_end];
+            hyphen_cost = if patterns.is_name(word) {
+                CAPITALISED_HYPHEN_PENALTY
+            } else {
+                HYPHEN_PENALTY
+            };
             let mut k = range.start;
             for offset in patterns.breaks(word) {
                 let at = text_start + offset;
@@ -698,7 +712,7 @@ fn push_word(
             }),
             Point::Hyphen => items.push(Item::Penalty {
                 width: context.hyphen.width(),
-                cost: HYPHEN_PENALTY,
+                cost: hyphen_cost,
                 flagged: true,
                 content: Some(Piece {
                     run: context.index + 1,
@@ -833,6 +847,7 @@ fn draw_line(
 
     let mut set = SetLine {
         start,
+        hyphenated: matches!(items[line.end], Item::Penalty { flagged: true, .. }),
         ..SetLine::default()
     };
     let mut x = 0.0f32;
