@@ -29,6 +29,8 @@ use crate::limits::{
 pub struct Budget {
     /// Input bytes large pages may convert at once.
     total: u64,
+    /// The memory the process may take ([`memory_limit`], read once).
+    limit: Option<u64>,
     free: Mutex<u64>,
     freed: Condvar,
 }
@@ -42,12 +44,14 @@ pub struct Share<'a> {
 
 impl Default for Budget {
     fn default() -> Self {
-        let fits = memory_limit().map_or(u64::MAX, |m| {
+        let limit = memory_limit();
+        let fits = limit.map_or(u64::MAX, |m| {
             m.saturating_sub(BASE_MEMORY_BYTES) / PEAK_BYTES_PER_INPUT_BYTE
         });
         let total = BATCH_MEMORY_BUDGET.min(fits).max(LARGE_INPUT_BYTES);
         Budget {
             total,
+            limit,
             free: Mutex::new(total),
             freed: Condvar::new(),
         }
@@ -91,7 +95,7 @@ impl Budget {
     /// Refuses a page of `size` bytes that could not convert in the memory
     /// the process may use.
     pub fn check(&self, size: u64) -> Result<(), Error> {
-        let Some(limit) = memory_limit() else {
+        let Some(limit) = self.limit else {
             return Ok(());
         };
         let needs = least_peak(size);
@@ -136,13 +140,13 @@ pub fn size_hint(path: &Path) -> u64 {
 
 /// The least memory converting a page of `size` bytes (after
 /// decompression) takes, with the program's own.
-pub fn least_peak(size: u64) -> u64 {
+fn least_peak(size: u64) -> u64 {
     BASE_MEMORY_BYTES.saturating_add(size.saturating_mul(LEAST_BYTES_PER_INPUT_BYTE))
 }
 
 /// The memory this process may take, when something limits it: the soft
 /// address-space and data-segment limits, the cgroup's `memory.max`.
-pub fn memory_limit() -> Option<u64> {
+fn memory_limit() -> Option<u64> {
     let limits = [
         rlimit("Max address space"),
         rlimit("Max data size"),

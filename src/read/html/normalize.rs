@@ -314,13 +314,13 @@ fn drop_pull_quotes(blocks: &mut Vec<Block>) {
     let body: Vec<String> = blocks
         .iter()
         .filter(|b| matches!(b, Block::Paragraph { .. }))
-        .map(|b| format!(" {} ", words_only(b.text())))
+        .map(|b| format!(" {} ", fold_words(b.text())))
         .collect();
     blocks.retain(|b| {
         let Block::Quote { text, .. } = b else {
             return true;
         };
-        let words = words_only(text);
+        let words = fold_words(text);
         if words.split(' ').count() < PULL_QUOTE_MIN_WORDS {
             return true;
         }
@@ -329,8 +329,9 @@ fn drop_pull_quotes(blocks: &mut Vec<Block>) {
     });
 }
 
-/// The words of a text in lower case, one space apart, without punctuation.
-fn words_only(text: &str) -> String {
+/// The words of a text in lower case, one space apart, without punctuation
+/// (for recognizing a repeat: a pull quote, a quotation said twice).
+pub(super) fn fold_words(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

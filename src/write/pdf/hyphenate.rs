@@ -124,7 +124,9 @@ impl Patterns {
         // The patterns work on the lowercased word and give offsets into it;
         // where lowercasing changes a letter's length (`Ⱦ` is two bytes, `ⱦ`
         // three) those offsets do not fit `part`, so such words stay whole.
-        if chars < MIN_WORD || part.to_lowercase().len() != part.len() {
+        let keeps_length =
+            |c: char| c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8();
+        if chars < MIN_WORD || !part.chars().all(keeps_length) {
             return Vec::new();
         }
         self.dictionary

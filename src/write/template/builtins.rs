@@ -95,14 +95,7 @@ mod tests {
 
     #[test]
     fn the_names_the_writers_use_are_builtins() {
-        for name in [
-            MARKDOWN_FRONT_MATTER,
-            EPUB_PAGE,
-            HTML_ARTICLE,
-            HTML_SECTION,
-            HTML_BUNDLE,
-            HTML_STYLE,
-        ] {
+        for name in super::super::REPLACEABLE {
             assert!(builtin(name).is_some(), "{name}");
         }
     }

@@ -11,7 +11,7 @@
 mod marks;
 mod speaker;
 
-use super::normalize::split_words;
+use super::normalize::{fold_words, split_words};
 use super::patterns::{
     BARE_SENTENCE_MIN_WORDS, CHAIN_BREAK_MIN_WORDS, HYPOTHETICAL_CUES, NAMING_CUES,
     PARTIAL_QUOTE_MIN_WORDS, TITLE_MAX_WORDS,
@@ -267,15 +267,6 @@ fn is_speech(
         return attributed || ends_punct || words >= BARE_SENTENCE_MIN_WORDS || opens_block;
     }
     words >= PARTIAL_QUOTE_MIN_WORDS
-}
-
-/// A quotation's words, lowercase, for recognizing a repeat.
-fn fold_words(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Whether a quotation begins as a sentence (not a fragment).
