@@ -73,11 +73,15 @@ loso: ## leave one set out: fit the body stage on the other sets, score each hel
 bench: ## throughput over the corpus: parse floor, extraction, writers, whole runs (BENCH_PAGES=N limits)
 	$(CARGO) bench --locked --bench throughput
 
-ace: build ## accessibility check (Ace by DAISY) of an EPUB made from the writer fixture
-	@command -v ace-cli >/dev/null || PUPPETEER_SKIP_DOWNLOAD=1 npm install -g @daisy/ace-cli
-	$(GALLEY) convert tests/fixtures/every-block.json --to epub -o out/ace
-	PUPPETEER_EXECUTABLE_PATH=$${PUPPETEER_EXECUTABLE_PATH:-/usr/bin/chromium} \
-	  ace-cli --force --outdir out/ace/report out/ace/every-block.epub
+ace: build ## accessibility check (Ace by DAISY) of every sample EPUB; fails on a serious or critical violation
+	@command -v ace-cli >/dev/null || PUPPETEER_SKIP_DOWNLOAD=1 npm install -g --silent @daisy/ace-cli
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	rm -rf out/ace && $(GALLEY) convert samples --to epub -o out/ace
+	for book in out/ace/*.epub; do \
+	  PUPPETEER_EXECUTABLE_PATH=$${PUPPETEER_EXECUTABLE_PATH:-$$(command -v chromium)} \
+	    ace-cli --force --silent --outdir out/ace/report/$$(basename $$book .epub) $$book || exit 1; \
+	done
+	python3 tools/ace-verdict.py out/ace/report/*/report.json
 
 # cargo-fuzz passes nightly-only -Z flags; this machine has one stable toolchain,
 # which accepts them under RUSTC_BOOTSTRAP=1.
