@@ -1,6 +1,6 @@
 //! Tables as a reader keeps them: the fixture pages in
 //! `tests/fixtures/tables/` (a league table with a `<tfoot>` placed before
-//! its body, a season of daily readings long enough to span pages, a trade
+//! its body, a budget with decimal commas, a season of daily readings long enough to span pages, a trade
 //! table twelve columns wide) converted by the binary and read back — the
 //! PDF with `pdftotext` (`-layout` for rows, `-bbox` for where each word
 //! stands) and `pdfinfo -struct-text`, the EPUB with epubcheck. Column
@@ -163,6 +163,18 @@ fn numeric_columns_are_aligned_right_on_the_decimal_point() {
             .contains("<td style=\"text-align:right\">27</td>")
     );
     assert!(read(&stem, "html").contains("<td style=\"text-align:right\">2.25</td>"));
+}
+
+#[test]
+fn decimal_commas_are_aligned_as_decimal_points_are() {
+    let (_dir, stem) = convert("haushalt-de.html", &[]);
+    let (words, _) = words(&stem);
+    // Fractions of one, two and three digits on one decimal comma: each
+    // number ends one digit further right than the one before.
+    let edges = right_edges(&words, &["4,5", "17,25", "1.204,125"]);
+    let steps = [edges[1] - edges[0], edges[2] - edges[1]];
+    assert!(steps[0] > 2.0, "{edges:?}");
+    assert!((steps[0] - steps[1]).abs() < 0.3, "{edges:?}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! header word is not split while the table can be widened; a table whose
 //! words do not fit is set smaller (down to a floor), and only then are its
 //! words broken, never clipped. Numeric columns are set flush right with
-//! their decimal points aligned. One piece per row: the header rows come
+//! their decimal marks aligned. One piece per row: the header rows come
 //! first and repeat at the top of each page the table continues on, the
 //! footer rows last.
 
@@ -28,6 +28,9 @@ const CELL_PADDING: f32 = 3.5;
 /// Width a cell's text may take beyond its measured width, in points, so
 /// that rounding never breaks a word measured to fit.
 const WIDTH_SLACK: f32 = 0.05;
+/// Digits between two thousands separators: a mark followed by exactly
+/// this many digits may separate thousands rather than a fraction.
+const THOUSANDS_GROUP: usize = 3;
 /// A line width no cell reaches: sets a cell on one line to measure it.
 const UNBOUNDED: f32 = 1.0e5;
 /// Rule at the table's top, under its header and above its footer:
@@ -51,7 +54,9 @@ struct Column {
     max: f32,
     /// Whether it holds numbers.
     numeric: bool,
-    /// Widest fraction (from the decimal point on) of its numbers.
+    /// Its numbers' decimal mark: `.` (`1,204.50`) or `,` (`1.204,50`).
+    mark: char,
+    /// Widest fraction (from the decimal mark on) of its numbers.
     fraction: f32,
     /// Widest integer part of its numbers.
     integer: f32,
@@ -88,8 +93,16 @@ pub fn table(
     let mut columns: Vec<Column> = parts
         .numeric
         .iter()
-        .map(|&numeric| Column {
+        .enumerate()
+        .map(|(c, &numeric)| Column {
             numeric,
+            mark: decimal_mark(
+                rows[header_rows..]
+                    .iter()
+                    .filter_map(|row| row.get(c))
+                    .map(|cell| cell.trim())
+                    .filter(|cell| is_number(cell)),
+            ),
             ..Column::default()
         })
         .collect();
@@ -102,7 +115,7 @@ pub fn table(
             column.max = column.max.max(whole);
             let mut fraction = 0.0;
             if column.numeric && r >= header_rows && is_number(cell) {
-                fraction = width(fonts, decimals(cell), style(r), reference);
+                fraction = width(fonts, decimals(cell, column.mark), style(r), reference);
                 column.fraction = column.fraction.max(fraction);
                 column.integer = column.integer.max(whole - fraction);
                 column.min = column.min.max(whole);
@@ -157,7 +170,7 @@ pub fn table(
             lines_max = lines_max.max(lines.len());
             let single = lines.len() == 1;
             for (i, line) in lines.into_iter().enumerate() {
-                // Numbers stand on the column's decimal point; other cells of
+                // Numbers stand on the column's decimal mark; other cells of
                 // a numeric column (its header, words) are flush right.
                 let shift = match fractions[r].get(c) {
                     _ if !column.numeric => 0.0,
@@ -240,10 +253,35 @@ fn distribute(columns: &[Column], scale: f32, measure: f32) -> Vec<f32> {
     floor.iter().map(|w| w * measure / total(&floor)).collect()
 }
 
-/// A number's fraction: from its decimal point (a point followed by a
-/// digit) on, or nothing.
-fn decimals(number: &str) -> &str {
-    match number.rfind('.') {
+/// The decimal mark of a column's numbers: the last of `.` and `,` in a
+/// number that has both (`1.204,50`), else one followed by other than three
+/// digits (`3,5`, `0.25`); `.` when every number leaves it open (`1,204`,
+/// where either reading has no fraction to align).
+fn decimal_mark<'a>(numbers: impl Iterator<Item = &'a str>) -> char {
+    for number in numbers {
+        let last = number.rfind(['.', ',']);
+        let Some(i) = last else { continue };
+        let mark = if number[i..].starts_with('.') {
+            '.'
+        } else {
+            ','
+        };
+        let other = if mark == '.' { ',' } else { '.' };
+        let digits = number[i + 1..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count();
+        if number[..i].contains(other) || (digits > 0 && digits != THOUSANDS_GROUP) {
+            return mark;
+        }
+    }
+    '.'
+}
+
+/// A number's fraction: from its decimal `mark` (followed by a digit) on,
+/// or nothing.
+fn decimals(number: &str, mark: char) -> &str {
+    match number.rfind(mark) {
         Some(i) if number[i + 1..].starts_with(|c: char| c.is_ascii_digit()) => &number[i..],
         _ => "",
     }
@@ -314,9 +352,19 @@ mod tests {
     }
 
     #[test]
-    fn a_number_s_fraction_starts_at_its_decimal_point() {
-        assert_eq!(decimals("1,204.50"), ".50");
-        assert_eq!(decimals("45%"), "");
-        assert_eq!(decimals("12."), "");
+    fn a_number_s_fraction_starts_at_its_decimal_mark() {
+        assert_eq!(decimals("1,204.50", '.'), ".50");
+        assert_eq!(decimals("1.204,50", ','), ",50");
+        assert_eq!(decimals("45%", '.'), "");
+        assert_eq!(decimals("12.", '.'), "");
+    }
+
+    #[test]
+    fn a_column_s_decimal_mark_is_read_from_its_numbers() {
+        assert_eq!(decimal_mark(["1.204,50", "3"].into_iter()), ',');
+        assert_eq!(decimal_mark(["1,204", "3,5"].into_iter()), ',');
+        assert_eq!(decimal_mark(["1,204", "0.25"].into_iter()), '.');
+        assert_eq!(decimal_mark(["1,204", "2,000"].into_iter()), '.');
+        assert_eq!(decimal_mark(["12", "7"].into_iter()), '.');
     }
 }
