@@ -25,6 +25,11 @@ fn galley() -> PathBuf {
 /// Runs galley with `args` under the memory limit (and, when `fsize_kib` is
 /// set, a file-size limit with SIGXFSZ ignored, as on a full disk).
 fn run_limited(args: &[&str], fsize_kib: Option<u64>) -> Output {
+    run_within(args, fsize_kib, TIME_LIMIT)
+}
+
+/// [`run_limited`], stopped as a hang after `time_limit`.
+fn run_within(args: &[&str], fsize_kib: Option<u64>, time_limit: Duration) -> Output {
     let mut script = format!("ulimit -v {MEMORY_LIMIT_KIB}; ");
     if let Some(kib) = fsize_kib {
         script.push_str(&format!("trap '' XFSZ; ulimit -f {}; ", kib * 2));
@@ -58,9 +63,9 @@ fn run_limited(args: &[&str], fsize_kib: Option<u64>) -> Output {
         if let Some(status) = child.try_wait().expect("wait") {
             break status;
         }
-        if start.elapsed() > TIME_LIMIT {
+        if start.elapsed() > time_limit {
             let _ = child.kill();
-            panic!("galley {args:?} still running after {TIME_LIMIT:?}");
+            panic!("galley {args:?} still running after {time_limit:?}");
         }
         std::thread::sleep(Duration::from_millis(20));
     };
@@ -100,8 +105,8 @@ fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> String {
 /// Every output format: each case converts to all of them.
 const FORMATS: &str = "md,json,epub,pdf,html";
 
-/// Every format but PDF, for the cases the PDF writer's line breaking cannot
-/// take yet (see the ignored `…_to_pdf` twins).
+/// Every format but PDF, for a case whose PDF run is a test of its own (so
+/// each run's time is seen apart).
 const NOT_PDF: &str = "md,json,epub,html";
 
 /// The outputs of one conversion to every format, by extension.
@@ -866,4 +871,66 @@ fn closed_elements_count_once_against_the_element_limit() {
     let (outputs, _) = convert_all(&closed_italics(dir.path()), &[]);
     assert!(outputs.text("json").contains(FILLER));
     assert!(outputs.text("html").contains("<em>word</em>"));
+}
+
+/// The fuzz targets and the extension that selects each one's reader.
+const FUZZ_TARGETS: [(&str, &str); 5] = [
+    ("html", "html"),
+    ("mhtml", "mhtml"),
+    ("warc", "warc"),
+    ("markdown", "md"),
+    ("json", "json"),
+];
+
+/// A hang guard for one fuzz target's inputs in one batch: each input takes
+/// well under a second.
+const FUZZ_BATCH_TIME_LIMIT: Duration = Duration::from_secs(600);
+
+/// The inputs the fuzz targets start from and the ones their runs kept
+/// (`fuzz/seeds/TARGET`, and `fuzz/corpus/TARGET` minimised with `cargo
+/// fuzz cmin`), converted as a user would: one batch per target, each input
+/// named for the target's reader, to every format, under the memory limit.
+/// Each converts or fails with its one line; none panics.
+#[test]
+fn every_fuzz_input_converts_or_fails_with_one_line() {
+    let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+    for (target, ext) in FUZZ_TARGETS {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs = dir.path().join("in");
+        std::fs::create_dir(&inputs).unwrap();
+        let mut count = 0;
+        for kept in ["seeds", "corpus"] {
+            let Ok(entries) = std::fs::read_dir(fuzz.join(kept).join(target)) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.unwrap().path();
+                let stem = path.file_stem().unwrap().to_string_lossy();
+                std::fs::copy(&path, inputs.join(format!("{kept}-{stem}.{ext}"))).unwrap();
+                count += 1;
+            }
+        }
+        assert!(count > 0, "no fuzz inputs for {target}");
+        let out_dir = dir.path().join("out");
+        let out = run_within(
+            &[
+                "convert",
+                &inputs.to_string_lossy(),
+                "--to",
+                FORMATS,
+                "-o",
+                &out_dir.to_string_lossy(),
+            ],
+            None,
+            FUZZ_BATCH_TIME_LIMIT,
+        );
+        no_panic(&out);
+        let err = stderr(&out);
+        assert!(!err.contains("internal error"), "{target}: {err}");
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{target}: {err}");
+        eprintln!(
+            "{target}: {count} inputs, {}",
+            err.lines().last().unwrap_or_default()
+        );
+    }
 }
