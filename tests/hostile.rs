@@ -928,9 +928,16 @@ fn every_fuzz_input_converts_or_fails_with_one_line() {
         let err = stderr(&out);
         assert!(!err.contains("internal error"), "{target}: {err}");
         assert!(matches!(out.status.code(), Some(0 | 1)), "{target}: {err}");
-        eprintln!(
-            "{target}: {count} inputs, {}",
-            err.lines().last().unwrap_or_default()
-        );
+        // Nothing lost: converted, skipped, partly converted and failed
+        // inputs add up to all of them.
+        let summary = err.lines().last().unwrap_or_default();
+        let counted: usize = summary
+            .trim_start_matches("galley: ")
+            .split(", ")
+            .filter(|part| !part.contains("warning"))
+            .map(|part| part.split(' ').next().unwrap().parse::<usize>().unwrap())
+            .sum();
+        assert_eq!(counted, count, "{target}: {summary}");
+        eprintln!("{target}: {count} inputs, {summary}");
     }
 }
