@@ -28,7 +28,12 @@ The galley binary reaches the executors with `spark-submit --files
 (or given with --galley).
 
     spark-submit --master 'local[2]' --files target/release/galley \\
+        --driver-java-options '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' \\
         examples/spark/galley_job.py --warc crawl/*.warc.gz --out articles.parquet
+
+(The Java options suit a local run, where the driver's JVM does the work: the
+quick compiler only and the serial collector cost it far less CPU than the
+defaults; the README says more.)
 """
 
 import argparse
