@@ -87,7 +87,7 @@ def timed(command, **kwargs):
 def descendants_cpu(root):
     """CPU seconds so far of `root` and its descendants, by process id."""
     parents, used = {}, {}
-    for entry in os.listdir("/proc"):
+    for entry in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{entry}/stat") as f:
                 fields = f.read().rpartition(")")[2].split()
