@@ -219,11 +219,17 @@ def read_ahead(stream):
         try:
             while chunk := stream.read(CHUNK_BYTES):
                 chunks.put(chunk)
-        finally:
             chunks.put(b"")
+        except Exception as error:  # raised again where the chunks are read
+            chunks.put(error)
 
     threading.Thread(target=read, daemon=True).start()
-    while chunk := chunks.get():
+    while True:
+        chunk = chunks.get()
+        if isinstance(chunk, Exception):
+            raise chunk
+        if not chunk:
+            return
         yield chunk
 
 
