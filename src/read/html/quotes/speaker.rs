@@ -7,13 +7,13 @@
 //! to the full name seen earlier in the article.
 
 use super::super::patterns::{
-    CLAUSE_OPENERS, COMPOUND_TITLE_MIN_CHARS, DEFINITE_ARTICLES, FEMALE_PRONOUNS,
-    GROUP_SUBJECT_MAX_WORDS, GROUP_SUBJECTS, INDEFINITE_ARTICLES, INDEFINITE_OPENERS,
-    LEADING_PARTICLES, NAME_ARTICLES, NAME_PARTICLES, NAME_PREPOSITIONS, NOT_NAME_WORDS,
-    ORGANISATION_WORDS, OTHER_PRONOUNS, PERSON_PRONOUNS, PERSON_TITLES, REPORTING_PHRASES,
-    REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS, ROLE_LINK_WORDS, SPEAKER_MAX_WORDS,
-    SUBJECT_LEAD_WORDS, SUBJECT_SHARING_CONJUNCTIONS, UNNAMED_ROLES, UNNAMED_SPEAKER_OPENERS,
-    VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
+    ADDRESSEE_ARTICLES, ADDRESSEE_PREPOSITIONS, CLAUSE_OPENERS, COMPOUND_TITLE_MIN_CHARS,
+    DEFINITE_ARTICLES, FEMALE_PRONOUNS, GROUP_SUBJECT_MAX_WORDS, GROUP_SUBJECTS,
+    INDEFINITE_ARTICLES, INDEFINITE_OPENERS, LEADING_PARTICLES, NAME_ARTICLES, NAME_PARTICLES,
+    NAME_PREPOSITIONS, NOT_NAME_WORDS, ORGANISATION_WORDS, OTHER_PRONOUNS, PERSON_PRONOUNS,
+    PERSON_TITLES, REPORTING_PHRASES, REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS, ROLE_LINK_WORDS,
+    SPEAKER_MAX_WORDS, SUBJECT_LEAD_WORDS, SUBJECT_SHARING_CONJUNCTIONS, UNNAMED_ROLES,
+    UNNAMED_SPEAKER_OPENERS, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
 };
 
 use super::super::metadata::names::{Gender, given_name_gender, is_given_name};
@@ -445,6 +445,9 @@ fn subject_after_verb(words: &[&str]) -> Option<Subject> {
     if let Some(name) = name_after_role(words) {
         return Some(Subject::Name(name));
     }
+    if is_addressee(words) {
+        return None;
+    }
     if INDEFINITE_OPENERS.contains(&lower.as_ref()) {
         // `said a dispatcher on the police scanner`: someone unnamed.
         return Some(Subject::Nobody);
@@ -455,6 +458,22 @@ fn subject_after_verb(words: &[&str]) -> Option<Subject> {
         return subject(words, false);
     }
     None
+}
+
+/// Whether the words after an inverted verb open its addressee (`dijo a
+/// la red Erbol`, `told to reporters`) rather than its subject.
+fn is_addressee(words: &[&str]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lower = bare(first);
+    if !ADDRESSEE_PREPOSITIONS.contains(&lower.as_ref()) || starts_capital(first) {
+        return false;
+    }
+    lower != "a"
+        || words
+            .get(1)
+            .is_some_and(|w| starts_capital(w) || ADDRESSEE_ARTICLES.contains(&bare(w).as_ref()))
 }
 
 /// A name after the role that introduces it: `council member Dana
