@@ -29,7 +29,7 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
         .collect();
     // Narrative is read for names only while quotations follow it.
     let last_quoted = spans.iter().rposition(|s| !s.is_empty());
-    let mut cast = Cast::default();
+    let mut cast = Cast::new(speaker::capitalizes_nouns(texts.iter().flatten().copied()));
     let mut out: Vec<Quote> = Vec::new();
     // The quotations found so far, folded, to recognize a repeat.
     let mut folded: Vec<String> = Vec::new();
@@ -69,6 +69,7 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
                 .flatten()
                 .or_else(|| speaker::before(before_text));
             let attributed = subject.is_some();
+            let subject = subject.filter(|s| !cast.doubts(s));
             if !is_speech(
                 &quote_text,
                 words,
@@ -91,7 +92,7 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
                         // (`…, ergänzt Eliane Steinmeyer. „Die Preise …“`), or
                         // the quotation is the person last named's.
                         let lead = &text[pos.min(span.open)..span.open];
-                        match speaker::before(lead) {
+                        match speaker::before(lead).filter(|s| !cast.doubts(s)) {
                             Some(s) if before_text.trim().is_empty() => cast.resolve(&s),
                             _ if starts_sentence(&quote_text) => cast.last_person(),
                             _ => None,

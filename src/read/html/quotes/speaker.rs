@@ -10,10 +10,11 @@ use super::super::patterns::{
     ADDRESSEE_ARTICLES, ADDRESSEE_PREPOSITIONS, CLAUSE_OPENERS, COMPOUND_TITLE_MIN_CHARS,
     DEFINITE_ARTICLES, FEMALE_PRONOUNS, GROUP_SUBJECT_MAX_WORDS, GROUP_SUBJECTS,
     INDEFINITE_ARTICLES, INDEFINITE_OPENERS, LEADING_PARTICLES, NAME_ARTICLES, NAME_PARTICLES,
-    NAME_PREPOSITIONS, NOT_NAME_WORDS, ORGANISATION_WORDS, OTHER_PRONOUNS, PERSON_PRONOUNS,
-    PERSON_TITLES, REPORTING_PHRASES, REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS, ROLE_LINK_WORDS,
-    SPEAKER_MAX_WORDS, SUBJECT_LEAD_WORDS, SUBJECT_SHARING_CONJUNCTIONS, UNNAMED_ROLES,
-    UNNAMED_SPEAKER_OPENERS, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
+    NAME_PREPOSITIONS, NOT_NAME_WORDS, NOUN_CAPITALIZING_SHARE, NOUN_CAPITALIZING_WORDS,
+    ORGANISATION_WORDS, OTHER_PRONOUNS, PERSON_PRONOUNS, PERSON_TITLES, REPORTING_PHRASES,
+    REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS, ROLE_LINK_WORDS, SPEAKER_MAX_WORDS,
+    SUBJECT_LEAD_WORDS, SUBJECT_SHARING_CONJUNCTIONS, UNNAMED_ROLES, UNNAMED_SPEAKER_OPENERS,
+    VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
 };
 
 use super::super::metadata::names::{Gender, given_name_gender, is_given_name};
@@ -176,6 +177,15 @@ pub fn after(text: &str) -> Option<Subject> {
     if let Some(rest) = after_phrase(&words) {
         return subject(rest, false);
     }
+    // `„…“, so Sackton.`, `„…“, so der Major-Sieger`: German reports
+    // speech with `so` before the speaker.
+    if words[0] == REPORTING_SO
+        && words
+            .get(1)
+            .is_some_and(|w| starts_capital(w) || DEFINITE_ARTICLES.contains(&bare(w).as_ref()))
+    {
+        return subject_after_verb(&words[1..]);
+    }
     if is_verb(words[0]) {
         return subject_after_verb(&words[1..]);
     }
@@ -202,6 +212,10 @@ pub fn after(text: &str) -> Option<Subject> {
     (0..words.len())
         .find_map(|i| phrase_at(&words, i).and_then(|n| subject(&words[i + n..], false)))
 }
+
+/// The German word that reports speech right after a quotation, before
+/// its speaker (`„…“, so Sackton`).
+const REPORTING_SO: &str = "so";
 
 /// The speaker named by the words of the sentence before a quotation
 /// (`Tokayev said: ` / `According to the ministry, ` / `Smith said the plan was `).
@@ -482,10 +496,12 @@ fn is_addressee(words: &[&str]) -> bool {
 /// them; the name is a capitalized run that is not an organisation and does
 /// not follow a preposition (`the minister of Foreign Affairs`).
 fn name_after_role(words: &[&str]) -> Option<String> {
+    // A capitalized title is part of the role (`der Leiter, Dieter
+    // Kranzlmüller`).
     let at = words
         .iter()
         .take(ROLE_BEFORE_NAME_MAX_WORDS + 1)
-        .position(|w| starts_capital(w))?;
+        .position(|w| starts_capital(w) && !(is_title(w) && w.ends_with(',')))?;
     if at == 0 {
         // `said UK economist Martin Beck`, `said NBC Sports Group spokesman
         // Adam Freifeld`: an organisation or a place qualifies the role.
@@ -948,9 +964,50 @@ pub struct Cast {
     last_person: Option<String>,
     /// How many times a person was noted: tells whether a run named one.
     touches: usize,
+    /// The text capitalizes its nouns (German): a capitalized word is no
+    /// name by itself.
+    capitalized_nouns: bool,
+}
+
+/// Whether texts capitalize their nouns, told by the share of German
+/// function words among their words.
+pub fn capitalizes_nouns<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
+    let (mut all, mut function) = (0usize, 0usize);
+    for text in texts {
+        for w in split_words(text) {
+            all += 1;
+            if bare_is(w, NOUN_CAPITALIZING_WORDS) {
+                function += 1;
+            }
+        }
+    }
+    all > 0 && function as f64 >= all as f64 * NOUN_CAPITALIZING_SHARE
 }
 
 impl Cast {
+    /// An empty cast for a text that does or does not capitalize its nouns.
+    pub fn new(capitalized_nouns: bool) -> Cast {
+        Cast {
+            capitalized_nouns,
+            ..Cast::default()
+        }
+    }
+
+    /// Whether a subject is a doubtful name: in a text that capitalizes
+    /// its nouns, capitalized words (`Marktprognosen`, `Millionen Euro`,
+    /// `Um Strom`) the article never named before, that open with no given
+    /// name and name no organisation, are not taken for a speaker.
+    pub fn doubts(&self, subject: &Subject) -> bool {
+        let Subject::Name(name) = subject else {
+            return false;
+        };
+        let words: Vec<&str> = name.split(' ').collect();
+        self.capitalized_nouns
+            && self.expand(name).is_none()
+            && !words.first().is_some_and(|w| is_given_name(w))
+            && !is_organisation(&words)
+    }
+
     /// Notes the names mentioned in a stretch of narrative text. A name
     /// becomes the person last named when the text marks it as a person:
     /// a title, an appositive (`Kisha Rivera, who …`), a role before it
@@ -980,7 +1037,7 @@ impl Cast {
                 .and_then(|w| self.referent(pronoun_gender(&w)));
             while let Some((start, run)) = runs.next_if(|(start, _)| *start < end) {
                 let touches = self.touches;
-                self.read_run(&words, start, &run);
+                self.read_run(&words, start, &run, start == subject_at);
                 if start == subject_at && topic.is_none() && self.touches != touches {
                     topic = self
                         .last_person
@@ -996,8 +1053,9 @@ impl Cast {
         self.note_unnamed_speakers(&words);
     }
 
-    /// Notes one run of capitalized words at `start` in `words`.
-    fn read_run(&mut self, words: &[&str], start: usize, run: &[&str]) {
+    /// Notes one run of capitalized words at `start` in `words`, the
+    /// sentence's subject when `subject`.
+    fn read_run(&mut self, words: &[&str], start: usize, run: &[&str], subject: bool) {
         {
             let end = start + run.len();
             let before = start.checked_sub(1).map(|i| bare(words[i]));
@@ -1024,7 +1082,10 @@ impl Cast {
                 && !next.is_empty()
                 && !CLAUSE_OPENERS.contains(&next.as_ref())
                 && words.get(end).is_some_and(|w| !starts_capital(w));
-            let verb_after = is_verb(&next);
+            // `Udo Kriese (75) hat …`: a given name opening the sentence's
+            // subject is a person, as one before a verb is.
+            let verb_after = is_verb(&next)
+                || (subject && run.len() >= 2 && run.first().is_some_and(|w| is_given_name(w)));
             self.mention(run, role_before, appositive, verb_after, after_place_word);
         }
     }
@@ -1114,7 +1175,9 @@ impl Cast {
             }
             return;
         }
-        let strong = strong && (appositive || verb_after || given);
+        // Where nouns are capitalized, only a given name makes a pair of
+        // capitalized words a person (`Millionen Euro` before a verb is not).
+        let strong = strong && (given || (!self.capitalized_nouns && (appositive || verb_after)));
         if titled || (strong && (2..=4).contains(&tokens)) {
             self.touch(&name, &roles, false);
         } else if (2..=4).contains(&tokens) {
