@@ -2292,7 +2292,7 @@ pub const PERSON_TITLES: &[&str] = &[
     "presidenta", "ministro", "ministra", "diputado", "diputada", "senador", "senadora",
     "gobernador", "gobernadora", "alcalde", "alcaldesa", "directora", "subsecretario",
     "subsecretaria", "secretario", "portavoz", "vocero", "vocera", "candidato", "candidata",
-    "jefe", "jefa",
+    "jefe", "jefa", "sheik",
 ];
 
 /// Last words that make a capitalized name an organisation, kept whole as

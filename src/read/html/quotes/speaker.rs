@@ -590,6 +590,11 @@ fn subject_before(words: &[&str], participle: bool) -> Option<Subject> {
             || LEADING_PARTICLES.contains(&lower.as_ref())
             || GROUP_SUBJECTS.contains(&lower.as_ref());
         if !opens_subject {
+            // `investment banker Anthony Scaramucci said`: a role before a
+            // full name next to the verb.
+            if let Some(name) = role_then_name(seg) {
+                return Some(Subject::Name(name));
+            }
             // An appositive (`a spokeswoman for the ministry,`, `who …`).
             continue;
         }
@@ -603,6 +608,22 @@ fn subject_before(words: &[&str], participle: bool) -> Option<Subject> {
         }
     }
     None
+}
+
+/// The full name closing a lowercase phrase right before its verb
+/// (`investment banker Anthony Scaramucci`); not one after a preposition
+/// (`a friend of John Smith`).
+fn role_then_name(seg: &[&str]) -> Option<String> {
+    let (at, run) = name_runs(seg).pop()?;
+    let before = bare(seg.get(at.checked_sub(1)?)?);
+    (at + run.len() == seg.len()
+        && run.len() >= 2
+        && !seg.last().is_some_and(|w| w.ends_with(','))
+        && !NAME_PREPOSITIONS.contains(&before.as_ref())
+        && !INDEFINITE_ARTICLES.contains(&before.as_ref())
+        && !is_organisation(&run))
+    .then(|| name_from_run(&run))
+    .flatten()
 }
 
 /// The gender of a personal pronoun (one of [`PERSON_PRONOUNS`], lowercase).
@@ -785,6 +806,15 @@ fn name_run<'a>(words: &[&'a str]) -> Option<(usize, Vec<&'a str>, usize)> {
     {
         i += 1;
     }
+    // `die Aufmerksamkeit von Jeanmaire Molina`: a particle precedes a
+    // surname, never a given name; before one it is a preposition.
+    if words
+        .get(i)
+        .is_some_and(|w| !starts_capital(w) && bare_is(w, LEADING_PARTICLES))
+        && words.get(i + 1).is_some_and(|w| is_given_name(w))
+    {
+        i += 1;
+    }
     let skip = i;
     let mut run: Vec<&str> = Vec::new();
     while i < words.len() {
@@ -800,13 +830,21 @@ fn name_run<'a>(words: &[&'a str]) -> Option<(usize, Vec<&'a str>, usize)> {
         let lower = lower_in(&mut buf, clean);
         let next_capital = words.get(i + 1).is_some_and(|n| starts_capital(n));
         let one_of = |list: &[&str]| list.iter().any(|p| p.as_bytes() == &*lower);
-        let particle = next_capital
-            && if run.is_empty() {
-                one_of(LEADING_PARTICLES)
-            } else {
-                one_of(NAME_PARTICLES)
-                    || (*lower == *b"of" && run.iter().any(|r| is_title(r) || ORGANISATIONS.has(r)))
-            };
+        // `Nur el-Din`, `Abdellatif al-Mahmoud`: a particle joined to a
+        // capitalized name by a hyphen.
+        let hyphened = !run.is_empty()
+            && clean
+                .split_once('-')
+                .is_some_and(|(p, rest)| NAME_PARTICLES.contains(&p) && starts_capital(rest));
+        let particle = hyphened
+            || next_capital
+                && if run.is_empty() {
+                    one_of(LEADING_PARTICLES)
+                } else {
+                    one_of(NAME_PARTICLES)
+                        || (*lower == *b"of"
+                            && run.iter().any(|r| is_title(r) || ORGANISATIONS.has(r)))
+                };
         if clean.is_empty()
             || !(starts_capital(clean) || particle)
             || (w.starts_with('(') && !run.is_empty())
@@ -903,6 +941,14 @@ fn name_from_run(run: &[&str]) -> Option<String> {
         .rposition(|w| is_title(w) && !is_initial(w))
         .map_or(0, |i| i + 1);
     let mut name = &rest[after_title..];
+    // `Konzernchef von FACC`: a title of an organisation, no name.
+    if after_title > 0
+        && name.len() >= 2
+        && bare_is(name[0], LEADING_PARTICLES)
+        && is_organisation(&name[1..])
+    {
+        return None;
+    }
     // `Konzernchef Robert Machtlinger`, `DRK-Generalsekretär Christian
     // Reuter`: a role the title list lacks stands before a given name and
     // a surname; `Orbán Viktor` (family name first) stays whole.
@@ -1061,7 +1107,13 @@ impl Cast {
             let before = start.checked_sub(1).map(|i| bare(words[i]));
             let last = words.get(end - 1).copied().unwrap_or_default();
             // `Pour Sophie Marchand, boulangère, …`: a point of view, not a place.
-            let viewpoint = (start == 1 || (start > 1 && ends_sentence(words[start - 2])))
+            // `But for Juanita Abernathy, …` too.
+            let opens = |at: usize| at == 0 || ends_sentence(words[at - 1]);
+            let viewpoint = start >= 1
+                && (opens(start - 1)
+                    || (start >= 2
+                        && opens(start - 2)
+                        && SUBJECT_LEAD_WORDS.contains(&bare(words[start - 2]).as_ref())))
                 && before
                     .as_deref()
                     .is_some_and(|b| VIEWPOINT_PREPOSITIONS.contains(&b))
@@ -1218,15 +1270,18 @@ impl Cast {
             return Some(p);
         }
         // A longer name whose last words, or else whose first words, are
-        // this name's.
+        // this name's (`Shahat` of `Abdel Moneim el-Shahat` too).
         let found = self
             .named
             .iter()
             .rev()
             .find(|p| {
-                p.name
-                    .strip_suffix(name)
-                    .is_some_and(|head| head.ends_with(' '))
+                p.name.strip_suffix(name).is_some_and(|head| {
+                    head.ends_with(' ')
+                        || head.strip_suffix('-').is_some_and(|h| {
+                            bare_is(h.rsplit(' ').next().unwrap_or_default(), NAME_PARTICLES)
+                        })
+                })
             })
             .or_else(|| {
                 self.named.iter().rev().find(|p| {
@@ -1235,6 +1290,22 @@ impl Cast {
                         .is_some_and(|tail| tail.starts_with(' '))
                 })
             });
+        // `the EC` of the `Election Commission`: an organisation by its initials.
+        let found = found.or_else(|| {
+            let acronym = name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase());
+            acronym
+                .then(|| {
+                    self.named.iter().rev().find(|p| {
+                        p.organisation
+                            && p.name
+                                .split(' ')
+                                .filter(|w| starts_capital(w))
+                                .filter_map(|w| w.chars().next())
+                                .eq(name.chars())
+                    })
+                })
+                .flatten()
+        });
         let Some(found) = found else {
             // `Realtor Ghulam`, `Arbeitsrechtlerin Bürger`: a role before a
             // surname seen earlier.
