@@ -458,6 +458,50 @@ mod tests {
     }
 
     #[test]
+    fn capitalized_nouns_are_no_speakers_in_german() {
+        assert_eq!(
+            speakers(&[
+                "„Wir haben einen gewaltigen Auftragseingang“, sagte Konzernchef Robert Machtlinger am Dienstag vor Journalisten. Die Nachfrage der Airlines sei hoch und der Markt wachse.",
+                "Bis 2042 würden laut Marktprognosen weltweit 40.850 Flugzeuge ausgeliefert. „Das sind die Cashcows, das ist die Butter aufs Brot.“",
+                "„Es ist im Grunde wie eine invasive Spezies“, so Machtlinger.",
+            ]),
+            vec![
+                some("Robert Machtlinger"),
+                some("Robert Machtlinger"),
+                some("Robert Machtlinger")
+            ]
+        );
+    }
+
+    #[test]
+    fn organisation_by_its_initials() {
+        assert_eq!(
+            speakers(&[
+                "In a setback to Subramanian Swamy, the Election Commission on Tuesday rejected his plea.",
+                "“The Commission does not have anything to do with newspaper reports,” the EC told Swamy.",
+            ]),
+            vec![some("Election Commission")]
+        );
+    }
+
+    #[test]
+    fn role_before_a_full_name_and_an_addressee_after_the_verb() {
+        assert_eq!(
+            speakers(&[
+                "“This will be the first president with that stance,” investment banker Anthony Scaramucci said on the BBC, according to the New York Times."
+            ]),
+            vec![some("Anthony Scaramucci")]
+        );
+        assert_eq!(
+            speakers(&[
+                "El periodista Hugo Bustos asegura que no mostró todo el material.",
+                "“Yo le diría que un 89 o 90% de esos vehículos los tienen policías”, dijo a la red Erbol.",
+            ]),
+            vec![some("Hugo Bustos")]
+        );
+    }
+
+    #[test]
     fn unknown_speaker_is_none() {
         let q = quotes(&[
             "But officials say they received “reports of deaths, forced labor, torture and other cruel treatment” in these camps.",
