@@ -2328,7 +2328,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "earlier", "later", "today", "yesterday", "tonight", "ago",
     "dem", "den", "des", "einem", "einen", "einer", "wir", "ich", "ihr", "je", "nous", "vous",
     "ils", "elles", "pour", "selon", "dans", "avec", "chez", "depuis", "für", "laut", "nach",
-    "bei", "seit",
+    "bei", "seit", "para",
 ];
 
 /// Lowercase name particles allowed inside a name (`Ursula von der Leyen`).

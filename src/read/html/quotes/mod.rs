@@ -214,7 +214,8 @@ fn is_speech(
     attributed: bool,
     opens_block: bool,
 ) -> bool {
-    if words == 0 {
+    // `«42/2023).»`: a number between marks is no speech.
+    if words == 0 || !text.chars().any(char::is_alphabetic) {
         return false;
     }
     let cue = before.split_whitespace().next_back().map(|w| {
@@ -498,6 +499,29 @@ mod tests {
                 "“Yo le diría que un 89 o 90% de esos vehículos los tienen policías”, dijo a la red Erbol.",
             ]),
             vec![some("Hugo Bustos")]
+        );
+    }
+
+    #[test]
+    fn point_of_view_joined_titles_and_a_named_thing() {
+        assert_eq!(
+            speakers(&[
+                "“Colombia tiene 170 municipios identificados como PDET”, dijo Sergio Fajardo.",
+                "Para Ingrid Betancourt la solución está en la voluntad política “para darles protección en el momento en que están amenazados”.",
+            ]),
+            vec![some("Sergio Fajardo"), some("Ingrid Betancourt")]
+        );
+        assert_eq!(
+            speakers(&["“People want great maps,” said Nokia President and CEO Stephen Elop."]),
+            vec![some("Stephen Elop")]
+        );
+        assert_eq!(
+            speakers(&[
+                "Jordan Mittelman is obsessed with cycling, a passion he has harnessed to launch a business.",
+                "Mr Mittelman knew his High Street store, Bicycle Space, could only succeed by offering more.",
+                "“People can find all the products we sell online,” he says.",
+            ]),
+            vec![some("Jordan Mittelman")]
         );
     }
 

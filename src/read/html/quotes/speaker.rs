@@ -234,7 +234,29 @@ pub fn before(text: &str) -> Option<Subject> {
             return Some(found);
         }
     }
-    None
+    viewpoint(&words)
+}
+
+/// The person whose point of view opens a sentence (`Para Ingrid
+/// Betancourt la solución está en …`, `For Jane Doe, …`): the speaker of a
+/// quotation the sentence goes on to.
+fn viewpoint(words: &[&str]) -> Option<Subject> {
+    let start = words
+        .iter()
+        .take_while(|w| SUBJECT_LEAD_WORDS.contains(&bare(w).as_ref()))
+        .count();
+    if !words
+        .get(start)
+        .is_some_and(|w| bare_is(w, VIEWPOINT_PREPOSITIONS))
+    {
+        return None;
+    }
+    let (0, run, _) = name_run(&words[start + 1..])? else {
+        return None;
+    };
+    (run.len() >= 2 && is_given_name(run[0]) && !is_organisation(&run))
+        .then(|| name_from_run(&run).map(Subject::Name))
+        .flatten()
 }
 
 /// Words of a clause; `from_end` keeps the last sentence of `text`,
@@ -509,6 +531,18 @@ fn name_after_role(words: &[&str]) -> Option<String> {
             return None;
         };
         let rest = &words[len..];
+        // `said Nokia President and CEO Stephen Elop`: two titles joined.
+        if !words[len - 1].ends_with([',', ';', '.', ':'])
+            && rest
+                .first()
+                .is_some_and(|w| SUBJECT_SHARING_CONJUNCTIONS.contains(&bare(w).as_ref()))
+            && rest.get(1).is_some_and(|w| is_title(w))
+        {
+            let (0, run, _) = name_run(&rest[1..])? else {
+                return None;
+            };
+            return name_from_run(&run).filter(|n| !n.contains(&*rest[1]));
+        }
         return (!words[len - 1].ends_with([',', ';', '.', ':'])
             && rest.first().is_some_and(|w| !starts_capital(w)))
         .then(|| name_after_role(rest))
@@ -1130,7 +1164,15 @@ impl Cast {
                     .chars()
                     .all(|c| c.is_lowercase() || c == '-');
             let next = words.get(end).map(|w| bare(w)).unwrap_or_default();
+            // `his store, Bicycle Space, could …` names a thing already
+            // described: a run without a given name set off by commas after
+            // a common noun is no person introduced.
+            let set_off = start > 0
+                && words[start - 1].ends_with(',')
+                && !starts_capital(words[start - 1])
+                && !run.first().is_some_and(|w| is_given_name(w));
             let appositive = last.ends_with(',')
+                && !set_off
                 && !next.is_empty()
                 && !CLAUSE_OPENERS.contains(&next.as_ref())
                 && words.get(end).is_some_and(|w| !starts_capital(w));
