@@ -465,8 +465,10 @@ mod tests {
                 "„Wir haben einen gewaltigen Auftragseingang“, sagte Konzernchef Robert Machtlinger am Dienstag vor Journalisten. Die Nachfrage der Airlines sei hoch und der Markt wachse.",
                 "Bis 2042 würden laut Marktprognosen weltweit 40.850 Flugzeuge ausgeliefert. „Das sind die Cashcows, das ist die Butter aufs Brot.“",
                 "„Es ist im Grunde wie eine invasive Spezies“, so Machtlinger.",
+                "„Die Lieferantenketten werden sich nachhaltig verändern“, sagte der Konzernchef von FACC mit Blick auf Europa.",
             ]),
             vec![
+                some("Robert Machtlinger"),
                 some("Robert Machtlinger"),
                 some("Robert Machtlinger"),
                 some("Robert Machtlinger")

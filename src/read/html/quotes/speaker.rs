@@ -975,11 +975,19 @@ fn name_from_run(run: &[&str]) -> Option<String> {
         .rposition(|w| is_title(w) && !is_initial(w))
         .map_or(0, |i| i + 1);
     let mut name = &rest[after_title..];
-    // `Konzernchef von FACC`: a title of an organisation, no name.
-    if after_title > 0
-        && name.len() >= 2
-        && bare_is(name[0], LEADING_PARTICLES)
-        && is_organisation(&name[1..])
+    // `Konzernchef von FACC`: a role (listed or not) of an organisation,
+    // no name.
+    let particle_at = usize::from(
+        after_title == 0
+            && name.len() >= 3
+            && name[0].chars().count() >= UNLISTED_ROLE_MIN_CHARS
+            && !is_given_name(name[0]),
+    );
+    if (after_title > 0 || particle_at == 1)
+        && name.len() > particle_at + 1
+        && !starts_capital(name[particle_at])
+        && bare_is(name[particle_at], LEADING_PARTICLES)
+        && is_organisation(&name[particle_at + 1..])
     {
         return None;
     }
@@ -989,7 +997,8 @@ fn name_from_run(run: &[&str]) -> Option<String> {
     if name.len() >= 3
         && name[0].chars().count() >= UNLISTED_ROLE_MIN_CHARS
         && !is_given_name(name[0])
-        && let Some(given) = (1..name.len() - 1).find(|&j| is_given_name(name[j]))
+        && let Some(given) =
+            (1..name.len() - 1).find(|&j| starts_capital(name[j]) && is_given_name(name[j]))
     {
         name = &name[given..];
     }
