@@ -29,7 +29,7 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
         .collect();
     // Narrative is read for names only while quotations follow it.
     let last_quoted = spans.iter().rposition(|s| !s.is_empty());
-    let mut cast = Cast::default();
+    let mut cast = Cast::new(speaker::capitalizes_nouns(texts.iter().flatten().copied()));
     let mut out: Vec<Quote> = Vec::new();
     // The quotations found so far, folded, to recognize a repeat.
     let mut folded: Vec<String> = Vec::new();
@@ -69,6 +69,7 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
                 .flatten()
                 .or_else(|| speaker::before(before_text));
             let attributed = subject.is_some();
+            let subject = subject.filter(|s| !cast.doubts(s));
             if !is_speech(
                 &quote_text,
                 words,
@@ -91,7 +92,7 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
                         // (`…, ergänzt Eliane Steinmeyer. „Die Preise …“`), or
                         // the quotation is the person last named's.
                         let lead = &text[pos.min(span.open)..span.open];
-                        match speaker::before(lead) {
+                        match speaker::before(lead).filter(|s| !cast.doubts(s)) {
                             Some(s) if before_text.trim().is_empty() => cast.resolve(&s),
                             _ if starts_sentence(&quote_text) => cast.last_person(),
                             _ => None,
@@ -213,7 +214,8 @@ fn is_speech(
     attributed: bool,
     opens_block: bool,
 ) -> bool {
-    if words == 0 {
+    // `«42/2023).»`: a number between marks is no speech.
+    if words == 0 || !text.chars().any(char::is_alphabetic) {
         return false;
     }
     let cue = before.split_whitespace().next_back().map(|w| {
@@ -454,6 +456,75 @@ mod tests {
         assert!(quotes(&["She starred in “The Lord of the Rings” last year."]).is_empty());
         assert!(quotes(&["Dwayne “The Rock” Johnson arrived."]).is_empty());
         assert!(quotes(&["The bill called for “targeted sanctions” on China."]).is_empty());
+    }
+
+    #[test]
+    fn capitalized_nouns_are_no_speakers_in_german() {
+        assert_eq!(
+            speakers(&[
+                "„Wir haben einen gewaltigen Auftragseingang“, sagte Konzernchef Robert Machtlinger am Dienstag vor Journalisten. Die Nachfrage der Airlines sei hoch und der Markt wachse.",
+                "Bis 2042 würden laut Marktprognosen weltweit 40.850 Flugzeuge ausgeliefert. „Das sind die Cashcows, das ist die Butter aufs Brot.“",
+                "„Es ist im Grunde wie eine invasive Spezies“, so Machtlinger.",
+                "„Die Lieferantenketten werden sich nachhaltig verändern“, sagte der Konzernchef von FACC mit Blick auf Europa.",
+            ]),
+            vec![
+                some("Robert Machtlinger"),
+                some("Robert Machtlinger"),
+                some("Robert Machtlinger"),
+                some("Robert Machtlinger")
+            ]
+        );
+    }
+
+    #[test]
+    fn organisation_by_its_initials() {
+        assert_eq!(
+            speakers(&[
+                "In a setback to Subramanian Swamy, the Election Commission on Tuesday rejected his plea.",
+                "“The Commission does not have anything to do with newspaper reports,” the EC told Swamy.",
+            ]),
+            vec![some("Election Commission")]
+        );
+    }
+
+    #[test]
+    fn role_before_a_full_name_and_an_addressee_after_the_verb() {
+        assert_eq!(
+            speakers(&[
+                "“This will be the first president with that stance,” investment banker Anthony Scaramucci said on the BBC, according to the New York Times."
+            ]),
+            vec![some("Anthony Scaramucci")]
+        );
+        assert_eq!(
+            speakers(&[
+                "El periodista Hugo Bustos asegura que no mostró todo el material.",
+                "“Yo le diría que un 89 o 90% de esos vehículos los tienen policías”, dijo a la red Erbol.",
+            ]),
+            vec![some("Hugo Bustos")]
+        );
+    }
+
+    #[test]
+    fn point_of_view_joined_titles_and_a_named_thing() {
+        assert_eq!(
+            speakers(&[
+                "“Colombia tiene 170 municipios identificados como PDET”, dijo Sergio Fajardo.",
+                "Para Ingrid Betancourt la solución está en la voluntad política “para darles protección en el momento en que están amenazados”.",
+            ]),
+            vec![some("Sergio Fajardo"), some("Ingrid Betancourt")]
+        );
+        assert_eq!(
+            speakers(&["“People want great maps,” said Nokia President and CEO Stephen Elop."]),
+            vec![some("Stephen Elop")]
+        );
+        assert_eq!(
+            speakers(&[
+                "Jordan Mittelman is obsessed with cycling, a passion he has harnessed to launch a business.",
+                "Mr Mittelman knew his High Street store, Bicycle Space, could only succeed by offering more.",
+                "“People can find all the products we sell online,” he says.",
+            ]),
+            vec![some("Jordan Mittelman")]
+        );
     }
 
     #[test]

@@ -7,9 +7,10 @@
 //! to the full name seen earlier in the article.
 
 use super::super::patterns::{
-    CLAUSE_OPENERS, COMPOUND_TITLE_MIN_CHARS, DEFINITE_ARTICLES, FEMALE_PRONOUNS,
-    GROUP_SUBJECT_MAX_WORDS, GROUP_SUBJECTS, INDEFINITE_ARTICLES, INDEFINITE_OPENERS,
-    LEADING_PARTICLES, NAME_ARTICLES, NAME_PARTICLES, NAME_PREPOSITIONS, NOT_NAME_WORDS,
+    ADDRESSEE_ARTICLES, ADDRESSEE_PREPOSITIONS, CLAUSE_OPENERS, COMPOUND_TITLE_MIN_CHARS,
+    DEFINITE_ARTICLES, FEMALE_PRONOUNS, GROUP_SUBJECT_MAX_WORDS, GROUP_SUBJECTS,
+    INDEFINITE_ARTICLES, INDEFINITE_OPENERS, LEADING_PARTICLES, NAME_ARTICLES, NAME_PARTICLES,
+    NAME_PREPOSITIONS, NOT_NAME_WORDS, NOUN_CAPITALIZING_SHARE, NOUN_CAPITALIZING_WORDS,
     ORGANISATION_WORDS, OTHER_PRONOUNS, PERSON_PRONOUNS, PERSON_TITLES, REPORTING_PHRASES,
     REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS, ROLE_LINK_WORDS, SPEAKER_MAX_WORDS,
     SUBJECT_LEAD_WORDS, SUBJECT_SHARING_CONJUNCTIONS, UNNAMED_ROLES, UNNAMED_SPEAKER_OPENERS,
@@ -176,6 +177,15 @@ pub fn after(text: &str) -> Option<Subject> {
     if let Some(rest) = after_phrase(&words) {
         return subject(rest, false);
     }
+    // `„…“, so Sackton.`, `„…“, so der Major-Sieger`: German reports
+    // speech with `so` before the speaker.
+    if words[0] == REPORTING_SO
+        && words
+            .get(1)
+            .is_some_and(|w| starts_capital(w) || DEFINITE_ARTICLES.contains(&bare(w).as_ref()))
+    {
+        return subject_after_verb(&words[1..]);
+    }
     if is_verb(words[0]) {
         return subject_after_verb(&words[1..]);
     }
@@ -203,6 +213,10 @@ pub fn after(text: &str) -> Option<Subject> {
         .find_map(|i| phrase_at(&words, i).and_then(|n| subject(&words[i + n..], false)))
 }
 
+/// The German word that reports speech right after a quotation, before
+/// its speaker (`„…“, so Sackton`).
+const REPORTING_SO: &str = "so";
+
 /// The speaker named by the words of the sentence before a quotation
 /// (`Tokayev said: ` / `According to the ministry, ` / `Smith said the plan was `).
 pub fn before(text: &str) -> Option<Subject> {
@@ -220,7 +234,29 @@ pub fn before(text: &str) -> Option<Subject> {
             return Some(found);
         }
     }
-    None
+    viewpoint(&words)
+}
+
+/// The person whose point of view opens a sentence (`Para Ingrid
+/// Betancourt la solución está en …`, `For Jane Doe, …`): the speaker of a
+/// quotation the sentence goes on to.
+fn viewpoint(words: &[&str]) -> Option<Subject> {
+    let start = words
+        .iter()
+        .take_while(|w| SUBJECT_LEAD_WORDS.contains(&bare(w).as_ref()))
+        .count();
+    if !words
+        .get(start)
+        .is_some_and(|w| bare_is(w, VIEWPOINT_PREPOSITIONS))
+    {
+        return None;
+    }
+    let (0, run, _) = name_run(&words[start + 1..])? else {
+        return None;
+    };
+    (run.len() >= 2 && is_given_name(run[0]) && !is_organisation(&run))
+        .then(|| name_from_run(&run).map(Subject::Name))
+        .flatten()
 }
 
 /// Words of a clause; `from_end` keeps the last sentence of `text`,
@@ -445,6 +481,9 @@ fn subject_after_verb(words: &[&str]) -> Option<Subject> {
     if let Some(name) = name_after_role(words) {
         return Some(Subject::Name(name));
     }
+    if is_addressee(words) {
+        return None;
+    }
     if INDEFINITE_OPENERS.contains(&lower.as_ref()) {
         // `said a dispatcher on the police scanner`: someone unnamed.
         return Some(Subject::Nobody);
@@ -457,16 +496,34 @@ fn subject_after_verb(words: &[&str]) -> Option<Subject> {
     None
 }
 
+/// Whether the words after an inverted verb open its addressee (`dijo a
+/// la red Erbol`, `told to reporters`) rather than its subject.
+fn is_addressee(words: &[&str]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lower = bare(first);
+    if !ADDRESSEE_PREPOSITIONS.contains(&lower.as_ref()) || starts_capital(first) {
+        return false;
+    }
+    lower != "a"
+        || words
+            .get(1)
+            .is_some_and(|w| starts_capital(w) || ADDRESSEE_ARTICLES.contains(&bare(w).as_ref()))
+}
+
 /// A name after the role that introduces it: `council member Dana
 /// Whitfield`, `the district engineer, Owen Pryce`, `директор музея Гүлнар
 /// Әбдіхалықова`. The role is a few lowercase words with a title among
 /// them; the name is a capitalized run that is not an organisation and does
 /// not follow a preposition (`the minister of Foreign Affairs`).
 fn name_after_role(words: &[&str]) -> Option<String> {
+    // A capitalized title is part of the role (`der Leiter, Dieter
+    // Kranzlmüller`).
     let at = words
         .iter()
         .take(ROLE_BEFORE_NAME_MAX_WORDS + 1)
-        .position(|w| starts_capital(w))?;
+        .position(|w| starts_capital(w) && !(is_title(w) && w.ends_with(',')))?;
     if at == 0 {
         // `said UK economist Martin Beck`, `said NBC Sports Group spokesman
         // Adam Freifeld`: an organisation or a place qualifies the role.
@@ -474,6 +531,18 @@ fn name_after_role(words: &[&str]) -> Option<String> {
             return None;
         };
         let rest = &words[len..];
+        // `said Nokia President and CEO Stephen Elop`: two titles joined.
+        if !words[len - 1].ends_with([',', ';', '.', ':'])
+            && rest
+                .first()
+                .is_some_and(|w| SUBJECT_SHARING_CONJUNCTIONS.contains(&bare(w).as_ref()))
+            && rest.get(1).is_some_and(|w| is_title(w))
+        {
+            let (0, run, _) = name_run(&rest[1..])? else {
+                return None;
+            };
+            return name_from_run(&run).filter(|n| !n.contains(&*rest[1]));
+        }
         return (!words[len - 1].ends_with([',', ';', '.', ':'])
             && rest.first().is_some_and(|w| !starts_capital(w)))
         .then(|| name_after_role(rest))
@@ -555,6 +624,11 @@ fn subject_before(words: &[&str], participle: bool) -> Option<Subject> {
             || LEADING_PARTICLES.contains(&lower.as_ref())
             || GROUP_SUBJECTS.contains(&lower.as_ref());
         if !opens_subject {
+            // `investment banker Anthony Scaramucci said`: a role before a
+            // full name next to the verb.
+            if let Some(name) = role_then_name(seg) {
+                return Some(Subject::Name(name));
+            }
             // An appositive (`a spokeswoman for the ministry,`, `who …`).
             continue;
         }
@@ -568,6 +642,22 @@ fn subject_before(words: &[&str], participle: bool) -> Option<Subject> {
         }
     }
     None
+}
+
+/// The full name closing a lowercase phrase right before its verb
+/// (`investment banker Anthony Scaramucci`); not one after a preposition
+/// (`a friend of John Smith`).
+fn role_then_name(seg: &[&str]) -> Option<String> {
+    let (at, run) = name_runs(seg).pop()?;
+    let before = bare(seg.get(at.checked_sub(1)?)?);
+    (at + run.len() == seg.len()
+        && run.len() >= 2
+        && !seg.last().is_some_and(|w| w.ends_with(','))
+        && !NAME_PREPOSITIONS.contains(&before.as_ref())
+        && !INDEFINITE_ARTICLES.contains(&before.as_ref())
+        && !is_organisation(&run))
+    .then(|| name_from_run(&run))
+    .flatten()
 }
 
 /// The gender of a personal pronoun (one of [`PERSON_PRONOUNS`], lowercase).
@@ -750,6 +840,15 @@ fn name_run<'a>(words: &[&'a str]) -> Option<(usize, Vec<&'a str>, usize)> {
     {
         i += 1;
     }
+    // `die Aufmerksamkeit von Jeanmaire Molina`: a particle precedes a
+    // surname, never a given name; before one it is a preposition.
+    if words
+        .get(i)
+        .is_some_and(|w| !starts_capital(w) && bare_is(w, LEADING_PARTICLES))
+        && words.get(i + 1).is_some_and(|w| is_given_name(w))
+    {
+        i += 1;
+    }
     let skip = i;
     let mut run: Vec<&str> = Vec::new();
     while i < words.len() {
@@ -765,13 +864,21 @@ fn name_run<'a>(words: &[&'a str]) -> Option<(usize, Vec<&'a str>, usize)> {
         let lower = lower_in(&mut buf, clean);
         let next_capital = words.get(i + 1).is_some_and(|n| starts_capital(n));
         let one_of = |list: &[&str]| list.iter().any(|p| p.as_bytes() == &*lower);
-        let particle = next_capital
-            && if run.is_empty() {
-                one_of(LEADING_PARTICLES)
-            } else {
-                one_of(NAME_PARTICLES)
-                    || (*lower == *b"of" && run.iter().any(|r| is_title(r) || ORGANISATIONS.has(r)))
-            };
+        // `Nur el-Din`, `Abdellatif al-Mahmoud`: a particle joined to a
+        // capitalized name by a hyphen.
+        let hyphened = !run.is_empty()
+            && clean
+                .split_once('-')
+                .is_some_and(|(p, rest)| NAME_PARTICLES.contains(&p) && starts_capital(rest));
+        let particle = hyphened
+            || next_capital
+                && if run.is_empty() {
+                    one_of(LEADING_PARTICLES)
+                } else {
+                    one_of(NAME_PARTICLES)
+                        || (*lower == *b"of"
+                            && run.iter().any(|r| is_title(r) || ORGANISATIONS.has(r)))
+                };
         if clean.is_empty()
             || !(starts_capital(clean) || particle)
             || (w.starts_with('(') && !run.is_empty())
@@ -868,13 +975,30 @@ fn name_from_run(run: &[&str]) -> Option<String> {
         .rposition(|w| is_title(w) && !is_initial(w))
         .map_or(0, |i| i + 1);
     let mut name = &rest[after_title..];
+    // `Konzernchef von FACC`: a role (listed or not) of an organisation,
+    // no name.
+    let particle_at = usize::from(
+        after_title == 0
+            && name.len() >= 3
+            && name[0].chars().count() >= UNLISTED_ROLE_MIN_CHARS
+            && !is_given_name(name[0]),
+    );
+    if (after_title > 0 || particle_at == 1)
+        && name.len() > particle_at + 1
+        && !starts_capital(name[particle_at])
+        && bare_is(name[particle_at], LEADING_PARTICLES)
+        && is_organisation(&name[particle_at + 1..])
+    {
+        return None;
+    }
     // `Konzernchef Robert Machtlinger`, `DRK-Generalsekretär Christian
     // Reuter`: a role the title list lacks stands before a given name and
     // a surname; `Orbán Viktor` (family name first) stays whole.
     if name.len() >= 3
         && name[0].chars().count() >= UNLISTED_ROLE_MIN_CHARS
         && !is_given_name(name[0])
-        && let Some(given) = (1..name.len() - 1).find(|&j| is_given_name(name[j]))
+        && let Some(given) =
+            (1..name.len() - 1).find(|&j| starts_capital(name[j]) && is_given_name(name[j]))
     {
         name = &name[given..];
     }
@@ -929,9 +1053,50 @@ pub struct Cast {
     last_person: Option<String>,
     /// How many times a person was noted: tells whether a run named one.
     touches: usize,
+    /// The text capitalizes its nouns (German): a capitalized word is no
+    /// name by itself.
+    capitalized_nouns: bool,
+}
+
+/// Whether texts capitalize their nouns, told by the share of German
+/// function words among their words.
+pub fn capitalizes_nouns<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
+    let (mut all, mut function) = (0usize, 0usize);
+    for text in texts {
+        for w in split_words(text) {
+            all += 1;
+            if bare_is(w, NOUN_CAPITALIZING_WORDS) {
+                function += 1;
+            }
+        }
+    }
+    all > 0 && function as f64 >= all as f64 * NOUN_CAPITALIZING_SHARE
 }
 
 impl Cast {
+    /// An empty cast for a text that does or does not capitalize its nouns.
+    pub fn new(capitalized_nouns: bool) -> Cast {
+        Cast {
+            capitalized_nouns,
+            ..Cast::default()
+        }
+    }
+
+    /// Whether a subject is a doubtful name: in a text that capitalizes
+    /// its nouns, capitalized words (`Marktprognosen`, `Millionen Euro`,
+    /// `Um Strom`) the article never named before, that open with no given
+    /// name and name no organisation, are not taken for a speaker.
+    pub fn doubts(&self, subject: &Subject) -> bool {
+        let Subject::Name(name) = subject else {
+            return false;
+        };
+        let words: Vec<&str> = name.split(' ').collect();
+        self.capitalized_nouns
+            && self.expand(name).is_none()
+            && !words.first().is_some_and(|w| is_given_name(w))
+            && !is_organisation(&words)
+    }
+
     /// Notes the names mentioned in a stretch of narrative text. A name
     /// becomes the person last named when the text marks it as a person:
     /// a title, an appositive (`Kisha Rivera, who …`), a role before it
@@ -961,7 +1126,7 @@ impl Cast {
                 .and_then(|w| self.referent(pronoun_gender(&w)));
             while let Some((start, run)) = runs.next_if(|(start, _)| *start < end) {
                 let touches = self.touches;
-                self.read_run(&words, start, &run);
+                self.read_run(&words, start, &run, start == subject_at);
                 if start == subject_at && topic.is_none() && self.touches != touches {
                     topic = self
                         .last_person
@@ -977,14 +1142,21 @@ impl Cast {
         self.note_unnamed_speakers(&words);
     }
 
-    /// Notes one run of capitalized words at `start` in `words`.
-    fn read_run(&mut self, words: &[&str], start: usize, run: &[&str]) {
+    /// Notes one run of capitalized words at `start` in `words`, the
+    /// sentence's subject when `subject`.
+    fn read_run(&mut self, words: &[&str], start: usize, run: &[&str], subject: bool) {
         {
             let end = start + run.len();
             let before = start.checked_sub(1).map(|i| bare(words[i]));
             let last = words.get(end - 1).copied().unwrap_or_default();
             // `Pour Sophie Marchand, boulangère, …`: a point of view, not a place.
-            let viewpoint = (start == 1 || (start > 1 && ends_sentence(words[start - 2])))
+            // `But for Juanita Abernathy, …` too.
+            let opens = |at: usize| at == 0 || ends_sentence(words[at - 1]);
+            let viewpoint = start >= 1
+                && (opens(start - 1)
+                    || (start >= 2
+                        && opens(start - 2)
+                        && SUBJECT_LEAD_WORDS.contains(&bare(words[start - 2]).as_ref())))
                 && before
                     .as_deref()
                     .is_some_and(|b| VIEWPOINT_PREPOSITIONS.contains(&b))
@@ -1001,11 +1173,22 @@ impl Cast {
                     .chars()
                     .all(|c| c.is_lowercase() || c == '-');
             let next = words.get(end).map(|w| bare(w)).unwrap_or_default();
+            // `his store, Bicycle Space, could …` names a thing already
+            // described: a run without a given name set off by commas after
+            // a common noun is no person introduced.
+            let set_off = start > 0
+                && words[start - 1].ends_with(',')
+                && !starts_capital(words[start - 1])
+                && !run.first().is_some_and(|w| is_given_name(w));
             let appositive = last.ends_with(',')
+                && !set_off
                 && !next.is_empty()
                 && !CLAUSE_OPENERS.contains(&next.as_ref())
                 && words.get(end).is_some_and(|w| !starts_capital(w));
-            let verb_after = is_verb(&next);
+            // `Udo Kriese (75) hat …`: a given name opening the sentence's
+            // subject is a person, as one before a verb is.
+            let verb_after = is_verb(&next)
+                || (subject && run.len() >= 2 && run.first().is_some_and(|w| is_given_name(w)));
             self.mention(run, role_before, appositive, verb_after, after_place_word);
         }
     }
@@ -1095,7 +1278,9 @@ impl Cast {
             }
             return;
         }
-        let strong = strong && (appositive || verb_after || given);
+        // Where nouns are capitalized, only a given name makes a pair of
+        // capitalized words a person (`Millionen Euro` before a verb is not).
+        let strong = strong && (given || (!self.capitalized_nouns && (appositive || verb_after)));
         if titled || (strong && (2..=4).contains(&tokens)) {
             self.touch(&name, &roles, false);
         } else if (2..=4).contains(&tokens) {
@@ -1136,15 +1321,18 @@ impl Cast {
             return Some(p);
         }
         // A longer name whose last words, or else whose first words, are
-        // this name's.
+        // this name's (`Shahat` of `Abdel Moneim el-Shahat` too).
         let found = self
             .named
             .iter()
             .rev()
             .find(|p| {
-                p.name
-                    .strip_suffix(name)
-                    .is_some_and(|head| head.ends_with(' '))
+                p.name.strip_suffix(name).is_some_and(|head| {
+                    head.ends_with(' ')
+                        || head.strip_suffix('-').is_some_and(|h| {
+                            bare_is(h.rsplit(' ').next().unwrap_or_default(), NAME_PARTICLES)
+                        })
+                })
             })
             .or_else(|| {
                 self.named.iter().rev().find(|p| {
@@ -1153,6 +1341,22 @@ impl Cast {
                         .is_some_and(|tail| tail.starts_with(' '))
                 })
             });
+        // `the EC` of the `Election Commission`: an organisation by its initials.
+        let found = found.or_else(|| {
+            let acronym = name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase());
+            acronym
+                .then(|| {
+                    self.named.iter().rev().find(|p| {
+                        p.organisation
+                            && p.name
+                                .split(' ')
+                                .filter(|w| starts_capital(w))
+                                .filter_map(|w| w.chars().next())
+                                .eq(name.chars())
+                    })
+                })
+                .flatten()
+        });
         let Some(found) = found else {
             // `Realtor Ghulam`, `Arbeitsrechtlerin Bürger`: a role before a
             // surname seen earlier.
