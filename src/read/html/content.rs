@@ -54,34 +54,44 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
         attempt(false, false, true),
         attempt(false, false, false),
     ];
-    let mut best: Option<(usize, Body)> = None;
+    // The best short attempt: its characters outside readers' comments, all
+    // its characters, the body.
+    let mut best: Option<(usize, usize, Body)> = None;
     // Only the removal of unlikely-named blocks changes the flattened page:
     // the attempts without it share one.
     let mut unstripped: Option<Page> = None;
     for flags in attempts {
-        let body = if flags.strip_unlikely {
+        let (body, discussion) = if flags.strip_unlikely {
             extract_from(&flatten(dom, meta, flags))
         } else {
             let page = unstripped.get_or_insert_with(|| flatten(dom, meta, flags));
             page.flags = flags;
             extract_from(page)
         };
-        let chars = textual_chars(&body);
+        // A retry that finds more text only in readers' comments (which the
+        // first attempt removed) has not found more article.
+        let all = textual_chars(&body);
+        let chars = all - discussion;
         if chars >= MIN_ARTICLE_CHARS {
             return body;
         }
         // A later attempt (with fewer removals) replaces an earlier short
         // one only when it finds clearly more text: the same container
-        // with its clutter kept is not a better article.
-        if best
-            .as_ref()
-            .is_none_or(|(c, _)| chars as f32 > *c as f32 * RETRY_GAIN)
-        {
-            best = Some((chars, body));
+        // with its clutter kept is not a better article. Among attempts
+        // that find comments alone, all their text counts.
+        let gains = |now: usize, before: usize| now as f32 > before as f32 * RETRY_GAIN;
+        if best.as_ref().is_none_or(|(c, a, _)| {
+            if chars == 0 && *c == 0 {
+                gains(all, *a)
+            } else {
+                gains(chars, *c)
+            }
+        }) {
+            best = Some((chars, all, body));
         }
     }
     match best {
-        Some((chars, body)) if chars > 0 => body,
+        Some((_, all, body)) if all > 0 => body,
         // Nothing outside navigation, side notes and footers: a page that
         // put its article in one of them still has an article, when there
         // is prose in it rather than links alone.
@@ -90,7 +100,7 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
                 keep_furniture: true,
                 ..attempt(false, false, false)
             };
-            let body = extract_from(&flatten(dom, meta, flags));
+            let (body, _) = extract_from(&flatten(dom, meta, flags));
             let prose = body.blocks.iter().any(|b| {
                 matches!(b, Block::Paragraph { text, .. } if text.chars().count() >= MIN_PARAGRAPH_CHARS)
             });
@@ -108,8 +118,9 @@ fn textual_chars(body: &Body) -> usize {
         .sum()
 }
 
-/// One extraction attempt over a flattened page.
-fn extract_from(page: &Page) -> Body {
+/// One extraction attempt over a flattened page: the body and how many of
+/// its text characters sit in a readers' discussion.
+fn extract_from(page: &Page) -> (Body, usize) {
     let containers = choose_containers(page);
     let mut body = Sink::default();
     for &c in &containers {
@@ -125,6 +136,12 @@ fn extract_from(page: &Page) -> Body {
     out.retain(|l, _| !body.iter().any(|b| b.text() == l.text()));
     let leads = out.len();
     out.append(&mut body);
+    let discussion = out
+        .iter()
+        .zip(&out.origins)
+        .filter(|(b, o)| b.is_textual() && page.in_discussion(**o))
+        .map(|(b, _)| b.text().chars().count())
+        .sum();
     if page.flags.clean {
         let cx = Context {
             page,
@@ -137,10 +154,11 @@ fn extract_from(page: &Page) -> Body {
     }
     // The standfirst is also the subtitle; the body keeps it where the page
     // prints it (readers and labelled corpora count it as article text).
-    Body {
+    let body = Body {
         blocks: out.blocks,
         standfirst: standfirst(page).map(|i| page.plain_text(i)),
-    }
+    };
+    (body, discussion)
 }
 
 /// The standfirst: after the headline's `h1` and before the body's first
@@ -884,5 +902,34 @@ mod tests {
         let dom = Html::parse_document(&html);
         let b = extract(&dom, &Article::default()).blocks;
         assert!(b.iter().any(|b| b.text().contains("Deep text")));
+    }
+
+    #[test]
+    fn a_short_post_is_not_traded_for_its_comment_thread() {
+        let comment = "<li class=\"comment\"><p>What a lovely picture, and what a lovely way to spend an autumn afternoon with the children, thank you for sharing it with us all.</p></li>";
+        let html = format!(
+            "<html><body><div class=\"post\"><h1>Autumn leaves</h1><p>We spent the afternoon in the park collecting leaves.</p></div>\
+             <div id=\"comments\"><ol class=\"commentlist\">{}</ol></div></body></html>",
+            comment.repeat(12)
+        );
+        let body = extract(&Html::parse_document(&html), &Article::default());
+        let text: Vec<&str> = body.blocks.iter().map(Block::text).collect();
+        assert!(text.contains(&"We spent the afternoon in the park collecting leaves."));
+        assert!(!text.iter().any(|t| t.contains("lovely picture")));
+    }
+
+    #[test]
+    fn a_page_of_comments_alone_still_reads_them() {
+        let comment = "<div class=\"comment\"><p>What a lovely picture, and what a lovely way to spend an autumn afternoon with the children, thank you for sharing it.</p></div>";
+        let html = format!(
+            "<html><body><div id=\"comments\">{}</div></body></html>",
+            comment.repeat(6)
+        );
+        let body = extract(&Html::parse_document(&html), &Article::default());
+        assert!(
+            body.blocks
+                .iter()
+                .any(|b| b.text().starts_with("What a lovely picture"))
+        );
     }
 }

@@ -19,9 +19,9 @@ use super::normalize::{
 };
 use super::patterns::{
     BLOCK_TAGS, CLASS_WEIGHT, CLUTTER_HINTS, COMMA_CHARS, DESCRIBED_KICKER_MAX_WORDS,
-    DESCRIBED_MAX_GROWTH, FURNITURE_ROLES, FURNITURE_TAGS, LEAD_MIN_CHARS, LOGO_HINTS,
-    MAYBE_CANDIDATE_HINTS, MIN_PARAGRAPH_CHARS, MIN_PREFIX_HINT, NEGATIVE_HINTS, POSITIVE_HINTS,
-    PULL_QUOTE_HINTS, SCORED_TAGS, SKIP_TAGS, UNLIKELY_HINTS,
+    DESCRIBED_MAX_GROWTH, DISCUSSION_HINTS, DISCUSSION_NOT_HINTS, FURNITURE_ROLES, FURNITURE_TAGS,
+    LEAD_MIN_CHARS, LOGO_HINTS, MAYBE_CANDIDATE_HINTS, MIN_PARAGRAPH_CHARS, MIN_PREFIX_HINT,
+    NEGATIVE_HINTS, POSITIVE_HINTS, PULL_QUOTE_HINTS, SCORED_TAGS, SKIP_TAGS, UNLIKELY_HINTS,
 };
 use super::tagset::TagKinds;
 use crate::model::Article;
@@ -198,6 +198,20 @@ impl<'a> Page<'a> {
         let item = &self.items[i];
         let has = |set: &AhoCorasick| [&item.class, &item.id].iter().any(|n| has_hint(n, set));
         (has(&NEGATIVE_HINT_SET), has(&POSITIVE_HINT_SET))
+    }
+
+    /// Whether the element or one of its ancestors (below `body`) is named
+    /// as a readers' discussion.
+    pub fn in_discussion(&self, i: usize) -> bool {
+        let mut i = i;
+        while i != NONE && !matches!(self.items[i].tag, "body" | "html") {
+            let item = &self.items[i];
+            if names_discussion(&item.class) || names_discussion(&item.id) {
+                return true;
+            }
+            i = item.parent;
+        }
+        false
     }
 
     /// The subtree's text with white space collapsed, gathered iteratively
@@ -709,6 +723,15 @@ fn count_chars(
         i += len;
     }
     i
+}
+
+/// Whether a lower-cased class/id string has a word naming a readers'
+/// discussion.
+pub(super) fn names_discussion(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        DISCUSSION_HINTS.iter().any(|h| w.starts_with(h))
+            && !DISCUSSION_NOT_HINTS.iter().any(|h| w.starts_with(h))
+    })
 }
 
 #[cfg(test)]

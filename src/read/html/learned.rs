@@ -2,15 +2,17 @@
 //! chosen body and drops those it judges not to be article text (teasers,
 //! widgets, notices, repeated captions).
 //!
-//! Only the edges of the body are judged: the blocks before its first long
-//! paragraph and after its last one, where page furniture gathers (teasers,
-//! "more stories" lists, polls, notices); the prose between is kept.
+//! Every text block is judged, the prose between the first and the last
+//! long paragraph as well as the edges: a comment thread or a list of
+//! teasers kept with the article holds long paragraphs of its own.
 //!
 //! Each block is described by features the extractor has at hand (length,
 //! link share, punctuation, short-word share, position against the headline
 //! and the body's long paragraphs, the tag path and class/id names between
 //! the container and the block, overlap with the description and the
-//! headline, repetition on the page). The model is trained by
+//! headline, repetition on the page, how many siblings share the structure
+//! of the block's ancestors, as the items of a comment thread or a teaser
+//! list do). The model is trained by
 //! `examples/body_model.rs` (`make train`) from the labelled corpus and
 //! embedded at build time from `models/body.json`; inference is a dot
 //! product, with no download and no randomness.
@@ -18,11 +20,11 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::blocks::Sink;
-use super::flat_page::{CLUTTER_WORDS, NONE, Page, has_word_hint};
+use super::flat_page::{CLUTTER_WORDS, NONE, Page, has_word_hint, names_discussion};
 use super::normalize::fold_case;
 use super::patterns::{SENTENCE_ENDS, TAIL_PROSE_MIN_CHARS};
 use crate::model::{Block, Inline};
@@ -84,6 +86,11 @@ pub const FEATURES: &[&str] = &[
     "has_headline",
     "log_text_blocks",
     "chars_share",
+    "between_prose",
+    "discussion_name",
+    "log_repeated_ancestor",
+    "has_clock_time",
+    "parent_chars_share",
 ];
 
 /// Gradient-boosted decision trees over [`FEATURES`], read as the log-odds
@@ -271,6 +278,11 @@ pub(super) fn filter(cx: &Context, sink: &mut Sink) {
                 .collect(),
         }
     });
+    // A body the model would empty keeps its blocks: judging which page
+    // to read is the container's choice, not this stage's.
+    if !sink.iter().zip(&keep).any(|(b, &k)| k && scored(b)) {
+        return;
+    }
     let mut at = 0;
     sink.retain(|_, _| {
         at += 1;
@@ -315,21 +327,23 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
     let headline_folded = fold_case(&page.headline);
     let headline = words(&headline_folded);
     let headline_end = cx.headline.map(|h| page.items[h].end);
+    // The body's characters per parent element: the article's paragraphs
+    // share one parent, a thread's comments each have their own.
+    let mut parent_chars: FxHashMap<usize, usize> = FxHashMap::default();
+    for (k, &o) in sink.origins.iter().enumerate() {
+        *parent_chars.entry(page.items[o].parent).or_default() += chars[k];
+    }
+    let repeats = Repeats::new(page);
+    let mut siblings = FxHashMap::default();
     let mut before = 0usize;
     let mut nth = 0usize;
     let mut out = Vec::with_capacity(sink.len());
     for (k, b) in sink.iter().enumerate() {
-        // Between the first and the last long paragraph every block is
-        // kept: the model judges the edges, where furniture gathers.
-        let interior = prose.first().is_some_and(|&f| f < k) && last_prose.is_some_and(|l| k < l);
-        if !scored(b) || interior {
+        if !scored(b) {
             out.push(None);
-            if scored(b) {
-                before += chars[k];
-                nth += 1;
-            }
             continue;
         }
+        let interior = prose.first().is_some_and(|&f| f < k) && last_prose.is_some_and(|l| k < l);
         let text = b.text();
         let n = chars[k].max(1) as f32;
         let o = sink.origins[k];
@@ -361,7 +375,7 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
             .min()
             .unwrap_or(sink.len());
         let top = container.map_or(NONE, |c| cx.containers[c]);
-        let path = Path::between(page, top, o);
+        let path = Path::between(page, top, o, &mut siblings);
         let folded = fold_case(text);
         let own = words(&folded);
         let repeats_in_body = sink
@@ -408,7 +422,7 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
             flag(path.clutter),
             overlap(&own, &description),
             overlap(&own, &headline),
-            (repeats_on_page(page, o, chars[k], text) as f32 + 1.0).ln(),
+            (repeats.count(page, o, chars[k], text) as f32 + 1.0).ln(),
             (repeats_in_body as f32 + 1.0).ln(),
             flag(k < cx.leads),
             flag(container.is_some_and(|c| c > 0)),
@@ -417,6 +431,15 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
             flag(cx.headline.is_some()),
             (text_blocks as f32 + 1.0).ln(),
             n / total,
+            flag(interior),
+            flag(path.discussion),
+            (path.repeated as f32 + 1.0).ln(),
+            flag(has_clock_time(text)),
+            parent_chars
+                .get(&page.items[o].parent)
+                .copied()
+                .unwrap_or(0) as f32
+                / total,
         ];
         debug_assert_eq!(f.len(), FEATURES.len());
         out.push(Some(f.to_vec()));
@@ -442,11 +465,16 @@ struct Path {
     negative: bool,
     positive: bool,
     clutter: bool,
+    discussion: bool,
+    /// The most siblings of one ancestor that share its tag and first
+    /// class name.
+    repeated: usize,
 }
 
 impl Path {
-    /// The elements from `o` up to (not including) `top`'s parent.
-    fn between(page: &Page, top: usize, o: usize) -> Path {
+    /// The elements from `o` up to (not including) `top`'s parent;
+    /// `siblings` caches each ancestor's count of look-alike siblings.
+    fn between(page: &Page, top: usize, o: usize, siblings: &mut FxHashMap<usize, usize>) -> Path {
         let mut p = Path::default();
         let mut i = o;
         while i != NONE {
@@ -463,6 +491,13 @@ impl Path {
             p.positive |= pos;
             p.clutter |= has_word_hint(&item.class, &CLUTTER_WORDS)
                 || has_word_hint(&item.id, &CLUTTER_WORDS);
+            p.discussion |= names_discussion(&item.class) || names_discussion(&item.id);
+            if i != o {
+                let n = *siblings
+                    .entry(i)
+                    .or_insert_with(|| look_alike_siblings(page, i));
+                p.repeated = p.repeated.max(n);
+            }
             if i == top {
                 break;
             }
@@ -513,20 +548,64 @@ fn overlap(own: &FxHashSet<&str>, other: &FxHashSet<&str>) -> f32 {
     own.iter().filter(|w| other.contains(*w)).count() as f32 / own.len() as f32
 }
 
-/// How many other innermost blocks of the page, outside this one's element,
-/// print the same text (a caption or teaser shown again).
-fn repeats_on_page(page: &Page, o: usize, chars: usize, text: &str) -> usize {
-    let near = |n: usize| n.abs_diff(chars) <= chars / REPEAT_LENGTH_SLACK + 1;
-    (0..page.items.len())
-        .filter(|&i| {
-            (i < o || i >= page.items[o].end)
-                && !page.items[i].tag.is_empty()
-                && page.is_block(i)
-                && !page.stats[i].block
-                && near(page.stats[i].text)
-                && page.plain_text(i) == text
+/// The page's innermost blocks by text length, to find a block's text
+/// printed again elsewhere without comparing it with every element.
+struct Repeats(Vec<(usize, usize)>);
+
+impl Repeats {
+    fn new(page: &Page) -> Repeats {
+        let mut v: Vec<(usize, usize)> = (0..page.items.len())
+            .filter(|&i| !page.items[i].tag.is_empty() && page.is_block(i) && !page.stats[i].block)
+            .map(|i| (page.stats[i].text, i))
+            .collect();
+        v.sort_unstable();
+        Repeats(v)
+    }
+
+    /// How many other innermost blocks of the page, outside this one's
+    /// element, print the same text (a caption or teaser shown again).
+    fn count(&self, page: &Page, o: usize, chars: usize, text: &str) -> usize {
+        let slack = chars / REPEAT_LENGTH_SLACK + 1;
+        let from = self.0.partition_point(|&(c, _)| c + slack < chars);
+        self.0[from..]
+            .iter()
+            .take_while(|&&(c, _)| c <= chars + slack)
+            .filter(|&&(_, i)| (i < o || i >= page.items[o].end) && page.plain_text(i) == text)
+            .count()
+    }
+}
+
+/// How many siblings of element `i` share its tag and first class name
+/// (the items of a comment thread or a teaser list); 0 for an element
+/// without a class that is not a list item.
+fn look_alike_siblings(page: &Page, i: usize) -> usize {
+    let item = &page.items[i];
+    let class = first_class(&item.class);
+    if item.parent == NONE || (class.is_none() && item.tag != "li") {
+        return 0;
+    }
+    page.children(item.parent)
+        .filter(|&c| {
+            c != i && page.items[c].tag == item.tag && first_class(&page.items[c].class) == class
         })
         .count()
+}
+
+/// The first name of a class attribute.
+fn first_class(class: &str) -> Option<&str> {
+    class.split_whitespace().next()
+}
+
+/// Whether the text holds a clock time ("9:42"), as comment and post
+/// stamps do.
+fn has_clock_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })
 }
 
 #[cfg(test)]
@@ -586,21 +665,42 @@ mod tests {
     }
 
     #[test]
-    fn only_the_blocks_around_the_prose_are_judged() {
+    fn every_text_block_is_judged() {
         let (article, rows) = recording(None, || read(&page(), &Hints::default()));
         assert_eq!(article.unwrap().blocks.len(), 6);
         assert_eq!(rows.len(), 6);
-        // The first and last long paragraphs are edges; those between not.
-        let judged: Vec<bool> = rows.iter().map(|r| !r.features.is_empty()).collect();
-        assert_eq!(judged, [true, false, false, false, true, true]);
-        let links = FEATURES.iter().position(|f| *f == "link_share").unwrap();
-        let tail = FEATURES
+        assert!(rows.iter().all(|r| r.features.len() == FEATURES.len()));
+        let at = |name: &str| FEATURES.iter().position(|f| *f == name).unwrap();
+        // The list of links after the prose: all links, after the last
+        // long paragraph, its items alike.
+        assert_eq!(rows[5].features[at("link_share")], 1.0);
+        assert_eq!(rows[5].features[at("after_last_prose_or_none")], 1.0);
+        assert_eq!(rows[5].features[at("log_repeated_ancestor")], 0.0);
+        assert_eq!(rows[0].features[at("after_last_prose_or_none")], 0.0);
+        // The paragraphs between the first and the last long one.
+        let between: Vec<f32> = rows
             .iter()
-            .position(|f| *f == "after_last_prose_or_none")
-            .unwrap();
-        assert_eq!(rows[5].features[links], 1.0);
-        assert_eq!(rows[5].features[tail], 1.0);
-        assert_eq!(rows[0].features[tail], 0.0);
+            .map(|r| r.features[at("between_prose")])
+            .collect();
+        assert_eq!(between, [0.0, 1.0, 1.0, 1.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn items_of_a_thread_count_their_look_alike_siblings() {
+        let comment = "<div class=\"reply even\"><p>I agree with every word of this, thanks for writing it down so clearly.</p><p>Posted at 9:42 pm</p></div>";
+        let html = format!(
+            "<html><body><article><h1>Library stays open</h1>{}<div class=\"thread\">{}</div></article></body></html>",
+            "<p>The council met on Monday, and after a long debate it agreed to keep the old library open, with new hours and more staff.</p>".repeat(3),
+            comment.repeat(4)
+        );
+        let (_, rows) = recording(None, || read(&html, &Hints::default()));
+        let at = |name: &str| FEATURES.iter().position(|f| *f == name).unwrap();
+        let last = rows.last().unwrap();
+        assert_eq!(last.text, "Posted at 9:42 pm");
+        assert_eq!(last.features[at("log_repeated_ancestor")], 4f32.ln());
+        assert_eq!(last.features[at("discussion_name")], 1.0);
+        assert_eq!(last.features[at("has_clock_time")], 1.0);
+        assert_eq!(rows[0].features[at("discussion_name")], 0.0);
     }
 
     #[test]
@@ -616,14 +716,39 @@ mod tests {
     }
 
     #[test]
-    fn blocks_below_the_threshold_go_and_the_prose_between_stays() {
-        let (article, _) = recording(Some(flat_model(0.9)), || read(&page(), &Hints::default()));
+    fn blocks_below_the_threshold_go_unless_every_block_would() {
+        // Links are not article text: the list of other stories goes.
+        let links = FEATURES.iter().position(|f| *f == "link_share").unwrap();
+        let leaf = |value| TreeNode {
+            feature: 0,
+            cut: 0.0,
+            left: 0,
+            right: 0,
+            value,
+        };
+        let split = TreeNode {
+            feature: links,
+            cut: 0.5,
+            left: 1,
+            right: 2,
+            value: 0.0,
+        };
+        let m = Model {
+            trees: vec![Tree {
+                nodes: vec![split, leaf(2.0), leaf(-2.0)],
+            }],
+            ..flat_model(0.5)
+        };
+        let (article, _) = recording(Some(m), || read(&page(), &Hints::default()));
         let blocks = article.unwrap().blocks;
-        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks.len(), 5);
         assert!(
             blocks
                 .iter()
                 .all(|b| b.text().starts_with("The council met"))
         );
+        // A model that would drop every block keeps them all.
+        let (article, _) = recording(Some(flat_model(0.9)), || read(&page(), &Hints::default()));
+        assert_eq!(article.unwrap().blocks.len(), 6);
     }
 }

@@ -1815,6 +1815,14 @@ pub const SIBLING_PARAGRAPH_CHARS: usize = 80;
 /// Link-text share below which a long paragraph sibling counts as prose.
 pub const SIBLING_MAX_LINK_DENSITY: f32 = 0.25;
 
+/// Class/id word beginnings of a readers' discussion (comment threads,
+/// reply forms, embedded discussion services): its text is not the article's.
+pub const DISCUSSION_HINTS: &[&str] = &["comment", "repl", "respond", "discussion", "disqus"];
+
+/// Words that begin like a discussion hint but name the article's own text
+/// (an opinion piece is a "commentary"; "replace", "replay" are not replies).
+pub const DISCUSSION_NOT_HINTS: &[&str] = &["commentar", "replace", "replay", "replica"];
+
 /// Below this many characters the extraction is retried with fewer
 /// removals: the page was probably mis-read.
 pub const MIN_ARTICLE_CHARS: usize = 500;
