@@ -73,8 +73,11 @@ loso: ## leave one set out: fit the body stage on the other sets, score each hel
 bench: ## throughput over the corpus: parse floor, extraction, writers, whole runs (BENCH_PAGES=N limits)
 	$(CARGO) bench --locked --bench throughput
 
+# Ace by DAISY, pinned so its rules do not change under the tests.
+ACE_VERSION ?= 1.4.6
+
 ace: build ## accessibility check (Ace by DAISY) of every sample EPUB; fails on a serious or critical violation
-	@command -v ace-cli >/dev/null || PUPPETEER_SKIP_DOWNLOAD=1 npm install -g --silent @daisy/ace-cli
+	@command -v ace-cli >/dev/null || PUPPETEER_SKIP_DOWNLOAD=1 npm install -g --silent @daisy/ace-cli@$(ACE_VERSION)
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	rm -rf out/ace && $(GALLEY) convert samples --to epub -o out/ace
 	for book in out/ace/*.epub; do \
