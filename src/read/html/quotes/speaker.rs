@@ -11,10 +11,10 @@ use super::super::patterns::{
     DEFINITE_ARTICLES, FEMALE_PRONOUNS, GROUP_SUBJECT_MAX_WORDS, GROUP_SUBJECTS,
     INDEFINITE_ARTICLES, INDEFINITE_OPENERS, LEADING_PARTICLES, NAME_ARTICLES, NAME_PARTICLES,
     NAME_PREPOSITIONS, NOT_NAME_WORDS, NOUN_CAPITALIZING_SHARE, NOUN_CAPITALIZING_WORDS,
-    ORGANISATION_WORDS, OTHER_PRONOUNS, PERSON_PRONOUNS, PERSON_TITLES, REPORTING_PHRASES,
-    REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS, ROLE_LINK_WORDS, SPEAKER_MAX_WORDS,
-    SUBJECT_LEAD_WORDS, SUBJECT_SHARING_CONJUNCTIONS, UNNAMED_ROLES, UNNAMED_SPEAKER_OPENERS,
-    VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
+    ORGANISATION_WORDS, OTHER_PRONOUNS, PAIR_CONJUNCTIONS, PERSON_PRONOUNS, PERSON_TITLES,
+    REPORTING_PHRASES, REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS, ROLE_LINK_WORDS,
+    SPEAKER_MAX_WORDS, SUBJECT_LEAD_WORDS, SUBJECT_SHARING_CONJUNCTIONS, UNNAMED_ROLES,
+    UNNAMED_SPEAKER_OPENERS, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
 };
 
 use super::super::metadata::names::{Gender, given_name_gender, is_given_name};
@@ -1124,7 +1124,12 @@ impl Cast {
                 .map(|w| bare(w))
                 .filter(|w| PERSON_PRONOUNS.contains(&w.as_ref()))
                 .and_then(|w| self.referent(pronoun_gender(&w)));
+            // The run before, for two people named together.
+            let mut previous: Option<(usize, Vec<&str>)> = None;
             while let Some((start, run)) = runs.next_if(|(start, _)| *start < end) {
+                if let Some((at, before)) = &previous {
+                    self.read_pair(&words, (*at, before), (start, &run));
+                }
                 let touches = self.touches;
                 self.read_run(&words, start, &run, start == subject_at);
                 if start == subject_at && topic.is_none() && self.touches != touches {
@@ -1133,6 +1138,7 @@ impl Cast {
                         .clone()
                         .filter(|p| self.is_surely_person(p));
                 }
+                previous = Some((start, run));
             }
             if topic.is_some() {
                 self.last_person = topic;
@@ -1193,7 +1199,33 @@ impl Cast {
         }
     }
 
-    /// `A spokeswoman for the union said …`: the next `she` is not the
+    /// Two people named together: `John and Sherry Petersik` names `John
+    /// Petersik` too; in `Ole Einar Björndalen und Darya Domracheva` the
+    /// second is a person as the first is, given name known or not.
+    fn read_pair(&mut self, words: &[&str], first: (usize, &[&str]), second: (usize, &[&str])) {
+        let ((at, one), (start, two)) = (first, second);
+        let joined = at + one.len() + 1 == start
+            && words
+                .get(start - 1)
+                .is_some_and(|w| PAIR_CONJUNCTIONS.contains(&w.as_ref()));
+        let given = |w: &str| is_given_name(trim_name_punctuation(w));
+        if !joined || !one.first().is_some_and(|w| given(w)) || is_organisation(two) {
+            return;
+        }
+        fn clean<'a>(run: &[&'a str]) -> Vec<&'a str> {
+            run.iter()
+                .map(|w| trim_name_punctuation(w).trim_end_matches('.'))
+                .collect()
+        }
+        let (one, two) = (clean(one), clean(two));
+        if one.len() == 1 && two.len() == 2 && given(two[0]) {
+            self.remember(&format!("{} {}", one[0], two[1]));
+        } else if one.len() >= 2 && (2..=3).contains(&two.len()) {
+            self.remember(&two.join(" "));
+        }
+    }
+
+    /// `A spokeswoman for the union said …`: the next `sh
     /// person named before.
     fn note_unnamed_speakers(&mut self, words: &[&str]) {
         if let Some(verb) = words.iter().rposition(|w| is_verb(w)) {
@@ -1252,6 +1284,22 @@ impl Cast {
         let Some(name) = name_from_run(run) else {
             return;
         };
+        // `Mr Kuroda … the new governor Haruhiko Kuroda`: a role word
+        // before a fuller name of a surname seen alone names them in full.
+        if role_before
+            && let Some((first, surname)) = name.split_once(' ')
+            && !surname.contains(' ')
+            && !is_title(first)
+            && let Some(i) = self
+                .named
+                .iter()
+                .position(|p| p.name == surname && p.person)
+        {
+            let roles = std::mem::take(&mut self.named[i].roles);
+            self.named.remove(i);
+            self.touch(&name, &roles, false);
+            return;
+        }
         if let Some(known) = self.expand(&name) {
             if known.person || (known.name != name && !known.organisation && !after_place_word) {
                 // A surname alone (`Weikert`) refers back to a person.
@@ -1668,6 +1716,29 @@ mod tests {
         assert_eq!(
             cast.resolve(&Subject::Role("president".into())).as_deref(),
             Some("Kassym-Jomart Tokayev")
+        );
+    }
+
+    #[test]
+    fn cast_completes_short_names_from_pairs_and_roles() {
+        let mut cast = Cast::default();
+        cast.read("John and Sherry Petersik run a blog.");
+        assert_eq!(
+            cast.resolve(&Subject::Name("John".into())).as_deref(),
+            Some("John Petersik")
+        );
+        let mut cast = Cast::new(true);
+        cast.read("Das Paar – Ole Einar Björndalen und Darya Domracheva – kam.");
+        assert_eq!(
+            cast.resolve(&Subject::Name("Domracheva".into())).as_deref(),
+            Some("Darya Domracheva")
+        );
+        let mut cast = Cast::default();
+        cast.read("Some praised Mr Kuroda for it.");
+        cast.read("The new governor Haruhiko Kuroda defended it.");
+        assert_eq!(
+            cast.resolve(&Subject::Name("Kuroda".into())).as_deref(),
+            Some("Haruhiko Kuroda")
         );
     }
 }
