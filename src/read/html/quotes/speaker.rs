@@ -237,6 +237,51 @@ pub fn before(text: &str) -> Option<Subject> {
     viewpoint(&words)
 }
 
+/// How many words an appositive set off by commas after a sentence's
+/// opening name may run (`Mr. Warner, the Virginia Democrat, called …`).
+const OPENER_APPOSITIVE_MAX_WORDS: usize = 8;
+
+/// The grammatical subject opening the sentence that a quotation sits
+/// inside (`Mr. Warner, the Virginia Democrat, called the bill “…”`,
+/// `he called it “…”`): a name or a person pronoun followed, past any
+/// appositive, by a lowercase word (its verb).
+pub fn opener(text: &str) -> Option<Subject> {
+    let words = clause_words(text, true);
+    let start = words
+        .iter()
+        .take_while(|w| SUBJECT_LEAD_WORDS.contains(&bare(w).as_ref()))
+        .count();
+    let words = &words[start..];
+    let first = bare(words.first()?);
+    if PERSON_PRONOUNS.contains(&first.as_ref()) && words.get(1).is_some_and(|w| !starts_capital(w))
+    {
+        return Some(Subject::Person(pronoun_gender(&first)));
+    }
+    // `Mr. Warner`: a title abbreviation opens no run of its own.
+    let (at, run) = name_runs(words).into_iter().next()?;
+    if !(at == 0 || at == 1 && is_title(words[0])) || run[0].contains(['’', '\'']) {
+        return None;
+    }
+    let len = at + run.len();
+    let verb_at = if words[len - 1].ends_with(',') {
+        len + words[len..]
+            .iter()
+            .take(OPENER_APPOSITIVE_MAX_WORDS)
+            .position(|w| w.ends_with(','))?
+            + 1
+    } else {
+        len
+    };
+    let verb = bare(words.get(verb_at)?);
+    let lowercase_verb = !verb.is_empty()
+        && !starts_capital(&verb)
+        && !NAME_PREPOSITIONS.contains(&verb.as_ref())
+        && !SUBJECT_LEAD_WORDS.contains(&verb.as_ref());
+    (lowercase_verb && !words[len - 1].ends_with(['.', ':', ';']))
+        .then(|| name_from_run(&run).map(Subject::Name))
+        .flatten()
+}
+
 /// The person whose point of view opens a sentence (`Para Ingrid
 /// Betancourt la solución está en …`, `For Jane Doe, …`): the speaker of a
 /// quotation the sentence goes on to.
@@ -1002,6 +1047,11 @@ fn name_from_run(run: &[&str]) -> Option<String> {
     {
         name = &name[given..];
     }
+    // `el gerente de Montecon`: a lowercase particle before a single word
+    // is a preposition, not part of a name.
+    if name.len() == 2 && !starts_capital(name[0]) && bare_is(name[0], LEADING_PARTICLES) {
+        name = &name[1..];
+    }
     if name.is_empty() {
         // A name ending in a title word (`Wayne King`): strip titles from
         // the front only; a lone surname (`King`) stays.
@@ -1739,6 +1789,28 @@ mod tests {
         assert_eq!(
             cast.resolve(&Subject::Name("Kuroda".into())).as_deref(),
             Some("Haruhiko Kuroda")
+        );
+    }
+
+    #[test]
+    fn a_partial_quotation_is_its_sentences_subjects() {
+        assert_eq!(
+            opener("Mr. Warner, the Virginia Democrat, called the bill "),
+            name("Warner")
+        );
+        assert_eq!(
+            opener("She called it "),
+            Some(Subject::Person(Some(Gender::Female)))
+        );
+        assert_eq!(opener("C’est "), None);
+        assert_eq!(opener("In the report, "), None);
+    }
+
+    #[test]
+    fn a_particle_before_one_word_is_a_preposition() {
+        assert_eq!(
+            name_from_run(&["de", "Montecon"]).as_deref(),
+            Some("Montecon")
         );
     }
 }
