@@ -955,6 +955,9 @@ fn name_run<'a>(words: &[&'a str]) -> Option<(usize, Vec<&'a str>, usize)> {
 /// short (`Abdel`, `Yunfan`).
 const UNLISTED_ROLE_MIN_CHARS: usize = 7;
 
+/// The most words a person's name has (`Te Kaurinui Robert Parata`).
+const NAME_MAX_WORDS: usize = 4;
+
 /// The dashes that join a dateline to the first word of a story
 /// (`LONDON—Olaf Swantee …`).
 const DATELINE_DASHES: [char; 2] = ['—', '–'];
@@ -1039,6 +1042,15 @@ fn name_from_run(run: &[&str]) -> Option<String> {
     // `Konzernchef Robert Machtlinger`, `DRK-Generalsekretär Christian
     // Reuter`: a role the title list lacks stands before a given name and
     // a surname; `Orbán Viktor` (family name first) stays whole.
+    // `Take New Yorker Roger Wu`: a run longer than any name holds one
+    // from its last given name on.
+    if name.len() > NAME_MAX_WORDS
+        && let Some(given) = (1..name.len() - 1)
+            .rev()
+            .find(|&j| is_given_name(name[j]) && name.len() - j <= 3)
+    {
+        name = &name[given..];
+    }
     if name.len() >= 3
         && name[0].chars().count() >= UNLISTED_ROLE_MIN_CHARS
         && !is_given_name(name[0])
@@ -1811,6 +1823,14 @@ mod tests {
         assert_eq!(
             name_from_run(&["de", "Montecon"]).as_deref(),
             Some("Montecon")
+        );
+    }
+
+    #[test]
+    fn a_run_longer_than_a_name_keeps_the_name_at_its_end() {
+        assert_eq!(
+            name_from_run(&["Take", "New", "Yorker", "Roger", "Wu"]).as_deref(),
+            Some("Roger Wu")
         );
     }
 }
