@@ -1269,7 +1269,7 @@ impl Cast {
         let joined = at + one.len() + 1 == start
             && words
                 .get(start - 1)
-                .is_some_and(|w| PAIR_CONJUNCTIONS.contains(&w.as_ref()));
+                .is_some_and(|w| PAIR_CONJUNCTIONS.contains(w));
         let given = |w: &str| is_given_name(trim_name_punctuation(w));
         if !joined || !one.first().is_some_and(|w| given(w)) || is_organisation(two) {
             return;
