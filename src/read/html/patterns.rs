@@ -2237,6 +2237,10 @@ pub const INDEFINITE_ARTICLES: &[&str] = &["a", "an"];
 /// (`Green accepts …, but says`).
 pub const SUBJECT_SHARING_CONJUNCTIONS: &[&str] = &["and", "but", "und", "aber", "et", "mais"];
 
+/// Conjunctions joining two people named together (`John and Sherry
+/// Petersik`, `Ole Einar Björndalen und Darya Domracheva`).
+pub const PAIR_CONJUNCTIONS: &[&str] = &["and", "und", "et", "y", "e"];
+
 /// Linking words skipped before a subject phrase (`but she said`, `and
 /// then the minister added`).
 pub const SUBJECT_LEAD_WORDS: &[&str] = &["but", "and", "then", "so", "also", "und", "et", "mais"];

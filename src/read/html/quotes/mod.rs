@@ -95,7 +95,11 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
                         match speaker::before(lead).filter(|s| !cast.doubts(s)) {
                             Some(s) if before_text.trim().is_empty() => cast.resolve(&s),
                             _ if starts_sentence(&quote_text) => cast.last_person(),
-                            _ => None,
+                            // A partial quotation inside a sentence is its
+                            // subject's (`Mr. Warner called the bill “…”`).
+                            _ => speaker::opener(before_text)
+                                .filter(|s| !cast.doubts(s))
+                                .and_then(|s| cast.resolve(&s)),
                         }
                     }
                 },

@@ -11,10 +11,10 @@ use super::super::patterns::{
     DEFINITE_ARTICLES, FEMALE_PRONOUNS, GROUP_SUBJECT_MAX_WORDS, GROUP_SUBJECTS,
     INDEFINITE_ARTICLES, INDEFINITE_OPENERS, LEADING_PARTICLES, NAME_ARTICLES, NAME_PARTICLES,
     NAME_PREPOSITIONS, NOT_NAME_WORDS, NOUN_CAPITALIZING_SHARE, NOUN_CAPITALIZING_WORDS,
-    ORGANISATION_WORDS, OTHER_PRONOUNS, PERSON_PRONOUNS, PERSON_TITLES, REPORTING_PHRASES,
-    REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS, ROLE_LINK_WORDS, SPEAKER_MAX_WORDS,
-    SUBJECT_LEAD_WORDS, SUBJECT_SHARING_CONJUNCTIONS, UNNAMED_ROLES, UNNAMED_SPEAKER_OPENERS,
-    VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
+    ORGANISATION_WORDS, OTHER_PRONOUNS, PAIR_CONJUNCTIONS, PERSON_PRONOUNS, PERSON_TITLES,
+    REPORTING_PHRASES, REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS, ROLE_LINK_WORDS,
+    SPEAKER_MAX_WORDS, SUBJECT_LEAD_WORDS, SUBJECT_SHARING_CONJUNCTIONS, UNNAMED_ROLES,
+    UNNAMED_SPEAKER_OPENERS, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
 };
 
 use super::super::metadata::names::{Gender, given_name_gender, is_given_name};
@@ -235,6 +235,51 @@ pub fn before(text: &str) -> Option<Subject> {
         }
     }
     viewpoint(&words)
+}
+
+/// How many words an appositive set off by commas after a sentence's
+/// opening name may run (`Mr. Warner, the Virginia Democrat, called …`).
+const OPENER_APPOSITIVE_MAX_WORDS: usize = 8;
+
+/// The grammatical subject opening the sentence that a quotation sits
+/// inside (`Mr. Warner, the Virginia Democrat, called the bill “…”`,
+/// `he called it “…”`): a name or a person pronoun followed, past any
+/// appositive, by a lowercase word (its verb).
+pub fn opener(text: &str) -> Option<Subject> {
+    let words = clause_words(text, true);
+    let start = words
+        .iter()
+        .take_while(|w| SUBJECT_LEAD_WORDS.contains(&bare(w).as_ref()))
+        .count();
+    let words = &words[start..];
+    let first = bare(words.first()?);
+    if PERSON_PRONOUNS.contains(&first.as_ref()) && words.get(1).is_some_and(|w| !starts_capital(w))
+    {
+        return Some(Subject::Person(pronoun_gender(&first)));
+    }
+    // `Mr. Warner`: a title abbreviation opens no run of its own.
+    let (at, run) = name_runs(words).into_iter().next()?;
+    if !(at == 0 || at == 1 && is_title(words[0])) || run[0].contains(['’', '\'']) {
+        return None;
+    }
+    let len = at + run.len();
+    let verb_at = if words[len - 1].ends_with(',') {
+        len + words[len..]
+            .iter()
+            .take(OPENER_APPOSITIVE_MAX_WORDS)
+            .position(|w| w.ends_with(','))?
+            + 1
+    } else {
+        len
+    };
+    let verb = bare(words.get(verb_at)?);
+    let lowercase_verb = !verb.is_empty()
+        && !starts_capital(&verb)
+        && !NAME_PREPOSITIONS.contains(&verb.as_ref())
+        && !SUBJECT_LEAD_WORDS.contains(&verb.as_ref());
+    (lowercase_verb && !words[len - 1].ends_with(['.', ':', ';']))
+        .then(|| name_from_run(&run).map(Subject::Name))
+        .flatten()
 }
 
 /// The person whose point of view opens a sentence (`Para Ingrid
@@ -910,6 +955,9 @@ fn name_run<'a>(words: &[&'a str]) -> Option<(usize, Vec<&'a str>, usize)> {
 /// short (`Abdel`, `Yunfan`).
 const UNLISTED_ROLE_MIN_CHARS: usize = 7;
 
+/// The most words a person's name has (`Te Kaurinui Robert Parata`).
+const NAME_MAX_WORDS: usize = 4;
+
 /// The dashes that join a dateline to the first word of a story
 /// (`LONDON—Olaf Swantee …`).
 const DATELINE_DASHES: [char; 2] = ['—', '–'];
@@ -994,6 +1042,15 @@ fn name_from_run(run: &[&str]) -> Option<String> {
     // `Konzernchef Robert Machtlinger`, `DRK-Generalsekretär Christian
     // Reuter`: a role the title list lacks stands before a given name and
     // a surname; `Orbán Viktor` (family name first) stays whole.
+    // `Take New Yorker Roger Wu`: a run longer than any name holds one
+    // from its last given name on.
+    if name.len() > NAME_MAX_WORDS
+        && let Some(given) = (1..name.len() - 1)
+            .rev()
+            .find(|&j| is_given_name(name[j]) && name.len() - j <= 3)
+    {
+        name = &name[given..];
+    }
     if name.len() >= 3
         && name[0].chars().count() >= UNLISTED_ROLE_MIN_CHARS
         && !is_given_name(name[0])
@@ -1001,6 +1058,11 @@ fn name_from_run(run: &[&str]) -> Option<String> {
             (1..name.len() - 1).find(|&j| starts_capital(name[j]) && is_given_name(name[j]))
     {
         name = &name[given..];
+    }
+    // `el gerente de Montecon`: a lowercase particle before a single word
+    // is a preposition, not part of a name.
+    if name.len() == 2 && !starts_capital(name[0]) && bare_is(name[0], LEADING_PARTICLES) {
+        name = &name[1..];
     }
     if name.is_empty() {
         // A name ending in a title word (`Wayne King`): strip titles from
@@ -1124,7 +1186,12 @@ impl Cast {
                 .map(|w| bare(w))
                 .filter(|w| PERSON_PRONOUNS.contains(&w.as_ref()))
                 .and_then(|w| self.referent(pronoun_gender(&w)));
+            // The run before, for two people named together.
+            let mut previous: Option<(usize, Vec<&str>)> = None;
             while let Some((start, run)) = runs.next_if(|(start, _)| *start < end) {
+                if let Some((at, before)) = &previous {
+                    self.read_pair(&words, (*at, before), (start, &run));
+                }
                 let touches = self.touches;
                 self.read_run(&words, start, &run, start == subject_at);
                 if start == subject_at && topic.is_none() && self.touches != touches {
@@ -1133,6 +1200,7 @@ impl Cast {
                         .clone()
                         .filter(|p| self.is_surely_person(p));
                 }
+                previous = Some((start, run));
             }
             if topic.is_some() {
                 self.last_person = topic;
@@ -1193,7 +1261,33 @@ impl Cast {
         }
     }
 
-    /// `A spokeswoman for the union said …`: the next `she` is not the
+    /// Two people named together: `John and Sherry Petersik` names `John
+    /// Petersik` too; in `Ole Einar Björndalen und Darya Domracheva` the
+    /// second is a person as the first is, given name known or not.
+    fn read_pair(&mut self, words: &[&str], first: (usize, &[&str]), second: (usize, &[&str])) {
+        let ((at, one), (start, two)) = (first, second);
+        let joined = at + one.len() + 1 == start
+            && words
+                .get(start - 1)
+                .is_some_and(|w| PAIR_CONJUNCTIONS.contains(w));
+        let given = |w: &str| is_given_name(trim_name_punctuation(w));
+        if !joined || !one.first().is_some_and(|w| given(w)) || is_organisation(two) {
+            return;
+        }
+        fn clean<'a>(run: &[&'a str]) -> Vec<&'a str> {
+            run.iter()
+                .map(|w| trim_name_punctuation(w).trim_end_matches('.'))
+                .collect()
+        }
+        let (one, two) = (clean(one), clean(two));
+        if one.len() == 1 && two.len() == 2 && given(two[0]) {
+            self.remember(&format!("{} {}", one[0], two[1]));
+        } else if one.len() >= 2 && (2..=3).contains(&two.len()) {
+            self.remember(&two.join(" "));
+        }
+    }
+
+    /// `A spokeswoman for the union said …`: the next `sh
     /// person named before.
     fn note_unnamed_speakers(&mut self, words: &[&str]) {
         if let Some(verb) = words.iter().rposition(|w| is_verb(w)) {
@@ -1252,6 +1346,22 @@ impl Cast {
         let Some(name) = name_from_run(run) else {
             return;
         };
+        // `Mr Kuroda … the new governor Haruhiko Kuroda`: a role word
+        // before a fuller name of a surname seen alone names them in full.
+        if role_before
+            && let Some((first, surname)) = name.split_once(' ')
+            && !surname.contains(' ')
+            && !is_title(first)
+            && let Some(i) = self
+                .named
+                .iter()
+                .position(|p| p.name == surname && p.person)
+        {
+            let roles = std::mem::take(&mut self.named[i].roles);
+            self.named.remove(i);
+            self.touch(&name, &roles, false);
+            return;
+        }
         if let Some(known) = self.expand(&name) {
             if known.person || (known.name != name && !known.organisation && !after_place_word) {
                 // A surname alone (`Weikert`) refers back to a person.
@@ -1668,6 +1778,59 @@ mod tests {
         assert_eq!(
             cast.resolve(&Subject::Role("president".into())).as_deref(),
             Some("Kassym-Jomart Tokayev")
+        );
+    }
+
+    #[test]
+    fn cast_completes_short_names_from_pairs_and_roles() {
+        let mut cast = Cast::default();
+        cast.read("John and Sherry Petersik run a blog.");
+        assert_eq!(
+            cast.resolve(&Subject::Name("John".into())).as_deref(),
+            Some("John Petersik")
+        );
+        let mut cast = Cast::new(true);
+        cast.read("Das Paar – Ole Einar Björndalen und Darya Domracheva – kam.");
+        assert_eq!(
+            cast.resolve(&Subject::Name("Domracheva".into())).as_deref(),
+            Some("Darya Domracheva")
+        );
+        let mut cast = Cast::default();
+        cast.read("Some praised Mr Kuroda for it.");
+        cast.read("The new governor Haruhiko Kuroda defended it.");
+        assert_eq!(
+            cast.resolve(&Subject::Name("Kuroda".into())).as_deref(),
+            Some("Haruhiko Kuroda")
+        );
+    }
+
+    #[test]
+    fn a_partial_quotation_is_its_sentences_subjects() {
+        assert_eq!(
+            opener("Mr. Warner, the Virginia Democrat, called the bill "),
+            name("Warner")
+        );
+        assert_eq!(
+            opener("She called it "),
+            Some(Subject::Person(Some(Gender::Female)))
+        );
+        assert_eq!(opener("C’est "), None);
+        assert_eq!(opener("In the report, "), None);
+    }
+
+    #[test]
+    fn a_particle_before_one_word_is_a_preposition() {
+        assert_eq!(
+            name_from_run(&["de", "Montecon"]).as_deref(),
+            Some("Montecon")
+        );
+    }
+
+    #[test]
+    fn a_run_longer_than_a_name_keeps_the_name_at_its_end() {
+        assert_eq!(
+            name_from_run(&["Take", "New", "Yorker", "Roger", "Wu"]).as_deref(),
+            Some("Roger Wu")
         );
     }
 }
