@@ -9,7 +9,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use support::{galley, read_output as read, run_tool as run};
+use support::{galley, json_block, read_output as read, run_tool as run};
 
 /// A fixture page of `tests/fixtures/editions/`.
 fn fixture(name: &str) -> PathBuf {
@@ -143,13 +143,7 @@ fn two_paragraphs_of_one_block_quote_stay_two() {
     );
     let html = read(&stem, "html");
     assert!(html.contains(&format!("<p>{first}</p>")), "{html}");
-    let json: serde_json::Value = serde_json::from_str(&read(&stem, "json")).unwrap();
-    let quote = json["blocks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["type"] == "quote")
-        .expect("the block quote");
+    let quote = json_block(&stem, "quote");
     assert_eq!(quote["text"].as_str().unwrap().lines().count(), 2);
     // In the PDF the paragraphs are set apart: a blank line between them.
     let pdf = pdf_text(&stem);
@@ -185,13 +179,7 @@ fn lists_keep_their_links_and_emphasis_without_a_space_before_punctuation() {
             "{format}"
         );
     }
-    let json: serde_json::Value = serde_json::from_str(&read(&stem, "json")).unwrap();
-    let list = json["blocks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["type"] == "list")
-        .expect("the list");
+    let list = json_block(&stem, "list");
     assert_eq!(
         list["items"][0],
         "Ada Ogunjobi, 52 walks (every one of them)"

@@ -13,7 +13,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use support::{epubcheck_jar, galley, read_output as read, run_tool as run};
+use support::{epubcheck_jar, galley, json_block, read_output as read, run_tool as run};
 
 /// A fixture page of `tests/fixtures/tables/`.
 fn fixture(name: &str) -> PathBuf {
@@ -110,13 +110,7 @@ fn a_header_word_is_never_split_when_its_column_can_widen() {
 #[test]
 fn the_footer_comes_last_in_every_format() {
     let (_dir, stem) = convert("league-results.html", &[]);
-    let json: serde_json::Value = serde_json::from_str(&read(&stem, "json")).unwrap();
-    let table = json["blocks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["type"] == "table")
-        .expect("a table");
+    let table = json_block(&stem, "table");
     assert_eq!(table["header_rows"], 1);
     assert_eq!(table["footer_rows"], 1);
     let rows = table["rows"].as_array().unwrap();

@@ -211,3 +211,15 @@ pub fn epub_entry(epub: &Path, suffix: &str) -> String {
     }
     panic!("no {suffix} in the book");
 }
+
+/// The first block of type `kind` in the article JSON written beside `stem`.
+pub fn json_block(stem: &Path, kind: &str) -> serde_json::Value {
+    let json: serde_json::Value = serde_json::from_str(&read_output(stem, "json")).unwrap();
+    json["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["type"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} block"))
+        .clone()
+}
