@@ -24,7 +24,8 @@ use super::patterns::{
     MIN_SHARED_ALTERNATIVES, PARENT_SCORE_DIVIDER, RETRY_GAIN, SCORE_ANCESTOR_LEVELS,
     SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE,
     SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS, TAG_BASE_SCORES,
-    TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS, TOP_CANDIDATES,
+    TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE,
+    TEASER_LINKED_SHARE, TEASER_MAX_BLOCKS, TEASER_MIN_HEADINGS, TOP_CANDIDATES,
 };
 use crate::model::{Article, Block};
 
@@ -54,44 +55,47 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
         attempt(false, false, true),
         attempt(false, false, false),
     ];
-    // The best short attempt: its characters outside readers' comments, all
-    // its characters, the body.
-    let mut best: Option<(usize, usize, Body)> = None;
+    // The best short attempt: its characters outside readers' comments and
+    // side boxes, all its characters, the body, whether it lists teasers.
+    let mut best: Option<(usize, usize, Body, bool)> = None;
     // Only the removal of unlikely-named blocks changes the flattened page:
     // the attempts without it share one.
     let mut unstripped: Option<Page> = None;
     for flags in attempts {
-        let (body, discussion) = if flags.strip_unlikely {
+        let (body, aside, teasers) = if flags.strip_unlikely {
             extract_from(&flatten(dom, meta, flags))
         } else {
             let page = unstripped.get_or_insert_with(|| flatten(dom, meta, flags));
             page.flags = flags;
             extract_from(page)
         };
-        // A retry that finds more text only in readers' comments (which the
-        // first attempt removed) has not found more article.
+        // A retry that finds more text only in readers' comments or side
+        // boxes (which the first attempt removed) has not found more
+        // article; what the first attempt kept is its reading.
         let all = textual_chars(&body);
-        let chars = all - discussion;
+        let chars = all.saturating_sub(aside);
         if chars >= MIN_ARTICLE_CHARS {
-            return body;
+            return if teasers { Body::default() } else { body };
         }
         // A later attempt (with fewer removals) replaces an earlier short
         // one only when it finds clearly more text: the same container
         // with its clutter kept is not a better article. Among attempts
-        // that find comments alone, all their text counts.
+        // that find comments or side boxes alone, all their text counts.
         let gains = |now: usize, before: usize| now as f32 > before as f32 * RETRY_GAIN;
-        if best.as_ref().is_none_or(|(c, a, _)| {
+        if best.as_ref().is_none_or(|(c, a, _, _)| {
             if chars == 0 && *c == 0 {
                 gains(all, *a)
             } else {
                 gains(chars, *c)
             }
         }) {
-            best = Some((chars, all, body));
+            best = Some((chars, all, body, teasers));
         }
     }
     match best {
-        Some((_, all, body)) if all > 0 => body,
+        // A list of teasers is a section or front page: no article.
+        Some((_, _, _, true)) => Body::default(),
+        Some((_, all, body, _)) if all > 0 => body,
         // Nothing outside navigation, side notes and footers: a page that
         // put its article in one of them still has an article, when there
         // is prose in it rather than links alone.
@@ -100,7 +104,7 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
                 keep_furniture: true,
                 ..attempt(false, false, false)
             };
-            let (body, _) = extract_from(&flatten(dom, meta, flags));
+            let (body, _, _) = extract_from(&flatten(dom, meta, flags));
             let prose = body.blocks.iter().any(|b| {
                 matches!(b, Block::Paragraph { text, .. } if text.chars().count() >= MIN_PARAGRAPH_CHARS)
             });
@@ -109,18 +113,25 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
     }
 }
 
-/// The characters of a body's text blocks.
+/// The characters of a body's text blocks ([`found_chars`]).
 fn textual_chars(body: &Body) -> usize {
-    body.blocks
-        .iter()
-        .filter(|b| b.is_textual())
-        .map(|b| b.text().chars().count())
-        .sum()
+    body.blocks.iter().map(found_chars).sum()
 }
 
-/// One extraction attempt over a flattened page: the body and how many of
-/// its text characters sit in a readers' discussion.
-fn extract_from(page: &Page) -> (Body, usize) {
+/// The characters a block adds to the text an attempt found: none for a
+/// picture or a rule, nor for a line without a letter (a row of minutes or
+/// scores is not article found).
+fn found_chars(b: &Block) -> usize {
+    if !b.is_textual() || !b.text().chars().any(char::is_alphabetic) {
+        return 0;
+    }
+    b.text().chars().count()
+}
+
+/// One extraction attempt over a flattened page: the body, how many of its
+/// text characters are not more article ([`aside_chars`]) and whether it is
+/// a list of teasers ([`is_teaser_list`]).
+fn extract_from(page: &Page) -> (Body, usize, bool) {
     let containers = choose_containers(page);
     let mut body = Sink::default();
     for &c in &containers {
@@ -136,12 +147,6 @@ fn extract_from(page: &Page) -> (Body, usize) {
     out.retain(|l, _| !body.iter().any(|b| b.text() == l.text()));
     let leads = out.len();
     out.append(&mut body);
-    let discussion = out
-        .iter()
-        .zip(&out.origins)
-        .filter(|(b, o)| b.is_textual() && page.in_discussion(**o))
-        .map(|(b, _)| b.text().chars().count())
-        .sum();
     if page.flags.clean {
         let cx = Context {
             page,
@@ -150,15 +155,106 @@ fn extract_from(page: &Page) -> (Body, usize) {
             headline: containers.first().and_then(|&c| headline_before(page, c)),
         };
         learned::filter(&cx, &mut out);
-        drop_furniture(&mut out.blocks);
+        drop_furniture(&mut out);
     }
+    let aside = aside_chars(page, &containers, &out);
+    let teasers = is_teaser_list(page, &out);
     // The standfirst is also the subtitle; the body keeps it where the page
     // prints it (readers and labelled corpora count it as article text).
     let body = Body {
         blocks: out.blocks,
         standfirst: standfirst(page).map(|i| page.plain_text(i)),
     };
-    (body, discussion)
+    (body, aside, teasers)
+}
+
+/// Whether a block's element sits in a side box ([`Page::names_side_box`])
+/// inside the body: the elements from it up to (not including) the chosen
+/// container, or the ancestor it shares with a container, are looked at (a
+/// container wrapped in an unlikely-named block is still the article).
+fn in_side_box(page: &Page, containers: &[usize], i: usize) -> bool {
+    let mut a = i;
+    while a != NONE
+        && !containers
+            .iter()
+            .any(|&c| a == c || is_ancestor(page, a, c))
+    {
+        if page.names_side_box(a) {
+            return true;
+        }
+        a = page.items[a].parent;
+    }
+    false
+}
+
+/// Whether a body is a list of teasers (a section or front page) rather
+/// than an article: nearly all of its headings are links, there are
+/// several, and at most a few text blocks stand under each (and before the
+/// first). A heading over lists alone labels a box of links, and is not
+/// counted.
+fn is_teaser_list(page: &Page, out: &Sink) -> bool {
+    // Each stretch: the heading it starts with (none before the first) and
+    // its text blocks.
+    let mut stretches: Vec<(Option<usize>, Vec<&Block>)> = vec![(None, Vec::new())];
+    for (k, b) in out.iter().enumerate() {
+        if matches!(b, Block::Heading { .. }) {
+            stretches.push((Some(k), Vec::new()));
+        } else if b.is_textual() {
+            stretches
+                .last_mut()
+                .expect("one stretch at least")
+                .1
+                .push(b);
+        }
+    }
+    if stretches
+        .iter()
+        .any(|(_, under)| under.len() > TEASER_MAX_BLOCKS)
+    {
+        return false;
+    }
+    let teasers: Vec<usize> = stretches
+        .iter()
+        .filter(|(_, under)| {
+            !under.iter().all(|b| matches!(b, Block::List { .. })) || under.is_empty()
+        })
+        .filter_map(|(h, _)| *h)
+        .collect();
+    let linked = teasers
+        .iter()
+        .filter(|&&k| is_link(page, out.origins[k]))
+        .count();
+    teasers.len() >= TEASER_MIN_HEADINGS
+        && linked as f32 >= teasers.len() as f32 * TEASER_LINKED_SHARE
+}
+
+/// Whether an element is a link: it sits inside one, or its text is nearly
+/// all link text.
+fn is_link(page: &Page, i: usize) -> bool {
+    let mut a = page.items[i].parent;
+    while a != NONE && !matches!(page.items[a].tag, "body" | "html") {
+        if page.is(a, "a") {
+            return true;
+        }
+        a = page.items[a].parent;
+    }
+    page.stats[i].text > 0 && page.stats[i].link_density() >= TEASER_HEADING_LINK_SHARE
+}
+
+/// The text characters of a retry's blocks that are not more article: those
+/// in a readers' discussion or in a side box (a retry that finds the
+/// comments, the sidebar or the author's bio has not found more of the
+/// story). Counted on the cleaned blocks, as the body's whole text is; the
+/// first attempt, which removed such blocks by name, counts none.
+fn aside_chars(page: &Page, containers: &[usize], out: &Sink) -> usize {
+    if page.flags.strip_unlikely {
+        return 0;
+    }
+    out.iter()
+        .zip(&out.origins)
+        .filter(|(_, o)| page.in_discussion(**o) || in_side_box(page, containers, **o))
+        .map(|(b, _)| found_chars(b))
+        .sum()
 }
 
 /// The standfirst: after the headline's `h1` and before the body's first
@@ -203,22 +299,22 @@ fn standfirst(page: &Page) -> Option<usize> {
 /// lines, short lines ending in a colon ("Share this:", "Read more:"), and
 /// labels (headings, short unpunctuated lines such as "More on this topic")
 /// that introduce nothing but other labels, pictures or the end of the page.
-fn drop_furniture(blocks: &mut Vec<Block>) {
+fn drop_furniture(out: &mut Sink) {
+    let blocks = &out.blocks;
     let Some(last) = blocks.iter().rposition(|b| {
         matches!(b, Block::Paragraph { .. }) && b.text().chars().count() >= TAIL_PROSE_MIN_CHARS
     }) else {
         return;
     };
-    let tail: Vec<Block> = blocks
-        .split_off(last + 1)
-        .into_iter()
-        .filter(|b| match b {
-            Block::Paragraph { .. } | Block::Heading { .. } => {
-                link_share(b) <= TAIL_MAX_LINK_SHARE
-                    && (b.text().chars().count() >= TAIL_LINE_MIN_CHARS || !b.text().ends_with(':'))
-            }
-            _ => true,
-        })
+    let line_kept = |b: &Block| match b {
+        Block::Paragraph { .. } | Block::Heading { .. } => {
+            link_share(b) <= TAIL_MAX_LINK_SHARE
+                && (b.text().chars().count() >= TAIL_LINE_MIN_CHARS || !b.text().ends_with(':'))
+        }
+        _ => true,
+    };
+    let mut keep: Vec<bool> = (0..blocks.len())
+        .map(|i| i <= last || line_kept(&blocks[i]))
         .collect();
     let label = |b: &Block| match b {
         Block::Heading { .. } => true,
@@ -227,20 +323,24 @@ fn drop_furniture(blocks: &mut Vec<Block>) {
         }
         _ => false,
     };
-    let keep: Vec<bool> = (0..tail.len())
-        .map(|i| {
-            !label(&tail[i])
-                || tail[i + 1..]
-                    .iter()
-                    .find(|x| !matches!(x, Block::Image { .. }))
-                    .is_some_and(|x| !label(x))
-        })
-        .collect();
-    blocks.extend(
-        tail.into_iter()
-            .zip(keep)
-            .filter_map(|(b, k)| k.then_some(b)),
-    );
+    // Among the tail's kept lines, a label goes unless a line that is not
+    // a picture and not a label follows it.
+    let tail: Vec<usize> = (last + 1..blocks.len()).filter(|&i| keep[i]).collect();
+    for (k, &i) in tail.iter().enumerate() {
+        let introduces = tail[k + 1..]
+            .iter()
+            .map(|&j| &blocks[j])
+            .find(|x| !matches!(x, Block::Image { .. }))
+            .is_some_and(|x| !label(x));
+        if label(&blocks[i]) && !introduces {
+            keep[i] = false;
+        }
+    }
+    let mut at = 0;
+    out.retain(|_, _| {
+        at += 1;
+        keep[at - 1]
+    });
 }
 
 /// Standfirst paragraphs printed between the headline and the container:
@@ -916,6 +1016,37 @@ mod tests {
         let text: Vec<&str> = body.blocks.iter().map(Block::text).collect();
         assert!(text.contains(&"We spent the afternoon in the park collecting leaves."));
         assert!(!text.iter().any(|t| t.contains("lovely picture")));
+    }
+
+    #[test]
+    fn a_list_of_linked_headlines_with_summaries_is_no_article() {
+        let teaser = |n: usize| {
+            format!(
+                "<h2><a href=\"/news/story-{n}\">Council approves budget number {n}</a></h2>\
+                 <p>The council voted on Tuesday to approve the new budget, which funds schools, roads and the library, after a long debate.</p>"
+            )
+        };
+        let html = format!(
+            "<html><body><div class=\"stories\">{}</div></body></html>",
+            (0..6).map(teaser).collect::<String>()
+        );
+        let body = extract(&Html::parse_document(&html), &Article::default());
+        assert!(body.blocks.is_empty(), "{:?}", body.blocks);
+        // Sections under plain subheadings are an article.
+        let html = html
+            .replace("<a href", "<span data-href")
+            .replace("</a>", "</span>");
+        let body = extract(&Html::parse_document(&html), &Article::default());
+        assert!(!body.blocks.is_empty());
+    }
+
+    #[test]
+    fn a_line_without_letters_is_no_text_found() {
+        assert_eq!(found_chars(&Block::paragraph("95'88'88'81' 14'")), 0);
+        assert_eq!(
+            found_chars(&Block::paragraph("Goal in the 88th minute.")),
+            24
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ use super::normalize::{
     wide_space_leads,
 };
 use super::patterns::{
-    BLOCK_TAGS, CLASS_WEIGHT, CLUTTER_HINTS, COMMA_CHARS, DESCRIBED_KICKER_MAX_WORDS,
+    ABOUT_HINTS, BLOCK_TAGS, CLASS_WEIGHT, CLUTTER_HINTS, COMMA_CHARS, DESCRIBED_KICKER_MAX_WORDS,
     DESCRIBED_MAX_GROWTH, DISCUSSION_HINTS, DISCUSSION_NOT_HINTS, FURNITURE_ROLES, FURNITURE_TAGS,
     LEAD_MIN_CHARS, LOGO_HINTS, MAYBE_CANDIDATE_HINTS, MIN_PARAGRAPH_CHARS, MIN_PREFIX_HINT,
     NEGATIVE_HINTS, POSITIVE_HINTS, PULL_QUOTE_HINTS, SCORED_TAGS, SKIP_TAGS, UNLIKELY_HINTS,
@@ -214,6 +214,17 @@ impl<'a> Page<'a> {
         false
     }
 
+    /// Whether the element's class or id names a side box: unlikely to be
+    /// the article (a sidebar, a header, a social bar) without also being
+    /// named as content, or a box about a person or the site.
+    pub fn names_side_box(&self, i: usize) -> bool {
+        let item = &self.items[i];
+        let names = [&item.class, &item.id];
+        let hinted = |set: &AhoCorasick| names.iter().any(|n| has_hint(n, set));
+        let named = |words: &WordHints| names.iter().any(|n| has_word_hint(n, words));
+        (named(&UNLIKELY_WORDS) && !hinted(&MAYBE_CANDIDATE_HINT_SET)) || named(&ABOUT_WORDS)
+    }
+
     /// The subtree's text with white space collapsed, gathered iteratively
     /// (used for short pieces and for flattening very deep nesting).
     pub fn plain_text(&self, i: usize) -> String {
@@ -375,6 +386,8 @@ pub(super) fn has_word_hint(name: &str, hints: &WordHints) -> bool {
 pub(super) static CLUTTER_WORDS: LazyLock<WordHints> =
     LazyLock::new(|| WordHints::new(CLUTTER_HINTS));
 pub(super) static LOGO_WORDS: LazyLock<WordHints> = LazyLock::new(|| WordHints::new(LOGO_HINTS));
+static UNLIKELY_WORDS: LazyLock<WordHints> = LazyLock::new(|| WordHints::new(UNLIKELY_HINTS));
+static ABOUT_WORDS: LazyLock<WordHints> = LazyLock::new(|| WordHints::new(ABOUT_HINTS));
 static PULL_QUOTE_WORDS: LazyLock<WordHints> = LazyLock::new(|| WordHints::new(PULL_QUOTE_HINTS));
 
 /// Whether a folded text prints the folded description: it holds the whole

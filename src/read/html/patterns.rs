@@ -1823,6 +1823,25 @@ pub const DISCUSSION_HINTS: &[&str] = &["comment", "repl", "respond", "discussio
 /// (an opinion piece is a "commentary"; "replace", "replay" are not replies).
 pub const DISCUSSION_NOT_HINTS: &[&str] = &["commentar", "replace", "replay", "replica"];
 
+/// Class/id words of boxes about a person or the site (an author's bio, a
+/// profile card, an "about us" note): beside the article, not more of it.
+pub const ABOUT_HINTS: &[&str] = &["about", "bio", "biography", "profile"];
+
+/// A body with fewer teaser headings than this is never read as a list of
+/// teasers: a single linked heading may be one "read next" box.
+pub const TEASER_MIN_HEADINGS: usize = 2;
+
+/// The share of a body's headings that must be links for it to be a list
+/// of teasers (a section or front page), not an article.
+pub const TEASER_LINKED_SHARE: f32 = 0.9;
+
+/// A heading whose text is at least this share link text is a link.
+pub const TEASER_HEADING_LINK_SHARE: f32 = 0.9;
+
+/// A teaser is a linked heading with at most this many text blocks (a
+/// summary, a date line) under it; an article's sections run longer.
+pub const TEASER_MAX_BLOCKS: usize = 2;
+
 /// Below this many characters the extraction is retried with fewer
 /// removals: the page was probably mis-read.
 pub const MIN_ARTICLE_CHARS: usize = 500;
