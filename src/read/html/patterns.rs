@@ -2278,6 +2278,10 @@ pub const PERSON_PRONOUNS: &[&str] = &[
     "he", "she", "er", "sie", "il", "elle", "он", "она",
 ];
 
+/// Pronouns standing for an organisation named as a sentence's subject
+/// (`Verizon said it was closing … "…," it said.`).
+pub const ORGANISATION_PRONOUNS: &[&str] = &["it"];
+
 /// The personal pronouns of [`PERSON_PRONOUNS`] that are feminine (the
 /// others are masculine): they stand for a person whose given name agrees.
 pub const FEMALE_PRONOUNS: &[&str] = &["she", "sie", "elle", "она"];

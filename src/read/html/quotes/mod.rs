@@ -325,6 +325,22 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_is_what_it_said() {
+        assert_eq!(
+            speakers(&[
+                "Verizon Wireless is closing down its app store by January 2013, it said in a notice on its developer community portal.",
+                "The Verizon Apps store, launched in March 2010, has been overtaken by popular online app stores from tech companies like Google, and Research in Motion. Verizon said it was closing the app store as most of the apps available through Verizon Apps can also be found in other stores, including the Verizon tab of Google Play. \"Closing Verizon Apps simplifies your purchasing and downloading experience, while continuing to allow us to help developers get their apps to you quickly and efficiently,\" it said in a FAQ document for users.",
+            ]),
+            vec![some("Verizon")]
+        );
+        // A person named as the subject is no organisation.
+        assert_eq!(
+            speakers(&["John Smith said the plan would fail. \"It is dead,\" it said.",]),
+            vec![None]
+        );
+    }
+
+    #[test]
     fn attribution_after_the_quotation() {
         let q = quotes(&[
             "U.S. Secretary of State Mike Pompeo on Sunday called on Kazakhstan to act.",

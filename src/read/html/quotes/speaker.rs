@@ -11,8 +11,8 @@ use super::super::patterns::{
     DEFINITE_ARTICLES, FEMALE_PRONOUNS, GROUP_SUBJECT_MAX_WORDS, GROUP_SUBJECTS,
     INDEFINITE_ARTICLES, INDEFINITE_OPENERS, LEADING_PARTICLES, NAME_ARTICLES, NAME_PARTICLES,
     NAME_PREPOSITIONS, NOT_NAME_WORDS, NOUN_CAPITALIZING_SHARE, NOUN_CAPITALIZING_WORDS,
-    ORGANISATION_WORDS, OTHER_PRONOUNS, PAIR_CONJUNCTIONS, PERSON_PRONOUNS, PERSON_TITLES,
-    REPORTING_PHRASES, REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS, ROLE_LINK_WORDS,
+    ORGANISATION_PRONOUNS, ORGANISATION_WORDS, OTHER_PRONOUNS, PAIR_CONJUNCTIONS, PERSON_PRONOUNS,
+    PERSON_TITLES, REPORTING_PHRASES, REPORTING_VERBS, ROLE_BEFORE_NAME_MAX_WORDS, ROLE_LINK_WORDS,
     SPEAKER_MAX_WORDS, SUBJECT_LEAD_WORDS, SUBJECT_SHARING_CONJUNCTIONS, UNNAMED_ROLES,
     UNNAMED_SPEAKER_OPENERS, VERB_AUXILIARIES, VIEWPOINT_PREPOSITIONS,
 };
@@ -163,6 +163,9 @@ pub enum Subject {
     /// A group qualified by a proper name (`U.S. government officials`):
     /// named as written, never the person a pronoun stands for.
     Group(String),
+    /// `it`: the organisation last named as a sentence's subject
+    /// (`Verizon said it was closing … "…," it said.`).
+    Organisation,
     /// A subject that names nobody in particular (`officials`, `they`).
     Nobody,
 }
@@ -523,6 +526,9 @@ fn subject_after_verb(words: &[&str]) -> Option<Subject> {
     if PERSON_PRONOUNS.contains(&lower.as_ref()) {
         return Some(Subject::Person(pronoun_gender(&lower)));
     }
+    if ORGANISATION_PRONOUNS.contains(&lower.as_ref()) {
+        return Some(Subject::Organisation);
+    }
     if let Some(name) = name_after_role(words) {
         return Some(Subject::Name(name));
     }
@@ -740,6 +746,9 @@ fn subject(words: &[&str], last: bool) -> Option<Subject> {
     let lower = bare(first);
     if PERSON_PRONOUNS.contains(&lower.as_ref()) && words.len() <= 2 {
         return Some(Subject::Person(pronoun_gender(&lower)));
+    }
+    if ORGANISATION_PRONOUNS.contains(&lower.as_ref()) && words.len() <= 2 {
+        return Some(Subject::Organisation);
     }
     if OTHER_PRONOUNS.contains(&lower.as_ref()) && words.len() <= 2 {
         return Some(Subject::Nobody);
@@ -1113,6 +1122,9 @@ impl Named {
 pub struct Cast {
     named: Vec<Named>,
     last_person: Option<String>,
+    /// The organisation last named as a sentence's subject: what `it
+    /// said` refers to.
+    subject_organisation: Option<String>,
     /// How many times a person was noted: tells whether a run named one.
     touches: usize,
     /// The text capitalizes its nouns (German): a capitalized word is no
@@ -1194,6 +1206,9 @@ impl Cast {
                 }
                 let touches = self.touches;
                 self.read_run(&words, start, &run, start == subject_at);
+                if start == subject_at {
+                    self.subject_organisation = self.organisation_named(&run, touches);
+                }
                 if start == subject_at && topic.is_none() && self.touches != touches {
                     topic = self
                         .last_person
@@ -1259,6 +1274,24 @@ impl Cast {
                 || (subject && run.len() >= 2 && run.first().is_some_and(|w| is_given_name(w)));
             self.mention(run, role_before, appositive, verb_after, after_place_word);
         }
+    }
+
+    /// The organisation a sentence's subject run names: one by its words
+    /// (`Ministry`, `Inc.`), or a name that did not read as a person (no
+    /// given name, no title, no surely-a-person noted since `touches`).
+    fn organisation_named(&self, run: &[&str], touches: usize) -> Option<String> {
+        if is_organisation(run) {
+            return self.named.last().map(|n| n.name.clone());
+        }
+        let name = name_from_run(run)?;
+        let person = (self.touches != touches
+            && self
+                .last_person
+                .as_deref()
+                .is_some_and(|p| self.is_surely_person(p)))
+            || name.split(' ').next().is_some_and(is_given_name)
+            || run.iter().any(|w| is_title(w));
+        (!person && !self.capitalized_nouns).then_some(name)
     }
 
     /// Two people named together: `John and Sherry Petersik` names `John
@@ -1582,6 +1615,7 @@ impl Cast {
                 self.last_person.clone()
             }
             Subject::Group(group) => Some(group.clone()),
+            Subject::Organisation => self.subject_organisation.clone(),
             Subject::Nobody => None,
         }
     }
