@@ -341,6 +341,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_what_was_reported_is_not_the_speaker() {
+        assert_eq!(
+            speakers(&[
+                "Subramanian Swamy said Rahul Gandhi later sold his shares. The Janata Party leader said Young Indian filed statements. \"This is illegal,\" he said.",
+            ]),
+            vec![some("Subramanian Swamy")]
+        );
+    }
+
+    #[test]
     fn attribution_after_the_quotation() {
         let q = quotes(&[
             "U.S. Secretary of State Mike Pompeo on Sunday called on Kazakhstan to act.",

@@ -1249,6 +1249,21 @@ impl Cast {
                 && before
                     .as_deref()
                     .is_some_and(|b| NAME_PREPOSITIONS.contains(&b));
+            // `The leader said Young Indian filed …`: a name after a
+            // reporting verb that has its subject is in what was said,
+            // while `“…,” said John Smith` names the speaker.
+            let reported = start >= 2
+                && is_verb(words[start - 1])
+                && words[start - 2].chars().any(char::is_alphanumeric)
+                && !words[start - 2].ends_with([',', '"', '”', '“', '’', '»', '«']);
+            if reported {
+                // Remembered for surnames, never the person a pronoun
+                // after the sentence stands for.
+                if let Some(name) = name_from_run(run).filter(|n| n.contains(' ')) {
+                    self.remember(&name);
+                }
+                return;
+            }
             let role_before = start > 0
                 && !after_place_word
                 && !ends_sentence(words[start - 1])
