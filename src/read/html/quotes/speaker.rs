@@ -1210,10 +1210,11 @@ impl Cast {
                     self.subject_organisation = self.organisation_named(&run, touches);
                 }
                 if start == subject_at && topic.is_none() && self.touches != touches {
-                    topic = self
-                        .last_person
-                        .clone()
-                        .filter(|p| self.is_surely_person(p));
+                    // A surname alone standing for a fuller name seen before
+                    // (`Woods, der …`) is a person too.
+                    topic = self.last_person.clone().filter(|p| {
+                        self.is_surely_person(p) || (run.len() == 1 && p.contains(' '))
+                    });
                 }
                 previous = Some((start, run));
             }
@@ -1798,6 +1799,15 @@ mod tests {
             before("Der Minister sagte: "),
             Some(Subject::Role("minister".into()))
         );
+    }
+
+    #[test]
+    fn a_surname_alone_opening_a_sentence_is_its_topic() {
+        let mut cast = Cast::new(true);
+        cast.read(
+            "Lee Elder sprach Tiger Woods vor der Finalrunde des Masters 1997 Mut zu. Einem weiteren historischen Moment in Augusta wohnte der als Pionier in die Golfgeschichte eingegangene Elder 1997 bei, als er Zeuge des ersten schwarzen Masters-Siegers wurde. Woods, der Spielern wie eben Elder oder auch Charlie Sifford , seine Karriere verdankt, bekam noch vor seinem Major-Triumph in Augusta Mut von seinem Vorbild zugesprochen.",
+        );
+        assert_eq!(cast.last_person().as_deref(), Some("Tiger Woods"));
     }
 
     #[test]
