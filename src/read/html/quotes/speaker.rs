@@ -1296,10 +1296,10 @@ impl Cast {
     /// (`Ministry`, `Inc.`), or a name that did not read as a person (no
     /// given name, no title, no surely-a-person noted since `touches`).
     fn organisation_named(&self, run: &[&str], touches: usize) -> Option<String> {
-        if is_organisation(run) {
-            return self.named.last().map(|n| n.name.clone());
-        }
         let name = name_from_run(run)?;
+        if is_organisation(run) {
+            return Some(name);
+        }
         let person = (self.touches != touches
             && self
                 .last_person
