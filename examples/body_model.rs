@@ -4,11 +4,12 @@
 //!
 //! ```text
 //! body_model dump CORPUS SET...          features + labels per block, as TSV on stdout
-//! body_model train ROWS [--hold SET] [--ungated] -o MODEL
-//!                                        fit on every set but SET; the stage is
-//!                                        switched off (threshold 0) unless it
-//!                                        helps every set when that set is held
-//!                                        out of the fit (--ungated: keep it on)
+//! body_model train ROWS [--hold SET] -o MODEL
+//!                                        fit on every set but SET; the threshold
+//!                                        is the one that helps most the training
+//!                                        set it helps least, each held out of a
+//!                                        fit on the others (when none helps
+//!                                        them all, the stage is off)
 //! body_model eval ROWS MODEL             estimated per-set scores, stage off vs on
 //! body_model convert PAGE --to json -o - the article JSON, as `galley convert` prints it,
 //!                                        with the model named by GALLEY_BODY_MODEL
@@ -17,15 +18,17 @@
 //! Labels come from the gold text: a block is article text when most of its
 //! word 4-grams are in `expected.html` (the scorer's measure), or when it
 //! holds one of the `with` snippets of `expected-segments.json` (and not when
-//! it holds only `without` ones). Training is plain batch gradient descent on
-//! a weighted logistic loss from zero weights: no randomness, the same model
+//! it holds only `without` ones). Training boosts small decision trees by
+//! Newton steps on a weighted logistic loss: no randomness, the same model
 //! from the same rows.
 
 use std::collections::HashMap;
 use std::error::Error;
 use std::fs;
 use std::io::{BufWriter, Write};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
+use std::rc::Rc;
 
 use galley::read;
 use galley::read::html::learned::{FEATURES, Model, Tree, TreeNode, recording};
@@ -33,7 +36,7 @@ use galley::write::{WriteOptions, writer};
 
 #[path = "../tests/support/scorer.rs"]
 mod scorer;
-use scorer::{fold, html_text, shingles};
+use scorer::{fold, html_text, shingles, tokens};
 
 type Res<T> = Result<T, Box<dyn Error>>;
 
@@ -58,8 +61,7 @@ fn main() -> Res<()> {
         Some("train") if args.len() >= 2 => {
             let hold = flag(&args, "--hold");
             let out = flag(&args, "-o").ok_or("train needs -o MODEL")?;
-            let gated = !args.iter().any(|a| a == "--ungated");
-            train(&args[1], hold.as_deref(), gated, &out)
+            train(&args[1], hold.as_deref(), &out)
         }
         Some("eval") if args.len() == 3 => eval(&args[1], &args[2]),
         Some("convert") if args.len() >= 2 => convert(&args[1]),
@@ -82,7 +84,7 @@ fn dump(corpus: &Path, sets: &[String]) -> Res<()> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     writeln!(
         out,
-        "set\tpage\tgold\tgrams\tgold_grams\twith\twith_found\twithout_found\t{}",
+        "set\tpage\tgold\tgrams\tgold_grams\twith\twith_found\twithout_found\twords\tgold_words\t{}",
         FEATURES.join("\t")
     )?;
     for set in sets {
@@ -93,9 +95,12 @@ fn dump(corpus: &Path, sets: &[String]) -> Res<()> {
         pages.sort();
         for page in pages {
             let name = page.file_name().unwrap_or_default().to_string_lossy();
-            let gold = fs::read_to_string(page.join("expected.html"))
+            let gold_text = fs::read_to_string(page.join("expected.html"))
                 .ok()
-                .map(|h| shingles(&html_text(&h)));
+                .map(|h| html_text(&h));
+            let gold = gold_text.as_deref().map(shingles);
+            // The gold's words go on the page's first row only.
+            let mut gold_words = gold_text.as_deref().map(tokens).map(|t| t.join(" "));
             let segments: Option<serde_json::Value> =
                 fs::read_to_string(page.join("expected-segments.json"))
                     .ok()
@@ -128,8 +133,10 @@ fn dump(corpus: &Path, sets: &[String]) -> Res<()> {
                 let feats: Vec<String> = row.features.iter().map(|f| format!("{f}")).collect();
                 writeln!(
                     out,
-                    "{set}\t{name}\t{gold_total}\t{n}\t{tp}\t{}\t{wf}\t{wof}\t{}",
+                    "{set}\t{name}\t{gold_total}\t{n}\t{tp}\t{}\t{wf}\t{wof}\t{}\t{}\t{}",
                     with.len(),
+                    tokens(&row.text).join(" "),
+                    gold_words.take().unwrap_or_default(),
                     feats.join("\t")
                 )?;
             }
@@ -149,6 +156,12 @@ struct Block {
     with: f64,
     with_found: f64,
     without_found: f64,
+    /// The block's words, hashed, and the 4-grams of the page's gold text
+    /// (shared by the page's blocks): the scorer's measure is taken on the
+    /// text of the kept blocks joined, where a dropped block also changes
+    /// the 4-grams that span it.
+    words: Vec<u64>,
+    page_gold: Rc<HashMap<u64, usize>>,
     x: Vec<f32>,
 }
 
@@ -183,13 +196,18 @@ fn read_rows(path: &str) -> Res<Vec<Block>> {
     let text = fs::read_to_string(path)?;
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().ok_or("empty rows")?.split('\t').collect();
-    if header[8..] != *FEATURES {
+    if header[10..] != *FEATURES {
         return Err("the rows were dumped with other features".into());
     }
-    let mut out = Vec::new();
+    let mut out: Vec<Block> = Vec::new();
     for line in lines {
         let c: Vec<&str> = line.split('\t').collect();
         let num = |i: usize| c[i].parse::<f64>().unwrap_or(0.0);
+        let same_page = out.last().is_some_and(|b| b.set == c[0] && b.page == c[1]);
+        let page_gold = match out.last() {
+            Some(b) if same_page => b.page_gold.clone(),
+            _ => Rc::new(gram_counts(&word_hashes(c[9]))),
+        };
         out.push(Block {
             set: c[0].to_string(),
             page: c[1].to_string(),
@@ -199,7 +217,9 @@ fn read_rows(path: &str) -> Res<Vec<Block>> {
             with: num(5),
             with_found: num(6),
             without_found: num(7),
-            x: c[8..]
+            words: word_hashes(c[8]),
+            page_gold,
+            x: c[10..]
                 .iter()
                 .filter(|v| !v.is_empty())
                 .map(|v| v.parse().unwrap_or(0.0))
@@ -209,39 +229,111 @@ fn read_rows(path: &str) -> Res<Vec<Block>> {
     Ok(out)
 }
 
-/// Fits the model on every set but the held ones; when `gated`, the stage
-/// stays off unless leaving each training set out in turn shows it helping
-/// that set.
-fn train(rows: &str, hold: Option<&str>, gated: bool, out: &str) -> Res<()> {
+/// The hashes of space-separated words.
+fn word_hashes(words: &str) -> Vec<u64> {
+    words
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h = DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// Word 4-grams (the whole text when shorter) with their counts, as the
+/// scorer's `shingles`, each gram a hash of its words.
+fn gram_counts(words: &[u64]) -> HashMap<u64, usize> {
+    let mut out = HashMap::new();
+    let gram = |w: &[u64]| {
+        let mut h = DefaultHasher::new();
+        w.hash(&mut h);
+        h.finish()
+    };
+    if words.len() < 4 {
+        if !words.is_empty() {
+            out.insert(gram(words), 1);
+        }
+        return out;
+    }
+    for w in words.windows(4) {
+        *out.entry(gram(w)).or_default() += 1;
+    }
+    out
+}
+
+/// The scorer's precision and recall for a page whose kept blocks are these.
+fn page_prf<'a>(gold: &HashMap<u64, usize>, kept: impl Iterator<Item = &'a Block>) -> [f64; 2] {
+    let words: Vec<u64> = kept.flat_map(|b| b.words.iter().copied()).collect();
+    let got = gram_counts(&words);
+    let tp: usize = got
+        .iter()
+        .map(|(g, n)| (*n).min(gold.get(g).copied().unwrap_or(0)))
+        .sum();
+    let (fp, fn_) = (
+        got.values().sum::<usize>() - tp,
+        gold.values().sum::<usize>() - tp,
+    );
+    if fp == 0 && fn_ == 0 {
+        return [1.0, 1.0];
+    }
+    let ratio = |a: usize, b: usize| if a + b > 0 { a as f64 / (a + b) as f64 } else { 0.0 };
+    [ratio(tp, fp), ratio(tp, fn_)]
+}
+
+/// Fits the model on every set but the held ones. The threshold is chosen
+/// by leaving each training set out in turn: the one whose smallest F1 gain
+/// over those held-out sets is largest; when no threshold helps every one of
+/// them the stage is written switched off.
+fn train(rows: &str, hold: Option<&str>, out: &str) -> Res<()> {
     let held: Vec<&str> = hold.map(|h| h.split(',').collect()).unwrap_or_default();
     let rows: Vec<Block> = read_rows(rows)?
         .into_iter()
         .filter(|b| !held.contains(&b.set.as_str()))
         .collect();
     let mut model = fit(&rows);
-    if gated && model.threshold > 0.0 {
-        let mut sets: Vec<&str> = rows.iter().map(|b| b.set.as_str()).collect();
-        sets.dedup();
-        for set in sets {
-            let (fitted, kept): (Vec<&Block>, Vec<&Block>) =
-                rows.iter().partition(|b| b.set != set);
-            let fitted: Vec<Block> = fitted.into_iter().cloned().collect();
-            let kept: Vec<Block> = kept.into_iter().cloned().collect();
-            let mut m = fit(&fitted);
-            let on = mean_f1(&scores(&kept, &m));
-            m.threshold = 0.0;
-            let gain = on - mean_f1(&scores(&kept, &m));
-            eprintln!("held out {set}: estimated F1 gain {gain:+.4}");
-            if gain <= 0.0 {
-                model.threshold = 0.0;
-            }
-        }
-        if model.threshold == 0.0 {
-            eprintln!("the stage does not help every held-out set: written switched off");
-        }
+    model.threshold = held_out_threshold(&rows);
+    if model.threshold == 0.0 {
+        eprintln!("no threshold helps every held-out set: written switched off");
     }
     fs::write(out, model_json(&model)?)?;
     Ok(())
+}
+
+/// The threshold whose smallest gain over the training sets, each held out
+/// of a fit on the others, is largest (0, the stage off, when none gains on
+/// every set).
+fn held_out_threshold(rows: &[Block]) -> f32 {
+    let mut sets: Vec<&str> = rows.iter().map(|b| b.set.as_str()).collect();
+    sets.dedup();
+    // gains[t][s]: the F1 gain on set s at threshold t, fitted without s.
+    let mut gains = vec![Vec::new(); THRESHOLDS.len()];
+    for set in &sets {
+        let (fitted, kept): (Vec<Block>, Vec<Block>) =
+            rows.iter().cloned().partition(|b| b.set != *set);
+        let mut m = fit(&fitted);
+        let off = mean_f1(&scores(&kept, &m));
+        for (t, g) in THRESHOLDS.iter().zip(&mut gains) {
+            m.threshold = *t;
+            g.push(mean_f1(&scores(&kept, &m)) - off);
+        }
+    }
+    let mut best = (0.0, 0.0f32);
+    for (t, g) in THRESHOLDS.iter().zip(&gains) {
+        let least = g.iter().copied().fold(f64::INFINITY, f64::min);
+        let shown: Vec<String> = sets
+            .iter()
+            .zip(g)
+            .map(|(s, g)| format!("{s} {g:+.4}"))
+            .collect();
+        eprintln!("threshold {t:.2}, each set held out: {}", shown.join("  "));
+        if least > best.0 {
+            best = (least, *t);
+        }
+    }
+    eprintln!("threshold {} (least held-out gain {:+.4})", best.1, best.0);
+    best.1
 }
 
 /// The model as JSON with one tree a line (a small file whose changes
@@ -261,8 +353,7 @@ fn model_json(m: &Model) -> Res<String> {
     ))
 }
 
-/// Fits the trees to the rows, then picks the threshold that gives the best
-/// mean of the sets' estimated F1 (0, the stage off, when none does better).
+/// Fits the trees to the rows (threshold 0: the caller chooses it).
 fn fit(rows: &[Block]) -> Model {
     // Each page weighs the same in total, as pages do in the scorer's
     // average; within a page a block weighs by its 4-grams.
@@ -277,76 +368,64 @@ fn fit(rows: &[Block]) -> Model {
             Some((b, y, b.grams.max(1.0) / page_grams[&(&*b.set, &*b.page)]))
         })
         .collect();
-    let mut model = Model {
+    eprintln!("fitting on {} blocks", train.len());
+    Model {
         features: FEATURES.iter().map(|s| s.to_string()).collect(),
         base: 0.0,
         trees: boost(&train),
         threshold: 0.0,
-    };
-    let off = mean_f1(&scores(rows, &model));
-    let mut best = (off, 0.0f32);
-    for &t in THRESHOLDS {
-        model.threshold = t;
-        let f = mean_f1(&scores(rows, &model));
-        if f > best.0 + 1e-4 {
-            best = (f, t);
-        }
     }
-    model.threshold = best.1;
-    eprintln!(
-        "fitted on {} blocks; threshold {} (estimated mean F1 {:.4} → {:.4})",
-        train.len(),
-        best.1,
-        off,
-        best.0
-    );
-    model
 }
 
 /// Per set: estimated (P, R, F1), macro over pages for body labels and over
 /// snippets for segment labels, as the scorer averages them.
 fn scores(rows: &[Block], model: &Model) -> Vec<(String, [f64; 3])> {
-    let keep = |b: &Block| {
+    let model_keeps = |b: &Block| {
         b.x.is_empty() || model.threshold <= 0.0 || model.probability(&b.x) >= model.threshold
     };
+    // As in the stage, a body the model would empty keeps its blocks.
+    let kept: Vec<bool> = rows.iter().map(model_keeps).collect();
+    let mut keeps_some: HashMap<(&str, &str), bool> = HashMap::new();
+    for (b, &k) in rows.iter().zip(&kept) {
+        *keeps_some.entry((&b.set, &b.page)).or_default() |= k;
+    }
+    let keep: Vec<bool> = rows
+        .iter()
+        .zip(&kept)
+        .map(|(b, &k)| k || !keeps_some[&(&*b.set, &*b.page)])
+        .collect();
     let mut sets: Vec<String> = rows.iter().map(|b| b.set.clone()).collect();
     sets.dedup();
     let mut out = Vec::new();
     for set in sets {
-        // Per page: gold 4-grams, kept gold 4-grams, kept 4-grams, snippets.
-        let mut pages: Vec<(&str, [f64; 4])> = Vec::new();
-        for b in rows.iter().filter(|b| b.set == set) {
-            if pages.last().is_none_or(|p| p.0 != b.page) {
-                pages.push((&b.page, [b.gold, 0.0, 0.0, b.with]));
-            }
-            let acc = &mut pages.last_mut().expect("a page").1;
-            if keep(b) {
-                acc[1] += b.gold_grams;
-                acc[2] += b.grams;
-            }
-        }
-        let body: Vec<&[f64; 4]> = pages.iter().map(|p| &p.1).filter(|a| a[0] > 0.0).collect();
-        let prf = if !body.is_empty() {
-            let n = body.len() as f64;
-            let p = body
+        let in_set: Vec<(&Block, bool)> = rows
+            .iter()
+            .zip(keep.iter().copied())
+            .filter(|(b, _)| b.set == set)
+            .collect();
+        let pages: Vec<&[(&Block, bool)]> = in_set.chunk_by(|a, b| a.0.page == b.0.page).collect();
+        let prf = if in_set.iter().any(|(b, _)| b.has_gold()) {
+            let body: Vec<[f64; 2]> = pages
                 .iter()
-                .map(|a| if a[2] > 0.0 { a[1] / a[2] } else { 0.0 })
-                .sum::<f64>()
-                / n;
-            let r = body.iter().map(|a| a[1] / a[0]).sum::<f64>() / n;
+                .filter(|p| p[0].0.has_gold())
+                .map(|p| {
+                    page_prf(
+                        &p[0].0.page_gold,
+                        p.iter().filter(|(_, k)| *k).map(|(b, _)| *b),
+                    )
+                })
+                .collect();
+            let n = body.len() as f64;
+            let p = body.iter().map(|a| a[0]).sum::<f64>() / n;
+            let r = body.iter().map(|a| a[1]).sum::<f64>() / n;
             [p, r, f1(p, r)]
         } else {
-            let found: f64 = rows
-                .iter()
-                .filter(|b| b.set == set && keep(b))
-                .map(|b| b.with_found)
-                .sum();
-            let bad: f64 = rows
-                .iter()
-                .filter(|b| b.set == set && keep(b))
-                .map(|b| b.without_found)
-                .sum();
-            let total: f64 = pages.iter().map(|p| p.1[3]).sum();
+            let kept_sum = |field: fn(&Block) -> f64| -> f64 {
+                in_set.iter().filter(|(_, k)| *k).map(|(b, _)| field(b)).sum()
+            };
+            let found = kept_sum(|b| b.with_found);
+            let bad = kept_sum(|b| b.without_found);
+            let total: f64 = pages.iter().map(|p| p[0].0.with).sum();
             let p = found / (found + bad).max(1.0);
             let r = found / total.max(1.0);
             [p, r, f1(p, r)]

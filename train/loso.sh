@@ -12,9 +12,9 @@ MODEL=target/release/examples/body_model
 OUT=target/loso
 mkdir -p "$OUT"
 "$MODEL" dump "$CORPUS" $SETS > "$OUT/rows.tsv"
-"$MODEL" train "$OUT/rows.tsv" --ungated -o "$OUT/all.json" 2>/dev/null
+"$MODEL" train "$OUT/rows.tsv" -o "$OUT/all.json" 2>/dev/null
 for s in $SETS; do
-  "$MODEL" train "$OUT/rows.tsv" --hold "$s" --ungated -o "$OUT/hold-$s.json" 2>/dev/null
+  "$MODEL" train "$OUT/rows.tsv" --hold "$s" -o "$OUT/hold-$s.json" 2>/dev/null
 done
 
 # The set's summary line: body P/R/F1, or the segments' for a set without bodies.

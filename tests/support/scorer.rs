@@ -74,12 +74,17 @@ pub fn html_text(markup: &str) -> String {
     out
 }
 
-/// Word 4-grams of a text with their counts (the whole text when shorter).
-pub fn shingles(text: &str) -> HashMap<Vec<String>, usize> {
-    let tokens: Vec<String> = TOKEN
+/// The words of a text, lower-cased, as the scorer shingles them.
+pub fn tokens(text: &str) -> Vec<String> {
+    TOKEN
         .find_iter(text)
         .map(|m| m.as_str().to_lowercase())
-        .collect();
+        .collect()
+}
+
+/// Word 4-grams of a text with their counts (the whole text when shorter).
+pub fn shingles(text: &str) -> HashMap<Vec<String>, usize> {
+    let tokens = tokens(text);
     let mut out = HashMap::new();
     if tokens.is_empty() {
         return out;

@@ -1,6 +1,6 @@
-//! The learned stage: a small logistic model scores every text block of the
-//! chosen body and drops those it judges not to be article text (teasers,
-//! widgets, notices, repeated captions).
+//! The learned stage: a small model of boosted decision trees scores every
+//! text block of the chosen body and drops those it judges not to be
+//! article text (teasers, widgets, notices, repeated captions).
 //!
 //! Every text block is judged, the prose between the first and the last
 //! long paragraph as well as the edges: a comment thread or a list of
@@ -14,8 +14,8 @@
 //! of the block's ancestors, as the items of a comment thread or a teaser
 //! list do). The model is trained by
 //! `examples/body_model.rs` (`make train`) from the labelled corpus and
-//! embedded at build time from `models/body.json`; inference is a dot
-//! product, with no download and no randomness.
+//! embedded at build time from `models/body.json`; inference walks each
+//! tree once, with no download and no randomness.
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
