@@ -57,7 +57,7 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
     ];
     // The best short attempt: its characters outside readers' comments and
     // side boxes, all its characters, the body, whether it lists teasers.
-    let mut best: Option<(usize, usize, Body, bool)> = None;
+    let mut best: Option<(usize, usize, (Body, Vec<bool>), bool)> = None;
     // Only the removal of unlikely-named blocks changes the flattened page:
     // the attempts without it share one.
     let mut unstripped: Option<Page> = None;
@@ -73,7 +73,7 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
         // boxes (which the first attempt removed) has not found more
         // article; what the first attempt kept is its reading.
         let all = textual_chars(&body);
-        let chars = all.saturating_sub(aside);
+        let chars = all.saturating_sub(aside_chars(&body, &aside));
         if chars >= MIN_ARTICLE_CHARS {
             return if teasers { Body::default() } else { body };
         }
@@ -89,13 +89,24 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
                 gains(chars, *c)
             }
         }) {
-            best = Some((chars, all, body, teasers));
+            best = Some((chars, all, (body, aside), teasers));
         }
     }
     match best {
         // A list of teasers is a section or front page: no article.
         Some((_, _, _, true)) => Body::default(),
-        Some((_, all, body, _)) if all > 0 => body,
+        // A short post above a thread of comments or beside side boxes is
+        // the article: what the retry found there is dropped.
+        Some((chars, all, (mut body, aside), _)) if all > 0 => {
+            if chars > 0 {
+                let mut at = 0;
+                body.blocks.retain(|_| {
+                    at += 1;
+                    !aside[at - 1]
+                });
+            }
+            body
+        }
         // Nothing outside navigation, side notes and footers: a page that
         // put its article in one of them still has an article, when there
         // is prose in it rather than links alone.
@@ -113,6 +124,16 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
     }
 }
 
+/// The characters of the blocks marked aside ([`aside_blocks`]).
+fn aside_chars(body: &Body, aside: &[bool]) -> usize {
+    body.blocks
+        .iter()
+        .zip(aside)
+        .filter(|(_, a)| **a)
+        .map(|(b, _)| found_chars(b))
+        .sum()
+}
+
 /// The characters of a body's text blocks ([`found_chars`]).
 fn textual_chars(body: &Body) -> usize {
     body.blocks.iter().map(found_chars).sum()
@@ -128,10 +149,10 @@ fn found_chars(b: &Block) -> usize {
     b.text().chars().count()
 }
 
-/// One extraction attempt over a flattened page: the body, how many of its
-/// text characters are not more article ([`aside_chars`]) and whether it is
-/// a list of teasers ([`is_teaser_list`]).
-fn extract_from(page: &Page) -> (Body, usize, bool) {
+/// One extraction attempt over a flattened page: the body, which of its
+/// blocks are not more article ([`aside_blocks`]) and whether it is a list
+/// of teasers ([`is_teaser_list`]).
+fn extract_from(page: &Page) -> (Body, Vec<bool>, bool) {
     let containers = choose_containers(page);
     let mut body = Sink::default();
     for &c in &containers {
@@ -157,7 +178,7 @@ fn extract_from(page: &Page) -> (Body, usize, bool) {
         learned::filter(&cx, &mut out);
         drop_furniture(&mut out);
     }
-    let aside = aside_chars(page, &containers, &out);
+    let aside = aside_blocks(page, &containers, &out);
     let teasers = is_teaser_list(page, &out);
     // The standfirst is also the subtitle; the body keeps it where the page
     // prints it (readers and labelled corpora count it as article text).
@@ -241,20 +262,19 @@ fn is_link(page: &Page, i: usize) -> bool {
     page.stats[i].text > 0 && page.stats[i].link_density() >= TEASER_HEADING_LINK_SHARE
 }
 
-/// The text characters of a retry's blocks that are not more article: those
-/// in a readers' discussion or in a side box (a retry that finds the
-/// comments, the sidebar or the author's bio has not found more of the
-/// story). Counted on the cleaned blocks, as the body's whole text is; the
-/// first attempt, which removed such blocks by name, counts none.
-fn aside_chars(page: &Page, containers: &[usize], out: &Sink) -> usize {
-    if page.flags.strip_unlikely {
-        return 0;
-    }
-    out.iter()
-        .zip(&out.origins)
-        .filter(|(_, o)| page.in_discussion(**o) || in_side_box(page, containers, **o))
-        .map(|(b, _)| found_chars(b))
-        .sum()
+/// Which of a retry's blocks are not more article: those in a readers'
+/// discussion or in a side box (a retry that finds the comments, the
+/// sidebar or the author's bio has not found more of the story). Marked on
+/// the cleaned blocks; the first attempt, which removed such blocks by
+/// name, marks none.
+fn aside_blocks(page: &Page, containers: &[usize], out: &Sink) -> Vec<bool> {
+    out.origins
+        .iter()
+        .map(|&o| {
+            !page.flags.strip_unlikely
+                && (page.in_discussion(o) || in_side_box(page, containers, o))
+        })
+        .collect()
 }
 
 /// The standfirst: after the headline's `h1` and before the body's first
