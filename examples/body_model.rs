@@ -25,8 +25,8 @@
 use std::collections::HashMap;
 use std::error::Error;
 use std::fs;
-use std::io::{BufWriter, Write};
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::rc::Rc;
 
@@ -278,7 +278,13 @@ fn page_prf<'a>(gold: &HashMap<u64, usize>, kept: impl Iterator<Item = &'a Block
     if fp == 0 && fn_ == 0 {
         return [1.0, 1.0];
     }
-    let ratio = |a: usize, b: usize| if a + b > 0 { a as f64 / (a + b) as f64 } else { 0.0 };
+    let ratio = |a: usize, b: usize| {
+        if a + b > 0 {
+            a as f64 / (a + b) as f64
+        } else {
+            0.0
+        }
+    };
     [ratio(tp, fp), ratio(tp, fn_)]
 }
 
@@ -421,7 +427,11 @@ fn scores(rows: &[Block], model: &Model) -> Vec<(String, [f64; 3])> {
             [p, r, f1(p, r)]
         } else {
             let kept_sum = |field: fn(&Block) -> f64| -> f64 {
-                in_set.iter().filter(|(_, k)| *k).map(|(b, _)| field(b)).sum()
+                in_set
+                    .iter()
+                    .filter(|(_, k)| *k)
+                    .map(|(b, _)| field(b))
+                    .sum()
             };
             let found = kept_sum(|b| b.with_found);
             let bad = kept_sum(|b| b.without_found);

@@ -56,13 +56,13 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
         attempt(false, false, false),
     ];
     // The best short attempt: its characters outside readers' comments and
-    // side boxes, all its characters, the body, whether it lists teasers.
-    let mut best: Option<(usize, usize, (Body, Vec<bool>), bool)> = None;
+    // side boxes, all its characters, and the attempt.
+    let mut best: Option<(usize, usize, Attempt)> = None;
     // Only the removal of unlikely-named blocks changes the flattened page:
     // the attempts without it share one.
     let mut unstripped: Option<Page> = None;
     for flags in attempts {
-        let (body, aside, teasers) = if flags.strip_unlikely {
+        let found = if flags.strip_unlikely {
             extract_from(&flatten(dom, meta, flags))
         } else {
             let page = unstripped.get_or_insert_with(|| flatten(dom, meta, flags));
@@ -72,32 +72,42 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
         // A retry that finds more text only in readers' comments or side
         // boxes (which the first attempt removed) has not found more
         // article; what the first attempt kept is its reading.
-        let all = textual_chars(&body);
-        let chars = all.saturating_sub(aside_chars(&body, &aside));
+        let all = textual_chars(&found.body);
+        let chars = all.saturating_sub(aside_chars(&found));
         if chars >= MIN_ARTICLE_CHARS {
-            return if teasers { Body::default() } else { body };
+            return if found.teasers {
+                Body::default()
+            } else {
+                found.body
+            };
         }
         // A later attempt (with fewer removals) replaces an earlier short
         // one only when it finds clearly more text: the same container
         // with its clutter kept is not a better article. Among attempts
         // that find comments or side boxes alone, all their text counts.
         let gains = |now: usize, before: usize| now as f32 > before as f32 * RETRY_GAIN;
-        if best.as_ref().is_none_or(|(c, a, _, _)| {
+        if best.as_ref().is_none_or(|(c, a, _)| {
             if chars == 0 && *c == 0 {
                 gains(all, *a)
             } else {
                 gains(chars, *c)
             }
         }) {
-            best = Some((chars, all, (body, aside), teasers));
+            best = Some((chars, all, found));
         }
     }
     match best {
         // A list of teasers is a section or front page: no article.
-        Some((_, _, _, true)) => Body::default(),
+        Some((_, _, Attempt { teasers: true, .. })) => Body::default(),
         // A short post above a thread of comments or beside side boxes is
         // the article: what the retry found there is dropped.
-        Some((chars, all, (mut body, aside), _)) if all > 0 => {
+        Some((
+            chars,
+            all,
+            Attempt {
+                mut body, aside, ..
+            },
+        )) if all > 0 => {
             if chars > 0 {
                 let mut at = 0;
                 body.blocks.retain(|_| {
@@ -115,7 +125,7 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
                 keep_furniture: true,
                 ..attempt(false, false, false)
             };
-            let (body, _, _) = extract_from(&flatten(dom, meta, flags));
+            let body = extract_from(&flatten(dom, meta, flags)).body;
             let prose = body.blocks.iter().any(|b| {
                 matches!(b, Block::Paragraph { text, .. } if text.chars().count() >= MIN_PARAGRAPH_CHARS)
             });
@@ -125,10 +135,12 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
 }
 
 /// The characters of the blocks marked aside ([`aside_blocks`]).
-fn aside_chars(body: &Body, aside: &[bool]) -> usize {
-    body.blocks
+fn aside_chars(found: &Attempt) -> usize {
+    found
+        .body
+        .blocks
         .iter()
-        .zip(aside)
+        .zip(&found.aside)
         .filter(|(_, a)| **a)
         .map(|(b, _)| found_chars(b))
         .sum()
@@ -149,10 +161,18 @@ fn found_chars(b: &Block) -> usize {
     b.text().chars().count()
 }
 
-/// One extraction attempt over a flattened page: the body, which of its
-/// blocks are not more article ([`aside_blocks`]) and whether it is a list
-/// of teasers ([`is_teaser_list`]).
-fn extract_from(page: &Page) -> (Body, Vec<bool>, bool) {
+/// What one extraction attempt found.
+struct Attempt {
+    /// The body.
+    body: Body,
+    /// Which of its blocks are not more article ([`aside_blocks`]).
+    aside: Vec<bool>,
+    /// Whether it is a list of teasers ([`is_teaser_list`]).
+    teasers: bool,
+}
+
+/// One extraction attempt over a flattened page.
+fn extract_from(page: &Page) -> Attempt {
     let containers = choose_containers(page);
     let mut body = Sink::default();
     for &c in &containers {
@@ -178,6 +198,7 @@ fn extract_from(page: &Page) -> (Body, Vec<bool>, bool) {
         learned::filter(&cx, &mut out);
         drop_furniture(&mut out);
     }
+    cut_at_thread(page, &containers, &mut out);
     let aside = aside_blocks(page, &containers, &out);
     let teasers = is_teaser_list(page, &out);
     // The standfirst is also the subtitle; the body keeps it where the page
@@ -186,7 +207,46 @@ fn extract_from(page: &Page) -> (Body, Vec<bool>, bool) {
         blocks: out.blocks,
         standfirst: standfirst(page).map(|i| page.plain_text(i)),
     };
-    (body, aside, teasers)
+    Attempt {
+        body,
+        aside,
+        teasers,
+    }
+}
+
+/// Ends the body where a heading named as a readers' discussion stands
+/// inside a container, after some text: the comments that follow such a
+/// heading are not wrapped in an element named for them on many blogs. In
+/// every attempt, so that a retry does not find them as more article.
+fn cut_at_thread(page: &Page, containers: &[usize], out: &mut Sink) {
+    let Some(start) =
+        thread_start(page).filter(|&s| containers.iter().any(|&c| c < s && s < page.items[c].end))
+    else {
+        return;
+    };
+    let Some(cut) = out.origins.iter().position(|&o| o >= start) else {
+        return;
+    };
+    if out.iter().take(cut).map(found_chars).sum::<usize>() == 0 {
+        return;
+    }
+    let mut at = 0;
+    out.retain(|_, _| {
+        at += 1;
+        at <= cut
+    });
+}
+
+/// Where the readers' discussion starts: the first heading named for it
+/// that follows a paragraph (one above the story is a comment count in
+/// its byline).
+fn thread_start(page: &Page) -> Option<usize> {
+    let first_paragraph = (0..page.items.len())
+        .find(|&i| page.is_paragraph_like(i) && page.stats[i].text >= MIN_PARAGRAPH_CHARS)?;
+    page.thread_starts
+        .iter()
+        .copied()
+        .find(|&s| s > first_paragraph)
 }
 
 /// Whether a block's element sits in a side box ([`Page::names_side_box`])
@@ -211,8 +271,8 @@ fn in_side_box(page: &Page, containers: &[usize], i: usize) -> bool {
 /// Whether a body is a list of teasers (a section or front page) rather
 /// than an article: nearly all of its headings are links, there are
 /// several, and at most a few text blocks stand under each (and before the
-/// first). A heading over lists alone labels a box of links, and is not
-/// counted.
+/// first). A heading over lists alone labels a box of links, and one that
+/// prints the headline is the article's title; neither is counted.
 fn is_teaser_list(page: &Page, out: &Sink) -> bool {
     // Each stretch: the heading it starts with (none before the first) and
     // its text blocks.
@@ -234,12 +294,17 @@ fn is_teaser_list(page: &Page, out: &Sink) -> bool {
     {
         return false;
     }
+    // A heading that prints the page's headline is the article's own title
+    // (a permalink), not a teaser for another page.
+    let own_title =
+        |k: usize| !page.headline.is_empty() && fold_case(out[k].text()).contains(&page.headline);
     let teasers: Vec<usize> = stretches
         .iter()
         .filter(|(_, under)| {
             !under.iter().all(|b| matches!(b, Block::List { .. })) || under.is_empty()
         })
         .filter_map(|(h, _)| *h)
+        .filter(|&k| !own_title(k))
         .collect();
     let linked = teasers
         .iter()
@@ -268,11 +333,13 @@ fn is_link(page: &Page, i: usize) -> bool {
 /// the cleaned blocks; the first attempt, which removed such blocks by
 /// name, marks none.
 fn aside_blocks(page: &Page, containers: &[usize], out: &Sink) -> Vec<bool> {
+    let thread = thread_start(page).unwrap_or(usize::MAX);
     out.origins
         .iter()
         .map(|&o| {
-            !page.flags.strip_unlikely
-                && (page.in_discussion(o) || in_side_box(page, containers, o))
+            o >= thread
+                || (!page.flags.strip_unlikely
+                    && (page.in_discussion(o) || in_side_box(page, containers, o)))
         })
         .collect()
 }
@@ -1039,6 +1106,29 @@ mod tests {
     }
 
     #[test]
+    fn comments_after_a_heading_named_for_them_are_not_the_post() {
+        let post = "<p>Los Angeles used to get cool at night, and no matter how hot it got during the day, the nights were always cool and crisp.</p>".repeat(3);
+        let comment = "<div id=\"c1\"><p>Here the nights are still warm, and we have had no rain at all this month, which is unusual for September.</p></div>\
+            <p class=\"posted\">Posted by: Ellen at September 10, 2012 11:40 AM</p>";
+        let html = format!(
+            "<html><body><div id=\"content\"><h1>Hot nights</h1><h6 class=\"blog-comments\">No comments</h6>\
+             {post}<p class=\"posted\">Posted by laurie</p>\
+             <h2 id=\"comments\">Comments</h2>{}</div></body></html>",
+            comment.repeat(8)
+        );
+        let body = extract(&Html::parse_document(&html), &Article::default());
+        let text: Vec<&str> = body.blocks.iter().map(Block::text).collect();
+        assert!(
+            text.iter().any(|t| t.starts_with("Los Angeles")),
+            "{text:?}"
+        );
+        assert!(
+            !text.iter().any(|t| t.contains("nights are still warm")),
+            "{text:?}"
+        );
+    }
+
+    #[test]
     fn a_list_of_linked_headlines_with_summaries_is_no_article() {
         let teaser = |n: usize| {
             format!(
@@ -1058,6 +1148,27 @@ mod tests {
             .replace("</a>", "</span>");
         let body = extract(&Html::parse_document(&html), &Article::default());
         assert!(!body.blocks.is_empty());
+    }
+
+    #[test]
+    fn a_linked_heading_that_prints_the_headline_is_no_teaser() {
+        let html = "<html><body><div class=\"story\">\
+            <h2><a href=\"/story/1\">Judge calls patent battle ridiculous</a> 69</h2>\
+            <p>Posted by timothy on Tuesday.</p>\
+            <p>A judge asked why the dispute over wireless patents should not be settled through mediation, and called the proceedings ridiculous.</p>\
+            <h3><a href=\"/story/1#comments\">Read the discussion</a></h3></div></body></html>";
+        let meta = Article {
+            headline: "Judge calls patent battle ridiculous".into(),
+            ..Article::default()
+        };
+        let body = extract(&Html::parse_document(html), &meta);
+        assert!(
+            body.blocks
+                .iter()
+                .any(|b| b.text().starts_with("A judge asked")),
+            "{:?}",
+            body.blocks
+        );
     }
 
     #[test]

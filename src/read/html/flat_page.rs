@@ -130,6 +130,10 @@ pub(super) struct Page<'a> {
     pub description: Option<String>,
     /// Base URL for relative links.
     pub base: Option<String>,
+    /// Where headings named as a readers' discussion stand (`id="comments"`),
+    /// removed or not: the index the next item takes there. What follows
+    /// one in the same container is the thread, not the story.
+    pub thread_starts: Vec<usize>,
 }
 
 impl<'a> Page<'a> {
@@ -408,6 +412,7 @@ pub(super) fn describes(text: &str, description: &str) -> bool {
 pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'a> {
     let mut items: Vec<Item<'a>> = Vec::new();
     let mut embeds_at: Vec<(usize, u32)> = Vec::new();
+    let mut thread_starts = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     // Depth of enclosing tables/code, where unlikely names are not trusted.
     let mut guarded = 0usize;
@@ -452,6 +457,11 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                 let class = lowercase(attrs.class);
                 let id = lowercase(attrs.id);
                 let kinds = TAG_KINDS.of(&e.name.local);
+                if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+                    && (names_discussion(&class) || names_discussion(&id))
+                {
+                    thread_starts.push(items.len());
+                }
                 if kinds & SKIP_KIND == 0
                     && keep_element(e, &attrs, (&class, &id), flags, guarded > 0, in_quote)
                 {
@@ -519,6 +529,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
             .map(|d| fold_case(d).trim_end_matches(['.', '…', ' ']).to_string())
             .filter(|d| d.chars().count() >= MIN_PARAGRAPH_CHARS),
         base: meta.url.clone(),
+        thread_starts,
     }
 }
 
