@@ -25,7 +25,8 @@ use super::patterns::{
     SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE,
     SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS, TAG_BASE_SCORES,
     TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE,
-    TEASER_LINKED_SHARE, TEASER_MAX_BLOCKS, TEASER_MIN_HEADINGS, TOP_CANDIDATES,
+    TEASER_LINKED_SHARE, TEASER_MAX_BLOCKS, TEASER_MIN_HEADINGS, THREAD_HEADING_MAX_WORDS,
+    THREAD_HEADING_WORDS, TOP_CANDIDATES,
 };
 use crate::model::{Article, Block};
 
@@ -237,16 +238,37 @@ fn cut_at_thread(page: &Page, containers: &[usize], out: &mut Sink) {
     });
 }
 
-/// Where the readers' discussion starts: the first heading named for it
-/// that follows a paragraph (one above the story is a comment count in
-/// its byline).
+/// Where the readers' discussion starts: the first heading named for it or
+/// saying so ([`is_thread_heading`]) that follows a paragraph (one above
+/// the story is a comment count in its byline).
 fn thread_start(page: &Page) -> Option<usize> {
     let first_paragraph = (0..page.items.len())
         .find(|&i| page.is_paragraph_like(i) && page.stats[i].text >= MIN_PARAGRAPH_CHARS)?;
-    page.thread_starts
+    let named = page
+        .thread_starts
         .iter()
         .copied()
-        .find(|&s| s > first_paragraph)
+        .find(|&s| s > first_paragraph);
+    let said = (first_paragraph..named.unwrap_or(page.items.len())).find(|&i| {
+        matches!(page.items[i].tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            && is_thread_heading(&page.plain_text(i))
+    });
+    said.or(named)
+}
+
+/// Whether a heading's text says a readers' thread follows: a thread word
+/// in a short heading, or after a count.
+fn is_thread_heading(text: &str) -> bool {
+    let folded = fold_case(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        THREAD_HEADING_WORDS.contains(w)
+            && (words.len() <= THREAD_HEADING_MAX_WORDS
+                || (k > 0 && words[k - 1].chars().all(|c| c.is_ascii_digit())))
+    })
 }
 
 /// Whether a block's element sits in a side box ([`Page::names_side_box`])
@@ -1148,6 +1170,27 @@ mod tests {
             .replace("</a>", "</span>");
         let body = extract(&Html::parse_document(&html), &Article::default());
         assert!(!body.blocks.is_empty());
+    }
+
+    #[test]
+    fn headings_that_say_a_thread_follows() {
+        for yes in [
+            "Comments",
+            "12 Comments",
+            "There are 12 comments.",
+            "3 Kommentare",
+            "Hozzászólások",
+        ] {
+            assert!(is_thread_heading(yes), "{yes}");
+        }
+        for no in [
+            "Comment",
+            "Blog Commenting",
+            "Step 3. Comment on at least one post",
+            "What readers said in the comments this week",
+        ] {
+            assert!(!is_thread_heading(no), "{no}");
+        }
     }
 
     #[test]

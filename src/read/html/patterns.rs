@@ -1823,6 +1823,31 @@ pub const DISCUSSION_HINTS: &[&str] = &["comment", "repl", "respond", "discussio
 /// (an opinion piece is a "commentary"; "replace", "replay" are not replies).
 pub const DISCUSSION_NOT_HINTS: &[&str] = &["commentar", "replace", "replay", "replica"];
 
+/// Words of a heading over readers' comments, plural as such headings put
+/// them ("12 comments", "Kommentare", "Hozzászólások"): a singular
+/// "Comment" heads an opinion section.
+pub const THREAD_HEADING_WORDS: &[&str] = &[
+    "comments",
+    "responses",
+    "replies",
+    "kommentare",
+    "commentaires",
+    "comentarios",
+    "comentários",
+    "commenti",
+    "reacties",
+    "hozzászólások",
+    "komentarze",
+    "komentáře",
+    "kommentit",
+];
+
+/// A heading of at most this many words that has a thread word is a
+/// thread's heading ("Comments", "Leave a comment"); a longer one needs a
+/// count before the word ("There are 12 comments"), as an article's own
+/// subheading may mention comments.
+pub const THREAD_HEADING_MAX_WORDS: usize = 3;
+
 /// Class/id words of boxes about a person or the site (an author's bio, a
 /// profile card, an "about us" note): beside the article, not more of it.
 pub const ABOUT_HINTS: &[&str] = &["about", "bio", "biography", "profile"];
