@@ -1215,6 +1215,31 @@ mod tests {
     }
 
     #[test]
+    fn a_post_marked_up_as_an_aside_under_its_headline_is_the_article() {
+        let html = "<html><body><nav><a href=\"/\">Home</a></nav><aside class=\"blogPost\">\
+            <h1>Honey Boo Boo says she hates pop music</h1>\
+            <p>The young star of the reality show told reporters on Thursday that she does not like the singer, and her mother agreed with her.</p>\
+            <p>Her own show has become one of the most watched programmes of the summer, with millions of viewers every week.</p>\
+            </aside><aside class=\"sidebar\"><h3>Archives</h3><p>August 2012</p></aside>\
+            <div class=\"respond\"><h3>Leave a reply</h3><p>Your email address will not be published. Required fields are marked.</p></div></body></html>";
+        let meta = Article {
+            headline: "Honey Boo Boo says she hates pop music".into(),
+            ..Article::default()
+        };
+        let body = extract(&Html::parse_document(html), &meta);
+        let text: Vec<&str> = body.blocks.iter().map(Block::text).collect();
+        assert!(
+            text.iter().any(|t| t.starts_with("The young star")),
+            "{text:?}"
+        );
+        assert!(!text.contains(&"August 2012"), "{text:?}");
+        assert!(
+            !text.iter().any(|t| t.starts_with("Your email")),
+            "{text:?}"
+        );
+    }
+
+    #[test]
     fn a_line_without_letters_is_no_text_found() {
         assert_eq!(found_chars(&Block::paragraph("95'88'88'81' 14'")), 0);
         assert_eq!(

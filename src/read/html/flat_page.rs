@@ -14,8 +14,8 @@ use rustc_hash::FxHashSet;
 use scraper::{Html, Node};
 
 use super::normalize::{
-    ascii_within, bytes_equal, clean_text, continuation_bytes, flags_set, fold_case, lowercase,
-    wide_space_leads,
+    ascii_within, bytes_equal, clean_text, continuation_bytes, flags_set, fold_case, folds_case_to,
+    lowercase, wide_space_leads,
 };
 use super::patterns::{
     ABOUT_HINTS, BLOCK_TAGS, CLASS_WEIGHT, CLUTTER_HINTS, COMMA_CHARS, DESCRIBED_KICKER_MAX_WORDS,
@@ -418,6 +418,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
     let mut guarded = 0usize;
     let mut guards: Vec<bool> = Vec::new();
     let root = dom.tree.root();
+    let headline = fold_case(&meta.headline);
     items.push(Item {
         tag: "#document",
         element: None,
@@ -463,7 +464,15 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                     thread_starts.push(items.len());
                 }
                 if kinds & SKIP_KIND == 0
-                    && keep_element(e, &attrs, (&class, &id), flags, guarded > 0, in_quote)
+                    && keep_element(
+                        e,
+                        &attrs,
+                        (&class, &id),
+                        flags,
+                        guarded > 0,
+                        in_quote,
+                        tag == "aside" && holds_headline(n, &headline),
+                    )
                 {
                     let i = items.len();
                     items.push(Item {
@@ -514,7 +523,6 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
         close(&mut items, &mut stack, &mut guards, &mut guarded);
     }
     let stats = sum_stats(&items, &embeds_at);
-    let headline = fold_case(&meta.headline);
     let headline_chars = headline.chars().count();
     Page {
         items,
@@ -574,9 +582,11 @@ impl<'a> Attrs<'a> {
 }
 
 /// Whether an element whose tag is not skipped ([`SKIP_TAGS`]) stays in the
-/// page model with its subtree. A pull quote's `aside` and a quotation's own
-/// `footer` (its attribution) are story, not furniture. `class` and `id` are
-/// in lower case; they are searched apart, as no fragment holds a space.
+/// page model with its subtree. A pull quote's `aside`, an `aside` whose
+/// `h1` prints the headline (a post marked up as a side note) and a
+/// quotation's own `footer` (its attribution) are story, not furniture.
+/// `class` and `id` are in lower case; they are searched apart, as no
+/// fragment holds a space.
 fn keep_element(
     e: &scraper::node::Element,
     a: &Attrs,
@@ -584,12 +594,13 @@ fn keep_element(
     flags: Flags,
     in_table_or_code: bool,
     in_quote: bool,
+    aside_holds_headline: bool,
 ) -> bool {
     let tag = e.name();
     if FURNITURE_TAGS.contains(&tag) && !flags.keep_furniture {
         let pull_quote = tag == "aside"
             && (has_word_hint(class, &PULL_QUOTE_WORDS) || has_word_hint(id, &PULL_QUOTE_WORDS));
-        if !(pull_quote || (tag == "footer" && in_quote)) {
+        if !(pull_quote || aside_holds_headline || (tag == "footer" && in_quote)) {
             return false;
         }
     }
@@ -624,6 +635,16 @@ fn keep_element(
         }
     }
     true
+}
+
+/// Whether a node's subtree holds an `h1` that prints the headline
+/// (folded, non-empty).
+fn holds_headline(n: ego_tree::NodeRef<Node>, headline: &str) -> bool {
+    !headline.is_empty()
+        && n.descendants()
+            .filter_map(scraper::ElementRef::wrap)
+            .filter(|e| e.value().name() == "h1")
+            .any(|e| folds_case_to(&e.text().collect::<String>(), headline))
 }
 
 /// Whether a style, its ASCII letters lowercased and its spaces left out,
