@@ -199,7 +199,7 @@ fn extract_from(page: &Page) -> Attempt {
         learned::filter(&cx, &mut out);
         drop_furniture(&mut out);
     }
-    cut_at_thread(page, &containers, &mut out);
+    cut_at_thread(page, &mut out);
     let aside = aside_blocks(page, &containers, &out);
     let teasers = is_teaser_list(page, &out);
     // The standfirst is also the subtitle; the body keeps it where the page
@@ -215,14 +215,13 @@ fn extract_from(page: &Page) -> Attempt {
     }
 }
 
-/// Ends the body where a heading named as a readers' discussion stands
-/// inside a container, after some text: the comments that follow such a
-/// heading are not wrapped in an element named for them on many blogs. In
-/// every attempt, so that a retry does not find them as more article.
-fn cut_at_thread(page: &Page, containers: &[usize], out: &mut Sink) {
-    let Some(start) =
-        thread_start(page).filter(|&s| containers.iter().any(|&c| c < s && s < page.items[c].end))
-    else {
+/// Ends the body where the readers' discussion starts ([`thread_start`]),
+/// after some text: the comments that follow a heading or a jump target
+/// named for them are not wrapped in an element named for them on many
+/// blogs. In every attempt, so that a retry does not find them as more
+/// article.
+fn cut_at_thread(page: &Page, out: &mut Sink) {
+    let Some(start) = thread_start(page) else {
         return;
     };
     let Some(cut) = out.origins.iter().position(|&o| o >= start) else {
@@ -238,9 +237,9 @@ fn cut_at_thread(page: &Page, containers: &[usize], out: &mut Sink) {
     });
 }
 
-/// Where the readers' discussion starts: the first heading named for it or
-/// saying so ([`is_thread_heading`]) that follows a paragraph (one above
-/// the story is a comment count in its byline).
+/// Where the readers' discussion starts: the first heading or jump target
+/// named for it, or heading saying so ([`is_thread_heading`]), that follows
+/// a paragraph (one above the story is a comment count in its byline).
 fn thread_start(page: &Page) -> Option<usize> {
     let first_paragraph = (0..page.items.len())
         .find(|&i| page.is_paragraph_like(i) && page.stats[i].text >= MIN_PARAGRAPH_CHARS)?;
@@ -1170,6 +1169,26 @@ mod tests {
             .replace("</a>", "</span>");
         let body = extract(&Html::parse_document(&html), &Article::default());
         assert!(!body.blocks.is_empty());
+    }
+
+    #[test]
+    fn what_follows_a_jump_target_named_for_the_thread_is_not_the_post() {
+        let post = "<p>The almond cake was baked the night before, and the frosting went on an hour before the guests arrived at the barn.</p>".repeat(5);
+        let html = format!(
+            "<html><body><div class=\"entry\"><h1>An almond wedding cake</h1>{post}\
+             <a name=\"respond\"></a><h3>Leave a note</h3><p>Your email address will never be published, and the fields marked are required.</p>\
+             <p>Name (required)</p></div></body></html>"
+        );
+        let body = extract(&Html::parse_document(&html), &Article::default());
+        let text: Vec<&str> = body.blocks.iter().map(Block::text).collect();
+        assert!(
+            text.iter().any(|t| t.starts_with("The almond cake")),
+            "{text:?}"
+        );
+        assert!(
+            !text.iter().any(|t| t.starts_with("Your email")),
+            "{text:?}"
+        );
     }
 
     #[test]

@@ -130,9 +130,10 @@ pub(super) struct Page<'a> {
     pub description: Option<String>,
     /// Base URL for relative links.
     pub base: Option<String>,
-    /// Where headings named as a readers' discussion stand (`id="comments"`),
-    /// removed or not: the index the next item takes there. What follows
-    /// one in the same container is the thread, not the story.
+    /// Where the elements marking a readers' discussion stand
+    /// ([`starts_thread`]), removed or not: the index the next item takes
+    /// there. What follows one in the same container is the thread, not
+    /// the story.
     pub thread_starts: Vec<usize>,
 }
 
@@ -458,9 +459,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                 let class = lowercase(attrs.class);
                 let id = lowercase(attrs.id);
                 let kinds = TAG_KINDS.of(&e.name.local);
-                if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-                    && (names_discussion(&class) || names_discussion(&id))
-                {
+                if starts_thread(e, &class, &id) {
                     thread_starts.push(items.len());
                 }
                 if kinds & SKIP_KIND == 0
@@ -635,6 +634,19 @@ fn keep_element(
         }
     }
     true
+}
+
+/// Whether an element marks where a readers' discussion starts: a heading
+/// named for it, or a jump target (an `a` with a name and no address, as
+/// `<a name="comments">`) named for it.
+fn starts_thread(e: &scraper::node::Element, class: &str, id: &str) -> bool {
+    match e.name() {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => names_discussion(class) || names_discussion(id),
+        "a" if e.attr("href").is_none() => e
+            .attr("name")
+            .is_some_and(|n| names_discussion(&lowercase(n))),
+        _ => false,
+    }
 }
 
 /// Whether a node's subtree holds an `h1` that prints the headline
