@@ -248,9 +248,15 @@ fn thread_start(page: &Page) -> Option<usize> {
         .iter()
         .copied()
         .find(|&s| s > first_paragraph);
-    let said = (first_paragraph..named.unwrap_or(page.items.len())).find(|&i| {
-        matches!(page.items[i].tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-            && is_thread_heading(&page.plain_text(i))
+    // A heading that only says so is believed after a long paragraph: a
+    // count in a byline ("No comments yet") may follow a short lead.
+    let first_prose = (first_paragraph..page.items.len())
+        .find(|&i| page.is_paragraph_like(i) && page.stats[i].text >= TAIL_PROSE_MIN_CHARS);
+    let said = first_prose.and_then(|p| {
+        (p..named.unwrap_or(page.items.len())).find(|&i| {
+            matches!(page.items[i].tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+                && is_thread_heading(&page.plain_text(i))
+        })
     });
     said.or(named)
 }
@@ -1189,6 +1195,19 @@ mod tests {
             !text.iter().any(|t| t.starts_with("Your email")),
             "{text:?}"
         );
+    }
+
+    #[test]
+    fn a_comment_count_under_a_short_lead_does_not_end_the_article() {
+        let prose = "<p>Skoda has held back on electric cars within the group, but that is about to change, although the timetable is still vague and the first models are some years away.</p>".repeat(4);
+        let html = format!(
+            "<html><body><div class=\"article\"><h1>The long road to electric</h1>\
+             <p>Skoda has held back on electric cars so far. That is about to change.</p>\
+             <h5>3 comments</h5>{prose}</div></body></html>"
+        );
+        let body = extract(&Html::parse_document(&html), &Article::default());
+        let text: Vec<&str> = body.blocks.iter().map(Block::text).collect();
+        assert!(text.iter().any(|t| t.contains("timetable")), "{text:?}");
     }
 
     #[test]
