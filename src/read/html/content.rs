@@ -199,8 +199,9 @@ fn extract_from(page: &Page) -> Attempt {
         learned::filter(&cx, &mut out);
         drop_furniture(&mut out);
     }
-    cut_at_thread(page, &mut out);
-    let aside = aside_blocks(page, &containers, &out);
+    let thread = thread_start(page);
+    cut_at_thread(thread, &mut out);
+    let aside = aside_blocks(page, &containers, thread, &out);
     let teasers = is_teaser_list(page, &out);
     // The standfirst is also the subtitle; the body keeps it where the page
     // prints it (readers and labelled corpora count it as article text).
@@ -220,8 +221,8 @@ fn extract_from(page: &Page) -> Attempt {
 /// named for them are not wrapped in an element named for them on many
 /// blogs. In every attempt, so that a retry does not find them as more
 /// article.
-fn cut_at_thread(page: &Page, out: &mut Sink) {
-    let Some(start) = thread_start(page) else {
+fn cut_at_thread(thread: Option<usize>, out: &mut Sink) {
+    let Some(start) = thread else {
         return;
     };
     let Some(cut) = out.origins.iter().position(|&o| o >= start) else {
@@ -354,13 +355,13 @@ fn is_link(page: &Page, i: usize) -> bool {
     page.stats[i].text > 0 && page.stats[i].link_density() >= TEASER_HEADING_LINK_SHARE
 }
 
-/// Which of a retry's blocks are not more article: those in a readers'
+/// Which of an attempt's blocks are not more article: those after the
+/// start of the readers' thread and, in a retry, those in a readers'
 /// discussion or in a side box (a retry that finds the comments, the
-/// sidebar or the author's bio has not found more of the story). Marked on
-/// the cleaned blocks; the first attempt, which removed such blocks by
-/// name, marks none.
-fn aside_blocks(page: &Page, containers: &[usize], out: &Sink) -> Vec<bool> {
-    let thread = thread_start(page).unwrap_or(usize::MAX);
+/// sidebar or the author's bio has not found more of the story; the first
+/// attempt removed such blocks by name). Marked on the cleaned blocks.
+fn aside_blocks(page: &Page, containers: &[usize], thread: Option<usize>, out: &Sink) -> Vec<bool> {
+    let thread = thread.unwrap_or(usize::MAX);
     out.origins
         .iter()
         .map(|&o| {

@@ -1843,7 +1843,7 @@ pub const THREAD_HEADING_WORDS: &[&str] = &[
 ];
 
 /// A heading of at most this many words that has a thread word is a
-/// thread's heading ("Comments", "Leave a comment"); a longer one needs a
+/// thread's heading ("Comments", "Reader comments"); a longer one needs a
 /// count before the word ("There are 12 comments"), as an article's own
 /// subheading may mention comments.
 pub const THREAD_HEADING_MAX_WORDS: usize = 3;
