@@ -52,6 +52,12 @@ impl Sink {
         self.origins = origins;
     }
 
+    /// Keeps the first `n` blocks with their origins.
+    pub fn truncate(&mut self, n: usize) {
+        self.blocks.truncate(n);
+        self.origins.truncate(n);
+    }
+
     /// Moves every block of `other` to the end of this one.
     pub fn append(&mut self, other: &mut Sink) {
         self.blocks.append(&mut other.blocks);

@@ -21,7 +21,8 @@ use super::patterns::{
     ABOUT_HINTS, BLOCK_TAGS, CLASS_WEIGHT, CLUTTER_HINTS, COMMA_CHARS, DESCRIBED_KICKER_MAX_WORDS,
     DESCRIBED_MAX_GROWTH, DISCUSSION_HINTS, DISCUSSION_NOT_HINTS, FURNITURE_ROLES, FURNITURE_TAGS,
     LEAD_MIN_CHARS, LOGO_HINTS, MAYBE_CANDIDATE_HINTS, MIN_PARAGRAPH_CHARS, MIN_PREFIX_HINT,
-    NEGATIVE_HINTS, POSITIVE_HINTS, PULL_QUOTE_HINTS, SCORED_TAGS, SKIP_TAGS, UNLIKELY_HINTS,
+    NEGATIVE_HINTS, POSITIVE_HINTS, PULL_QUOTE_HINTS, SCORED_TAGS, SKIP_TAGS, TAIL_PROSE_MIN_CHARS,
+    THREAD_HEADING_MAX_WORDS, THREAD_HEADING_WORDS, UNLIKELY_HINTS,
 };
 use super::tagset::TagKinds;
 use crate::model::Article;
@@ -130,11 +131,10 @@ pub(super) struct Page<'a> {
     pub description: Option<String>,
     /// Base URL for relative links.
     pub base: Option<String>,
-    /// Where the elements marking a readers' discussion stand
-    /// ([`starts_thread`]), removed or not: the index the next item takes
-    /// there. What follows one in the same container is the thread, not
-    /// the story.
-    pub thread_starts: Vec<usize>,
+    /// Where the readers' discussion starts ([`thread_start`]): the index
+    /// of the first item after it. What follows is the thread, not the
+    /// story.
+    pub thread_start: Option<usize>,
 }
 
 impl<'a> Page<'a> {
@@ -523,7 +523,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
     }
     let stats = sum_stats(&items, &embeds_at);
     let headline_chars = headline.chars().count();
-    Page {
+    let mut page = Page {
         items,
         stats,
         flags,
@@ -536,8 +536,46 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
             .map(|d| fold_case(d).trim_end_matches(['.', '…', ' ']).to_string())
             .filter(|d| d.chars().count() >= MIN_PARAGRAPH_CHARS),
         base: meta.url.clone(),
-        thread_starts,
-    }
+        thread_start: None,
+    };
+    page.thread_start = thread_start(&page, &thread_starts);
+    page
+}
+
+/// Where the readers' discussion starts: the first element marking it
+/// ([`starts_thread`], removed or not, given in `marked`) or heading saying
+/// so ([`is_thread_heading`]) that follows a paragraph (one above the story
+/// is a comment count in its byline).
+fn thread_start(page: &Page, marked: &[usize]) -> Option<usize> {
+    let first_paragraph = (0..page.items.len())
+        .find(|&i| page.is_paragraph_like(i) && page.stats[i].text >= MIN_PARAGRAPH_CHARS)?;
+    let named = marked.iter().copied().find(|&s| s > first_paragraph);
+    // A heading that only says so is believed after a long paragraph: a
+    // count in a byline ("No comments yet") may follow a short lead.
+    let first_prose = (first_paragraph..page.items.len())
+        .find(|&i| page.is_paragraph_like(i) && page.stats[i].text >= TAIL_PROSE_MIN_CHARS);
+    let said = first_prose.and_then(|p| {
+        (p..named.unwrap_or(page.items.len())).find(|&i| {
+            matches!(page.items[i].tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+                && is_thread_heading(&page.plain_text(i))
+        })
+    });
+    said.or(named)
+}
+
+/// Whether a heading's text says a readers' thread follows: a thread word
+/// in a short heading, or after a count.
+fn is_thread_heading(text: &str) -> bool {
+    let folded = fold_case(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        THREAD_HEADING_WORDS.contains(w)
+            && (words.len() <= THREAD_HEADING_MAX_WORDS
+                || (k > 0 && words[k - 1].chars().all(|c| c.is_ascii_digit())))
+    })
 }
 
 /// Closes the innermost open element.
@@ -794,6 +832,27 @@ pub(super) fn names_discussion(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_that_say_a_thread_follows() {
+        for yes in [
+            "Comments",
+            "12 Comments",
+            "There are 12 comments.",
+            "3 Kommentare",
+            "Hozzászólások",
+        ] {
+            assert!(is_thread_heading(yes), "{yes}");
+        }
+        for no in [
+            "Comment",
+            "Blog Commenting",
+            "Step 3. Comment on at least one post",
+            "What readers said in the comments this week",
+        ] {
+            assert!(!is_thread_heading(no), "{no}");
+        }
+    }
 
     #[test]
     fn description_is_found_whole_or_as_a_start() {
