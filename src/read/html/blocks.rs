@@ -17,11 +17,11 @@ use super::patterns::{
     AD_LABELS, BODY_BYLINE_OPENERS, BYLINE_MAX_WORDS, CLASS_WEIGHT, CLUTTER_MAX_CHARS,
     CREDIT_MARKERS, CREDIT_MAX_CHARS, DATE_LINE_MAX_CHARS, DATE_LINE_MAX_LETTER_WORDS,
     DATE_LINE_MAX_WORDS, DATELINE_MAX_CHARS, DATELINE_PREFIXES, EMBED_MAX_CHARS,
-    HEADING_BLOCK_SHARE, LAZY_SRC_ATTRS, LOGO_SUFFIXES, MAX_LINK_DENSITY,
+    HEADING_BLOCK_SHARE, LABEL_MAX_CHARS, LAZY_SRC_ATTRS, LOGO_SUFFIXES, MAX_LINK_DENSITY,
     MAX_LINK_DENSITY_POSITIVE, MAX_NESTING, MIN_BLOCK_CHARS, MIN_PARAGRAPHS_PER_IMAGE,
     NAMED_CLUTTER_LINK_DENSITY, NAMED_CLUTTER_SHORT_CHARS, PLACEHOLDER_DATA_URI_BYTES,
-    PLACEHOLDER_IMAGE_HINTS, PROSE_COMMAS, READ_ALSO_MAX_CHARS, READ_ALSO_PREFIXES,
-    SHORT_BLOCK_MAX_IMAGES,
+    PLACEHOLDER_IMAGE_HINTS, POLL_MIN_CHOICES, PROSE_COMMAS, READ_ALSO_MAX_CHARS,
+    READ_ALSO_PREFIXES, SHORT_BLOCK_MAX_IMAGES,
 };
 use crate::model::{Block, Inline};
 
@@ -115,6 +115,8 @@ impl Run {
 /// Converts the children of a container element.
 fn children(page: &Page, i: usize, out: &mut Sink, depth: usize) {
     let mut run = Run::default();
+    // The block-level child before this one.
+    let mut previous = NONE;
     for c in page.children(i) {
         if page.items[c].tag.is_empty() || !page.is_block(c) {
             if page.is(c, "br") && matches!(run.inlines.last(), Some(Inline::Break)) {
@@ -128,10 +130,32 @@ fn children(page: &Page, i: usize, out: &mut Sink, depth: usize) {
             run.flush(page, out);
             // The text before a child block is this element's own.
             out.mark(i);
-            block(page, c, out, depth + 1);
+            if removed(page, c) {
+                drop_label(out, previous);
+            } else {
+                dispatch(page, c, out, depth + 1);
+            }
+            previous = c;
         }
     }
     run.flush(page, out);
+}
+
+/// Drops the last block when the block-level element `previous` printed
+/// it as a label ("Vote in our poll:", "Read more:"): a short line ending in
+/// a colon introduces the clutter removed after it, and goes with it.
+fn drop_label(out: &mut Sink, previous: usize) {
+    let is_label = |b: &Block| {
+        matches!(b, Block::Paragraph { .. })
+            && b.text().ends_with([':', '：'])
+            && b.text().chars().count() <= LABEL_MAX_CHARS
+    };
+    if previous != NONE
+        && out.origins.last() == Some(&previous)
+        && out.blocks.last().is_some_and(is_label)
+    {
+        out.truncate(out.blocks.len() - 1);
+    }
 }
 
 /// Converts a block-level element unless it is clutter.
@@ -190,6 +214,9 @@ pub(super) fn removed(page: &Page, i: usize) -> bool {
     {
         return true;
     }
+    if is_poll(page, i) {
+        return true;
+    }
     if !page.flags.clean {
         return false;
     }
@@ -236,6 +263,16 @@ pub(super) fn removed(page: &Page, i: usize) -> bool {
         return false;
     }
     remove
+}
+
+/// Whether a block is a poll or vote widget: a small form or fieldset
+/// holding several answer controls and no prose.
+fn is_poll(page: &Page, i: usize) -> bool {
+    let s = &page.stats[i];
+    matches!(page.items[i].tag, "form" | "fieldset")
+        && s.choices >= POLL_MIN_CHOICES
+        && s.text < CLUTTER_MAX_CHARS
+        && s.commas < PROSE_COMMAS
 }
 
 /// Whether the element's text is the metadata description (the lead, even

@@ -1236,4 +1236,41 @@ mod tests {
                 .any(|b| b.text().starts_with("What a lovely picture"))
         );
     }
+
+    #[test]
+    fn a_poll_and_its_label_are_not_the_article() {
+        let prose = "<p>The rain came down hard in the second half, and the riders slowed on the bends while the referee hurried the races on.</p>".repeat(4);
+        let poll = "<p><strong>Vote in our poll:</strong></p>\
+            <form class=\"box\"><span>Will the home side win a heat today?</span>\
+            <button name=\"answer\" value=\"1\">Yes</button><button name=\"answer\" value=\"2\">No</button>\
+            <p>Vote to see the results</p></form>";
+        let html = format!("<html><body><article>{prose}{poll}{prose}</article></body></html>");
+        let text = texts_of(&html, "");
+        assert!(
+            text.iter().any(|t| t.starts_with("The rain came")),
+            "{text:?}"
+        );
+        for junk in ["Vote in our poll:", "Will the home side", "Vote to see"] {
+            assert!(
+                !text.iter().any(|t| t.starts_with(junk)),
+                "{junk}: {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_form_of_one_field_and_a_colon_line_before_prose_stay() {
+        // A search box is no poll, and a label introducing kept text stays.
+        let prose = "<p>The rain came down hard in the second half, and the riders slowed on the bends while the referee hurried the races on.</p>".repeat(4);
+        let html = format!(
+            "<html><body><article>{prose}<p>He said:</p><p>Nobody will ride in this weather, and nobody should be asked to.</p>\
+             <form><p>Search the results of every heat</p><input type=\"text\"><button>Go</button></form></article></body></html>"
+        );
+        let text = texts_of(&html, "");
+        assert!(text.iter().any(|t| t == "He said:"), "{text:?}");
+        assert!(
+            text.iter().any(|t| t.starts_with("Search the results")),
+            "{text:?}"
+        );
+    }
 }

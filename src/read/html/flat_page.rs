@@ -72,6 +72,9 @@ pub(super) struct Stats {
     /// Embedded objects (`iframe`, `embed`, `object`), counted before they
     /// are skipped.
     pub embeds: u32,
+    /// Answer controls (buttons, radio and checkbox inputs), counted before
+    /// they are skipped: a small form of them is a poll or a vote.
+    pub choices: u32,
     /// Characters of text inside headings.
     pub heading: usize,
     /// Whether a block-level element is inside.
@@ -96,6 +99,7 @@ impl Stats {
         self.images += o.images;
         self.items += o.items;
         self.embeds += o.embeds;
+        self.choices += o.choices;
         self.heading += o.heading;
         self.block |= o.block;
     }
@@ -412,7 +416,9 @@ pub(super) fn describes(text: &str, description: &str) -> bool {
 /// bottom-up.
 pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'a> {
     let mut items: Vec<Item<'a>> = Vec::new();
-    let mut embeds_at: Vec<(usize, u32)> = Vec::new();
+    // The parents of skipped embeds and answer controls, counted in the stats.
+    let mut embeds_at: Vec<usize> = Vec::new();
+    let mut choices_at: Vec<usize> = Vec::new();
     let mut thread_starts = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     // Depth of enclosing tables/code, where unlikely names are not trusted.
@@ -452,7 +458,10 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
             Node::Element(e) => {
                 let tag = e.name();
                 if matches!(tag, "iframe" | "embed" | "object") {
-                    embeds_at.push((parent, 1));
+                    embeds_at.push(parent);
+                }
+                if is_choice(e) {
+                    choices_at.push(parent);
                 }
                 let in_quote = items[parent].tag == "blockquote";
                 let attrs = Attrs::of(e);
@@ -521,7 +530,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
     while !stack.is_empty() {
         close(&mut items, &mut stack, &mut guards, &mut guarded);
     }
-    let stats = sum_stats(&items, &embeds_at);
+    let stats = sum_stats(&items, &embeds_at, &choices_at);
     let headline_chars = headline.chars().count();
     let mut page = Page {
         items,
@@ -674,6 +683,18 @@ fn keep_element(
     true
 }
 
+/// Whether an element is a control a reader answers with: a button, or a
+/// radio or checkbox input.
+fn is_choice(e: &scraper::node::Element) -> bool {
+    match e.name() {
+        "button" => true,
+        "input" => e
+            .attr("type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("radio") || t.eq_ignore_ascii_case("checkbox")),
+        _ => false,
+    }
+}
+
 /// Whether an element marks where a readers' discussion starts: a heading
 /// named for it, or a jump target (an `a` with a name and no address, as
 /// `<a name="comments">`) named for it.
@@ -716,10 +737,13 @@ fn squeezed_contains(style: &str, needle: &str) -> bool {
 }
 
 /// Sums every item's counts into its ancestors, in one reverse pass.
-fn sum_stats(items: &[Item], embeds_at: &[(usize, u32)]) -> Vec<Stats> {
+fn sum_stats(items: &[Item], embeds_at: &[usize], choices_at: &[usize]) -> Vec<Stats> {
     let mut stats = vec![Stats::default(); items.len()];
-    for &(i, n) in embeds_at {
-        stats[i].embeds += n;
+    for &i in embeds_at {
+        stats[i].embeds += 1;
+    }
+    for &i in choices_at {
+        stats[i].choices += 1;
     }
     for i in (0..items.len()).rev() {
         let item = &items[i];

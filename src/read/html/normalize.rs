@@ -311,6 +311,9 @@ pub fn finish(article: &mut Article, blocks: Vec<Block>) {
 /// body's paragraphs print already (the page set a sentence of its own text
 /// large in a box). Quotation marks, punctuation and case are not compared.
 fn drop_pull_quotes(blocks: &mut Vec<Block>) {
+    if !blocks.iter().any(|b| matches!(b, Block::Quote { .. })) {
+        return;
+    }
     let body: Vec<String> = blocks
         .iter()
         .filter(|b| matches!(b, Block::Paragraph { .. }))

@@ -1700,7 +1700,20 @@ pub const CLUTTER_HINTS: &[&str] = &[
     "factbox",
     "donate",
     "bio",
+    "poll",
+    "polls",
+    "vote",
+    "voting",
+    "survey",
 ];
+
+/// A form with this many answer controls (buttons, radio or checkbox
+/// inputs) is a poll or a vote, not a search box or a sign-up field.
+pub const POLL_MIN_CHOICES: u32 = 2;
+
+/// A line ending in a colon up to this long is a label introducing what
+/// follows ("Vote in our poll:"), not a sentence introducing a quotation.
+pub const LABEL_MAX_CHARS: usize = 40;
 
 /// Clutter blocks are small: a block with more text than this is kept even
 /// when its name looks like clutter (the body wrapper may be called

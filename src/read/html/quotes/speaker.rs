@@ -29,6 +29,7 @@ static TITLES: LazyLock<Words> = LazyLock::new(|| Words::new(PERSON_TITLES));
 static VERBS: LazyLock<Words> = LazyLock::new(|| Words::new(REPORTING_VERBS));
 static NOT_NAMES: LazyLock<Words> = LazyLock::new(|| Words::new(NOT_NAME_WORDS));
 static ORGANISATIONS: LazyLock<Words> = LazyLock::new(|| Words::new(ORGANISATION_WORDS));
+static NOUN_CAPITALIZING: LazyLock<Words> = LazyLock::new(|| Words::new(NOUN_CAPITALIZING_WORDS));
 
 /// Room for a word lowercased on the stack; longer words are rare and are
 /// lowercased on the heap.
@@ -1139,7 +1140,7 @@ pub fn capitalizes_nouns<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
     for text in texts {
         for w in split_words(text) {
             all += 1;
-            if bare_is(w, NOUN_CAPITALIZING_WORDS) {
+            if NOUN_CAPITALIZING.has(bare_word(w)) {
                 function += 1;
             }
         }
