@@ -18,10 +18,11 @@ use super::patterns::{
     CREDIT_MARKERS, CREDIT_MAX_CHARS, DATE_LINE_MAX_CHARS, DATE_LINE_MAX_LETTER_WORDS,
     DATE_LINE_MAX_WORDS, DATELINE_MAX_CHARS, DATELINE_PREFIXES, EMBED_MAX_CHARS,
     HEADING_BLOCK_SHARE, LABEL_MAX_CHARS, LAZY_SRC_ATTRS, LOGO_SUFFIXES, MAX_LINK_DENSITY,
-    MAX_LINK_DENSITY_POSITIVE, MAX_NESTING, MIN_BLOCK_CHARS, MIN_PARAGRAPHS_PER_IMAGE,
+    MAX_LINK_DENSITY_POSITIVE, MAX_NESTING, MIN_BLOCK_CHARS, MIN_PARAGRAPHS_PER_IMAGE, MONTH_NAMES,
     NAMED_CLUTTER_LINK_DENSITY, NAMED_CLUTTER_SHORT_CHARS, PLACEHOLDER_DATA_URI_BYTES,
-    PLACEHOLDER_IMAGE_HINTS, POLL_MIN_CHOICES, PROSE_COMMAS, READ_ALSO_MAX_CHARS,
-    READ_ALSO_PREFIXES, SHORT_BLOCK_MAX_IMAGES,
+    PLACEHOLDER_IMAGE_HINTS, POLL_MIN_CHOICES, PROSE_COMMAS, PUBLISHED_WORDS, READ_ALSO_MAX_CHARS,
+    READ_ALSO_PREFIXES, SHORT_BLOCK_MAX_IMAGES, TIME_LINE_SEPARATORS, TIME_LINE_WORDS, TIME_WORDS,
+    UPDATED_WORDS, WEEKDAY_NAMES, ZONE_ABBREVIATIONS,
 };
 use crate::model::{Block, Inline};
 
@@ -909,6 +910,7 @@ fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
     len <= CREDIT_MAX_CHARS && CREDIT_MARKERS.iter().any(|m| lower.contains(m))
         || is_byline(&lower)
         || is_date_line(&lower)
+        || is_time_line(&lower)
 }
 
 /// The longest paragraph that the short-insert checks below look at.
@@ -953,6 +955,48 @@ fn is_date_line(lower: &str) -> bool {
             .filter(|w| w.chars().any(|c| c.is_alphabetic()))
             .count()
             <= DATE_LINE_MAX_LETTER_WORDS
+}
+
+/// A line that only says when the page was published or updated, a label
+/// and a time: "Published 4:00 am ET, Jan 5, 2020", "updated 5:08 PM EDT,
+/// Thu November 1, 2012", "Published 4 hours ago". A line naming anyone
+/// (a byline) or ending in a colon (an update note's heading) is not one.
+fn is_time_line(lower: &str) -> bool {
+    if lower.chars().count() > DATELINE_MAX_CHARS || lower.ends_with(':') {
+        return false;
+    }
+    let Some(rest) = PUBLISHED_WORDS
+        .iter()
+        .chain(UPDATED_WORDS)
+        .find_map(|label| lower.strip_prefix(label))
+        .filter(|rest| rest.starts_with([' ', ':', '|']))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || TIME_LINE_SEPARATORS.contains(&c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        && words.iter().all(|w| is_time_word(w))
+}
+
+/// Whether a word of a time line tells a time or a date: a number, a
+/// month's or a weekday's name (or its first three letters or more), a
+/// clock word or a zone, or one of the small words between them.
+fn is_time_word(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    let named = |name: &str| name == bare || (bare.chars().count() >= 3 && name.starts_with(bare));
+    word.bytes().any(|b| b.is_ascii_digit())
+        || TIME_WORDS.contains(&word)
+        || TIME_LINE_WORDS.contains(&bare)
+        || PUBLISHED_WORDS.contains(&bare)
+        || UPDATED_WORDS.contains(&bare)
+        || ZONE_ABBREVIATIONS
+            .iter()
+            .any(|(zone, _)| zone.eq_ignore_ascii_case(bare))
+        || MONTH_NAMES.iter().any(|(name, _)| named(name))
+        || WEEKDAY_NAMES.iter().any(|name| named(name))
 }
 
 /// Resolves a link target against the page address; only web, mail and
@@ -1035,6 +1079,30 @@ fn remove_dot_segments(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_a_label_and_a_time_is_a_time_line() {
+        for line in [
+            "Published 4:00 am ET, Jan 5, 2020",
+            "updated 5:08 PM EDT, Thu November 1, 2012",
+            "Published 4 hours ago",
+            "Posted at 10:00 AM ET, 11/29/2011",
+            "Veröffentlicht am 06.12.2022",
+            "Publicado el 03/05/2022 a las 22h03",
+            "Published Thursday 27 July 2017 Published Thu 27 Jul 2017",
+        ] {
+            assert!(is_time_line(&fold_case(line)), "{line}");
+        }
+        for line in [
+            "Posted by Jane Doe on July 18, 2012 at 11:00 AM EDT",
+            "UPDATE on Tuesday, January 24th, 2012:",
+            "Published in 1998, the book sold two million copies.",
+            "Posted in News | 7 Comments",
+            "Updated guidance for 2021 schools",
+        ] {
+            assert!(!is_time_line(&fold_case(line)), "{line}");
+        }
+    }
 
     #[test]
     fn text_collapses_as_character_by_character() {

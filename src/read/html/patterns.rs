@@ -1711,6 +1711,47 @@ pub const CLUTTER_HINTS: &[&str] = &[
 /// inputs) is a poll or a vote, not a search box or a sign-up field.
 pub const POLL_MIN_CHOICES: u32 = 2;
 
+/// Punctuation between the parts of a time line ("updated 5:08 PM EDT, Thu
+/// November 1, 2012 | 14:00").
+pub const TIME_LINE_SEPARATORS: &[char] = &[',', '|', ':', '·', '•', '–', '—', '(', ')', '/'];
+
+/// The small words of a time line, between its numbers and names ("on",
+/// "at", "hours ago", "vom", "à", "a las").
+pub const TIME_LINE_WORDS: &[&str] = &[
+    "on",
+    "at",
+    "ago",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "day",
+    "days",
+    "today",
+    "yesterday",
+    "um",
+    "am",
+    "vom",
+    "seit",
+    "le",
+    "à",
+    "el",
+    "a",
+    "las",
+    "de",
+    "il",
+    "alle",
+    "op",
+    "om",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "-",
+];
+
 /// A line ending in a colon up to this long is a label introducing what
 /// follows ("Vote in our poll:"), not a sentence introducing a quotation.
 pub const LABEL_MAX_CHARS: usize = 40;
