@@ -21,11 +21,12 @@ use super::patterns::{
     ALTERNATIVE_SHARE, ANCESTOR_CLOSE_SHARE, CHARS_PER_POINT, CLIMB_STOP_SHARE,
     FAR_ANCESTOR_DIVIDER_PER_LEVEL, GRANDPARENT_SCORE_DIVIDER, HEADLINE_SLACK_CHARS, LEAD_HINTS,
     LEAD_MIN_CHARS, MAX_COMMA_POINTS, MAX_LENGTH_POINTS, MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS,
-    MIN_SHARED_ALTERNATIVES, PARENT_SCORE_DIVIDER, RETRY_GAIN, SCORE_ANCESTOR_LEVELS,
-    SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE,
-    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS, TAG_BASE_SCORES,
-    TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE,
-    TEASER_LINKED_SHARE, TEASER_MAX_BLOCKS, TEASER_MIN_HEADINGS, TOP_CANDIDATES,
+    MIN_SHARED_ALTERNATIVES, OTHER_STORIES_LABELS, PARENT_SCORE_DIVIDER, RETRY_GAIN,
+    SCORE_ANCESTOR_LEVELS, SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY,
+    SIBLING_MIN_SCORE, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS,
+    TAG_BASE_SCORES, TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS,
+    TEASER_HEADING_LINK_SHARE, TEASER_LINKED_SHARE, TEASER_MAX_BLOCKS, TEASER_MIN_HEADINGS,
+    TOP_CANDIDATES,
 };
 use crate::model::{Article, Block};
 
@@ -379,9 +380,6 @@ fn drop_furniture(out: &mut Sink) {
         }
         _ => true,
     };
-    let mut keep: Vec<bool> = (0..blocks.len())
-        .map(|i| i <= last || line_kept(&blocks[i]))
-        .collect();
     let label = |b: &Block| match b {
         Block::Heading { .. } => true,
         Block::Paragraph { text, .. } => {
@@ -389,6 +387,21 @@ fn drop_furniture(out: &mut Sink) {
         }
         _ => false,
     };
+    let mut keep: Vec<bool> = (0..blocks.len())
+        .map(|i| i <= last || line_kept(&blocks[i]))
+        .collect();
+    // A label naming other stories ("More from Politics", "Related
+    // articles") over nothing but links, pictures and labels: the rest is a
+    // list of teasers.
+    let linked = |b: &Block| link_share(b) > TAIL_MAX_LINK_SHARE;
+    if let Some(from) = (last + 1..blocks.len()).find(|&i| {
+        names_other_stories(&blocks[i])
+            && blocks[i + 1..]
+                .iter()
+                .all(|b| matches!(b, Block::Image { .. }) || label(b) || linked(b))
+    }) {
+        keep[from..].fill(false);
+    }
     // Among the tail's kept lines, a label goes unless a line that is not
     // a picture and not a label follows it.
     let tail: Vec<usize> = (last + 1..blocks.len()).filter(|&i| keep[i]).collect();
@@ -407,6 +420,17 @@ fn drop_furniture(out: &mut Sink) {
         at += 1;
         keep[at - 1]
     });
+}
+
+/// Whether a block is a heading or a short line that names other stories
+/// ([`OTHER_STORIES_LABELS`]).
+fn names_other_stories(b: &Block) -> bool {
+    matches!(b, Block::Heading { .. } | Block::Paragraph { .. })
+        && b.text().chars().count() < TAIL_LINE_MIN_CHARS
+        && {
+            let lower = fold_case(b.text());
+            OTHER_STORIES_LABELS.iter().any(|l| lower.starts_with(l))
+        }
 }
 
 /// Standfirst paragraphs printed between the headline and the container:
@@ -1272,5 +1296,30 @@ mod tests {
             text.iter().any(|t| t.starts_with("Search the results")),
             "{text:?}"
         );
+    }
+
+    #[test]
+    fn a_list_of_other_stories_after_the_article_goes() {
+        let prose = "<p>The council voted on Tuesday to approve the new budget, which funds schools, roads and the library, after a debate that ran late into the evening and left several members of the finance committee unhappy with the result, and with the way it was reached.</p>".repeat(4);
+        let teasers = "<h3>More from Politics</h3><ul>\
+            <li><a href=\"https://example.org/a\">Mayor opens the new library wing</a></li>\
+            <li><a href=\"https://example.org/b\">Road works to close the bridge in May</a></li></ul>";
+        let html = format!("<html><body><article>{prose}{teasers}</article></body></html>");
+        let text = texts_of(&html, "");
+        assert!(
+            text.iter().any(|t| t.starts_with("The council voted")),
+            "{text:?}"
+        );
+        assert!(
+            !text
+                .iter()
+                .any(|t| t.contains("More from Politics") || t.contains("Mayor opens")),
+            "{text:?}"
+        );
+        // A section whose heading starts alike but holds prose is the article's.
+        let section = "<h3>More than a budget</h3><p>The vote also settles, for now, the long quarrel over who pays for the bridge, which the county had refused to fund.</p>";
+        let html = format!("<html><body><article>{prose}{section}</article></body></html>");
+        let text = texts_of(&html, "");
+        assert!(text.iter().any(|t| t == "More than a budget"), "{text:?}");
     }
 }

@@ -528,6 +528,15 @@ pub(super) fn link_share(b: &Block) -> f32 {
             text,
             inlines: Some(inlines),
         } => linked(inlines, false) as f32 / text.chars().count().max(1) as f32,
+        Block::List {
+            items,
+            item_inlines: Some(item_inlines),
+            ..
+        } => {
+            let chars: usize = items.iter().map(|t| t.chars().count()).sum();
+            let links: usize = item_inlines.iter().map(|i| linked(i, false)).sum();
+            links as f32 / chars.max(1) as f32
+        }
         _ => 0.0,
     }
 }

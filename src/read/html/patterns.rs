@@ -2021,6 +2021,54 @@ pub const READ_ALSO_PREFIXES: &[&str] = &[
     "recommended:",
 ];
 
+/// How a label over a list of other stories starts ("More from Politics",
+/// "Related articles", "Most read"), lowercase; after the article's last
+/// long paragraph, such a label over nothing but links ends the article.
+pub const OTHER_STORIES_LABELS: &[&str] = &[
+    "more from",
+    "more on",
+    "more in",
+    "more stories",
+    "more news",
+    "more articles",
+    "more posts",
+    "more like this",
+    "more to read",
+    "more to explore",
+    "related",
+    "recommended",
+    "popular",
+    "most popular",
+    "most read",
+    "most viewed",
+    "trending",
+    "you may also",
+    "you might also",
+    "read next",
+    "read more",
+    "mehr zum thema",
+    "mehr aus",
+    "mehr von",
+    "weitere artikel",
+    "weitere nachrichten",
+    "lesen sie auch",
+    "das könnte sie auch",
+    "auch interessant",
+    "meistgelesen",
+    "à lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "les plus lus",
+    "más noticias",
+    "te puede interesar",
+    "lo más leído",
+    "leggi anche",
+    "altri articoli",
+    "kapcsolódó",
+    "további hírek",
+    "legolvasottabb",
+];
+
 /// A "read also" insert is short: longer paragraphs starting with those
 /// words are prose.
 pub const READ_ALSO_MAX_CHARS: usize = 200;
