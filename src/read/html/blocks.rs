@@ -9,7 +9,9 @@
 //! Nesting deeper than [`MAX_NESTING`] is flattened to text, so hostile
 //! pages cannot exhaust the stack.
 
-use super::flat_page::{CLUTTER_WORDS, LOGO_WORDS, NONE, Page, describes, has_word_hint};
+use super::flat_page::{
+    CLUTTER_WORDS, HOVER_CARD_HINT_SET, LOGO_WORDS, NONE, Page, describes, has_hint, has_word_hint,
+};
 use super::normalize::{
     clean_text, fold_case, folds_case_to, is_placeholder, split_words, squeeze_into,
 };
@@ -692,6 +694,9 @@ fn inline_node(page: &Page, i: usize, run: &mut Run, depth: usize) {
         "em" | "i" | "strong" | "b" | "a" => {
             let mut inner = Run::default();
             for c in page.children(i) {
+                if item.tag == "a" && is_hover_card(page, c, &inner) {
+                    continue;
+                }
                 inline_node(page, c, &mut inner, depth + 1);
             }
             run.images.append(&mut inner.images);
@@ -718,6 +723,19 @@ fn inline_node(page: &Page, i: usize, run: &mut Run, depth: usize) {
             }
         }
     }
+}
+
+/// Whether a link's child is the card a page shows while the pointer is
+/// over the link (an author's bio, a story's preview): an element named
+/// as one after the link's own text, which it would be glued to.
+fn is_hover_card(page: &Page, c: usize, link_so_far: &Run) -> bool {
+    !page.items[c].tag.is_empty()
+        && has_hint(&page.items[c].class, &HOVER_CARD_HINT_SET)
+        && link_so_far.inlines.iter().any(|l| {
+            !Inline::plain_text(std::slice::from_ref(l))
+                .trim()
+                .is_empty()
+        })
 }
 
 /// Appends text, merging with a preceding text.

@@ -1322,4 +1322,20 @@ mod tests {
         let text = texts_of(&html, "");
         assert!(text.iter().any(|t| t == "More than a budget"), "{text:?}");
     }
+
+    #[test]
+    fn a_hover_card_inside_a_link_is_not_glued_to_its_text() {
+        let prose = "<p>The council voted on Tuesday to approve the new budget, which funds schools, roads and the library, after a long debate.</p>".repeat(4);
+        let html = format!(
+            "<html><body><article>{prose}<p>The plan was drawn up by <a href=\"https://example.org/jane\">Jane Doe\
+             <span class=\"author-tooltip\">Jane Doe is a senior reporter covering city hall. Follow</span></a>, \
+             who chaired the committee for six years.</p></article></body></html>"
+        );
+        let text = texts_of(&html, "");
+        assert!(
+            text.iter().any(|t| t
+                == "The plan was drawn up by Jane Doe, who chaired the committee for six years."),
+            "{text:?}"
+        );
+    }
 }

@@ -1586,6 +1586,18 @@ pub const UNLIKELY_HINTS: &[&str] = &[
     "consent",
 ];
 
+/// Class fragments of the card a page pops up over a link (a preview of the
+/// linked story, an author's bio): inside a link, after its text, it is not
+/// the link's text.
+pub const HOVER_CARD_HINTS: &[&str] = &[
+    "tooltip",
+    "popover",
+    "hovercard",
+    "hover-card",
+    "preview",
+    "flyout",
+];
+
 /// Class/id fragments that rescue an unlikely-looking block: wrappers named
 /// after the article or its content often also carry a layout word.
 pub const MAYBE_CANDIDATE_HINTS: &[&str] = &[
