@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::patterns::{
-    KICKER_MAX_WORDS, LEAD_ZONE_PARAGRAPHS, PLACEHOLDER_TEXTS, PULL_QUOTE_MIN_WORDS,
-    TAIL_LINE_MAX_CHARS,
+    KICKER_MAX_WORDS, LEAD_ZONE_PARAGRAPHS, MAX_CAPTION_REPEATS, PLACEHOLDER_TEXTS,
+    PULL_QUOTE_MIN_WORDS, TAIL_LINE_MAX_CHARS,
 };
 use crate::model::{Article, Block, Inline};
 
@@ -298,6 +298,7 @@ pub fn finish(article: &mut Article, blocks: Vec<Block>) {
         kept.push(b);
     }
     drop_pull_quotes(&mut kept);
+    drop_repeated_captions(&mut kept);
     trim_tail(&mut kept);
     article.blocks = kept;
     if let Some(sub) = &article.subtitle
@@ -305,6 +306,52 @@ pub fn finish(article: &mut Article, blocks: Vec<Block>) {
     {
         article.subtitle = None;
     }
+}
+
+/// Prints each caption once: a caption that repeats itself two to four
+/// times (a copy for small screens, one for screen readers) keeps one copy,
+/// and a paragraph printing the caption of the picture beside it goes.
+fn drop_repeated_captions(blocks: &mut Vec<Block>) {
+    for b in blocks.iter_mut() {
+        if let Block::Image { text, caption, .. } = b
+            && let Some(once) = caption.as_deref().and_then(said_once)
+        {
+            *text = once.clone();
+            *caption = Some(once);
+        }
+    }
+    let caption_of = |b: Option<&Block>| match b {
+        Some(Block::Image {
+            caption: Some(c), ..
+        }) => Some(fold_case(c)),
+        _ => None,
+    };
+    let repeats: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            matches!(blocks[i], Block::Paragraph { .. }) && {
+                let folded = fold_case(blocks[i].text());
+                [i.checked_sub(1), Some(i + 1)]
+                    .into_iter()
+                    .any(|n| caption_of(n.and_then(|n| blocks.get(n))).as_ref() == Some(&folded))
+            }
+        })
+        .collect();
+    let mut at = 0;
+    blocks.retain(|_| {
+        at += 1;
+        !repeats[at - 1]
+    });
+}
+
+/// The text said once when it is the same words said two to four times
+/// over; `None` when it is not a repetition.
+fn said_once(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=MAX_CAPTION_REPEATS).find_map(|times| {
+        let n = words.len() / times;
+        (n > 0 && words.len().is_multiple_of(times) && words.chunks(n).all(|c| c == &words[..n]))
+            .then(|| words[..n].join(" "))
+    })
 }
 
 /// Leaves out pull quotes: a quotation whose every word, in order, the
@@ -487,6 +534,39 @@ mod tests {
         assert_eq!(
             clean_text("‘‘We ask simply,’’ he said"),
             "“We ask simply,” he said"
+        );
+    }
+
+    #[test]
+    fn a_caption_is_printed_once() {
+        let image = |caption: &str| Block::Image {
+            text: caption.into(),
+            src: "https://example.org/p.jpg".into(),
+            alt: String::new(),
+            caption: Some(caption.into()),
+        };
+        let mut a = Article::default();
+        let blocks = vec![
+            Block::paragraph("The mayor opened the new wing on Monday."),
+            image(
+                "The new wing. Photo: Ann Lee The new wing. Photo: Ann Lee The new wing. Photo: Ann Lee",
+            ),
+            Block::paragraph("The new wing.  Photo: Ann Lee"),
+            Block::paragraph("It holds ten thousand books."),
+            Block::paragraph("Read it twice."),
+            Block::paragraph("Read it twice."),
+        ];
+        finish(&mut a, blocks);
+        assert_eq!(
+            a.blocks,
+            vec![
+                Block::paragraph("The mayor opened the new wing on Monday."),
+                image("The new wing. Photo: Ann Lee"),
+                Block::paragraph("It holds ten thousand books."),
+                // Paragraphs that repeat each other are the page's own.
+                Block::paragraph("Read it twice."),
+                Block::paragraph("Read it twice."),
+            ]
         );
     }
 

@@ -1764,6 +1764,10 @@ pub const TIME_LINE_WORDS: &[&str] = &[
     "-",
 ];
 
+/// A caption printed up to this many times over is one caption said again
+/// (copies for screen sizes and screen readers), not a text of its own.
+pub const MAX_CAPTION_REPEATS: usize = 4;
+
 /// A line ending in a colon up to this long is a label introducing what
 /// follows ("Vote in our poll:"), not a sentence introducing a quotation.
 pub const LABEL_MAX_CHARS: usize = 40;
