@@ -1338,4 +1338,24 @@ mod tests {
             "{text:?}"
         );
     }
+
+    #[test]
+    fn notices_of_the_comment_system_are_not_the_article() {
+        let prose = "<p>The council voted on Tuesday to approve the new budget, which funds schools, roads and the library, after a long debate.</p>".repeat(4);
+        let html = format!(
+            "<html><body><article>{prose}<p>This comment has been removed by the author.</p>{prose}\
+             <p>Comments are closed.</p></article></body></html>"
+        );
+        let text = texts_of(&html, "");
+        assert!(
+            text.iter().any(|t| t.starts_with("The council voted")),
+            "{text:?}"
+        );
+        assert!(
+            !text
+                .iter()
+                .any(|t| t.contains("removed") || t.contains("closed")),
+            "{text:?}"
+        );
+    }
 }

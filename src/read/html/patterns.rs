@@ -2085,6 +2085,27 @@ pub const OTHER_STORIES_LABELS: &[&str] = &[
     "legolvasottabb",
 ];
 
+/// How the notices of a comment system start (lowercase): a removed
+/// comment, one held for moderation, a closed thread. A short line that
+/// opens so is the discussion's furniture, not the article.
+pub const MODERATION_NOTICES: &[&str] = &[
+    "this comment has been removed",
+    "this comment was removed",
+    "this comment was deleted",
+    "this comment has been deleted",
+    "your comment is awaiting moderation",
+    "comments are closed",
+    "comments are moderated",
+    "comments have been closed",
+    "comments have been disabled",
+    "commenting is closed",
+    "kommentare sind geschlossen",
+    "die kommentarfunktion ist geschlossen",
+    "les commentaires sont fermés",
+    "los comentarios están cerrados",
+    "i commenti sono chiusi",
+];
+
 /// A "read also" insert is short: longer paragraphs starting with those
 /// words are prose.
 pub const READ_ALSO_MAX_CHARS: usize = 200;
