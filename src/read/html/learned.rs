@@ -696,7 +696,7 @@ mod tests {
 
     #[test]
     fn items_of_a_thread_count_their_look_alike_siblings() {
-        let comment = "<div class=\"reply even\"><p>I agree with every word of this, thanks for writing it down so clearly.</p><p>Posted at 9:42 pm</p></div>";
+        let comment = "<div class=\"reply even\"><p>I agree with every word of this, thanks for writing it down so clearly.</p><p>Ellen, 9:42 pm</p></div>";
         let html = format!(
             "<html><body><article><h1>Library stays open</h1>{}<div class=\"thread\">{}</div></article></body></html>",
             "<p>The council met on Monday, and after a long debate it agreed to keep the old library open, with new hours and more staff.</p>".repeat(3),
@@ -705,7 +705,7 @@ mod tests {
         let (_, rows) = recording(None, || read(&html, &Hints::default()));
         let at = |name: &str| FEATURES.iter().position(|f| *f == name).unwrap();
         let last = rows.last().unwrap();
-        assert_eq!(last.text, "Posted at 9:42 pm");
+        assert_eq!(last.text, "Ellen, 9:42 pm");
         assert_eq!(last.features[at("log_repeated_ancestor")], 4f32.ln());
         assert_eq!(last.features[at("discussion_name")], 1.0);
         assert_eq!(last.features[at("has_clock_time")], 1.0);
