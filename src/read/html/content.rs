@@ -1358,4 +1358,25 @@ mod tests {
             "{text:?}"
         );
     }
+
+    #[test]
+    fn the_lines_a_blog_prints_around_every_post_are_not_the_article() {
+        let prose = "<p>The council voted on Tuesday to approve the new budget, which funds schools, roads and the library, after a long debate.</p>".repeat(6);
+        let html = format!(
+            "<html><body><article>{prose}<p>Posted in News, Council | 7 Comments</p>\
+             <p>Tags: budget, library, roads</p><p>Follow us!</p>\
+             <p>This entry was posted on Tuesday, May 3rd at 2:01 pm and is filed under News.</p></article></body></html>"
+        );
+        let text = texts_of(&html, "");
+        assert!(
+            text.iter().any(|t| t.starts_with("The council voted")),
+            "{text:?}"
+        );
+        for junk in ["Posted in", "Tags:", "Follow us", "This entry"] {
+            assert!(
+                !text.iter().any(|t| t.starts_with(junk)),
+                "{junk}: {text:?}"
+            );
+        }
+    }
 }

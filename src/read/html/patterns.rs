@@ -2106,6 +2106,32 @@ pub const MODERATION_NOTICES: &[&str] = &[
     "i commenti sono chiusi",
 ];
 
+/// How the lines a blog prints around every post start (lowercase): its
+/// filing ("Posted in News | 7 Comments", "Tags: …"), the links to the
+/// neighbouring posts, the feed and trackback notes, the follow and share
+/// calls. A short line that opens so is the site's, not the article's.
+pub const POST_FURNITURE_PREFIXES: &[&str] = &[
+    "posted in ",
+    "filed under",
+    "categories:",
+    "tags:",
+    "tagged:",
+    "tagged with",
+    "this entry was posted",
+    "you can follow any responses",
+    "trackback url",
+    "previous post",
+    "next post",
+    "older post",
+    "newer post",
+    "blog comments powered by",
+    "comments powered by",
+    "follow us",
+    "like us on",
+    "share this",
+    "leave a reply",
+];
+
 /// A "read also" insert is short: longer paragraphs starting with those
 /// words are prose.
 pub const READ_ALSO_MAX_CHARS: usize = 200;
