@@ -16,17 +16,18 @@ use scraper::Html;
 use super::blocks::{self, Sink};
 use super::flat_page::{Flags, NONE, Page, WordHints, describes, flatten, has_word_hint};
 use super::learned::{self, Context, link_share};
+use super::metadata::names::is_given_name;
 use super::normalize::{fold_case, folds_case_to};
 use super::patterns::{
-    ALTERNATIVE_SHARE, ANCESTOR_CLOSE_SHARE, CHARS_PER_POINT, CLIMB_STOP_SHARE,
-    FAR_ANCESTOR_DIVIDER_PER_LEVEL, GRANDPARENT_SCORE_DIVIDER, HEADLINE_SLACK_CHARS, LEAD_HINTS,
-    LEAD_MIN_CHARS, MAX_COMMA_POINTS, MAX_LENGTH_POINTS, MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS,
-    MIN_SHARED_ALTERNATIVES, OTHER_STORIES_LABELS, PARENT_SCORE_DIVIDER, RETRY_GAIN,
-    SCORE_ANCESTOR_LEVELS, SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY,
-    SIBLING_MIN_SCORE, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS,
-    TAG_BASE_SCORES, TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS,
-    TEASER_HEADING_LINK_SHARE, TEASER_LINKED_SHARE, TEASER_MAX_BLOCKS, TEASER_MIN_HEADINGS,
-    TOP_CANDIDATES,
+    ALTERNATIVE_SHARE, ANCESTOR_CLOSE_SHARE, AUTHOR_BOX_HEADINGS, CHARS_PER_POINT,
+    CLIMB_STOP_SHARE, FAR_ANCESTOR_DIVIDER_PER_LEVEL, GRANDPARENT_SCORE_DIVIDER,
+    HEADLINE_SLACK_CHARS, LEAD_HINTS, LEAD_MIN_CHARS, MAX_COMMA_POINTS, MAX_LENGTH_POINTS,
+    MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS, MIN_SHARED_ALTERNATIVES, OTHER_STORIES_LABELS,
+    PARENT_SCORE_DIVIDER, RETRY_GAIN, SCORE_ANCESTOR_LEVELS, SEMANTIC_BONUS, SENTENCE_ENDS,
+    SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
+    STANDFIRST_MAX_CHARS, TAG_BASE_SCORES, TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE,
+    TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE, TEASER_LINKED_SHARE, TEASER_MAX_BLOCKS,
+    TEASER_MIN_HEADINGS, TOP_CANDIDATES,
 };
 use crate::model::{Article, Block};
 
@@ -367,6 +368,7 @@ fn standfirst(page: &Page) -> Option<usize> {
 /// labels (headings, short unpunctuated lines such as "More on this topic")
 /// that introduce nothing but other labels, pictures or the end of the page.
 fn drop_furniture(out: &mut Sink) {
+    cut_at_author_box(out);
     let blocks = &out.blocks;
     let Some(last) = blocks.iter().rposition(|b| {
         matches!(b, Block::Paragraph { .. }) && b.text().chars().count() >= TAIL_PROSE_MIN_CHARS
@@ -420,6 +422,36 @@ fn drop_furniture(out: &mut Sink) {
         at += 1;
         keep[at - 1]
     });
+}
+
+/// Ends the article at a heading over the author's box ("About the author",
+/// "About Jane Doe") printed after a long paragraph: what follows is the
+/// writer's bio and the site's links, not the story.
+fn cut_at_author_box(out: &mut Sink) {
+    let Some(first_prose) = out.blocks.iter().position(|b| {
+        matches!(b, Block::Paragraph { .. }) && b.text().chars().count() >= TAIL_PROSE_MIN_CHARS
+    }) else {
+        return;
+    };
+    if let Some(at) = out.blocks[first_prose..].iter().position(heads_author_box) {
+        out.truncate(first_prose + at);
+    }
+}
+
+/// Whether a block is a heading over an author's box: an
+/// [`AUTHOR_BOX_HEADINGS`] phrase, or "About" and a person's name.
+fn heads_author_box(b: &Block) -> bool {
+    let Block::Heading { text, .. } = b else {
+        return false;
+    };
+    let lower = fold_case(text);
+    let lower = lower.trim_end_matches(['.', '…', ':']);
+    if AUTHOR_BOX_HEADINGS.contains(&lower) {
+        return true;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    matches!(words.as_slice(), [about, given, _] | [about, given, _, _]
+        if about.eq_ignore_ascii_case("about") && is_given_name(given))
 }
 
 /// Whether a block is a heading or a short line that names other stories
@@ -1378,5 +1410,36 @@ mod tests {
                 "{junk}: {text:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_author_box_after_the_article_is_not_the_article() {
+        let prose = "<p>The council voted on Tuesday to approve the new budget, which funds schools, roads and the library, after a debate that ran late into the evening and left several members of the finance committee unhappy with the result, and with the way it was reached.</p>".repeat(3);
+        let bio = "<p>Jane Doe covers the city council and has written about local politics for the paper since 2009, after ten years at the regional radio station where she led the morning news.</p>";
+        for heading in ["About the author", "About Jane Doe"] {
+            let html = format!(
+                "<html><body><article>{prose}<h3>{heading}</h3>{bio}</article></body></html>"
+            );
+            let text = texts_of(&html, "");
+            assert!(
+                text.iter().any(|t| t.starts_with("The council voted")),
+                "{text:?}"
+            );
+            assert!(
+                !text
+                    .iter()
+                    .any(|t| t == heading || t.starts_with("Jane Doe covers")),
+                "{text:?}"
+            );
+        }
+        // A section about something else is the article's own.
+        let html = format!(
+            "<html><body><article>{prose}<h3>About the budget</h3>{bio}</article></body></html>"
+        );
+        assert!(
+            texts_of(&html, "")
+                .iter()
+                .any(|t| t.starts_with("Jane Doe covers"))
+        );
     }
 }

@@ -2037,6 +2037,20 @@ pub const READ_ALSO_PREFIXES: &[&str] = &[
     "recommended:",
 ];
 
+/// Headings over the writer's box after an article (lowercase, without
+/// closing dots or colon).
+pub const AUTHOR_BOX_HEADINGS: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "about the writer",
+    "über den autor",
+    "über die autorin",
+    "à propos de l'auteur",
+    "sobre el autor",
+    "sobre o autor",
+    "l'autore",
+];
+
 /// How a label over a list of other stories starts ("More from Politics",
 /// "Related articles", "Most read"), lowercase; after the article's last
 /// long paragraph, such a label over nothing but links ends the article.
