@@ -269,8 +269,8 @@ pub(super) fn removed(page: &Page, i: usize) -> bool {
     remove
 }
 
-/// Whether a block is a poll or vote widget: a small form or fieldset
-/// holding several answer controls and no prose.
+/// Whether a block is a poll, a vote or a comment form: a small form or
+/// fieldset holding several answer controls and no prose.
 fn is_poll(page: &Page, i: usize) -> bool {
     let s = &page.stats[i];
     matches!(page.items[i].tag, "form" | "fieldset")

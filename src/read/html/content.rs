@@ -1315,6 +1315,25 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_form_is_not_the_article() {
+        let prose = "<p>The rain came down hard in the second half, and the riders slowed on the bends while the referee hurried the races on.</p>".repeat(4);
+        let form = "<form class=\"box\"><p>Leave a reply</p><p>Name (required)</p><input type=\"text\">\
+            <p>Your comment</p><textarea></textarea><input type=\"submit\" value=\"Post\"></form>";
+        let html = format!("<html><body><article>{prose}{form}</article></body></html>");
+        let text = texts_of(&html, "");
+        assert!(
+            text.iter().any(|t| t.starts_with("The rain came")),
+            "{text:?}"
+        );
+        assert!(
+            !text
+                .iter()
+                .any(|t| t.starts_with("Name") || t.starts_with("Your comment")),
+            "{text:?}"
+        );
+    }
+
+    #[test]
     fn a_form_of_one_field_and_a_colon_line_before_prose_stay() {
         // A search box is no poll, and a label introducing kept text stays.
         let prose = "<p>The rain came down hard in the second half, and the riders slowed on the bends while the referee hurried the races on.</p>".repeat(4);

@@ -72,8 +72,9 @@ pub(super) struct Stats {
     /// Embedded objects (`iframe`, `embed`, `object`), counted before they
     /// are skipped.
     pub embeds: u32,
-    /// Answer controls (buttons, radio and checkbox inputs), counted before
-    /// they are skipped: a small form of them is a poll or a vote.
+    /// Answer controls (buttons, text areas, radio, checkbox and submit
+    /// inputs), counted before they are skipped: a small form of them is a
+    /// poll, a vote or a comment form.
     pub choices: u32,
     /// Characters of text inside headings.
     pub heading: usize,
@@ -685,14 +686,16 @@ fn keep_element(
     true
 }
 
-/// Whether an element is a control a reader answers with: a button, or a
-/// radio or checkbox input.
+/// Whether an element is a control a reader answers with: a button, a
+/// text area, or a radio, checkbox or submit input.
 fn is_choice(e: &scraper::node::Element) -> bool {
     match e.name() {
-        "button" => true,
-        "input" => e
-            .attr("type")
-            .is_some_and(|t| t.eq_ignore_ascii_case("radio") || t.eq_ignore_ascii_case("checkbox")),
+        "button" | "textarea" => true,
+        "input" => e.attr("type").is_some_and(|t| {
+            ["radio", "checkbox", "submit"]
+                .iter()
+                .any(|c| t.eq_ignore_ascii_case(c))
+        }),
         _ => false,
     }
 }

@@ -1719,8 +1719,9 @@ pub const CLUTTER_HINTS: &[&str] = &[
     "survey",
 ];
 
-/// A form with this many answer controls (buttons, radio or checkbox
-/// inputs) is a poll or a vote, not a search box or a sign-up field.
+/// A form with this many answer controls (buttons, text areas, radio,
+/// checkbox or submit inputs) is a poll, a vote or a comment form, not a
+/// search box or a sign-up field (one field and its button).
 pub const POLL_MIN_CHOICES: u32 = 2;
 
 /// Punctuation between the parts of a time line ("updated 5:08 PM EDT, Thu
