@@ -891,11 +891,13 @@ fn repair_quotes(inlines: Vec<Inline>) -> Vec<Inline> {
 /// Whether a paragraph is an insert rather than prose: a "read also" link,
 /// a logo's name, a date line, the repeated headline.
 fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
-    if !page.flags.clean {
-        return false;
-    }
     let text = p.text();
     let len = text.chars().count();
+    if !page.flags.clean {
+        // Without cleaning, only the site's own notices go: they are never
+        // the article, whichever part of the page is read.
+        return len <= READ_ALSO_MAX_CHARS && is_site_notice(&fold_case(text));
+    }
     // Lowercasing never shortens a text in characters nor touches its
     // punctuation and spaces: a long paragraph is checked in lower case
     // only when it may still be the headline, an ad label or a byline.
@@ -917,10 +919,7 @@ fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
     if AD_LABELS.contains(&lower.trim_end_matches([':', '.'])) {
         return true;
     }
-    if len <= DATELINE_MAX_CHARS && MODERATION_NOTICES.iter().any(|m| lower.starts_with(m)) {
-        return true;
-    }
-    if len <= READ_ALSO_MAX_CHARS && POST_FURNITURE_PREFIXES.iter().any(|m| lower.starts_with(m)) {
+    if len <= READ_ALSO_MAX_CHARS && is_site_notice(&lower) {
         return true;
     }
     if len <= READ_ALSO_MAX_CHARS && READ_ALSO_PREFIXES.iter().any(|r| lower.starts_with(r)) {
@@ -935,7 +934,15 @@ fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
     len <= CREDIT_MAX_CHARS && CREDIT_MARKERS.iter().any(|m| lower.contains(m))
         || is_byline(&lower)
         || is_date_line(&lower)
-        || is_time_line(&lower)
+}
+
+/// Whether a short line (folded) is the site's notice rather than text: a
+/// comment system's notice, a blog's filing and neighbour links, a time
+/// line.
+fn is_site_notice(lower: &str) -> bool {
+    MODERATION_NOTICES.iter().any(|m| lower.starts_with(m))
+        || POST_FURNITURE_PREFIXES.iter().any(|m| lower.starts_with(m))
+        || is_time_line(lower)
 }
 
 /// The longest paragraph that the short-insert checks below look at.
