@@ -1394,7 +1394,7 @@ mod tests {
     fn notices_of_the_comment_system_are_not_the_article() {
         let prose = "<p>The council voted on Tuesday to approve the new budget, which funds schools, roads and the library, after a long debate.</p>".repeat(4);
         let html = format!(
-            "<html><body><article>{prose}<p>This comment has been removed by the author.</p>{prose}\
+            "<html><body><article>{prose}<p>This comment has been removed by the author.</p><p>Reply ↓</p>{prose}\
              <p>Comments are closed.</p></article></body></html>"
         );
         let text = texts_of(&html, "");
@@ -1405,7 +1405,7 @@ mod tests {
         assert!(
             !text
                 .iter()
-                .any(|t| t.contains("removed") || t.contains("closed")),
+                .any(|t| t.contains("removed") || t.contains("closed") || t.starts_with("Reply")),
             "{text:?}"
         );
     }

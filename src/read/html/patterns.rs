@@ -2100,6 +2100,20 @@ pub const OTHER_STORIES_LABELS: &[&str] = &[
     "legolvasottabb",
 ];
 
+/// The buttons of a comment system printed as a line of their own
+/// (lowercase, without the arrows around them).
+pub const COMMENT_ACTIONS: &[&str] = &[
+    "reply",
+    "reply to this comment",
+    "report comment",
+    "antworten",
+    "répondre",
+    "responder",
+    "rispondi",
+    "beantwoorden",
+    "odpowiedz",
+];
+
 /// How the notices of a comment system start (lowercase): a removed
 /// comment, one held for moderation, a closed thread. A short line that
 /// opens so is the discussion's furniture, not the article.
