@@ -2156,6 +2156,7 @@ pub const POST_FURNITURE_PREFIXES: &[&str] = &[
     "blog comments powered by",
     "comments powered by",
     "follow us",
+    "subscribe to",
     "like us on",
     "share this",
     "leave a reply",
