@@ -1293,42 +1293,44 @@ mod tests {
         );
     }
 
+    /// A paragraph long enough to count as the article's prose everywhere
+    /// (more than [`TAIL_PROSE_MIN_CHARS`]).
+    const PROSE: &str = "<p>The council voted on Tuesday to approve the new budget, which funds schools, roads and the library, after a debate that ran late into the evening and left several members of the finance committee unhappy with the result, and with the way it was reached.</p>";
+
+    /// The texts of the blocks of a page whose `article` holds `body`.
+    fn article_texts(body: &str) -> Vec<String> {
+        texts_of(
+            &format!("<html><body><article>{body}</article></body></html>"),
+            "",
+        )
+    }
+
+    /// Whether a block's text starts with `prefix`.
+    fn has_line(text: &[String], prefix: &str) -> bool {
+        text.iter().any(|t| t.starts_with(prefix))
+    }
+
     #[test]
     fn a_poll_and_its_label_are_not_the_article() {
-        let prose = "<p>The rain came down hard in the second half, and the riders slowed on the bends while the referee hurried the races on.</p>".repeat(4);
         let poll = "<p><strong>Vote in our poll:</strong></p>\
             <form class=\"box\"><span>Will the home side win a heat today?</span>\
             <button name=\"answer\" value=\"1\">Yes</button><button name=\"answer\" value=\"2\">No</button>\
             <p>Vote to see the results</p></form>";
-        let html = format!("<html><body><article>{prose}{poll}{prose}</article></body></html>");
-        let text = texts_of(&html, "");
-        assert!(
-            text.iter().any(|t| t.starts_with("The rain came")),
-            "{text:?}"
-        );
+        let text = article_texts(&format!("{}{poll}{}", PROSE.repeat(2), PROSE.repeat(2)));
+        assert!(has_line(&text, "The council voted"), "{text:?}");
         for junk in ["Vote in our poll:", "Will the home side", "Vote to see"] {
-            assert!(
-                !text.iter().any(|t| t.starts_with(junk)),
-                "{junk}: {text:?}"
-            );
+            assert!(!has_line(&text, junk), "{junk}: {text:?}");
         }
     }
 
     #[test]
     fn a_comment_form_is_not_the_article() {
-        let prose = "<p>The rain came down hard in the second half, and the riders slowed on the bends while the referee hurried the races on.</p>".repeat(4);
         let form = "<form class=\"box\"><p>Leave a reply</p><p>Name (required)</p><input type=\"text\">\
             <p>Your comment</p><textarea></textarea><input type=\"submit\" value=\"Post\"></form>";
-        let html = format!("<html><body><article>{prose}{form}</article></body></html>");
-        let text = texts_of(&html, "");
+        let text = article_texts(&format!("{}{form}", PROSE.repeat(4)));
+        assert!(has_line(&text, "The council voted"), "{text:?}");
         assert!(
-            text.iter().any(|t| t.starts_with("The rain came")),
-            "{text:?}"
-        );
-        assert!(
-            !text
-                .iter()
-                .any(|t| t.starts_with("Name") || t.starts_with("Your comment")),
+            !has_line(&text, "Name") && !has_line(&text, "Your comment"),
             "{text:?}"
         );
     }
@@ -1336,31 +1338,23 @@ mod tests {
     #[test]
     fn a_form_of_one_field_and_a_colon_line_before_prose_stay() {
         // A search box is no poll, and a label introducing kept text stays.
-        let prose = "<p>The rain came down hard in the second half, and the riders slowed on the bends while the referee hurried the races on.</p>".repeat(4);
-        let html = format!(
-            "<html><body><article>{prose}<p>He said:</p><p>Nobody will ride in this weather, and nobody should be asked to.</p>\
-             <form><p>Search the results of every heat</p><input type=\"text\"><button>Go</button></form></article></body></html>"
-        );
-        let text = texts_of(&html, "");
+        let text = article_texts(&format!(
+            "{}<p>He said:</p><p>Nobody will ride in this weather, and nobody should be asked to.</p>\
+             <form><p>Search the results of every heat</p><input type=\"text\"><button>Go</button></form>{}",
+            PROSE.repeat(2),
+            PROSE.repeat(2)
+        ));
         assert!(text.iter().any(|t| t == "He said:"), "{text:?}");
-        assert!(
-            text.iter().any(|t| t.starts_with("Search the results")),
-            "{text:?}"
-        );
+        assert!(has_line(&text, "Search the results"), "{text:?}");
     }
 
     #[test]
     fn a_list_of_other_stories_after_the_article_goes() {
-        let prose = "<p>The council voted on Tuesday to approve the new budget, which funds schools, roads and the library, after a debate that ran late into the evening and left several members of the finance committee unhappy with the result, and with the way it was reached.</p>".repeat(4);
         let teasers = "<h3>More from Politics</h3><ul>\
             <li><a href=\"https://example.org/a\">Mayor opens the new library wing</a></li>\
             <li><a href=\"https://example.org/b\">Road works to close the bridge in May</a></li></ul>";
-        let html = format!("<html><body><article>{prose}{teasers}</article></body></html>");
-        let text = texts_of(&html, "");
-        assert!(
-            text.iter().any(|t| t.starts_with("The council voted")),
-            "{text:?}"
-        );
+        let text = article_texts(&format!("{}{teasers}", PROSE.repeat(4)));
+        assert!(has_line(&text, "The council voted"), "{text:?}");
         assert!(
             !text
                 .iter()
@@ -1369,20 +1363,18 @@ mod tests {
         );
         // A section whose heading starts alike but holds prose is the article's.
         let section = "<h3>More than a budget</h3><p>The vote also settles, for now, the long quarrel over who pays for the bridge, which the county had refused to fund.</p>";
-        let html = format!("<html><body><article>{prose}{section}</article></body></html>");
-        let text = texts_of(&html, "");
+        let text = article_texts(&format!("{}{section}", PROSE.repeat(4)));
         assert!(text.iter().any(|t| t == "More than a budget"), "{text:?}");
     }
 
     #[test]
     fn a_hover_card_inside_a_link_is_not_glued_to_its_text() {
-        let prose = "<p>The council voted on Tuesday to approve the new budget, which funds schools, roads and the library, after a long debate.</p>".repeat(4);
-        let html = format!(
-            "<html><body><article>{prose}<p>The plan was drawn up by <a href=\"https://example.org/jane\">Jane Doe\
+        let text = article_texts(&format!(
+            "{}<p>The plan was drawn up by <a href=\"https://example.org/jane\">Jane Doe\
              <span class=\"author-tooltip\">Jane Doe is a senior reporter covering city hall. Follow</span></a>, \
-             who chaired the committee for six years.</p></article></body></html>"
-        );
-        let text = texts_of(&html, "");
+             who chaired the committee for six years.</p>",
+            PROSE.repeat(4)
+        ));
         assert!(
             text.iter().any(|t| t
                 == "The plan was drawn up by Jane Doe, who chaired the committee for six years."),
@@ -1392,16 +1384,12 @@ mod tests {
 
     #[test]
     fn notices_of_the_comment_system_are_not_the_article() {
-        let prose = "<p>The council voted on Tuesday to approve the new budget, which funds schools, roads and the library, after a long debate.</p>".repeat(4);
-        let html = format!(
-            "<html><body><article>{prose}<p>This comment has been removed by the author.</p><p>Reply ↓</p>{prose}\
-             <p>Comments are closed.</p></article></body></html>"
-        );
-        let text = texts_of(&html, "");
-        assert!(
-            text.iter().any(|t| t.starts_with("The council voted")),
-            "{text:?}"
-        );
+        let text = article_texts(&format!(
+            "{}<p>This comment has been removed by the author.</p><p>Reply ↓</p>{}<p>Comments are closed.</p>",
+            PROSE.repeat(2),
+            PROSE.repeat(2)
+        ));
+        assert!(has_line(&text, "The council voted"), "{text:?}");
         assert!(
             !text
                 .iter()
@@ -1412,53 +1400,35 @@ mod tests {
 
     #[test]
     fn the_lines_a_blog_prints_around_every_post_are_not_the_article() {
-        let prose = "<p>The council voted on Tuesday to approve the new budget, which funds schools, roads and the library, after a long debate.</p>".repeat(6);
-        let html = format!(
-            "<html><body><article>{prose}<p>Posted in News, Council | 7 Comments</p>\
+        let text = article_texts(&format!(
+            "{}<p>Posted in News, Council | 7 Comments</p>\
              <p>Tags: budget, library, roads</p><p>Follow us!</p>\
-             <p>This entry was posted on Tuesday, May 3rd at 2:01 pm and is filed under News.</p></article></body></html>"
-        );
-        let text = texts_of(&html, "");
-        assert!(
-            text.iter().any(|t| t.starts_with("The council voted")),
-            "{text:?}"
-        );
+             <p>This entry was posted on Tuesday, May 3rd at 2:01 pm and is filed under News.</p>{}",
+            PROSE.repeat(2),
+            PROSE.repeat(2)
+        ));
+        assert!(has_line(&text, "The council voted"), "{text:?}");
         for junk in ["Posted in", "Tags:", "Follow us", "This entry"] {
-            assert!(
-                !text.iter().any(|t| t.starts_with(junk)),
-                "{junk}: {text:?}"
-            );
+            assert!(!has_line(&text, junk), "{junk}: {text:?}");
         }
     }
 
     #[test]
     fn the_author_box_after_the_article_is_not_the_article() {
-        let prose = "<p>The council voted on Tuesday to approve the new budget, which funds schools, roads and the library, after a debate that ran late into the evening and left several members of the finance committee unhappy with the result, and with the way it was reached.</p>".repeat(3);
         let bio = "<p>Jane Doe covers the city council and has written about local politics for the paper since 2009, after ten years at the regional radio station where she led the morning news.</p>";
         for heading in ["About the author", "About Jane Doe"] {
-            let html = format!(
-                "<html><body><article>{prose}<h3>{heading}</h3>{bio}</article></body></html>"
-            );
-            let text = texts_of(&html, "");
+            let text = article_texts(&format!("{}<h3>{heading}</h3>{bio}", PROSE.repeat(3)));
+            assert!(has_line(&text, "The council voted"), "{text:?}");
             assert!(
-                text.iter().any(|t| t.starts_with("The council voted")),
-                "{text:?}"
-            );
-            assert!(
-                !text
-                    .iter()
-                    .any(|t| t == heading || t.starts_with("Jane Doe covers")),
+                !text.iter().any(|t| t == heading) && !has_line(&text, "Jane Doe covers"),
                 "{text:?}"
             );
         }
         // A section about something else is the article's own.
-        let html = format!(
-            "<html><body><article>{prose}<h3>About the budget</h3>{bio}</article></body></html>"
-        );
-        assert!(
-            texts_of(&html, "")
-                .iter()
-                .any(|t| t.starts_with("Jane Doe covers"))
-        );
+        let text = article_texts(&format!(
+            "{}<h3>About the budget</h3>{bio}",
+            PROSE.repeat(3)
+        ));
+        assert!(has_line(&text, "Jane Doe covers"), "{text:?}");
     }
 }
