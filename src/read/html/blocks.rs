@@ -134,10 +134,8 @@ fn children(page: &Page, i: usize, out: &mut Sink, depth: usize) {
             run.flush(page, out);
             // The text before a child block is this element's own.
             out.mark(i);
-            if removed(page, c) {
+            if !block(page, c, out, depth + 1) {
                 drop_label(out, previous);
-            } else {
-                dispatch(page, c, out, depth + 1);
             }
             previous = c;
         }
@@ -162,11 +160,13 @@ fn drop_label(out: &mut Sink, previous: usize) {
     }
 }
 
-/// Converts a block-level element unless it is clutter.
-fn block(page: &Page, i: usize, out: &mut Sink, depth: usize) {
-    if !removed(page, i) {
+/// Converts a block-level element unless it is clutter; whether it was.
+fn block(page: &Page, i: usize, out: &mut Sink, depth: usize) -> bool {
+    let kept = !removed(page, i);
+    if kept {
         dispatch(page, i, out, depth);
     }
+    kept
 }
 
 /// Hands a block-level element to its handler.
@@ -732,11 +732,7 @@ fn inline_node(page: &Page, i: usize, run: &mut Run, depth: usize) {
 fn is_hover_card(page: &Page, c: usize, link_so_far: &Run) -> bool {
     !page.items[c].tag.is_empty()
         && has_hint(&page.items[c].class, &HOVER_CARD_HINT_SET)
-        && link_so_far.inlines.iter().any(|l| {
-            !Inline::plain_text(std::slice::from_ref(l))
-                .trim()
-                .is_empty()
-        })
+        && !Inline::plain_text(&link_so_far.inlines).trim().is_empty()
 }
 
 /// Appends text, merging with a preceding text.

@@ -370,9 +370,7 @@ fn standfirst(page: &Page) -> Option<usize> {
 fn drop_furniture(out: &mut Sink) {
     cut_at_author_box(out);
     let blocks = &out.blocks;
-    let Some(last) = blocks.iter().rposition(|b| {
-        matches!(b, Block::Paragraph { .. }) && b.text().chars().count() >= TAIL_PROSE_MIN_CHARS
-    }) else {
+    let Some(last) = blocks.iter().rposition(is_long_prose) else {
         return;
     };
     let line_kept = |b: &Block| match b {
@@ -428,14 +426,18 @@ fn drop_furniture(out: &mut Sink) {
 /// "About Jane Doe") printed after a long paragraph: what follows is the
 /// writer's bio and the site's links, not the story.
 fn cut_at_author_box(out: &mut Sink) {
-    let Some(first_prose) = out.blocks.iter().position(|b| {
-        matches!(b, Block::Paragraph { .. }) && b.text().chars().count() >= TAIL_PROSE_MIN_CHARS
-    }) else {
+    let Some(first_prose) = out.blocks.iter().position(is_long_prose) else {
         return;
     };
     if let Some(at) = out.blocks[first_prose..].iter().position(heads_author_box) {
         out.truncate(first_prose + at);
     }
+}
+
+/// Whether a block is a paragraph long enough to be the article's prose
+/// ([`TAIL_PROSE_MIN_CHARS`]).
+fn is_long_prose(b: &Block) -> bool {
+    matches!(b, Block::Paragraph { .. }) && b.text().chars().count() >= TAIL_PROSE_MIN_CHARS
 }
 
 /// Whether a block is a heading over an author's box: an

@@ -320,20 +320,29 @@ fn drop_repeated_captions(blocks: &mut Vec<Block>) {
             *caption = Some(once);
         }
     }
-    let caption_of = |b: Option<&Block>| match b {
-        Some(Block::Image {
-            caption: Some(c), ..
-        }) => Some(fold_case(c)),
-        _ => None,
-    };
+    // Each block's caption, folded, when it is a captioned picture.
+    let captions: Vec<Option<String>> = blocks
+        .iter()
+        .map(|b| match b {
+            Block::Image {
+                caption: Some(c), ..
+            } => Some(fold_case(c)),
+            _ => None,
+        })
+        .collect();
+    if captions.iter().all(Option::is_none) {
+        return;
+    }
+    let beside = |i: usize| [i.checked_sub(1), Some(i + 1)].into_iter().flatten();
     let repeats: Vec<bool> = (0..blocks.len())
         .map(|i| {
-            matches!(blocks[i], Block::Paragraph { .. }) && {
-                let folded = fold_case(blocks[i].text());
-                [i.checked_sub(1), Some(i + 1)]
-                    .into_iter()
-                    .any(|n| caption_of(n.and_then(|n| blocks.get(n))).as_ref() == Some(&folded))
-            }
+            matches!(blocks[i], Block::Paragraph { .. })
+                && beside(i).any(|n| {
+                    captions
+                        .get(n)
+                        .and_then(Option::as_deref)
+                        .is_some_and(|c| folds_case_to(blocks[i].text(), c))
+                })
         })
         .collect();
     let mut at = 0;
