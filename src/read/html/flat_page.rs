@@ -418,7 +418,8 @@ pub(super) fn describes(text: &str, description: &str) -> bool {
 /// skipped, hidden and (per `flags`) unlikely subtrees, then sums the counts
 /// bottom-up.
 pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'a> {
-    let mut items: Vec<Item<'a>> = Vec::new();
+    // An item per element and text node at most: room for all from the start.
+    let mut items: Vec<Item<'a>> = Vec::with_capacity(dom.tree.values().len());
     // The parents of skipped embeds and answer controls, counted in the stats.
     let mut embeds_at: Vec<usize> = Vec::new();
     let mut choices_at: Vec<usize> = Vec::new();

@@ -30,6 +30,7 @@ pub mod patterns;
 mod prescan;
 pub mod quotes;
 mod tagset;
+mod word_set;
 
 use html5ever::tendril::TendrilSink;
 use scraper::{Html, HtmlTreeSink, Node};

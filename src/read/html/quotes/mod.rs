@@ -28,7 +28,9 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
         .map(|t| t.map(marks::spans).unwrap_or_default())
         .collect();
     // Narrative is read for names only while quotations follow it.
-    let last_quoted = spans.iter().rposition(|s| !s.is_empty());
+    let Some(last_quoted) = spans.iter().rposition(|s| !s.is_empty()) else {
+        return Vec::new();
+    };
     let mut cast = Cast::new(speaker::capitalizes_nouns(texts.iter().flatten().copied()));
     let mut out: Vec<Quote> = Vec::new();
     // The quotations found so far, folded, to recognize a repeat.
@@ -127,7 +129,7 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
                 break;
             }
         }
-        if last_quoted.is_some_and(|last| b < last) {
+        if b < last_quoted {
             cast.read(&text[pos.min(text.len())..]);
         }
         if block_speaker.is_some() {
