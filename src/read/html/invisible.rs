@@ -16,6 +16,14 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Whether a text holds an invisible character, found by the lead bytes of
+/// their encodings (`C2`, `E2`, `EF`) rather than by decoding every
+/// character: most text holds none.
+fn has_invisible(text: &str) -> bool {
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, text.as_bytes())
+        .any(|i| text[i..].chars().next().is_some_and(is_invisible))
+}
+
 /// Removes the invisible characters from every text field of an article
 /// but code.
 pub fn strip(article: &mut Article) {
@@ -83,7 +91,7 @@ fn optional(field: &mut Option<String>) {
 /// A text without its invisible characters; a space doubled where one
 /// stood alone between two spaces is one again.
 fn line(text: &mut String) {
-    if !text.contains(is_invisible) {
+    if !has_invisible(text) {
         return;
     }
     let mut out = String::with_capacity(text.len());
@@ -99,7 +107,8 @@ fn line(text: &mut String) {
 /// its neighbours).
 fn inline(span: &mut Inline) {
     match span {
-        Inline::Text { text } => text.retain(|c| !is_invisible(c)),
+        Inline::Text { text } if has_invisible(text) => text.retain(|c| !is_invisible(c)),
+        Inline::Text { .. } => {}
         Inline::Emphasis { children }
         | Inline::Strong { children }
         | Inline::Link { children, .. } => children.iter_mut().for_each(inline),

@@ -1990,16 +1990,43 @@ pub const LAZY_SRC_ATTRS: &[&str] = &[
     "srcset",
 ];
 
-/// Attributes cut from start tags before parsing, by the start of their
-/// name (any case): event handlers (`onclick`) and script data (`data-*`)
-/// fill a typical page's tags, and the parser copies every one into the tree.
-/// No stage reads them: the attributes read are `class`, `id`, `style`,
-/// `hidden`, `aria-hidden`, `role`, `rel`, `href`, `src`, `srcset`, `alt`,
-/// `itemprop`, `itemtype`, `datetime`, `pubdate`, `title`, `type`, `lang`,
-/// `xml:lang`, and a `meta`'s `content`, `value`, `property`, `name` and
-/// `http-equiv` — plus the lazy-image ones in [`LAZY_SRC_ATTRS`], which are
-/// kept whatever they start with.
-pub const UNREAD_ATTR_PREFIXES: &[&str] = &["on", "data-"];
+/// The attributes some stage reads, sorted; every other attribute is cut
+/// from start tags before parsing (event handlers, script data, layout and
+/// tracking attributes fill a typical page's tags, and the parser copies
+/// every one into the tree). Besides these, the lazy-image attributes of
+/// [`LAZY_SRC_ATTRS`] are kept, and those the parser itself reads:
+/// `encoding` (MathML's HTML islands), `shadowrootmode` (a template's
+/// shadow root), `type` (a hidden input in a table) and `charset`.
+pub const READ_ATTRS: &[&str] = &[
+    "alt",
+    "aria-hidden",
+    "charset",
+    "class",
+    "content",
+    "datetime",
+    "encoding",
+    "hidden",
+    "href",
+    "http-equiv",
+    "id",
+    "itemprop",
+    "itemtype",
+    "lang",
+    "name",
+    "poster",
+    "property",
+    "pubdate",
+    "rel",
+    "role",
+    "shadowrootmode",
+    "src",
+    "srcset",
+    "style",
+    "title",
+    "type",
+    "value",
+    "xml:lang",
+];
 
 /// A `data:` URI shorter than this is a blank placeholder, not a picture.
 pub const PLACEHOLDER_DATA_URI_BYTES: usize = 200;

@@ -6,8 +6,8 @@
 //! out, so the parser does not copy it into the tree: the code inside scripts
 //! and style sheets, the fallbacks inside `noscript` and `iframe`, the
 //! drawing inside inline SVGs (together over a third of a typical saved
-//! page's bytes), the event-handler and script-data attributes of start tags
-//! ([`UNREAD_ATTR_PREFIXES`]), and the indentation between and inside tags:
+//! page's bytes), the attributes of start tags that no stage reads (all but
+//! [`READ_ATTRS`]), and the indentation between and inside tags:
 //! a run of white space between two tags becomes one character, a newline
 //! if it held one. The cuts follow the HTML tokenizer's rules — nothing
 //! changes inside comments, raw text, `pre` or `listing` — and the tree
@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use memchr::{memchr, memmem};
 
 use super::data_uri::{self, Lifted};
-use super::patterns::{LAZY_SRC_ATTRS, UNREAD_ATTR_PREFIXES};
+use super::patterns::{LAZY_SRC_ATTRS, READ_ATTRS};
 use crate::error::{Error, Result};
 use crate::limits::{MAX_ELEMENTS, MAX_PARSE_DEPTH};
 
@@ -305,6 +305,11 @@ static SCOPE_BOUNDARY_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(SCOPE_BO
 static INTEGRATION_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| keys(INTEGRATION_POINTS));
 static ELEMENT_MAKING_END_KEYS: LazyLock<Vec<u128>> =
     LazyLock::new(|| keys(ELEMENT_MAKING_END_TAGS));
+/// The attributes kept: [`READ_ATTRS`] and [`LAZY_SRC_ATTRS`].
+static READ_ATTR_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| {
+    let names: Vec<&str> = READ_ATTRS.iter().chain(LAZY_SRC_ATTRS).copied().collect();
+    keys(&names)
+});
 
 /// Longest name in the lists; longer tag names are in none of them.
 const KEY_BYTES: usize = 16;
@@ -312,11 +317,16 @@ const KEY_BYTES: usize = 16;
 /// A tag name of at most [`KEY_BYTES`] ASCII bytes, lower-cased and packed
 /// into an integer.
 fn name_key(name: &str) -> Option<u128> {
+    bytes_key(name.as_bytes())
+}
+
+/// [`name_key`] of a name's bytes.
+fn bytes_key(name: &[u8]) -> Option<u128> {
     if name.len() > KEY_BYTES {
         return None;
     }
     let mut key = [0u8; KEY_BYTES];
-    for (k, b) in key.iter_mut().zip(name.bytes()) {
+    for (k, b) in key.iter_mut().zip(name) {
         *k = b.to_ascii_lowercase();
     }
     Some(u128::from_le_bytes(key))
@@ -358,21 +368,10 @@ fn names_at(bytes: &[u8], name: &str) -> bool {
         && bytes.get(name.len()).is_some_and(|&c| ends_name(c))
 }
 
-/// Whether no stage reads an attribute of this name (see
-/// [`UNREAD_ATTR_PREFIXES`]).
+/// Whether no stage reads an attribute of this name (any case): it is none
+/// of [`READ_ATTRS`] and [`LAZY_SRC_ATTRS`].
 fn is_unread_attribute(name: &[u8]) -> bool {
-    // Most names start with neither prefix's first letter.
-    let first = name[0].to_ascii_lowercase();
-    UNREAD_ATTR_PREFIXES
-        .iter()
-        .any(|p| p.as_bytes()[0] == first)
-        && UNREAD_ATTR_PREFIXES.iter().any(|p| {
-            name.get(..p.len())
-                .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
-        })
-        && !LAZY_SRC_ATTRS
-            .iter()
-            .any(|a| name.eq_ignore_ascii_case(a.as_bytes()))
+    bytes_key(name).is_none_or(|k| READ_ATTR_KEYS.binary_search(&k).is_err())
 }
 
 /// Where the comment opening at `start` (`<!--`) ends, past its `-->` or
@@ -906,6 +905,18 @@ mod tests {
     }
 
     #[test]
+    fn read_attributes_are_listed_so_they_can_be_found() {
+        assert!(
+            READ_ATTRS.windows(2).all(|w| w[0] < w[1]),
+            "sorted, once each"
+        );
+        for name in READ_ATTRS.iter().chain(LAZY_SRC_ATTRS) {
+            assert!(name.len() <= KEY_BYTES, "{name}");
+            assert!(!is_unread_attribute(name.to_ascii_uppercase().as_bytes()));
+        }
+    }
+
+    #[test]
     fn ordinary_pages_are_untouched() {
         let page = "<div><section><p>One<p>Two</section></div><script type=\"application/ld+json\">{}</script>";
         assert!(matches!(bound(page).unwrap().html, Cow::Borrowed(_)));
@@ -953,7 +964,8 @@ mod tests {
             "<p>A<svg viewBox=\"0 0 1 1\"><svg><path d=\"M0 0\"/></svg><title>x</title></svg>B</p>";
         assert_eq!(
             bound(page).unwrap().html,
-            "<p>A<svg viewBox=\"0 0 1 1\"></svg>B</p>"
+            "<p>A<svg ></svg>B</p>",
+            "the drawing and its unread attributes go, the element stays"
         );
         let broken = "<svg><path d=\"M0\"/><p>Text</p></svg>";
         assert_eq!(bound(broken).unwrap().html, broken);
@@ -1034,6 +1046,15 @@ mod tests {
         assert_eq!(cut("<p hidden data-x data-y=>"), "<p hidden >");
         // What ends an unquoted value stays.
         assert_eq!(cut("<a href=x data-y/>"), "<a href=x />");
+        // Layout, tracking and accessibility attributes no stage reads.
+        assert_eq!(
+            cut("<a href=x target=_blank rel=author tabindex=0 aria-label=\"Home\">"),
+            "<a href=x rel=author >"
+        );
+        assert_eq!(
+            cut("<img width=\"60\" src=a.jpg HEIGHT=40 aria-hidden=true>"),
+            "<img src=a.jpg aria-hidden=true>"
+        );
         // Formatting elements other than `a` keep theirs.
         let formatting = "<b data-x=1><i onclick=f>";
         assert_eq!(cut(formatting), formatting);
