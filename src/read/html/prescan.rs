@@ -320,16 +320,16 @@ fn name_key(name: &str) -> Option<u128> {
     bytes_key(name.as_bytes())
 }
 
-/// [`name_key`] of a name's bytes.
+/// [`name_key`] of a name's bytes, shifted into the integer a byte at a
+/// time (bytes stored one by one and read back as a number would stall).
 fn bytes_key(name: &[u8]) -> Option<u128> {
     if name.len() > KEY_BYTES {
         return None;
     }
-    let mut key = [0u8; KEY_BYTES];
-    for (k, b) in key.iter_mut().zip(name) {
-        *k = b.to_ascii_lowercase();
-    }
-    Some(u128::from_le_bytes(key))
+    let key = name.iter().rev().fold(0u128, |key, &b| {
+        (key << 8) | u128::from(b.to_ascii_lowercase())
+    });
+    Some(key)
 }
 
 /// The [`name_key`] of a lower-case name, for matching one element.

@@ -184,17 +184,45 @@ pub(super) struct Page {
     pub(super) gap: bool,
 }
 
+/// What an open element passes on to its content: the innermost area that
+/// is not the article, and flags held as bits of one byte (set in a
+/// register; a frame of separate flags is stored a byte at a time and read
+/// back whole, which stalls the walk).
 #[derive(Debug, Clone, Copy, Default)]
 struct Frame {
-    invisible: bool,
-    /// Whether the element's tag breaks a line ([`LINE_BREAK_TAGS`]).
-    line_break: bool,
-    foreign: bool,
-    in_article: bool,
-    /// The innermost area that is not the article, and whether this
-    /// element opened it.
     area: Option<usize>,
-    opens_area: bool,
+    flags: u8,
+}
+
+/// [`Frame`] flags: inside an invisible element; the element's tag breaks a
+/// line ([`LINE_BREAK_TAGS`]); inside the article; the element opened its
+/// area.
+const INVISIBLE_FRAME: u8 = 1;
+const LINE_BREAK_FRAME: u8 = 2;
+const IN_ARTICLE_FRAME: u8 = 4;
+const OPENS_AREA_FRAME: u8 = 8;
+
+impl Frame {
+    fn invisible(self) -> bool {
+        self.flags & INVISIBLE_FRAME != 0
+    }
+
+    fn line_break(self) -> bool {
+        self.flags & LINE_BREAK_FRAME != 0
+    }
+
+    fn in_article(self) -> bool {
+        self.flags & IN_ARTICLE_FRAME != 0
+    }
+
+    fn opens_area(self) -> bool {
+        self.flags & OPENS_AREA_FRAME != 0
+    }
+
+    /// Whether the content is in an area that is not the article.
+    fn foreign(self) -> bool {
+        self.area.is_some()
+    }
 }
 
 static SAVED_FROM: LazyLock<Regex> =
@@ -677,7 +705,7 @@ impl Page {
                         let attrs = Attrs::of(el);
                         let named = names.of(&attrs);
                         let role = attrs.role.map(lowercase).unwrap_or_default();
-                        let in_article = parent.in_article
+                        let in_article = parent.in_article()
                             || matches!(name, "article" | "main")
                             || role == "main";
                         let article_own = in_article && kinds & ARTICLE_OWN != 0;
@@ -712,13 +740,15 @@ impl Page {
                         } else {
                             parent.area
                         };
+                        let flag = |on: bool, bit: u8| if on { bit } else { 0 };
                         let frame = Frame {
-                            invisible: parent.invisible || kinds & INVISIBLE != 0,
-                            line_break: kinds & LINE_BREAK != 0,
-                            foreign: area.is_some(),
-                            in_article,
                             area,
-                            opens_area: own_foreign,
+                            flags: flag(
+                                parent.invisible() || kinds & INVISIBLE != 0,
+                                INVISIBLE_FRAME,
+                            ) | flag(kinds & LINE_BREAK != 0, LINE_BREAK_FRAME)
+                                | flag(in_article, IN_ARTICLE_FRAME)
+                                | flag(own_foreign, OPENS_AREA_FRAME),
                         };
                         stack.push(frame);
                         page.gap = true;
@@ -733,7 +763,7 @@ impl Page {
                     }
                     Node::Text(text) => {
                         let frame = stack.last().copied().unwrap_or_default();
-                        if !frame.invisible {
+                        if !frame.invisible() {
                             page.push_text(text, frame.area);
                         }
                     }
@@ -751,10 +781,10 @@ impl Page {
                     if let Node::Element(_) = node.value() {
                         let frame = stack.pop().unwrap_or_default();
                         page.gap = true;
-                        if frame.line_break {
+                        if frame.line_break() {
                             page.break_line();
                         }
-                        if let (true, Some(area)) = (frame.opens_area, frame.area) {
+                        if let (true, Some(area)) = (frame.opens_area(), frame.area) {
                             page.areas[area].end = page.lines.len();
                         }
                     }
@@ -859,7 +889,7 @@ impl Page {
         let spot = |text: String| Spot {
             line,
             text,
-            foreign: frame.foreign,
+            foreign: frame.foreign(),
             area: frame.area,
         };
         match name {
@@ -892,7 +922,7 @@ impl Page {
             "script" if attr("type").is_some_and(|t| t.to_lowercase().contains("ld+json")) => {
                 self.ld_scripts.push(el.text().collect());
             }
-            "h1" if !frame.invisible => {
+            "h1" if !frame.invisible() => {
                 let text = clean_text(&element_text(el));
                 if !text.is_empty() {
                     self.h1s.push(Heading {
@@ -904,7 +934,7 @@ impl Page {
                     });
                 }
             }
-            "h2" | "h3" if !frame.invisible => {
+            "h2" | "h3" if !frame.invisible() => {
                 let text = clean_text(&element_text(el));
                 if !text.is_empty() {
                     self.subheads.push(spot(text));
@@ -912,7 +942,7 @@ impl Page {
             }
             // `<time>`, and the custom elements pages write a date in
             // (`<relative-time datetime=…>`, `<local-time>`).
-            _ if !frame.invisible
+            _ if !frame.invisible()
                 && is_time_element(name, attrs.datetime.is_some_and(|d| !d.trim().is_empty())) =>
             {
                 let own = clean_text(&el.text().collect::<String>());
@@ -927,7 +957,7 @@ impl Page {
             }
             _ => {}
         }
-        if frame.invisible || matches!(name, "meta" | "link" | "script" | "html" | "body") {
+        if frame.invisible() || matches!(name, "meta" | "link" | "script" | "html" | "body") {
             if name == "meta" || name == "link" {
                 self.itemprop(el, attrs.itemprop, &spot);
             }
