@@ -1990,6 +1990,10 @@ pub const LAZY_SRC_ATTRS: &[&str] = &[
     "srcset",
 ];
 
+/// What a browser's note on a saved page starts with (`<!-- saved from
+/// url=(0045)https://… -->`): the one comment a stage reads.
+pub const SAVED_FROM_COMMENT: &str = "saved from url=";
+
 /// The attributes some stage reads, sorted; every other attribute is cut
 /// from start tags before parsing (event handlers, script data, layout and
 /// tracking attributes fill a typical page's tags, and the parser copies

@@ -6,7 +6,7 @@
 //! out, so the parser does not copy it into the tree: the code inside scripts
 //! and style sheets, the fallbacks inside `noscript` and `iframe`, the
 //! drawing inside inline SVGs (together over a third of a typical saved
-//! page's bytes), the attributes of start tags that no stage reads (all but
+//! page's bytes), comments (but a browser's "saved from" note), the attributes of start tags that no stage reads (all but
 //! [`READ_ATTRS`]), and the indentation between and inside tags:
 //! a run of white space between two tags becomes one character, a newline
 //! if it held one. The cuts follow the HTML tokenizer's rules — nothing
@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use memchr::{memchr, memmem};
 
 use super::data_uri::{self, Lifted};
-use super::patterns::{LAZY_SRC_ATTRS, READ_ATTRS};
+use super::patterns::{LAZY_SRC_ATTRS, READ_ATTRS, SAVED_FROM_COMMENT};
 use crate::error::{Error, Result};
 use crate::limits::{MAX_ELEMENTS, MAX_PARSE_DEPTH};
 
@@ -372,6 +372,12 @@ fn names_at(bytes: &[u8], name: &str) -> bool {
 /// of [`READ_ATTRS`] and [`LAZY_SRC_ATTRS`].
 fn is_unread_attribute(name: &[u8]) -> bool {
     bytes_key(name).is_none_or(|k| READ_ATTR_KEYS.binary_search(&k).is_err())
+}
+
+/// Whether markup is a comment no stage reads: any but a browser's "saved
+/// from" note ([`SAVED_FROM_COMMENT`]).
+fn is_unread_comment(markup: &[u8]) -> bool {
+    markup.starts_with(b"<!--") && memmem::find(markup, SAVED_FROM_COMMENT.as_bytes()).is_none()
 }
 
 /// Where the comment opening at `start` (`<!--`) ends, past its `-->` or
@@ -812,7 +818,22 @@ impl<'a> Iterator for Tags<'a> {
             let closing = bytes.get(start + 1) == Some(&b'/');
             let name_start = start + 1 + usize::from(closing);
             if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
-                self.pos = self.past_markup(start);
+                let end = self.past_markup(start);
+                // A comment between two runs of text stays: they are two
+                // texts in the tree, as written.
+                let blank = |r: &[u8]| r.iter().all(|&c| is_space(c));
+                let text_before = gap_from.is_none_or(|from| !blank(&bytes[from..start]));
+                let text_after = !blank(
+                    &bytes[end..memchr(b'<', &bytes[end..]).map_or(bytes.len(), |e| end + e)],
+                );
+                if self.editing == Editing::Everything
+                    && !self.unsure
+                    && !(text_before && text_after)
+                    && is_unread_comment(&bytes[start..end])
+                {
+                    self.edits.push(Edit::cut(start..end));
+                }
+                self.pos = end;
                 continue;
             }
             let name_end = bytes[name_start..]
@@ -1012,11 +1033,17 @@ mod tests {
             "<textarea> <b>a</b>   <i>b</i> </textarea>",
             "<title> <b>a</b>   <i>b</i> </title>",
             "<script type=\"application/ld+json\"> <b>a</b>   <i>b</i> </script>",
-            "<!-- <b>a</b>   <i>b</i> --><p>",
+            "<!-- saved from url=(0014)about:internet <b>a</b>   <i>b</i> --><p>",
             "<!DOCTYPE html>\n\n<html>",
         ] {
             assert_eq!(cut(raw), raw);
         }
+        // Other comments go whole, but for one that parts two texts.
+        assert_eq!(cut("<p>a <!-- <b>ad</b>   --!></p><!---->"), "<p>a </p>");
+        let parting = "<p>15:00<!-- --> Uhr</p>";
+        assert_eq!(cut(parting), parting);
+        let in_pre = "<pre>a<!-- x -->b</pre>";
+        assert_eq!(cut(in_pre), in_pre, "nothing changes in pre but attributes");
         // Attributes inside `pre` are cut all the same.
         assert_eq!(
             cut("<pre>  <span data-x=1>a</span>  </pre>"),
@@ -1165,32 +1192,56 @@ mod tests {
     }
 
     /// The tree of a page as far as the cuts must keep it: attributes a
-    /// stage reads, text with each white-space run as a newline (if it held
+    /// stage reads, comments a stage reads, text with each white-space run as a newline (if it held
     /// one) or a space but in `pre`, `listing` and `textarea`, and neither
     /// the content of unread raw-text elements nor SVG drawings.
     fn kept_tree(page: &str) -> String {
         use scraper::Node;
+        /// Text as the cuts keep it: white-space runs as one newline (if
+        /// they held one) or one space, unless verbatim.
+        fn text(t: &str, out: &mut String, verbatim: bool) {
+            if t.is_empty() {
+                return;
+            }
+            if verbatim {
+                out.push_str(&format!("{t:?}|"));
+                return;
+            }
+            let mut run = None;
+            for c in t.chars() {
+                if c.is_ascii_whitespace() || c == '\x0c' {
+                    let nl = c == '\n' || c == '\r';
+                    run = Some(run.unwrap_or(false) | nl);
+                    continue;
+                }
+                if let Some(nl) = run.take() {
+                    out.push(if nl { '\n' } else { ' ' });
+                }
+                out.push(c);
+            }
+            if let Some(nl) = run {
+                out.push(if nl { '\n' } else { ' ' });
+            }
+            out.push('|');
+        }
+        /// The children of a node; texts that an unread comment parted are
+        /// one text, as they are once the comment is cut.
+        fn children(node: ego_tree::NodeRef<Node>, out: &mut String, verbatim: bool) {
+            let mut pending = String::new();
+            for child in node.children() {
+                match child.value() {
+                    Node::Text(t) => pending.push_str(t),
+                    Node::Comment(c) if is_unread_comment(format!("<!--{}", &**c).as_bytes()) => {}
+                    _ => {
+                        text(&std::mem::take(&mut pending), out, verbatim);
+                        walk(child, out, verbatim);
+                    }
+                }
+            }
+            text(&pending, out, verbatim);
+        }
         fn walk(node: ego_tree::NodeRef<Node>, out: &mut String, verbatim: bool) {
             match node.value() {
-                Node::Text(t) if verbatim => out.push_str(&format!("{:?}|", &**t)),
-                Node::Text(t) => {
-                    let mut run = None;
-                    for c in t.chars() {
-                        if c.is_ascii_whitespace() || c == '\x0c' {
-                            let nl = c == '\n' || c == '\r';
-                            run = Some(run.unwrap_or(false) | nl);
-                            continue;
-                        }
-                        if let Some(nl) = run.take() {
-                            out.push(if nl { '\n' } else { ' ' });
-                        }
-                        out.push(c);
-                    }
-                    if let Some(nl) = run {
-                        out.push(if nl { '\n' } else { ' ' });
-                    }
-                    out.push('|');
-                }
                 Node::Element(e) => {
                     out.push_str(&format!("<{}", e.name()));
                     let mut attrs: Vec<_> = e
@@ -1202,18 +1253,12 @@ mod tests {
                     out.push_str(&format!("{attrs:?}>"));
                     let verbatim = verbatim || matches!(e.name(), "pre" | "listing" | "textarea");
                     if !matches!(e.name(), "script" | "style" | "noscript" | "iframe" | "svg") {
-                        for child in node.children() {
-                            walk(child, out, verbatim);
-                        }
+                        children(node, out, verbatim);
                     }
                     out.push_str("</>");
                 }
                 Node::Comment(c) => out.push_str(&format!("<!--{}-->", &**c)),
-                Node::Document => {
-                    for child in node.children() {
-                        walk(child, out, verbatim);
-                    }
-                }
+                Node::Document => children(node, out, verbatim),
                 other => out.push_str(&format!("{other:?}")),
             }
         }

@@ -24,7 +24,7 @@ use crate::read::html::patterns::{
     ARTICLE_OWN_TAGS, AUTHOR_LINK_PATHS, BYLINE_HINTS, BYLINE_NOT_HINTS, COMMENT_AREA_HINT,
     DATE_HINTS, FOREIGN_AREA_HINTS, FOREIGN_AREA_TAGS, FOREIGN_MODIFIER_WORDS, INVISIBLE_TAGS,
     LINE_BREAK_TAGS, LINES_AFTER_HEADLINE, LINES_BEFORE_HEADLINE, MAX_BYLINE_CHARS,
-    MAX_META_LINE_CHARS, TAXONOMY_CLASS_PREFIXES,
+    MAX_META_LINE_CHARS, SAVED_FROM_COMMENT, TAXONOMY_CLASS_PREFIXES,
 };
 use crate::read::html::tagset::TagKinds;
 
@@ -228,7 +228,7 @@ impl Frame {
 static SAVED_FROM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"saved from url=\(\d+\)\s*(\S+)").expect("valid regex"));
 /// What a comment holds when [`SAVED_FROM`] matches it, found faster.
-static SAVED_FROM_MARK: LazyLock<Finder> = LazyLock::new(|| Finder::new("saved from url="));
+static SAVED_FROM_MARK: LazyLock<Finder> = LazyLock::new(|| Finder::new(SAVED_FROM_COMMENT));
 
 /// The tag lists the walk looks every element up in, as the bits of one
 /// lookup: [`LINE_BREAK_TAGS`], [`INVISIBLE_TAGS`], [`FOREIGN_AREA_TAGS`],
