@@ -1,6 +1,7 @@
 //! The byline: who wrote the article, from metadata or the byline printed
 //! near the headline, cleaned down to people's names.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -184,8 +185,10 @@ impl Found<'_> {
                 }
                 continue;
             }
-            let dated = dates::find(text, order).is_some();
+            let found = OnceCell::new();
+            let dated = || *found.get_or_init(|| dates::find(text, order).is_some());
             if let Some(rest) = inner_byline(text, dated) {
+                let dated = dated();
                 // Mid-line, "von"/"by" is as often a preposition: only full
                 // names count, or one name (a handle) on a dated line
                 // ("Publiziert am 13. Januar 2014 von jdoe").
@@ -550,7 +553,7 @@ fn author_link_candidates(page: &Page, search: Search, out: &mut Vec<Candidate>)
         .filter(|s| {
             search.keeps(page, s.foreign, s.area)
                 && if search.outside {
-                    inner_byline(&s.text, false).is_none()
+                    inner_byline(&s.text, || false).is_none()
                         && clean_byline(&s.text, true)
                             .is_some_and(|(_, names)| names.iter().all(|n| is_full_name(n)))
                 } else {
@@ -957,11 +960,10 @@ static PREFIXES_BY_FIRST: LazyLock<Vec<PrefixGroup>> = LazyLock::new(|| {
 
 /// The text after a byline word standing inside a short line ("Posted on
 /// May 3, 2021 by Jane Doe" → "Jane Doe"), if there is one.
-fn inner_byline(line: &str, dated: bool) -> Option<&str> {
-    let short = line.split_whitespace().count() <= BYLINE_INNER_MAX_WORDS;
-    if !short && !dated {
-        return None;
-    }
+/// Whether the line holds a date is asked only of a line with a byline
+/// word (`dated`, as finding dates costs more than looking for the word).
+fn inner_byline(line: &str, dated: impl Fn() -> bool) -> Option<&str> {
+    let short = || line.split_whitespace().count() <= BYLINE_INNER_MAX_WORDS;
     let mut offset = 0;
     let mut previous = "";
     for word in line.split_inclusive(char::is_whitespace) {
@@ -977,13 +979,16 @@ fn inner_byline(line: &str, dated: bool) -> Option<&str> {
             .any(|w| bare.eq_ignore_ascii_case(w))
             && !credit()
         {
+            if !short() && !dated() {
+                return None;
+            }
             let rest = &line[offset..];
             // A handle after the word is lowercase; a dated line makes it a
             // byline rather than a phrase ("von uriebe" beside the date).
             if rest
                 .chars()
                 .next()
-                .is_some_and(|c| c.is_uppercase() || (dated && c.is_alphanumeric()))
+                .is_some_and(|c| c.is_uppercase() || (dated() && c.is_alphanumeric()))
             {
                 return Some(rest);
             }
