@@ -1997,10 +1997,11 @@ pub const SAVED_FROM_COMMENT: &str = "saved from url=";
 /// The attributes some stage reads, sorted; every other attribute is cut
 /// from start tags before parsing (event handlers, script data, layout and
 /// tracking attributes fill a typical page's tags, and the parser copies
-/// every one into the tree). Besides these, the lazy-image attributes of
-/// [`LAZY_SRC_ATTRS`] are kept, and those the parser itself reads:
-/// `encoding` (MathML's HTML islands), `shadowrootmode` (a template's
-/// shadow root), `type` (a hidden input in a table) and `charset`.
+/// every one into the tree). The lazy-image attributes of
+/// [`LAZY_SRC_ATTRS`] are kept too. The list also holds those the parser
+/// itself reads: `encoding` (MathML's HTML islands), `shadowrootmode` (a
+/// template's shadow root), `type` (a hidden input in a table) and
+/// `charset`.
 pub const READ_ATTRS: &[&str] = &[
     "alt",
     "aria-hidden",

@@ -6,8 +6,9 @@
 //! out, so the parser does not copy it into the tree: the code inside scripts
 //! and style sheets, the fallbacks inside `noscript` and `iframe`, the
 //! drawing inside inline SVGs (together over a third of a typical saved
-//! page's bytes), comments (but a browser's "saved from" note), the attributes of start tags that no stage reads (all but
-//! [`READ_ATTRS`]), and the indentation between and inside tags:
+//! page's bytes), comments but a browser's "saved from" note and those that
+//! part two runs of text, the attributes of start tags that no stage reads
+//! (all but [`READ_ATTRS`]), and the indentation between and inside tags:
 //! a run of white space between two tags becomes one character, a newline
 //! if it held one. The cuts follow the HTML tokenizer's rules — nothing
 //! changes inside comments, raw text, `pre` or `listing` — and the tree
@@ -347,6 +348,11 @@ fn keys(names: &[&str]) -> Vec<u128> {
     let mut keys: Vec<u128> = names.iter().filter_map(|n| name_key(n)).collect();
     keys.sort_unstable();
     keys
+}
+
+/// Whether bytes are all white space to the HTML tokenizer.
+fn is_blank(bytes: &[u8]) -> bool {
+    bytes.iter().all(|&c| is_space(c))
 }
 
 /// Whether a byte is white space to the HTML tokenizer (a carriage return
@@ -712,7 +718,7 @@ impl<'a> Tags<'a> {
     /// squeezed to one character: a newline if it holds a line break.
     fn squeeze(&mut self, from: usize, to: usize) {
         let gap = &self.html.as_bytes()[from..to];
-        if gap.len() < 2 || !gap.iter().all(|&c| is_space(c)) {
+        if gap.len() < 2 || !is_blank(gap) {
             return;
         }
         let with = if gap.iter().any(|&c| c == b'\n' || c == b'\r') {
@@ -821,15 +827,15 @@ impl<'a> Iterator for Tags<'a> {
                 let end = self.past_markup(start);
                 // A comment between two runs of text stays: they are two
                 // texts in the tree, as written.
-                let blank = |r: &[u8]| r.iter().all(|&c| is_space(c));
-                let text_before = gap_from.is_none_or(|from| !blank(&bytes[from..start]));
-                let text_after = !blank(
-                    &bytes[end..memchr(b'<', &bytes[end..]).map_or(bytes.len(), |e| end + e)],
-                );
+                let parts_texts = || {
+                    let next = memchr(b'<', &bytes[end..]).map_or(bytes.len(), |e| end + e);
+                    gap_from.is_none_or(|from| !is_blank(&bytes[from..start]))
+                        && !is_blank(&bytes[end..next])
+                };
                 if self.editing == Editing::Everything
                     && !self.unsure
-                    && !(text_before && text_after)
                     && is_unread_comment(&bytes[start..end])
+                    && !parts_texts()
                 {
                     self.edits.push(Edit::cut(start..end));
                 }
@@ -1191,10 +1197,10 @@ mod tests {
         }
     }
 
-    /// The tree of a page as far as the cuts must keep it: attributes a
-    /// stage reads, comments a stage reads, text with each white-space run as a newline (if it held
-    /// one) or a space but in `pre`, `listing` and `textarea`, and neither
-    /// the content of unread raw-text elements nor SVG drawings.
+    /// The tree of a page as far as the cuts must keep it: attributes and
+    /// comments a stage reads, text with each white-space run as a newline
+    /// (if it held one) or a space but in `pre`, `listing` and `textarea`,
+    /// and neither the content of unread raw-text elements nor SVG drawings.
     fn kept_tree(page: &str) -> String {
         use scraper::Node;
         /// Text as the cuts keep it: white-space runs as one newline (if

@@ -960,6 +960,7 @@ static PREFIXES_BY_FIRST: LazyLock<Vec<PrefixGroup>> = LazyLock::new(|| {
 
 /// The text after a byline word standing inside a short line ("Posted on
 /// May 3, 2021 by Jane Doe" → "Jane Doe"), if there is one.
+///
 /// Whether the line holds a date is asked only of a line with a byline
 /// word (`dated`, as finding dates costs more than looking for the word).
 fn inner_byline(line: &str, dated: impl Fn() -> bool) -> Option<&str> {
