@@ -49,6 +49,8 @@ const SHRINKAGE: f64 = 0.2;
 const LAMBDA: f64 = 1.0;
 const MIN_LEAF_HESSIAN: f64 = 2.0;
 const MAX_CUTS: usize = 32;
+/// The scorer's gram: this many words.
+const GRAM: usize = 4;
 /// A block is article text when at least this share of its 4-grams are gold.
 const GOLD_SHARE: f64 = 0.5;
 /// A threshold helps a held-out set only when it raises F1 by at least this
@@ -165,6 +167,10 @@ struct Block {
     /// the 4-grams that span it.
     words: Vec<u64>,
     page_gold: Rc<HashMap<u64, usize>>,
+    /// For a block of fewer than four words (a heading, a label), whether
+    /// a 4-gram spanning it and its neighbours' words is gold: its own
+    /// words are too few to make a gram of the scorer's.
+    spanned_gold: bool,
     x: Vec<f32>,
 }
 
@@ -180,11 +186,12 @@ impl Block {
         if self.x.is_empty() {
             None
         } else if self.has_gold() {
-            Some(if self.gold_grams >= GOLD_SHARE * self.grams.max(1.0) {
-                1.0
+            let gold = if self.words.len() < GRAM {
+                self.spanned_gold
             } else {
-                0.0
-            })
+                self.gold_grams >= GOLD_SHARE * self.grams.max(1.0)
+            };
+            Some(if gold { 1.0 } else { 0.0 })
         } else if self.with_found > 0.0 {
             Some(1.0)
         } else if self.without_found > 0.0 {
@@ -222,6 +229,7 @@ fn read_rows(path: &str) -> Res<Vec<Block>> {
             without_found: num(7),
             words: word_hashes(c[8]),
             page_gold,
+            spanned_gold: false,
             x: c[10..]
                 .iter()
                 .filter(|v| !v.is_empty())
@@ -229,7 +237,47 @@ fn read_rows(path: &str) -> Res<Vec<Block>> {
                 .collect(),
         });
     }
+    for page in out.chunk_by_mut(|a, b| a.set == b.set && a.page == b.page) {
+        mark_spanned_gold(page);
+    }
     Ok(out)
+}
+
+/// Marks the page's short blocks whose words, with the last words before
+/// and the first after them, make a gold 4-gram.
+fn mark_spanned_gold(page: &mut [Block]) {
+    for i in 0..page.len() {
+        let n = page[i].words.len();
+        if n == 0 || n >= GRAM {
+            continue;
+        }
+        let before: Vec<u64> = page[..i]
+            .iter()
+            .rev()
+            .flat_map(|b| b.words.iter().rev())
+            .take(GRAM - n)
+            .copied()
+            .collect();
+        let after = page[i + 1..]
+            .iter()
+            .flat_map(|b| b.words.iter())
+            .take(GRAM - n);
+        let seq: Vec<u64> = before
+            .iter()
+            .rev()
+            .chain(&page[i].words)
+            .copied()
+            .chain(after.copied())
+            .collect();
+        let gold = &page[i].page_gold;
+        // The windows of the sequence that hold the whole block.
+        let at = before.len();
+        page[i].spanned_gold = seq
+            .windows(GRAM)
+            .enumerate()
+            .any(|(s, w)| s <= at && at + n <= s + GRAM && gold.contains_key(&gram_hash(w)))
+            || (seq.len() < GRAM && gold.contains_key(&gram_hash(&seq)));
+    }
 }
 
 /// The hashes of space-separated words.
@@ -249,21 +297,23 @@ fn word_hashes(words: &str) -> Vec<u64> {
 /// scorer's `shingles`, each gram a hash of its words.
 fn gram_counts(words: &[u64]) -> HashMap<u64, usize> {
     let mut out = HashMap::new();
-    let gram = |w: &[u64]| {
-        let mut h = DefaultHasher::new();
-        w.hash(&mut h);
-        h.finish()
-    };
-    if words.len() < 4 {
+    if words.len() < GRAM {
         if !words.is_empty() {
-            out.insert(gram(words), 1);
+            out.insert(gram_hash(words), 1);
         }
         return out;
     }
-    for w in words.windows(4) {
-        *out.entry(gram(w)).or_default() += 1;
+    for w in words.windows(GRAM) {
+        *out.entry(gram_hash(w)).or_default() += 1;
     }
     out
+}
+
+/// One gram's hash.
+fn gram_hash(words: &[u64]) -> u64 {
+    let mut h = DefaultHasher::new();
+    words.hash(&mut h);
+    h.finish()
 }
 
 /// The scorer's precision and recall for a page whose kept blocks are these.
