@@ -63,9 +63,10 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
     // Only the removal of unlikely-named blocks changes the flattened page:
     // the attempts without it share one.
     let mut unstripped: Option<Page> = None;
+    let mut stripped: Option<Page> = None;
     for flags in attempts {
         let found = if flags.strip_unlikely {
-            extract_from(&flatten(dom, meta, flags))
+            extract_from(stripped.insert(flatten(dom, meta, flags)))
         } else {
             let page = unstripped.get_or_insert_with(|| flatten(dom, meta, flags));
             page.flags = flags;
@@ -110,6 +111,15 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
                 mut body, aside, ..
             },
         )) if all > 0 => {
+            let mut kept = body.blocks.iter().zip(&aside).filter(|(_, a)| !**a);
+            // No paragraph outside comments and side boxes: the first
+            // attempt's container is the post, whose cleaning took its text
+            // (a picture post's sentence beside its video).
+            if !kept.any(|(b, _)| is_found_paragraph(b))
+                && let Some(post) = stripped.as_mut().and_then(|p| uncleaned_post(p, chars))
+            {
+                return post;
+            }
             if chars > 0 {
                 let mut aside = aside.into_iter();
                 body.blocks.retain(|_| !aside.next().unwrap_or(false));
@@ -131,6 +141,38 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
             if prose { body } else { Body::default() }
         }
     }
+}
+
+/// The body of the stripped page's container without conditional
+/// cleaning, when that container is a whole post (it holds the headline,
+/// short of the page's `<body>`) and it finds a paragraph and more than
+/// `chars` of text.
+fn uncleaned_post(page: &mut Page, chars: usize) -> Option<Body> {
+    let &post = choose_containers(page).first()?;
+    let holds_headline = (post..page.items[post].end).any(|i| {
+        matches!(page.items[i].tag, "h1" | "h2" | "h3")
+            && names_headline(&page.plain_text(i), &page.headline)
+    });
+    if page.is(post, "body") || !holds_headline {
+        return None;
+    }
+    page.flags.clean = false;
+    let found = extract_from(page);
+    let more =
+        textual_chars(&found.body) > chars && found.body.blocks.iter().any(is_found_paragraph);
+    (more && !found.teasers).then_some(found.body)
+}
+
+/// Whether a block is a paragraph that adds text ([`found_chars`]).
+fn is_found_paragraph(b: &Block) -> bool {
+    matches!(b, Block::Paragraph { .. }) && found_chars(b) > 0
+}
+
+/// Whether a heading prints the (folded) headline, or the part of it a
+/// page title adds the site's name to ("Site: Post", "Post - Site").
+fn names_headline(heading: &str, headline: &str) -> bool {
+    let h = fold_case(heading);
+    h == headline || (h.contains(' ') && (headline.starts_with(&h) || headline.ends_with(&h)))
 }
 
 /// The characters of the blocks marked aside ([`aside_blocks`]).
@@ -1153,6 +1195,27 @@ mod tests {
         let text: Vec<&str> = body.blocks.iter().map(Block::text).collect();
         assert!(text.contains(&"We spent the afternoon in the park collecting leaves."));
         assert!(!text.iter().any(|t| t.contains("lovely picture")));
+    }
+
+    #[test]
+    fn a_picture_post_is_not_traded_for_its_comment_thread() {
+        // Its text is short beside a video, so the cleaning that drops a
+        // box of an embed and a few words takes the whole post; the post
+        // is still the article.
+        let picture = "<p><a href=\"/big.jpg\"><img src=\"/small.jpg\" alt=\"\"></a></p>";
+        let comment = "<li class=\"comment\"><p>These pictures look good, and I will be curious to see a comparison with the older lens once the reviews are out.</p></li>";
+        let html = format!(
+            "<html><head><title>More sample pictures | Lens News</title></head><body>\
+             <div class=\"post\"><h1>More sample pictures</h1><div class=\"entry\">{}\
+             <p>Here are a few more pictures from the new lens, found on a photo site.</p>\
+             <p><object data=\"/clip.swf\"></object></p></div></div>\
+             <div id=\"comments\"><ol class=\"commentlist\">{}</ol></div></body></html>",
+            picture.repeat(4),
+            comment.repeat(12)
+        );
+        let text = texts_of(&html, "more sample pictures | lens news");
+        assert!(has_line(&text, "Here are a few more pictures"), "{text:?}");
+        assert!(!has_line(&text, "These pictures look good"), "{text:?}");
     }
 
     #[test]
