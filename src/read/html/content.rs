@@ -465,14 +465,19 @@ fn drop_furniture(out: &mut Sink) {
 }
 
 /// Ends the article at a heading over the author's box ("About the author",
-/// "About Jane Doe") printed after a long paragraph: what follows is the
-/// writer's bio and the site's links, not the story.
+/// "About Jane Doe") printed after paragraphs of a long paragraph's length
+/// ([`TAIL_PROSE_MIN_CHARS`]) in all: what follows is the writer's bio and
+/// the site's links, not the story.
 fn cut_at_author_box(out: &mut Sink) {
-    let Some(first_prose) = out.blocks.iter().position(is_long_prose) else {
-        return;
-    };
-    if let Some(at) = out.blocks[first_prose..].iter().position(heads_author_box) {
-        out.truncate(first_prose + at);
+    let mut prose = 0;
+    let at = out.blocks.iter().position(|b| {
+        if matches!(b, Block::Paragraph { .. }) {
+            prose += b.text().chars().count();
+        }
+        prose >= TAIL_PROSE_MIN_CHARS && heads_author_box(b)
+    });
+    if let Some(at) = at {
+        out.truncate(at);
     }
 }
 
@@ -1495,5 +1500,16 @@ mod tests {
             PROSE.repeat(3)
         ));
         assert!(has_line(&text, "Jane Doe covers"), "{text:?}");
+        // A post of short paragraphs ends at the box as well.
+        let short = "<p>Voting is one of your rights, and it matters in every state this year.</p>";
+        let text = article_texts(&format!(
+            "{}<h3>About the author...</h3>{bio}{bio}",
+            short.repeat(8)
+        ));
+        assert!(has_line(&text, "Voting is one"), "{text:?}");
+        assert!(!has_line(&text, "Jane Doe covers"), "{text:?}");
+        // A heading so named at the top is the article's subject.
+        let text = article_texts(&format!("<h3>About the author</h3>{}", PROSE.repeat(3)));
+        assert!(has_line(&text, "The council voted"), "{text:?}");
     }
 }
