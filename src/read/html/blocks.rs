@@ -22,10 +22,11 @@ use super::patterns::{
     EMBED_MAX_CHARS, HEADING_BLOCK_SHARE, LABEL_MAX_CHARS, LAZY_SRC_ATTRS, LOGO_SUFFIXES,
     MAX_LINK_DENSITY, MAX_LINK_DENSITY_POSITIVE, MAX_NESTING, MIN_BLOCK_CHARS,
     MIN_PARAGRAPHS_PER_IMAGE, MODERATION_NOTICES, MONTH_NAMES, NAMED_CLUTTER_LINK_DENSITY,
-    NAMED_CLUTTER_SHORT_CHARS, PLACEHOLDER_DATA_URI_BYTES, PLACEHOLDER_IMAGE_HINTS,
-    POLL_MIN_CHOICES, POST_FURNITURE_PREFIXES, PROSE_COMMAS, PUBLISHED_WORDS, READ_ALSO_MAX_CHARS,
-    READ_ALSO_PREFIXES, SHORT_BLOCK_MAX_IMAGES, TIME_LINE_SEPARATORS, TIME_LINE_WORDS, TIME_WORDS,
-    UPDATED_WORDS, WEEKDAY_NAMES, ZONE_ABBREVIATIONS,
+    NAMED_CLUTTER_SHORT_CHARS, NEIGHBOUR_ARROWS, NEIGHBOUR_LINK_SHARE, PLACEHOLDER_DATA_URI_BYTES,
+    PLACEHOLDER_IMAGE_HINTS, POLL_MIN_CHOICES, POST_FURNITURE_PREFIXES, PROSE_COMMAS,
+    PUBLISHED_WORDS, READ_ALSO_MAX_CHARS, READ_ALSO_PREFIXES, SHORT_BLOCK_MAX_IMAGES,
+    TIME_LINE_SEPARATORS, TIME_LINE_WORDS, TIME_WORDS, UPDATED_WORDS, WEEKDAY_NAMES,
+    ZONE_ABBREVIATIONS,
 };
 use crate::model::{Block, Inline};
 
@@ -889,6 +890,9 @@ fn repair_quotes(inlines: Vec<Inline>) -> Vec<Inline> {
 fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
     let text = p.text();
     let len = text.chars().count();
+    if len <= READ_ALSO_MAX_CHARS && links_neighbour_posts(p) {
+        return true;
+    }
     if !page.flags.clean {
         // Without cleaning, only the site's own notices go: they are never
         // the article, whichever part of the page is read.
@@ -930,6 +934,15 @@ fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
     len <= CREDIT_MAX_CHARS && CREDIT_MARKERS.iter().any(|m| lower.contains(m))
         || is_byline(&lower)
         || is_date_line(&lower)
+}
+
+/// Whether a line is a blog's links to the posts before and after this one
+/// ("« Older post | Main | Newer post »"): it opens or closes with an arrow
+/// quote and is mostly links (a quotation in French guillemets is not).
+fn links_neighbour_posts(p: &Block) -> bool {
+    let text = p.text();
+    (text.starts_with(NEIGHBOUR_ARROWS[0]) || text.ends_with(NEIGHBOUR_ARROWS[1]))
+        && link_share(p) >= NEIGHBOUR_LINK_SHARE
 }
 
 /// Whether a short line (folded) is the site's notice rather than text: a
@@ -1103,6 +1116,39 @@ fn remove_dot_segments(path: &str) -> String {
     }
     out.push_str(tail);
     out
+}
+
+/// Share of a paragraph's characters that sit inside links.
+pub(super) fn link_share(b: &Block) -> f32 {
+    fn linked(inlines: &[Inline], inside: bool) -> usize {
+        inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text { text } | Inline::Code { text } if inside => text.chars().count(),
+                Inline::Link { children, .. } => linked(children, true),
+                Inline::Emphasis { children } | Inline::Strong { children } => {
+                    linked(children, inside)
+                }
+                _ => 0,
+            })
+            .sum()
+    }
+    match b {
+        Block::Paragraph {
+            text,
+            inlines: Some(inlines),
+        } => linked(inlines, false) as f32 / text.chars().count().max(1) as f32,
+        Block::List {
+            items,
+            item_inlines: Some(item_inlines),
+            ..
+        } => {
+            let chars: usize = items.iter().map(|t| t.chars().count()).sum();
+            let links: usize = item_inlines.iter().map(|i| linked(i, false)).sum();
+            links as f32 / chars.max(1) as f32
+        }
+        _ => 0.0,
+    }
 }
 
 #[cfg(test)]

@@ -13,9 +13,9 @@ use std::sync::LazyLock;
 
 use scraper::Html;
 
-use super::blocks::{self, Sink};
+use super::blocks::{self, Sink, link_share};
 use super::flat_page::{Flags, NONE, Page, WordHints, describes, flatten, has_word_hint};
-use super::learned::{self, Context, link_share};
+use super::learned::{self, Context};
 use super::metadata::names::is_given_name;
 use super::normalize::{fold_case, folds_case_to};
 use super::patterns::{
@@ -1473,14 +1473,28 @@ mod tests {
         let text = article_texts(&format!(
             "{}<p>Posted in News, Council | 7 Comments</p>\
              <p>Tags: budget, library, roads</p><p>Follow us!</p>\
-             <p>This entry was posted on Tuesday, May 3rd at 2:01 pm and is filed under News.</p>{}",
+             <p>This entry was posted on Tuesday, May 3rd at 2:01 pm and is filed under News.</p>\
+             <p>This entry was written by Jane Doe, posted at 9:00 am, filed under News.</p>\
+             <p>Posted in: Council |</p>{}\
+             <p>« <a href=\"https://example.com/older\">Council delays the vote</a> | <a href=\"https://example.com/\">Main</a> | <a href=\"https://example.com/newer\">Library opens</a> »</p>\
+             <p><a href=\"https://example.com/older\">Council delays the vote</a> »</p>\
+             <p>« Nous voterons le budget », a dit la maire.</p>",
             PROSE.repeat(2),
             PROSE.repeat(2)
         ));
         assert!(has_line(&text, "The council voted"), "{text:?}");
-        for junk in ["Posted in", "Tags:", "Follow us", "This entry"] {
+        for junk in [
+            "Posted in",
+            "Tags:",
+            "Follow us",
+            "This entry",
+            "« Council",
+            "Council delays",
+        ] {
             assert!(!has_line(&text, junk), "{junk}: {text:?}");
         }
+        // A quotation in guillemets is the article's.
+        assert!(has_line(&text, "« Nous voterons"), "{text:?}");
     }
 
     #[test]

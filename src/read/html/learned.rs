@@ -23,11 +23,11 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use super::blocks::Sink;
+use super::blocks::{Sink, link_share};
 use super::flat_page::{CLUTTER_WORDS, NONE, Page, has_word_hint, names_discussion};
 use super::normalize::fold_case;
 use super::patterns::{SENTENCE_ENDS, TAIL_PROSE_MIN_CHARS};
-use crate::model::{Block, Inline};
+use crate::model::Block;
 
 /// The trained model, embedded at build time.
 static MODEL_JSON: &str = include_str!("../../../models/body.json");
@@ -505,39 +505,6 @@ impl Path {
             i = item.parent;
         }
         p
-    }
-}
-
-/// Share of a paragraph's characters that sit inside links.
-pub(super) fn link_share(b: &Block) -> f32 {
-    fn linked(inlines: &[Inline], inside: bool) -> usize {
-        inlines
-            .iter()
-            .map(|i| match i {
-                Inline::Text { text } | Inline::Code { text } if inside => text.chars().count(),
-                Inline::Link { children, .. } => linked(children, true),
-                Inline::Emphasis { children } | Inline::Strong { children } => {
-                    linked(children, inside)
-                }
-                _ => 0,
-            })
-            .sum()
-    }
-    match b {
-        Block::Paragraph {
-            text,
-            inlines: Some(inlines),
-        } => linked(inlines, false) as f32 / text.chars().count().max(1) as f32,
-        Block::List {
-            items,
-            item_inlines: Some(item_inlines),
-            ..
-        } => {
-            let chars: usize = items.iter().map(|t| t.chars().count()).sum();
-            let links: usize = item_inlines.iter().map(|i| linked(i, false)).sum();
-            links as f32 / chars.max(1) as f32
-        }
-        _ => 0.0,
     }
 }
 

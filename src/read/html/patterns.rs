@@ -2173,12 +2173,14 @@ pub const MODERATION_NOTICES: &[&str] = &[
 /// calls. A short line that opens so is the site's, not the article's.
 pub const POST_FURNITURE_PREFIXES: &[&str] = &[
     "posted in ",
+    "posted in:",
     "filed under",
     "categories:",
     "tags:",
     "tagged:",
     "tagged with",
     "this entry was posted",
+    "this entry was written",
     "you can follow any responses",
     "trackback url",
     "previous post",
@@ -2193,6 +2195,14 @@ pub const POST_FURNITURE_PREFIXES: &[&str] = &[
     "share this",
     "leave a reply",
 ];
+
+/// The arrows a blog puts before the previous post's link and after the
+/// next one's ("« Older post | Main | Newer post »").
+pub const NEIGHBOUR_ARROWS: [char; 2] = ['«', '»'];
+
+/// A line between those arrows is the neighbour posts' links when at least
+/// this share of it is linked: a quotation in guillemets is not linked.
+pub const NEIGHBOUR_LINK_SHARE: f32 = 0.5;
 
 /// A "read also" insert is short: longer paragraphs starting with those
 /// words are prose.
