@@ -17,16 +17,16 @@ use super::normalize::{
 };
 use super::patterns::{
     AD_LABELS, BODY_BYLINE_OPENERS, BYLINE_MAX_WORDS, CLASS_WEIGHT, CLUTTER_MAX_CHARS,
-    COMMENT_ACTIONS, CREDIT_MARKERS, CREDIT_MAX_CHARS, DATE_LINE_MAX_CHARS,
+    COMMENT_ACTIONS, COPYRIGHT_OPENERS, CREDIT_MARKERS, CREDIT_MAX_CHARS, DATE_LINE_MAX_CHARS,
     DATE_LINE_MAX_LETTER_WORDS, DATE_LINE_MAX_WORDS, DATELINE_MAX_CHARS, DATELINE_PREFIXES,
     EMBED_MAX_CHARS, HEADING_BLOCK_SHARE, LABEL_MAX_CHARS, LAZY_SRC_ATTRS, LOGO_SUFFIXES,
     MAX_LINK_DENSITY, MAX_LINK_DENSITY_POSITIVE, MAX_NESTING, MIN_BLOCK_CHARS,
     MIN_PARAGRAPHS_PER_IMAGE, MODERATION_NOTICES, MONTH_NAMES, NAMED_CLUTTER_LINK_DENSITY,
     NAMED_CLUTTER_SHORT_CHARS, NEIGHBOUR_ARROWS, NEIGHBOUR_LINK_SHARE, PLACEHOLDER_DATA_URI_BYTES,
     PLACEHOLDER_IMAGE_HINTS, POLL_MIN_CHOICES, POST_FURNITURE_PREFIXES, PROSE_COMMAS,
-    PUBLISHED_WORDS, READ_ALSO_MAX_CHARS, READ_ALSO_PREFIXES, SHORT_BLOCK_MAX_IMAGES,
-    TIME_LINE_SEPARATORS, TIME_LINE_WORDS, TIME_WORDS, UPDATED_WORDS, WEEKDAY_NAMES,
-    ZONE_ABBREVIATIONS,
+    PUBLISHED_WORDS, READ_ALSO_MAX_CHARS, READ_ALSO_PREFIXES, RIGHTS_RESERVED, SHARE_ACTIONS,
+    SHORT_BLOCK_MAX_IMAGES, TIME_LINE_SEPARATORS, TIME_LINE_WORDS, TIME_WORDS, UPDATED_WORDS,
+    WEEKDAY_NAMES, ZONE_ABBREVIATIONS,
 };
 use crate::model::{Block, Inline};
 
@@ -946,10 +946,14 @@ fn links_neighbour_posts(p: &Block) -> bool {
 }
 
 /// Whether a short line (folded) is the site's notice rather than text: a
-/// comment system's action or notice, a blog's filing and neighbour links,
-/// a time line.
+/// comment system's action or notice, a share button, a copyright line, a
+/// blog's filing and neighbour links, a time line.
 fn is_site_notice(lower: &str) -> bool {
-    COMMENT_ACTIONS.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric()))
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    COMMENT_ACTIONS.contains(&bare)
+        || SHARE_ACTIONS.contains(&bare)
+        || (COPYRIGHT_OPENERS.iter().any(|o| lower.starts_with(o))
+            && RIGHTS_RESERVED.iter().any(|r| lower.contains(r)))
         || MODERATION_NOTICES.iter().any(|m| lower.starts_with(m))
         || POST_FURNITURE_PREFIXES.iter().any(|m| lower.starts_with(m))
         || is_time_line(lower)

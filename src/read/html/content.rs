@@ -1478,7 +1478,9 @@ mod tests {
              <p>Posted in: Council |</p>{}\
              <p>« <a href=\"https://example.com/older\">Council delays the vote</a> | <a href=\"https://example.com/\">Main</a> | <a href=\"https://example.com/newer\">Library opens</a> »</p>\
              <p><a href=\"https://example.com/older\">Council delays the vote</a> »</p>\
-             <p>« Nous voterons le budget », a dit la maire.</p>",
+             <p>« Nous voterons le budget », a dit la maire.</p>\
+             <p>Tweet</p><p>Pin it</p>\
+             <p>© 2012 Example Media Inc. All Rights Reserved. This material may not be published.</p>",
             PROSE.repeat(2),
             PROSE.repeat(2)
         ));
@@ -1490,6 +1492,9 @@ mod tests {
             "This entry",
             "« Council",
             "Council delays",
+            "Tweet",
+            "Pin it",
+            "© 2012",
         ] {
             assert!(!has_line(&text, junk), "{junk}: {text:?}");
         }

@@ -2146,6 +2146,44 @@ pub const COMMENT_ACTIONS: &[&str] = &[
     "odpowiedz",
 ];
 
+/// The buttons of a share bar printed as a line of their own (lowercase):
+/// an action on the page, not text of it.
+pub const SHARE_ACTIONS: &[&str] = &[
+    "share",
+    "share this",
+    "share this story",
+    "share this article",
+    "tweet",
+    "pin it",
+    "email",
+    "e-mail",
+    "print",
+    "teilen",
+    "drucken",
+    "partager",
+    "imprimer",
+    "compartir",
+    "imprimir",
+    "condividi",
+    "stampa",
+    "megosztás",
+    "nyomtatás",
+];
+
+/// How a site's copyright line opens (lowercase): with [`RIGHTS_RESERVED`]
+/// in it, the footer's notice, not the article's text.
+pub const COPYRIGHT_OPENERS: &[&str] = &["©", "copyright", "(c)"];
+
+/// "All rights reserved" in the languages we read (lowercase).
+pub const RIGHTS_RESERVED: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "minden jog fenntartva",
+];
+
 /// How the notices of a comment system start (lowercase): a removed
 /// comment, one held for moderation, a closed thread. A short line that
 /// opens so is the discussion's furniture, not the article.
