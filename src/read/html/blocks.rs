@@ -23,7 +23,7 @@ use super::patterns::{
     MAX_LINK_DENSITY, MAX_LINK_DENSITY_POSITIVE, MAX_NESTING, MIN_BLOCK_CHARS,
     MIN_PARAGRAPHS_PER_IMAGE, MODERATION_NOTICES, MONTH_NAMES, NAMED_CLUTTER_LINK_DENSITY,
     NAMED_CLUTTER_SHORT_CHARS, NEIGHBOUR_ARROWS, NEIGHBOUR_LINK_SHARE, PLACEHOLDER_DATA_URI_BYTES,
-    PLACEHOLDER_IMAGE_HINTS, POLL_MIN_CHOICES, POST_FURNITURE_PREFIXES, PROSE_COMMAS,
+    PLACEHOLDER_IMAGE_HINTS, POLL_MIN_CHOICES, POST_FURNITURE_PREFIXES, PROSE_COMMAS, FILING_LINK_SHARE,
     PUBLISHED_WORDS, READ_ALSO_MAX_CHARS, READ_ALSO_PREFIXES, RIGHTS_RESERVED, SHARE_ACTIONS,
     SHORT_BLOCK_MAX_IMAGES, TIME_LINE_SEPARATORS, TIME_LINE_WORDS, TIME_WORDS, UPDATED_WORDS,
     WEEKDAY_NAMES, ZONE_ABBREVIATIONS,
@@ -890,7 +890,7 @@ fn repair_quotes(inlines: Vec<Inline>) -> Vec<Inline> {
 fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
     let text = p.text();
     let len = text.chars().count();
-    if len <= READ_ALSO_MAX_CHARS && links_neighbour_posts(p) {
+    if len <= READ_ALSO_MAX_CHARS && links_neighbour_posts(p) || is_filing_links(p) {
         return true;
     }
     if !page.flags.clean {
@@ -943,6 +943,14 @@ fn links_neighbour_posts(p: &Block) -> bool {
     let text = p.text();
     (text.starts_with(NEIGHBOUR_ARROWS[0]) || text.ends_with(NEIGHBOUR_ARROWS[1]))
         && link_share(p) >= NEIGHBOUR_LINK_SHARE
+}
+
+/// Whether a line, however long, is the post's filing as a list of links
+/// ("Tags: [a], [b], [c] …", "Categories: …").
+fn is_filing_links(p: &Block) -> bool {
+    let lower = fold_case(p.text());
+    POST_FURNITURE_PREFIXES.iter().any(|m| lower.starts_with(m))
+        && link_share(p) >= FILING_LINK_SHARE
 }
 
 /// Whether a short line (folded) is the site's notice rather than text: a

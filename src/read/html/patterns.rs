@@ -2221,6 +2221,7 @@ pub const POST_FURNITURE_PREFIXES: &[&str] = &[
     "this entry was written",
     "you can follow any responses",
     "trackback url",
+    "listed below are links to weblogs",
     "previous post",
     "next post",
     "older post",
@@ -2241,6 +2242,10 @@ pub const NEIGHBOUR_ARROWS: [char; 2] = ['«', '»'];
 /// A line between those arrows is the neighbour posts' links when at least
 /// this share of it is linked: a quotation in guillemets is not linked.
 pub const NEIGHBOUR_LINK_SHARE: f32 = 0.5;
+
+/// A filing line ("Tags: a, b, c …") of any length goes when at least this
+/// share of it is linked: its labels are links, a sentence is not.
+pub const FILING_LINK_SHARE: f32 = 0.5;
 
 /// A "read also" insert is short: longer paragraphs starting with those
 /// words are prose.
