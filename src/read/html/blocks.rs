@@ -19,11 +19,11 @@ use super::patterns::{
     AD_LABELS, BODY_BYLINE_OPENERS, BYLINE_MAX_WORDS, CLASS_WEIGHT, CLUTTER_MAX_CHARS,
     COMMENT_ACTIONS, COPYRIGHT_OPENERS, CREDIT_MARKERS, CREDIT_MAX_CHARS, DATE_LINE_MAX_CHARS,
     DATE_LINE_MAX_LETTER_WORDS, DATE_LINE_MAX_WORDS, DATELINE_MAX_CHARS, DATELINE_PREFIXES,
-    EMBED_MAX_CHARS, HEADING_BLOCK_SHARE, LABEL_MAX_CHARS, LAZY_SRC_ATTRS, LOGO_SUFFIXES,
-    MAX_LINK_DENSITY, MAX_LINK_DENSITY_POSITIVE, MAX_NESTING, MIN_BLOCK_CHARS,
+    EMBED_MAX_CHARS, FILING_LINK_SHARE, HEADING_BLOCK_SHARE, LABEL_MAX_CHARS, LAZY_SRC_ATTRS,
+    LOGO_SUFFIXES, MAX_LINK_DENSITY, MAX_LINK_DENSITY_POSITIVE, MAX_NESTING, MIN_BLOCK_CHARS,
     MIN_PARAGRAPHS_PER_IMAGE, MODERATION_NOTICES, MONTH_NAMES, NAMED_CLUTTER_LINK_DENSITY,
     NAMED_CLUTTER_SHORT_CHARS, NEIGHBOUR_ARROWS, NEIGHBOUR_LINK_SHARE, PLACEHOLDER_DATA_URI_BYTES,
-    PLACEHOLDER_IMAGE_HINTS, POLL_MIN_CHOICES, POST_FURNITURE_PREFIXES, PROSE_COMMAS, FILING_LINK_SHARE,
+    PLACEHOLDER_IMAGE_HINTS, POLL_MIN_CHOICES, POST_FURNITURE_PREFIXES, PROSE_COMMAS,
     PUBLISHED_WORDS, READ_ALSO_MAX_CHARS, READ_ALSO_PREFIXES, RIGHTS_RESERVED, SHARE_ACTIONS,
     SHORT_BLOCK_MAX_IMAGES, TIME_LINE_SEPARATORS, TIME_LINE_WORDS, TIME_WORDS, UPDATED_WORDS,
     WEEKDAY_NAMES, ZONE_ABBREVIATIONS,
@@ -948,9 +948,10 @@ fn links_neighbour_posts(p: &Block) -> bool {
 /// Whether a line, however long, is the post's filing as a list of links
 /// ("Tags: [a], [b], [c] …", "Categories: …").
 fn is_filing_links(p: &Block) -> bool {
-    let lower = fold_case(p.text());
-    POST_FURNITURE_PREFIXES.iter().any(|m| lower.starts_with(m))
-        && link_share(p) >= FILING_LINK_SHARE
+    link_share(p) >= FILING_LINK_SHARE && {
+        let lower = fold_case(p.text());
+        POST_FURNITURE_PREFIXES.iter().any(|m| lower.starts_with(m))
+    }
 }
 
 /// Whether a short line (folded) is the site's notice rather than text: a
@@ -1189,6 +1190,56 @@ mod tests {
         ] {
             assert!(!is_time_line(&fold_case(line)), "{line}");
         }
+    }
+
+    /// A paragraph of these pieces, the odd ones linked.
+    fn linked(pieces: &[&str]) -> Block {
+        let inlines: Vec<Inline> = pieces
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let text = Inline::Text {
+                    text: t.to_string(),
+                };
+                if i % 2 == 1 {
+                    Inline::Link {
+                        href: "https://example.com/tag".into(),
+                        children: vec![text],
+                    }
+                } else {
+                    text
+                }
+            })
+            .collect();
+        Block::Paragraph {
+            text: pieces.concat(),
+            inlines: Some(inlines),
+        }
+    }
+
+    #[test]
+    fn a_filing_line_of_links_is_furniture_at_any_length() {
+        let tags: Vec<&str> = ["Tags: ", "Budget and finance", ", "]
+            .into_iter()
+            .chain(
+                [
+                    "City council",
+                    ", ",
+                    "Library services and opening hours",
+                    ", ",
+                ]
+                .repeat(6),
+            )
+            .collect();
+        assert!(tags.concat().chars().count() > READ_ALSO_MAX_CHARS);
+        assert!(is_filing_links(&linked(&tags)));
+        // A sentence that opens so, with a link or two, is text.
+        let prose = [
+            "Tags: the council's new ",
+            "library",
+            " tags every book it lends, from the picture books of the children's room to the atlases of the reading room, with a chip that the self-service desks read.",
+        ];
+        assert!(!is_filing_links(&linked(&prose)));
     }
 
     #[test]

@@ -1480,7 +1480,8 @@ mod tests {
              <p><a href=\"https://example.com/older\">Council delays the vote</a> »</p>\
              <p>« Nous voterons le budget », a dit la maire.</p>\
              <p>Tweet</p><p>Pin it</p>\
-             <p>© 2012 Example Media Inc. All Rights Reserved. This material may not be published.</p>",
+             <p>© 2012 Example Media Inc. All Rights Reserved. This material may not be published.</p>\
+             <p>Listed below are links to weblogs that reference <a href=\"https://example.com/p\">Council votes</a>:</p>",
             PROSE.repeat(2),
             PROSE.repeat(2)
         ));
@@ -1495,6 +1496,7 @@ mod tests {
             "Tweet",
             "Pin it",
             "© 2012",
+            "Listed below",
         ] {
             assert!(!has_line(&text, junk), "{junk}: {text:?}");
         }
