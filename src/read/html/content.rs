@@ -481,10 +481,11 @@ fn cut_at_author_box(out: &mut Sink) {
     }
 }
 
-/// Whether a block is a paragraph long enough to be the article's prose
-/// ([`TAIL_PROSE_MIN_CHARS`]).
+/// Whether a block is a paragraph or a quotation long enough to be the
+/// article's prose ([`TAIL_PROSE_MIN_CHARS`]).
 fn is_long_prose(b: &Block) -> bool {
-    matches!(b, Block::Paragraph { .. }) && b.text().chars().count() >= TAIL_PROSE_MIN_CHARS
+    matches!(b, Block::Paragraph { .. } | Block::Quote { .. })
+        && b.text().chars().count() >= TAIL_PROSE_MIN_CHARS
 }
 
 /// Whether a block is a heading over an author's box: an
@@ -1435,6 +1436,14 @@ mod tests {
         let section = "<h3>More than a budget</h3><p>The vote also settles, for now, the long quarrel over who pays for the bridge, which the county had refused to fund.</p>";
         let text = article_texts(&format!("{}{section}", PROSE.repeat(4)));
         assert!(text.iter().any(|t| t == "More than a budget"), "{text:?}");
+        // A post of short lines around a long quotation ends there too.
+        let short = "<p>Worth reading on the budget vote, from the city's paper:</p>";
+        let quote = PROSE
+            .replace("<p>", "<blockquote><p>")
+            .replace("</p>", "</p></blockquote>");
+        let text = article_texts(&format!("{short}{short}{quote}{teasers}"));
+        assert!(has_line(&text, "Worth reading"), "{text:?}");
+        assert!(!text.iter().any(|t| t.contains("Mayor opens")), "{text:?}");
     }
 
     #[test]
