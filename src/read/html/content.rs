@@ -20,14 +20,14 @@ use super::metadata::names::is_given_name;
 use super::normalize::{fold_case, folds_case_to};
 use super::patterns::{
     ALTERNATIVE_SHARE, ANCESTOR_CLOSE_SHARE, AUTHOR_BOX_HEADINGS, CHARS_PER_POINT,
-    CLIMB_STOP_SHARE, FAR_ANCESTOR_DIVIDER_PER_LEVEL, GRANDPARENT_SCORE_DIVIDER,
-    HEADLINE_SLACK_CHARS, LEAD_HINTS, LEAD_MIN_CHARS, MAX_COMMA_POINTS, MAX_LENGTH_POINTS,
-    MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS, MIN_SHARED_ALTERNATIVES, OTHER_STORIES_LABELS,
-    PARENT_SCORE_DIVIDER, RETRY_GAIN, SCORE_ANCESTOR_LEVELS, SEMANTIC_BONUS, SENTENCE_ENDS,
-    SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
-    STANDFIRST_MAX_CHARS, TAG_BASE_SCORES, TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE,
-    TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE, TEASER_LINKED_SHARE, TEASER_MAX_BLOCKS,
-    TEASER_MIN_HEADINGS, TOP_CANDIDATES,
+    CLIMB_STOP_SHARE, DATELINE_MAX_CHARS, FAR_ANCESTOR_DIVIDER_PER_LEVEL,
+    GRANDPARENT_SCORE_DIVIDER, HEADLINE_SLACK_CHARS, LEAD_HINTS, LEAD_MIN_CHARS, MAX_COMMA_POINTS,
+    MAX_LENGTH_POINTS, MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS, MIN_SHARED_ALTERNATIVES,
+    OTHER_STORIES_LABELS, PARENT_SCORE_DIVIDER, POST_SIGNATURES, RETRY_GAIN, SCORE_ANCESTOR_LEVELS,
+    SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE,
+    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS, TAG_BASE_SCORES,
+    TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE,
+    TEASER_LINKED_SHARE, TEASER_MAX_BLOCKS, TEASER_MIN_HEADINGS, TOP_CANDIDATES,
 };
 use crate::model::{Article, Block};
 
@@ -419,6 +419,7 @@ fn drop_furniture(out: &mut Sink) {
         Block::Paragraph { .. } | Block::Heading { .. } => {
             link_share(b) <= TAIL_MAX_LINK_SHARE
                 && (b.text().chars().count() >= TAIL_LINE_MIN_CHARS || !b.text().ends_with(':'))
+                && !signs_post(b)
         }
         _ => true,
     };
@@ -478,6 +479,21 @@ fn cut_at_author_box(out: &mut Sink) {
     });
     if let Some(at) = at {
         out.truncate(at);
+    }
+}
+
+/// A line that signs a post or a comment after the article: "Posted by
+/// Jane Doe at 10:02 AM", "Comment 12 posted by jdoe on May 3, 2012" (a
+/// signing phrase and a number, in a line of a dateline's length).
+fn signs_post(b: &Block) -> bool {
+    let text = b.text();
+    text.chars().count() <= DATELINE_MAX_CHARS && text.contains(|c: char| c.is_ascii_digit()) && {
+        let lower = fold_case(text);
+        POST_SIGNATURES.iter().any(|s| {
+            lower
+                .match_indices(s)
+                .any(|(at, _)| at == 0 || lower[..at].ends_with(' '))
+        })
     }
 }
 
@@ -1490,7 +1506,8 @@ mod tests {
              <p>« Nous voterons le budget », a dit la maire.</p>\
              <p>Tweet</p><p>Pin it</p>\
              <p>© 2012 Example Media Inc. All Rights Reserved. This material may not be published.</p>\
-             <p>Listed below are links to weblogs that reference <a href=\"https://example.com/p\">Council votes</a>:</p>",
+             <p>Listed below are links to weblogs that reference <a href=\"https://example.com/p\">Council votes</a>:</p>\
+             <p>Posted by Jane Doe, our city hall reporter, on Thursday, May 3, 2012 at 10:02 AM</p>",
             PROSE.repeat(2),
             PROSE.repeat(2)
         ));
@@ -1506,6 +1523,7 @@ mod tests {
             "Pin it",
             "© 2012",
             "Listed below",
+            "Posted by",
         ] {
             assert!(!has_line(&text, junk), "{junk}: {text:?}");
         }

@@ -2235,6 +2235,18 @@ pub const POST_FURNITURE_PREFIXES: &[&str] = &[
     "leave a reply",
 ];
 
+/// How a blog signs a post or a comment below it ("Posted by Jane Doe at
+/// 10:02 AM"): after the article, such a line is the thread's furniture.
+pub const POST_SIGNATURES: &[&str] = &[
+    "posted by ",
+    "written by ",
+    "publié par ",
+    "gepostet von ",
+    "geschrieben von ",
+    "publicado por ",
+    "pubblicato da ",
+];
+
 /// The arrows a blog puts before the previous post's link and after the
 /// next one's ("« Older post | Main | Newer post »").
 pub const NEIGHBOUR_ARROWS: [char; 2] = ['«', '»'];
