@@ -192,14 +192,14 @@ fn textual_chars(body: &Body) -> usize {
     body.blocks.iter().map(found_chars).sum()
 }
 
-/// The characters a block adds to the text an attempt found: its unlinked
-/// ones (a list of links is not article found), none for a picture or a
-/// rule, nor for a line without a letter (a row of minutes or scores).
+/// The characters a block adds to the text an attempt found: none for a
+/// picture or a rule, nor for a line without a letter (a row of minutes or
+/// scores is not article found).
 fn found_chars(b: &Block) -> usize {
     if !b.is_textual() || !b.text().chars().any(char::is_alphabetic) {
         return 0;
     }
-    (b.text().chars().count() as f32 * (1.0 - link_share(b))).round() as usize
+    b.text().chars().count()
 }
 
 /// What one extraction attempt found.
@@ -1238,36 +1238,6 @@ mod tests {
         let text = texts_of(&html, "more sample pictures | lens news");
         assert!(has_line(&text, "Here are a few more pictures"), "{text:?}");
         assert!(!has_line(&text, "These pictures look good"), "{text:?}");
-    }
-
-    #[test]
-    fn links_are_not_article_found() {
-        // A retry without cleaning that finds the side column's lists of
-        // links has found no more article than a short post.
-        let link = |t: &str| Inline::Link {
-            href: "https://example.com/c".into(),
-            children: vec![Inline::Text { text: t.into() }],
-        };
-        let items = ["Crafts for toddlers", "Crafts for ages 3 to 5"];
-        let list = Block::List {
-            text: items.join("\n"),
-            ordered: false,
-            items: items.map(String::from).to_vec(),
-            item_inlines: Some(items.map(|t| vec![link(t)]).to_vec()),
-        };
-        assert_eq!(found_chars(&list), 0);
-        let sentence = "Simple As That shares this easy fall leaf bunting.";
-        assert_eq!(found_chars(&Block::paragraph(sentence)), sentence.len());
-        let half = Block::Paragraph {
-            text: "read more: Simple As".into(),
-            inlines: Some(vec![
-                Inline::Text {
-                    text: "read more: ".into(),
-                },
-                link("Simple As"),
-            ]),
-        };
-        assert_eq!(found_chars(&half), "read more: ".len());
     }
 
     #[test]
