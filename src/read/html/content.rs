@@ -75,8 +75,16 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
         // A retry that finds more text only in readers' comments or side
         // boxes (which the first attempt removed) has not found more
         // article; what the first attempt kept is its reading.
-        let all = textual_chars(&found.body);
-        let chars = all.saturating_sub(aside_chars(&found));
+        // Read without cleaning, a page's lists of links (the side column's
+        // categories and recent posts) are not more article: that attempt
+        // counts unlinked text only.
+        let count = if flags.clean {
+            found_chars
+        } else {
+            unlinked_chars
+        };
+        let all: usize = found.body.blocks.iter().map(count).sum();
+        let chars = all.saturating_sub(aside_chars(&found, count));
         if chars >= MIN_ARTICLE_CHARS {
             return if found.teasers {
                 Body::default()
@@ -176,14 +184,14 @@ fn names_headline(heading: &str, headline: &str) -> bool {
 }
 
 /// The characters of the blocks marked aside ([`aside_blocks`]).
-fn aside_chars(found: &Attempt) -> usize {
+fn aside_chars(found: &Attempt, count: fn(&Block) -> usize) -> usize {
     found
         .body
         .blocks
         .iter()
         .zip(&found.aside)
         .filter(|(_, a)| **a)
-        .map(|(b, _)| found_chars(b))
+        .map(|(b, _)| count(b))
         .sum()
 }
 
@@ -200,6 +208,11 @@ fn found_chars(b: &Block) -> usize {
         return 0;
     }
     b.text().chars().count()
+}
+
+/// [`found_chars`] outside links.
+fn unlinked_chars(b: &Block) -> usize {
+    (found_chars(b) as f32 * (1.0 - link_share(b))).round() as usize
 }
 
 /// What one extraction attempt found.
@@ -1238,6 +1251,36 @@ mod tests {
         let text = texts_of(&html, "more sample pictures | lens news");
         assert!(has_line(&text, "Here are a few more pictures"), "{text:?}");
         assert!(!has_line(&text, "These pictures look good"), "{text:?}");
+    }
+
+    #[test]
+    fn links_are_not_article_found_without_cleaning() {
+        // The retry without cleaning that reaches the side column's lists
+        // of links has found no more article than a short post.
+        let link = |t: &str| Inline::Link {
+            href: "https://example.com/c".into(),
+            children: vec![Inline::Text { text: t.into() }],
+        };
+        let items = ["Crafts for toddlers", "Crafts for ages 3 to 5"];
+        let list = Block::List {
+            text: items.join("\n"),
+            ordered: false,
+            items: items.map(String::from).to_vec(),
+            item_inlines: Some(items.map(|t| vec![link(t)]).to_vec()),
+        };
+        assert_eq!(unlinked_chars(&list), 0);
+        let sentence = "Simple As That shares this easy fall leaf bunting.";
+        assert_eq!(unlinked_chars(&Block::paragraph(sentence)), sentence.len());
+        let half = Block::Paragraph {
+            text: "read more: Simple As".into(),
+            inlines: Some(vec![
+                Inline::Text {
+                    text: "read more: ".into(),
+                },
+                link("Simple As"),
+            ]),
+        };
+        assert_eq!(unlinked_chars(&half), "read more: ".len());
     }
 
     #[test]
