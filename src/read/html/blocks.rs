@@ -890,7 +890,7 @@ fn repair_quotes(inlines: Vec<Inline>) -> Vec<Inline> {
 fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
     let text = p.text();
     let len = text.chars().count();
-    if len <= READ_ALSO_MAX_CHARS && links_neighbour_posts(p) || is_filing_links(p) {
+    if (len <= READ_ALSO_MAX_CHARS && links_neighbour_posts(p)) || is_filing_links(p) {
         return true;
     }
     if !page.flags.clean {
@@ -948,10 +948,16 @@ fn links_neighbour_posts(p: &Block) -> bool {
 /// Whether a line, however long, is the post's filing as a list of links
 /// ("Tags: [a], [b], [c] …", "Categories: …").
 fn is_filing_links(p: &Block) -> bool {
-    link_share(p) >= FILING_LINK_SHARE && {
-        let lower = fold_case(p.text());
-        POST_FURNITURE_PREFIXES.iter().any(|m| lower.starts_with(m))
-    }
+    opens_post_furniture(p.text()) && link_share(p) >= FILING_LINK_SHARE
+}
+
+/// Whether a line opens with one of [`POST_FURNITURE_PREFIXES`], in any
+/// case (they are ASCII: no folding, no copy).
+fn opens_post_furniture(text: &str) -> bool {
+    POST_FURNITURE_PREFIXES.iter().any(|m| {
+        text.get(..m.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(m))
+    })
 }
 
 /// Whether a short line (folded) is the site's notice rather than text: a
@@ -964,7 +970,7 @@ fn is_site_notice(lower: &str) -> bool {
         || (COPYRIGHT_OPENERS.iter().any(|o| lower.starts_with(o))
             && RIGHTS_RESERVED.iter().any(|r| lower.contains(r)))
         || MODERATION_NOTICES.iter().any(|m| lower.starts_with(m))
-        || POST_FURNITURE_PREFIXES.iter().any(|m| lower.starts_with(m))
+        || opens_post_furniture(lower)
         || is_time_line(lower)
 }
 
@@ -1240,6 +1246,12 @@ mod tests {
             " tags every book it lends, from the picture books of the children's room to the atlases of the reading room, with a chip that the self-service desks read.",
         ];
         assert!(!is_filing_links(&linked(&prose)));
+        // The labels are matched without folding: ASCII, in lower case.
+        assert!(
+            POST_FURNITURE_PREFIXES
+                .iter()
+                .all(|m| m.is_ascii() && *m == m.to_lowercase())
+        );
     }
 
     #[test]
