@@ -57,7 +57,9 @@ const GOLD_SHARE: f64 = 0.5;
 /// much: less is within what a three-decimal score cannot show, and noise.
 const MIN_HELD_OUT_GAIN: f64 = 0.0005;
 /// The thresholds tried for dropping a block (probability of being text).
-const THRESHOLDS: &[f32] = &[0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
+const THRESHOLDS: &[f32] = &[
+    0.01, 0.02, 0.03, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5,
+];
 
 fn main() -> Res<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -334,7 +334,12 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
         *parent_chars.entry(page.items[o].parent).or_default() += chars[k];
     }
     let repeats = Repeats::new(page);
-    let mut siblings = FxHashMap::default();
+    // How many of the body's text blocks print each text.
+    let mut in_body: FxHashMap<&str, usize> = FxHashMap::default();
+    for b in sink.iter().filter(|b| scored(b)) {
+        *in_body.entry(b.text()).or_default() += 1;
+    }
+    let mut paths = Paths::new(page);
     let mut before = 0usize;
     let mut nth = 0usize;
     let mut out = Vec::with_capacity(sink.len());
@@ -351,38 +356,22 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
             .containers
             .iter()
             .position(|&c| c <= o && o < page.items[c].end);
-        let tokens: Vec<&str> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let nw = tokens.len().max(1) as f32;
-        let punct = text
-            .chars()
-            .filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
-            .count() as f32;
-        let short = tokens
-            .iter()
-            .filter(|w| w.chars().count() <= SHORT_WORD_CHARS)
-            .count() as f32;
-        let digits = text.chars().filter(char::is_ascii_digit).count() as f32;
-        let capitalised = tokens
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count() as f32;
+        let counts = TextCounts::of(text);
+        let nw = counts.words.max(1) as f32;
+        let punct = counts.punctuation as f32;
+        let short = counts.short_words as f32;
+        let digits = counts.digits as f32;
+        let capitalised = counts.capitalised_words as f32;
         let to_prose = prose
             .iter()
             .map(|&p| p.abs_diff(k))
             .min()
             .unwrap_or(sink.len());
         let top = container.map_or(NONE, |c| cx.containers[c]);
-        let path = Path::between(page, top, o, &mut siblings);
+        let path = paths.between(top, o);
         let folded = fold_case(text);
         let own = words(&folded);
-        let repeats_in_body = sink
-            .iter()
-            .enumerate()
-            .filter(|&(j, x)| j != k && chars[j] == chars[k] && x.text() == text)
-            .count();
+        let repeats_in_body = in_body[text] - 1;
         let f = [
             (n + 1.0).ln(),
             (nw + 1.0).ln(),
@@ -449,13 +438,52 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
     out
 }
 
+/// What a block's text is made of, counted in one pass.
+#[derive(Default)]
+struct TextCounts {
+    /// Runs of letters and digits.
+    words: usize,
+    /// Words of at most [`SHORT_WORD_CHARS`] characters.
+    short_words: usize,
+    /// Words starting with a capital letter.
+    capitalised_words: usize,
+    /// Sentence and clause marks (`. , ; : ! ?`).
+    punctuation: usize,
+    /// ASCII digits.
+    digits: usize,
+}
+
+impl TextCounts {
+    fn of(text: &str) -> TextCounts {
+        let mut n = TextCounts::default();
+        // The characters of the word being read (0: between words).
+        let mut word = 0usize;
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                if word == 0 {
+                    n.words += 1;
+                    n.capitalised_words += usize::from(c.is_uppercase());
+                }
+                word += 1;
+                n.digits += usize::from(c.is_ascii_digit());
+                continue;
+            }
+            n.short_words += usize::from(word > 0 && word <= SHORT_WORD_CHARS);
+            word = 0;
+            n.punctuation += usize::from(matches!(c, '.' | ',' | ';' | ':' | '!' | '?'));
+        }
+        n.short_words += usize::from(word > 0 && word <= SHORT_WORD_CHARS);
+        n
+    }
+}
+
 /// 1 for true, 0 for false.
 fn flag(b: bool) -> f32 {
     if b { 1.0 } else { 0.0 }
 }
 
 /// What lies between a container and a block's element.
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct Path {
     depth: usize,
     furniture: bool,
@@ -472,39 +500,110 @@ struct Path {
 }
 
 impl Path {
-    /// The elements from `o` up to (not including) `top`'s parent;
-    /// `siblings` caches each ancestor's count of look-alike siblings.
-    fn between(page: &Page, top: usize, o: usize, siblings: &mut FxHashMap<usize, usize>) -> Path {
-        let mut p = Path::default();
-        let mut i = o;
-        while i != NONE {
-            let item = &page.items[i];
-            match item.tag {
-                "aside" | "header" | "footer" | "nav" | "form" => p.furniture = true,
-                "li" => p.list_item = true,
-                "table" | "td" => p.table = true,
-                "figure" | "figcaption" => p.figure = true,
-                _ => {}
-            }
-            let (neg, pos) = page.name_hints(i);
-            p.negative |= neg;
-            p.positive |= pos;
-            p.clutter |= has_word_hint(&item.class, &CLUTTER_WORDS)
-                || has_word_hint(&item.id, &CLUTTER_WORDS);
-            p.discussion |= names_discussion(&item.class) || names_discussion(&item.id);
-            if i != o {
-                let n = *siblings
-                    .entry(i)
-                    .or_insert_with(|| look_alike_siblings(page, i));
-                p.repeated = p.repeated.max(n);
-            }
-            if i == top {
+    /// The path of one element alone: its tag and names.
+    fn of(page: &Page, i: usize) -> Path {
+        let item = &page.items[i];
+        let (negative, positive) = page.name_hints(i);
+        Path {
+            depth: 0,
+            furniture: matches!(item.tag, "aside" | "header" | "footer" | "nav" | "form"),
+            list_item: item.tag == "li",
+            table: matches!(item.tag, "table" | "td"),
+            figure: matches!(item.tag, "figure" | "figcaption"),
+            negative,
+            positive,
+            clutter: has_word_hint(&item.class, &CLUTTER_WORDS)
+                || has_word_hint(&item.id, &CLUTTER_WORDS),
+            discussion: names_discussion(&item.class) || names_discussion(&item.id),
+            repeated: 0,
+        }
+    }
+
+    /// This element's path joined to the one from its parent up (`up`,
+    /// whose `repeated` is the most look-alike siblings on that line).
+    fn below(self, up: Path) -> Path {
+        Path {
+            depth: up.depth + 1,
+            furniture: self.furniture || up.furniture,
+            list_item: self.list_item || up.list_item,
+            table: self.table || up.table,
+            figure: self.figure || up.figure,
+            negative: self.negative || up.negative,
+            positive: self.positive || up.positive,
+            clutter: self.clutter || up.clutter,
+            discussion: self.discussion || up.discussion,
+            repeated: up.repeated,
+        }
+    }
+}
+
+/// The paths from the body's elements up to their containers, each
+/// element's computed once: the blocks of a body share most ancestors.
+struct Paths<'p, 'a> {
+    page: &'p Page<'a>,
+    /// Per (element, container): the path from the element up, and the
+    /// most look-alike siblings of the element or an ancestor on it.
+    memo: FxHashMap<(usize, usize), (Path, usize)>,
+}
+
+impl<'p, 'a> Paths<'p, 'a> {
+    fn new(page: &'p Page<'a>) -> Self {
+        Paths {
+            page,
+            memo: FxHashMap::default(),
+        }
+    }
+
+    /// The elements from `o` up to `top` (or the root when `top` is not
+    /// above it): their tags and names, and the look-alike siblings of
+    /// those above `o`.
+    fn between(&mut self, top: usize, o: usize) -> Path {
+        self.up_from(top, o).0
+    }
+
+    /// [`Paths::between`] for `i`, with the look-alike count of `i` and
+    /// its ancestors up to `top`.
+    fn up_from(&mut self, top: usize, i: usize) -> (Path, usize) {
+        // The elements not yet known, from `i` up.
+        let mut chain = Vec::new();
+        let mut a = i;
+        let mut known = None;
+        while a != NONE {
+            if let Some(&k) = self.memo.get(&(a, top)) {
+                known = Some(k);
                 break;
             }
-            p.depth += 1;
-            i = item.parent;
+            chain.push(a);
+            if a == top {
+                break;
+            }
+            a = self.page.items[a].parent;
         }
-        p
+        for &e in chain.iter().rev() {
+            let own = Path::of(self.page, e);
+            let alike = look_alike_siblings(self.page, e);
+            let found = match known {
+                // `e` is `top` (depth 0), or the root with `top` not
+                // above it (a step short of the end).
+                None => (
+                    Path {
+                        depth: usize::from(e != top),
+                        ..own
+                    },
+                    alike,
+                ),
+                Some((up, up_alike)) => (
+                    own.below(Path {
+                        repeated: up_alike,
+                        ..up
+                    }),
+                    alike.max(up_alike),
+                ),
+            };
+            self.memo.insert((e, top), found);
+            known = Some(found);
+        }
+        known.expect("an element has a path")
     }
 }
 
@@ -546,8 +645,27 @@ impl Repeats {
         self.0[from..]
             .iter()
             .take_while(|&&(c, _)| c <= chars + slack)
-            .filter(|&&(_, i)| (i < o || i >= page.items[o].end) && page.plain_text(i) == text)
+            .filter(|&&(_, i)| {
+                (i < o || i >= page.items[o].end)
+                    && may_print(page, i, text)
+                    && page.plain_text(i) == text
+            })
             .count()
+    }
+}
+
+/// Whether element `i`'s text may be `text`: it starts with the same
+/// character. A cheap test before the element's text is put together
+/// ([`Page::plain_text`] collapses white space and turns a doubled single
+/// quote mark into a double one, so those marks are not compared).
+fn may_print(page: &Page, i: usize, text: &str) -> bool {
+    let first = page.items[i..page.items[i].end]
+        .iter()
+        .filter(|item| item.tag.is_empty())
+        .find_map(|item| item.text.chars().find(|c| !c.is_whitespace()));
+    match (first, text.chars().next()) {
+        (Some('‘' | '’'), _) => true,
+        (a, b) => a == b,
     }
 }
 
