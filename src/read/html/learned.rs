@@ -18,9 +18,10 @@
 //! tree once, with no download and no randomness.
 
 use std::cell::RefCell;
+use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::blocks::{Sink, link_share};
@@ -323,9 +324,16 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
     let text_blocks = sink.iter().filter(|b| scored(b)).count();
     let prose: Vec<usize> = (0..sink.len()).filter(|&i| is_prose(&sink[i])).collect();
     let last_prose = prose.last().copied();
-    let description = words(cx.page.description.as_deref().unwrap_or(""));
+    let mut description = FxHashSet::default();
+    word_hashes(
+        cx.page.description.as_deref().unwrap_or(""),
+        &mut description,
+    );
     let headline_folded = fold_case(&page.headline);
-    let headline = words(&headline_folded);
+    let mut headline = FxHashSet::default();
+    word_hashes(&headline_folded, &mut headline);
+    // The words of the block at hand (one set, cleared for each block).
+    let mut own = FxHashSet::default();
     let headline_end = cx.headline.map(|h| page.items[h].end);
     // The body's characters per parent element: the article's paragraphs
     // share one parent, a thread's comments each have their own.
@@ -369,8 +377,7 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
             .unwrap_or(sink.len());
         let top = container.map_or(NONE, |c| cx.containers[c]);
         let path = paths.between(top, o);
-        let folded = fold_case(text);
-        let own = words(&folded);
+        word_hashes(&fold_case(text), &mut own);
         let repeats_in_body = in_body[text] - 1;
         let f = [
             (n + 1.0).ln(),
@@ -607,16 +614,19 @@ impl<'p, 'a> Paths<'p, 'a> {
     }
 }
 
-/// The distinct words of a folded text.
-fn words(folded: &str) -> FxHashSet<&str> {
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect()
+/// Puts the distinct words of a text into `into`, as hashes (a set kept
+/// from block to block, without a copy of each word).
+fn word_hashes(text: &str, into: &mut FxHashSet<u64>) {
+    into.clear();
+    into.extend(
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| FxBuildHasher.hash_one(w)),
+    );
 }
 
 /// Share of `own`'s words that `other` holds too.
-fn overlap(own: &FxHashSet<&str>, other: &FxHashSet<&str>) -> f32 {
+fn overlap(own: &FxHashSet<u64>, other: &FxHashSet<u64>) -> f32 {
     if own.is_empty() {
         return 0.0;
     }
