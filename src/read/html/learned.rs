@@ -808,6 +808,31 @@ mod tests {
     }
 
     #[test]
+    fn a_text_is_counted_in_words_marks_and_digits() {
+        let n = TextCounts::of("At 9:42, the Mayor said: “No.” Élan!");
+        assert_eq!(n.words, 8); // At 9 42 the Mayor said No Élan
+        assert_eq!(n.short_words, 5); // At 9 42 the No
+        assert_eq!(n.capitalised_words, 4); // At Mayor No Élan
+        assert_eq!(n.punctuation, 5); // : , : . !
+        assert_eq!(n.digits, 3);
+    }
+
+    #[test]
+    fn a_text_printed_again_on_the_page_is_counted_whatever_its_quote_marks() {
+        let caption = "‘‘Open again,’’ the sign says.";
+        let html = format!(
+            "<html><body><div class=\"promo\"><p>{caption}</p></div><article><h1>Library stays open</h1>{}<p>{caption}</p></article></body></html>",
+            "<p>The council met on Monday, and after a long debate it agreed to keep the old library open, with new hours and more staff.</p>".repeat(3),
+        );
+        let (_, rows) = recording(None, || read(&html, &Hints::default()));
+        let at = |name: &str| FEATURES.iter().position(|f| *f == name).unwrap();
+        let last = rows.last().unwrap();
+        assert_eq!(last.text, "“Open again,” the sign says.");
+        // Printed once more, in the promotion box.
+        assert_eq!(last.features[at("log_repeats_on_page")], 2f32.ln());
+    }
+
+    #[test]
     fn features_are_the_same_on_every_run() {
         let (_, a) = recording(None, || read(&page(), &Hints::default()));
         let (_, b) = recording(None, || read(&page(), &Hints::default()));
