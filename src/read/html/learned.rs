@@ -590,8 +590,8 @@ impl<'p, 'a> Paths<'p, 'a> {
             let own = Path::of(self.page, e);
             let alike = look_alike_siblings(self.page, e);
             let found = match known {
-                // `e` is `top` (depth 0), or the root with `top` not
-                // above it (a step short of the end).
+                // `e` is `top` (depth 0), or the root of a block outside
+                // every container, whose walk counts the root as a step.
                 None => (
                     Path {
                         depth: usize::from(e != top),
