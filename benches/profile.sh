@@ -1,8 +1,10 @@
 #!/bin/sh
 # Instruction-level profile of one in-process stage of the throughput bench
 # under callgrind (repeatable counts, unlike timings on a busy machine).
-#   benches/profile.sh [STAGE] [PAGES]   STAGE: parse, extract (default), read,
-#                                        or a writer's name; PAGES default 50
+#   benches/profile.sh [STAGE] [PAGES]   STAGE: parse, extract (default),
+#                                        learned (extract with the learned
+#                                        stage on), read, or a writer's name;
+#                                        PAGES default 50
 # Prints the total and the top functions (inclusive and exclusive); the raw
 # profile stays in target/callgrind.out.STAGE for callgrind_annotate.
 set -eu

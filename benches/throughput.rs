@@ -14,8 +14,11 @@
 //! Knobs (environment): `BENCH_PAGES` (limit the pages, spread evenly over the
 //! corpus), `BENCH_ROUNDS` (default 3), `BENCH_BATCH` (pages of the large
 //! batch, default 10000; 0 skips it), `BENCH_CORPUS` (another corpus folder),
-//! `BENCH_PROFILE=STAGE` (run only `parse`, `extract`, `read` or one writer,
-//! once, untimed — for a profiler; see `benches/profile.sh`).
+//! `BENCH_PROFILE=STAGE` (run only `parse`, `extract`, `learned`, `read` or
+//! one writer, once, untimed — for a profiler; see `benches/profile.sh`).
+//!
+//! The learned body stage ships switched off (its model's threshold is 0);
+//! extraction is also timed with it switched on, so that its cost shows.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -23,6 +26,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use galley::Document;
+use galley::read::html::learned;
 use galley::read::{self, Input, charset, html};
 use galley::write::{WRITERS, WriteOptions};
 
@@ -36,6 +40,10 @@ const DEFAULT_BATCH: usize = 10_000;
 const SLOWEST_SHOWN: usize = 5;
 /// Default number of timed runs of each in-process stage.
 const DEFAULT_ROUNDS: usize = 3;
+/// The threshold the learned stage is timed at when the shipped model has
+/// it switched off: the lowest the trainer tries, so that every block's
+/// features are computed and judged.
+const LEARNED_STAGE_THRESHOLD: f32 = 0.01;
 
 /// Targets the figures are compared with in the closing lines.
 const TARGET_EXTRACTION_RATIO: f64 = 1.5;
@@ -203,6 +211,8 @@ struct Stages {
     decode: Vec<Duration>,
     parse: Vec<Duration>,
     extract: Vec<Duration>,
+    /// Extraction with the learned stage switched on.
+    extract_learned: Vec<Duration>,
     read: Vec<Duration>,
     /// Pages the reader turned into an article (the writers' inputs).
     articles: usize,
@@ -216,6 +226,9 @@ impl Stages {
         let parse = best_times(pages, rounds, |p| scraper::Html::parse_document(&p.text));
         let hints = html::Hints::default();
         let extract = best_times(pages, rounds, |p| html::read(&p.text, &hints));
+        let extract_learned = best_times(pages, rounds, |p| {
+            learned::judging_at(LEARNED_STAGE_THRESHOLD, || html::read(&p.text, &hints))
+        });
         let inputs: Vec<Input> = pages.iter().map(input).collect();
         let read = best_times(&inputs, rounds, read::read);
         let docs: Vec<Document> = inputs
@@ -242,6 +255,7 @@ impl Stages {
             decode,
             parse,
             extract,
+            extract_learned,
             read,
             articles: docs.len(),
             writers,
@@ -255,13 +269,14 @@ impl Stages {
             "{:<46} {:>8} {:>8} {:>8} {:>8} {:>8}",
             "stage (per page)", "total s", "pages/s", "mean ms", "p50 ms", "x parse"
         );
-        let rows: [(&str, &[Duration]); 4] = [
+        let rows: [(&str, &[Duration]); 5] = [
             ("decode (charset)", &self.decode),
             ("parse only (scraper::Html::parse_document)", &self.parse),
             (
                 "extraction (read::html::read: parse + model)",
                 &self.extract,
             ),
+            ("extraction, learned stage on", &self.extract_learned),
             ("read::read (detect + decode + extraction)", &self.read),
         ];
         for (name, times) in rows {
@@ -313,13 +328,21 @@ impl Stages {
     }
 
     fn print_targets(&self) {
-        let ratio = total(&self.extract) / total(&self.parse);
-        verdict(
-            "extraction / parse-only",
-            format!("{ratio:.2}x"),
-            format!("<= {TARGET_EXTRACTION_RATIO}x"),
-            ratio <= TARGET_EXTRACTION_RATIO,
-        );
+        for (name, times) in [
+            ("extraction / parse-only", &self.extract),
+            (
+                "extraction, learned stage on / parse-only",
+                &self.extract_learned,
+            ),
+        ] {
+            let ratio = total(times) / total(&self.parse);
+            verdict(
+                name,
+                format!("{ratio:.2}x"),
+                format!("<= {TARGET_EXTRACTION_RATIO}x"),
+                ratio <= TARGET_EXTRACTION_RATIO,
+            );
+        }
         let extraction = total(&self.extract);
         for (name, times, _) in &self.writers {
             match *name {
@@ -353,7 +376,8 @@ impl Stages {
 }
 
 /// Runs one stage once over the pages and nothing else, for a profiler:
-/// `parse`, `extract`, `read`, or a writer's name.
+/// `parse`, `extract`, `learned` (extraction with the learned stage on),
+/// `read`, or a writer's name.
 fn profile(stage: &str, pages: &[Page]) {
     let hints = html::Hints::default();
     match stage {
@@ -363,12 +387,19 @@ fn profile(stage: &str, pages: &[Page]) {
         "extract" => pages.iter().for_each(|p| {
             let _ = black_box(html::read(&p.text, &hints));
         }),
+        "learned" => pages.iter().for_each(|p| {
+            let _ = black_box(learned::judging_at(LEARNED_STAGE_THRESHOLD, || {
+                html::read(&p.text, &hints)
+            }));
+        }),
         "read" => pages.iter().for_each(|p| {
             let _ = black_box(read::read(&input(p)));
         }),
         name => {
             let Some(writer) = galley::write::writer(name) else {
-                eprintln!("bench: BENCH_PROFILE is parse, extract, read or a writer's name");
+                eprintln!(
+                    "bench: BENCH_PROFILE is parse, extract, learned, read or a writer's name"
+                );
                 std::process::exit(2);
             };
             let docs: Vec<Document> = pages

@@ -17,7 +17,7 @@
 //! embedded at build time from `models/body.json`; inference walks each
 //! tree once, with no download and no randomness.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
@@ -247,10 +247,26 @@ pub(super) struct Context<'p, 'a> {
     pub headline: Option<usize>,
 }
 
+thread_local! {
+    /// A threshold the embedded model judges at instead of its own.
+    static THRESHOLD: Cell<Option<f32>> = const { Cell::new(None) };
+}
+
+/// Runs `f` with the embedded model judging at `threshold` instead of its
+/// own: the stage switched on as shipped, for the benchmark.
+#[doc(hidden)]
+pub fn judging_at<R>(threshold: f32, f: impl FnOnce() -> R) -> R {
+    let before = THRESHOLD.replace(Some(threshold));
+    let out = f();
+    THRESHOLD.set(before);
+    out
+}
+
 /// Drops the text blocks the model judges not to be article text.
 pub(super) fn filter(cx: &Context, sink: &mut Sink) {
     let recording = RECORDING.with(|r| r.borrow().is_some());
-    if !recording && MODEL.threshold <= 0.0 {
+    let threshold = THRESHOLD.get().unwrap_or(MODEL.threshold);
+    if !recording && threshold <= 0.0 {
         return;
     }
     let rows = features(cx, sink);
@@ -275,7 +291,7 @@ pub(super) fn filter(cx: &Context, sink: &mut Sink) {
             }
             None => rows
                 .iter()
-                .map(|x| x.as_ref().is_none_or(|x| keeps(Some(&MODEL), x)))
+                .map(|x| x.as_ref().is_none_or(|x| MODEL.probability(x) >= threshold))
                 .collect(),
         }
     });
@@ -830,6 +846,22 @@ mod tests {
         assert_eq!(last.text, "“Open again,” the sign says.");
         // Printed once more, in the promotion box.
         assert_eq!(last.features[at("log_repeats_on_page")], 2f32.ln());
+    }
+
+    #[test]
+    fn the_embedded_model_judges_at_a_threshold_given_for_the_benchmark() {
+        // The list of other stories after the prose goes at some threshold;
+        // judging at it keeps what the model itself would keep there.
+        let blocks = |article: Result<crate::model::Article, _>| article.unwrap().blocks.len();
+        for threshold in [0.05, 0.5, 0.9] {
+            let mut model = MODEL.clone();
+            model.threshold = threshold;
+            let (recorded, _) = recording(Some(model), || read(&page(), &Hints::default()));
+            let judged = judging_at(threshold, || read(&page(), &Hints::default()));
+            assert_eq!(blocks(judged), blocks(recorded), "threshold {threshold}");
+        }
+        // Outside `judging_at`, the shipped threshold holds again.
+        assert_eq!(THRESHOLD.get(), None);
     }
 
     #[test]
