@@ -18,15 +18,14 @@
 //! tree once, with no download and no randomness.
 
 use std::cell::{Cell, RefCell};
-use std::hash::BuildHasher;
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use serde::{Deserialize, Serialize};
 
 use super::blocks::{Sink, link_share};
 use super::flat_page::{CLUTTER_WORDS, NONE, Page, has_word_hint, names_discussion};
-use super::normalize::fold_case;
 use super::patterns::{SENTENCE_ENDS, TAIL_PROSE_MIN_CHARS};
 use crate::model::Block;
 
@@ -340,16 +339,8 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
     let text_blocks = sink.iter().filter(|b| scored(b)).count();
     let prose: Vec<usize> = (0..sink.len()).filter(|&i| is_prose(&sink[i])).collect();
     let last_prose = prose.last().copied();
-    let mut description = FxHashSet::default();
-    word_hashes(
-        cx.page.description.as_deref().unwrap_or(""),
-        &mut description,
-    );
-    let headline_folded = fold_case(&page.headline);
-    let mut headline = FxHashSet::default();
-    word_hashes(&headline_folded, &mut headline);
-    // The words of the block at hand (one set, cleared for each block).
-    let mut own = FxHashSet::default();
+    let description = word_hashes(cx.page.description.as_deref().unwrap_or(""));
+    let headline = word_hashes(&page.headline);
     let headline_end = cx.headline.map(|h| page.items[h].end);
     // The body's characters per parent element: the article's paragraphs
     // share one parent, a thread's comments each have their own.
@@ -380,7 +371,7 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
             .containers
             .iter()
             .position(|&c| c <= o && o < page.items[c].end);
-        let counts = TextCounts::of(text);
+        let counts = TextCounts::of(text, &description, &headline);
         let nw = counts.words.max(1) as f32;
         let punct = counts.punctuation as f32;
         let short = counts.short_words as f32;
@@ -393,7 +384,7 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
             .unwrap_or(sink.len());
         let top = container.map_or(NONE, |c| cx.containers[c]);
         let path = paths.between(top, o);
-        word_hashes(&fold_case(text), &mut own);
+        let [description_overlap, headline_overlap] = counts.overlaps();
         let repeats_in_body = in_body[text] - 1;
         let f = [
             (n + 1.0).ln(),
@@ -432,8 +423,8 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
             flag(path.negative),
             flag(path.positive),
             flag(path.clutter),
-            overlap(&own, &description),
-            overlap(&own, &headline),
+            description_overlap,
+            headline_overlap,
             (repeats.count(page, o, chars[k], text) as f32 + 1.0).ln(),
             (repeats_in_body as f32 + 1.0).ln(),
             flag(k < cx.leads),
@@ -474,30 +465,87 @@ struct TextCounts {
     punctuation: usize,
     /// ASCII digits.
     digits: usize,
+    /// Words that the description holds too (compared in lower case, by
+    /// [`WordHash`]).
+    in_description: usize,
+    /// Words that the headline holds too.
+    in_headline: usize,
 }
 
 impl TextCounts {
-    fn of(text: &str) -> TextCounts {
+    /// The counts of `text`, its words looked up in the word hashes of the
+    /// description and the headline ([`word_hashes`]).
+    fn of(text: &str, description: &FxHashSet<u64>, headline: &FxHashSet<u64>) -> TextCounts {
         let mut n = TextCounts::default();
         // The characters of the word being read (0: between words).
         let mut word = 0usize;
+        let mut hash = WordHash::default();
+        let end_word = |n: &mut TextCounts, word: usize, hash: &WordHash| {
+            if word > 0 {
+                n.short_words += usize::from(word <= SHORT_WORD_CHARS);
+                let h = hash.finish();
+                n.in_description += usize::from(description.contains(&h));
+                n.in_headline += usize::from(headline.contains(&h));
+            }
+        };
         for c in text.chars() {
             if c.is_alphanumeric() {
                 if word == 0 {
                     n.words += 1;
                     n.capitalised_words += usize::from(c.is_uppercase());
+                    hash = WordHash::default();
                 }
                 word += 1;
                 n.digits += usize::from(c.is_ascii_digit());
+                hash.push(c);
                 continue;
             }
-            n.short_words += usize::from(word > 0 && word <= SHORT_WORD_CHARS);
+            end_word(&mut n, word, &hash);
             word = 0;
             n.punctuation += usize::from(matches!(c, '.' | ',' | ';' | ':' | '!' | '?'));
         }
-        n.short_words += usize::from(word > 0 && word <= SHORT_WORD_CHARS);
+        end_word(&mut n, word, &hash);
         n
     }
+
+    /// The share of the words that are the description's words, and the
+    /// headline's.
+    fn overlaps(&self) -> [f32; 2] {
+        let share = |k: usize| k as f32 / self.words.max(1) as f32;
+        [share(self.in_description), share(self.in_headline)]
+    }
+}
+
+/// A word's hash, its characters put in lower case one by one.
+#[derive(Default)]
+struct WordHash(FxHasher);
+
+impl WordHash {
+    fn push(&mut self, c: char) {
+        if c.is_ascii() {
+            self.0.write_u8(c.to_ascii_lowercase() as u8);
+        } else {
+            c.to_lowercase().for_each(|l| self.0.write_u32(l as u32));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+}
+
+/// The distinct words of a text as [`WordHash`]es.
+fn word_hashes(text: &str) -> FxHashSet<u64> {
+    let mut out = FxHashSet::default();
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let mut h = WordHash::default();
+        w.chars().for_each(|c| h.push(c));
+        out.insert(h.finish());
+    }
+    out
 }
 
 /// 1 for true, 0 for false.
@@ -628,25 +676,6 @@ impl<'p, 'a> Paths<'p, 'a> {
         }
         known.expect("an element has a path")
     }
-}
-
-/// Puts the distinct words of a text into `into`, as hashes (a set kept
-/// from block to block, without a copy of each word).
-fn word_hashes(text: &str, into: &mut FxHashSet<u64>) {
-    into.clear();
-    into.extend(
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| FxBuildHasher.hash_one(w)),
-    );
-}
-
-/// Share of `own`'s words that `other` holds too.
-fn overlap(own: &FxHashSet<u64>, other: &FxHashSet<u64>) -> f32 {
-    if own.is_empty() {
-        return 0.0;
-    }
-    own.iter().filter(|w| other.contains(*w)).count() as f32 / own.len() as f32
 }
 
 /// The page's innermost blocks by text length, to find a block's text
@@ -825,12 +854,21 @@ mod tests {
 
     #[test]
     fn a_text_is_counted_in_words_marks_and_digits() {
-        let n = TextCounts::of("At 9:42, the Mayor said: “No.” Élan!");
+        let description = word_hashes("What the mayor said");
+        let headline = word_hashes("Élan");
+        let n = TextCounts::of(
+            "At 9:42, the Mayor said: “No.” Élan!",
+            &description,
+            &headline,
+        );
         assert_eq!(n.words, 8); // At 9 42 the Mayor said No Élan
         assert_eq!(n.short_words, 5); // At 9 42 the No
         assert_eq!(n.capitalised_words, 4); // At Mayor No Élan
         assert_eq!(n.punctuation, 5); // : , : . !
         assert_eq!(n.digits, 3);
+        assert_eq!(n.in_description, 3); // the Mayor said, in any case
+        assert_eq!(n.in_headline, 1);
+        assert_eq!(n.overlaps(), [3.0 / 8.0, 1.0 / 8.0]);
     }
 
     #[test]
