@@ -252,7 +252,7 @@ thread_local! {
 }
 
 /// Runs `f` with the embedded model judging at `threshold` instead of its
-/// own: the stage switched on as shipped, for the benchmark.
+/// own: the stage switched on while it ships off, for the benchmark.
 #[doc(hidden)]
 pub fn judging_at<R>(threshold: f32, f: impl FnOnce() -> R) -> R {
     let before = THRESHOLD.replace(Some(threshold));
