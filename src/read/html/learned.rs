@@ -625,16 +625,10 @@ impl<'p, 'a> Paths<'p, 'a> {
         }
     }
 
-    /// The elements from `o` up to `top` (or the root when `top` is not
+    /// The elements from `i` up to `top` (or the root when `top` is not
     /// above it): their tags and names, and the look-alike siblings of
-    /// those above `o`.
-    fn between(&mut self, top: usize, o: usize) -> Path {
-        self.up_from(top, o).0
-    }
-
-    /// [`Paths::between`] for `i`, with the look-alike count of `i` and
-    /// its ancestors up to `top`.
-    fn up_from(&mut self, top: usize, i: usize) -> (Path, usize) {
+    /// those above `i`.
+    fn between(&mut self, top: usize, i: usize) -> Path {
         // The elements not yet known, from `i` up.
         let mut chain = Vec::new();
         let mut a = i;
@@ -674,7 +668,7 @@ impl<'p, 'a> Paths<'p, 'a> {
             self.memo.insert((e, top), found);
             known = Some(found);
         }
-        known.expect("an element has a path")
+        known.expect("an element has a path").0
     }
 }
 
@@ -774,6 +768,25 @@ mod tests {
         )
     }
 
+    /// A post with a headline, three short paragraphs and `after` them
+    /// (`before` the article, outside it).
+    fn post(before: &str, after: &str) -> String {
+        format!(
+            "<html><body>{before}<article><h1>Library stays open</h1>{}{after}</article></body></html>",
+            "<p>The council met on Monday, and after a long debate it agreed to keep the old library open, with new hours and more staff.</p>".repeat(3),
+        )
+    }
+
+    /// The rows of a page's body, every block kept.
+    fn rows_of(html: &str) -> Vec<Row> {
+        recording(None, || read(html, &Hints::default())).1
+    }
+
+    /// The index of a feature by name.
+    fn at(name: &str) -> usize {
+        FEATURES.iter().position(|f| *f == name).unwrap()
+    }
+
     /// A model without trees: every judged block has probability 1/2.
     fn flat_model(threshold: f32) -> Model {
         Model {
@@ -819,7 +832,6 @@ mod tests {
         assert_eq!(article.unwrap().blocks.len(), 6);
         assert_eq!(rows.len(), 6);
         assert!(rows.iter().all(|r| r.features.len() == FEATURES.len()));
-        let at = |name: &str| FEATURES.iter().position(|f| *f == name).unwrap();
         // The list of links after the prose: all links, after the last
         // long paragraph, its items alike.
         assert_eq!(rows[5].features[at("link_share")], 1.0);
@@ -837,13 +849,8 @@ mod tests {
     #[test]
     fn items_of_a_thread_count_their_look_alike_siblings() {
         let comment = "<div class=\"reply even\"><p>I agree with every word of this, thanks for writing it down so clearly.</p><p>Ellen, 9:42 pm</p></div>";
-        let html = format!(
-            "<html><body><article><h1>Library stays open</h1>{}<div class=\"thread\">{}</div></article></body></html>",
-            "<p>The council met on Monday, and after a long debate it agreed to keep the old library open, with new hours and more staff.</p>".repeat(3),
-            comment.repeat(4)
-        );
-        let (_, rows) = recording(None, || read(&html, &Hints::default()));
-        let at = |name: &str| FEATURES.iter().position(|f| *f == name).unwrap();
+        let thread = format!("<div class=\"thread\">{}</div>", comment.repeat(4));
+        let rows = rows_of(&post("", &thread));
         let last = rows.last().unwrap();
         assert_eq!(last.text, "Ellen, 9:42 pm");
         assert_eq!(last.features[at("log_repeated_ancestor")], 4f32.ln());
@@ -874,12 +881,10 @@ mod tests {
     #[test]
     fn a_text_printed_again_on_the_page_is_counted_whatever_its_quote_marks() {
         let caption = "‘‘Open again,’’ the sign says.";
-        let html = format!(
-            "<html><body><div class=\"promo\"><p>{caption}</p></div><article><h1>Library stays open</h1>{}<p>{caption}</p></article></body></html>",
-            "<p>The council met on Monday, and after a long debate it agreed to keep the old library open, with new hours and more staff.</p>".repeat(3),
-        );
-        let (_, rows) = recording(None, || read(&html, &Hints::default()));
-        let at = |name: &str| FEATURES.iter().position(|f| *f == name).unwrap();
+        let rows = rows_of(&post(
+            &format!("<div class=\"promo\"><p>{caption}</p></div>"),
+            &format!("<p>{caption}</p>"),
+        ));
         let last = rows.last().unwrap();
         assert_eq!(last.text, "“Open again,” the sign says.");
         // Printed once more, in the promotion box.
@@ -904,8 +909,7 @@ mod tests {
 
     #[test]
     fn features_are_the_same_on_every_run() {
-        let (_, a) = recording(None, || read(&page(), &Hints::default()));
-        let (_, b) = recording(None, || read(&page(), &Hints::default()));
+        let (a, b) = (rows_of(&page()), rows_of(&page()));
         let bits = |rows: &[Row]| -> Vec<Vec<u32>> {
             rows.iter()
                 .map(|r| r.features.iter().map(|f| f.to_bits()).collect())
@@ -917,7 +921,7 @@ mod tests {
     #[test]
     fn blocks_below_the_threshold_go_unless_every_block_would() {
         // Links are not article text: the list of other stories goes.
-        let links = FEATURES.iter().position(|f| *f == "link_share").unwrap();
+        let links = at("link_share");
         let leaf = |value| TreeNode {
             feature: 0,
             cut: 0.0,
