@@ -40,9 +40,9 @@ const DEFAULT_BATCH: usize = 10_000;
 const SLOWEST_SHOWN: usize = 5;
 /// Default number of timed runs of each in-process stage.
 const DEFAULT_ROUNDS: usize = 3;
-/// The threshold the learned stage is timed at when the shipped model has
-/// it switched off: the lowest the trainer tries, so that every block's
-/// features are computed and judged.
+/// The threshold the learned stage is timed at, whatever the shipped model
+/// says: the lowest the trainer tries, so that every block's features are
+/// computed and judged.
 const LEARNED_STAGE_THRESHOLD: f32 = 0.01;
 
 /// Targets the figures are compared with in the closing lines.
