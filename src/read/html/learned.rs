@@ -28,6 +28,9 @@ use super::blocks::{Sink, link_share};
 use super::flat_page::{CLUTTER_WORDS, NONE, Page, has_word_hint, names_discussion};
 use super::patterns::{SENTENCE_ENDS, TAIL_PROSE_MIN_CHARS};
 use crate::model::Block;
+use forest::Forest;
+
+mod forest;
 
 /// The trained model, embedded at build time.
 static MODEL_JSON: &str = include_str!("../../../models/body.json");
@@ -35,6 +38,13 @@ static MODEL_JSON: &str = include_str!("../../../models/body.json");
 /// The embedded model, parsed once.
 static MODEL: LazyLock<Model> =
     LazyLock::new(|| Model::from_json(MODEL_JSON).expect("models/body.json is a valid model"));
+
+/// The embedded model, laid out for judging.
+static FOREST: LazyLock<Forest> = LazyLock::new(|| Forest::of(&MODEL));
+
+/// The deepest tree a model may have: inference fills every tree out to the
+/// deepest one's size (the trainer grows trees of depth 3).
+const MAX_TREE_DEPTH: usize = 12;
 
 /// Words of at most this many letters count as function words (a stand-in
 /// for stop words that needs no per-language list).
@@ -157,6 +167,23 @@ impl Tree {
         }
         n.value
     }
+
+    /// The most splits on a walk from the root to a leaf (children come
+    /// after their parent, as [`Model::from_json`] checks).
+    pub fn depth(&self) -> usize {
+        let mut level = vec![0usize; self.nodes.len()];
+        let mut most = 0;
+        for (i, n) in self.nodes.iter().enumerate() {
+            if n.left == 0 {
+                most = most.max(level[i]);
+            } else {
+                for child in [n.left, n.right] {
+                    level[child] = level[child].max(level[i] + 1);
+                }
+            }
+        }
+        most
+    }
 }
 
 impl Model {
@@ -182,6 +209,9 @@ impl Model {
             || !m.trees.iter().all(sound)
         {
             return Err("the model was trained on other features".into());
+        }
+        if m.trees.iter().any(|t| t.depth() > MAX_TREE_DEPTH) {
+            return Err(format!("a tree is deeper than {MAX_TREE_DEPTH} splits"));
         }
         Ok(m)
     }
@@ -290,7 +320,10 @@ pub(super) fn filter(cx: &Context, sink: &mut Sink) {
             }
             None => rows
                 .iter()
-                .map(|x| x.as_ref().is_none_or(|x| MODEL.probability(x) >= threshold))
+                .map(|x| {
+                    x.as_ref()
+                        .is_none_or(|x| FOREST.probability(x) >= threshold)
+                })
                 .collect(),
         }
     });
@@ -344,17 +377,19 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
     let headline_end = cx.headline.map(|h| page.items[h].end);
     // The body's characters per parent element: the article's paragraphs
     // share one parent, a thread's comments each have their own.
-    let mut parent_chars: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut parent_chars: FxHashMap<usize, usize> =
+        FxHashMap::with_capacity_and_hasher(sink.len(), Default::default());
     for (k, &o) in sink.origins.iter().enumerate() {
         *parent_chars.entry(page.items[o].parent).or_default() += chars[k];
     }
     let repeats = Repeats::new(page);
     // How many of the body's text blocks print each text.
-    let mut in_body: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut in_body: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(sink.len(), Default::default());
     for b in sink.iter().filter(|b| scored(b)) {
         *in_body.entry(b.text()).or_default() += 1;
     }
-    let mut paths = Paths::new(page);
+    let mut paths = Paths::new(page, sink.len());
     let mut before = 0usize;
     let mut nth = 0usize;
     let mut out = Vec::with_capacity(sink.len());
@@ -475,7 +510,7 @@ struct TextCounts {
 impl TextCounts {
     /// The counts of `text`, its words looked up in the word hashes of the
     /// description and the headline ([`word_hashes`]).
-    fn of(text: &str, description: &FxHashSet<u64>, headline: &FxHashSet<u64>) -> TextCounts {
+    fn of(text: &str, description: &WordHashes, headline: &WordHashes) -> TextCounts {
         let mut n = TextCounts::default();
         // The characters of the word being read (0: between words).
         let mut word = 0usize;
@@ -484,8 +519,8 @@ impl TextCounts {
             if word > 0 {
                 n.short_words += usize::from(word <= SHORT_WORD_CHARS);
                 let h = hash.finish();
-                n.in_description += usize::from(description.contains(&h));
-                n.in_headline += usize::from(headline.contains(&h));
+                n.in_description += usize::from(description.contains(h));
+                n.in_headline += usize::from(headline.contains(h));
             }
         };
         for c in text.chars() {
@@ -534,18 +569,38 @@ impl WordHash {
     }
 }
 
-/// The distinct words of a text as [`WordHash`]es.
-fn word_hashes(text: &str) -> FxHashSet<u64> {
-    let mut out = FxHashSet::default();
+/// The distinct words of a text as [`WordHash`]es, with one bit set per
+/// hash in a 64-bit filter that rules out most other words before the set
+/// is searched.
+struct WordHashes {
+    hashes: FxHashSet<u64>,
+    filter: u64,
+}
+
+impl WordHashes {
+    fn contains(&self, hash: u64) -> bool {
+        self.filter & filter_bit(hash) != 0 && self.hashes.contains(&hash)
+    }
+}
+
+/// A hash's bit in [`WordHashes::filter`]: its top six bits choose it.
+fn filter_bit(hash: u64) -> u64 {
+    1 << (hash >> 58)
+}
+
+/// The distinct words of a text, hashed.
+fn word_hashes(text: &str) -> WordHashes {
+    let mut hashes = FxHashSet::default();
     for w in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
         let mut h = WordHash::default();
         w.chars().for_each(|c| h.push(c));
-        out.insert(h.finish());
+        hashes.insert(h.finish());
     }
-    out
+    let filter = hashes.iter().fold(0, |f, &h| f | filter_bit(h));
+    WordHashes { hashes, filter }
 }
 
 /// 1 for true, 0 for false.
@@ -615,14 +670,43 @@ struct Paths<'p, 'a> {
     /// Per (element, container): the path from the element up, and the
     /// most look-alike siblings of the element or an ancestor on it.
     memo: FxHashMap<(usize, usize), (Path, usize)>,
+    /// Per parent: how many of its children have each tag and first class
+    /// name, counted once for all its children.
+    kinds: FxHashMap<usize, FxHashMap<(&'a str, Option<&'p str>), usize>>,
 }
 
 impl<'p, 'a> Paths<'p, 'a> {
-    fn new(page: &'p Page<'a>) -> Self {
+    /// Paths for about `blocks` blocks (each with an element or two of its
+    /// own on the way up).
+    fn new(page: &'p Page<'a>, blocks: usize) -> Self {
         Paths {
             page,
-            memo: FxHashMap::default(),
+            memo: FxHashMap::with_capacity_and_hasher(2 * blocks, Default::default()),
+            kinds: FxHashMap::default(),
         }
+    }
+
+    /// How many siblings of element `i` share its tag and first class name
+    /// (the items of a comment thread or a teaser list); 0 for an element
+    /// without a class that is not a list item.
+    fn look_alike_siblings(&mut self, i: usize) -> usize {
+        let page = self.page;
+        let item = &page.items[i];
+        let class = first_class(&item.class);
+        if item.parent == NONE || (class.is_none() && item.tag != "li") {
+            return 0;
+        }
+        let kinds = self.kinds.entry(item.parent).or_insert_with(|| {
+            let mut kinds = FxHashMap::default();
+            for c in page.children(item.parent) {
+                let child = &page.items[c];
+                *kinds
+                    .entry((child.tag, first_class(&child.class)))
+                    .or_default() += 1;
+            }
+            kinds
+        });
+        kinds[&(item.tag, class)] - 1
     }
 
     /// The elements from `i` up to `top` (or the root when `top` is not
@@ -646,7 +730,7 @@ impl<'p, 'a> Paths<'p, 'a> {
         }
         for &e in chain.iter().rev() {
             let own = Path::of(self.page, e);
-            let alike = look_alike_siblings(self.page, e);
+            let alike = self.look_alike_siblings(e);
             let found = match known {
                 // `e` is `top` (depth 0), or the root of a block outside
                 // every container, whose walk counts the root as a step.
@@ -718,22 +802,6 @@ fn may_print(page: &Page, i: usize, text: &str) -> bool {
     }
 }
 
-/// How many siblings of element `i` share its tag and first class name
-/// (the items of a comment thread or a teaser list); 0 for an element
-/// without a class that is not a list item.
-fn look_alike_siblings(page: &Page, i: usize) -> usize {
-    let item = &page.items[i];
-    let class = first_class(&item.class);
-    if item.parent == NONE || (class.is_none() && item.tag != "li") {
-        return 0;
-    }
-    page.children(item.parent)
-        .filter(|&c| {
-            c != i && page.items[c].tag == item.tag && first_class(&page.items[c].class) == class
-        })
-        .count()
-}
-
 /// The first name of a class attribute.
 fn first_class(class: &str) -> Option<&str> {
     class.split_whitespace().next()
@@ -743,8 +811,9 @@ fn first_class(class: &str) -> Option<&str> {
 /// stamps do.
 fn has_clock_time(text: &str) -> bool {
     let b = text.as_bytes();
-    (1..b.len().saturating_sub(2)).any(|i| {
-        b[i] == b':'
+    memchr::memchr_iter(b':', b).any(|i| {
+        i >= 1
+            && i + 2 < b.len()
             && b[i - 1].is_ascii_digit()
             && b[i + 1].is_ascii_digit()
             && b[i + 2].is_ascii_digit()
@@ -811,6 +880,52 @@ mod tests {
             "trees": [{"nodes": [{"f": 1, "c": 0.5, "l": 1, "r": 1}, {"f": 2, "l": 1, "r": 1}]}]}"#
             .replace("FEATURES", &serde_json::to_string(FEATURES).unwrap());
         assert!(Model::from_json(&looping).is_err());
+    }
+
+    #[test]
+    fn a_model_deeper_than_inference_lays_out_is_refused() {
+        let json = |splits| {
+            format!(
+                r#"{{"features": {}, "base": 0, "threshold": 0.5, "trees": [{{"nodes": [{}]}}]}}"#,
+                serde_json::to_string(FEATURES).unwrap(),
+                chain(splits).join(", ")
+            )
+        };
+        assert!(Model::from_json(&json(MAX_TREE_DEPTH)).is_ok());
+        let err = Model::from_json(&json(MAX_TREE_DEPTH + 1)).unwrap_err();
+        assert!(err.contains("deeper"), "{err}");
+    }
+
+    /// A tree of `splits` splits in a row, each with a leaf on its left.
+    fn chain(splits: usize) -> Vec<String> {
+        let mut nodes = Vec::new();
+        for i in 0..splits {
+            // Split at 2i, its leaf at 2i + 1, the next split at 2i + 2.
+            nodes.push(format!(
+                r#"{{"f": 1, "c": 0.5, "l": {}, "r": {}}}"#,
+                2 * i + 1,
+                2 * i + 2
+            ));
+            nodes.push(r#"{"v": 1.0}"#.to_string());
+        }
+        nodes.push(r#"{"v": -1.0}"#.to_string());
+        nodes
+    }
+
+    #[test]
+    fn the_embedded_model_judges_as_laid_out_for_inference() {
+        let thread = "<div class=\"reply\"><p>Thanks, this is great.</p></div>".repeat(3);
+        for html in [page(), post("<p>Before</p>", &thread)] {
+            for row in rows_of(&html) {
+                let x = &row.features;
+                assert_eq!(
+                    FOREST.probability(x).to_bits(),
+                    MODEL.probability(x).to_bits(),
+                    "{}",
+                    row.text
+                );
+            }
+        }
     }
 
     #[test]
