@@ -3,7 +3,8 @@
 //!
 //! In-process stages run on one thread and are timed in thread CPU time, each
 //! page's cost being its best of `BENCH_ROUNDS` runs, so other work on the
-//! machine disturbs the figures little. The floor is html5ever's parse alone
+//! machine disturbs the figures little; each round runs every stage over all
+//! the pages in turn, so a change in load touches the stages alike. The floor is html5ever's parse alone
 //! (`scraper::Html::parse_document`); extraction is reported as a multiple of
 //! that floor measured in the same run, and every writer of the registry is
 //! timed per article. Then the `galley` binary converts a folder of the pages
@@ -222,15 +223,27 @@ struct Stages {
 
 impl Stages {
     fn measure(pages: &[Page], rounds: usize) -> Stages {
-        let decode = best_times(pages, rounds, |p| charset::decode(&p.bytes, None).len());
-        let parse = best_times(pages, rounds, |p| scraper::Html::parse_document(&p.text));
         let hints = html::Hints::default();
-        let extract = best_times(pages, rounds, |p| html::read(&p.text, &hints));
-        let extract_learned = best_times(pages, rounds, |p| {
-            learned::judging_at(LEARNED_STAGE_THRESHOLD, || html::read(&p.text, &hints))
-        });
         let inputs: Vec<Input> = pages.iter().map(input).collect();
-        let read = best_times(&inputs, rounds, read::read);
+        // Each round runs every stage over all the pages in turn: a change
+        // in the machine's load touches every stage alike, and no page is
+        // still in the cache from another stage.
+        let [decode, parse, extract, extract_learned, read] = best_times_together(
+            pages.len(),
+            rounds,
+            [
+                &|i| drop(black_box(charset::decode(&pages[i].bytes, None))),
+                &|i| drop(black_box(scraper::Html::parse_document(&pages[i].text))),
+                &|i| drop(black_box(html::read(&pages[i].text, &hints))),
+                &|i| {
+                    drop(black_box(learned::judging_at(
+                        LEARNED_STAGE_THRESHOLD,
+                        || html::read(&pages[i].text, &hints),
+                    )))
+                },
+                &|i| drop(black_box(read::read(&inputs[i]))),
+            ],
+        );
         let docs: Vec<Document> = inputs
             .iter()
             .filter_map(|i| read::read(i).ok())
@@ -446,6 +459,27 @@ fn median_ms(times: &[Duration]) -> f64 {
     let mut sorted = times.to_vec();
     sorted.sort();
     sorted[sorted.len() / 2].as_secs_f64() * 1e3
+}
+
+/// Each stage's lowest CPU time per item over `rounds` rounds, each round
+/// running the stages one after the other over every item (a stage is
+/// called with the item's index and drops what it makes inside the timing).
+fn best_times_together<const N: usize>(
+    items: usize,
+    rounds: usize,
+    stages: [&dyn Fn(usize); N],
+) -> [Vec<Duration>; N] {
+    let mut best = std::array::from_fn(|_| vec![Duration::MAX; items]);
+    for _ in 0..rounds {
+        for (stage, times) in stages.iter().zip(best.iter_mut()) {
+            for (i, time) in times.iter_mut().enumerate() {
+                let start = thread_cpu_time();
+                stage(black_box(i));
+                *time = (*time).min(thread_cpu_time().saturating_sub(start));
+            }
+        }
+    }
+    best
 }
 
 /// Each item's lowest CPU time over `rounds` runs of `f` (its result dropped
