@@ -83,11 +83,8 @@ impl Forest {
     pub(super) fn probability(&self, x: &[f32]) -> f32 {
         let inner = (1 << self.depth) - 1;
         let mut sum = 0.0f32;
-        for (splits, leaves) in self
-            .splits
-            .chunks_exact(inner.max(1))
-            .zip(self.leaves.chunks_exact(inner + 1))
-        {
+        for (tree, leaves) in self.leaves.chunks_exact(inner + 1).enumerate() {
+            let splits = &self.splits[tree * inner..][..inner];
             let mut slot = 0;
             for _ in 0..self.depth {
                 let s = splits[slot];
@@ -175,5 +172,16 @@ mod tests {
             forest.probability(&x).to_bits(),
             model.probability(&x).to_bits()
         );
+        // Trees that are leaves alone, and no trees at all.
+        for trees in [vec![model.trees[1].clone(); 2], vec![]] {
+            let model = Model {
+                trees,
+                ..model.clone()
+            };
+            assert_eq!(
+                Forest::of(&model).probability(&x).to_bits(),
+                model.probability(&x).to_bits()
+            );
+        }
     }
 }
