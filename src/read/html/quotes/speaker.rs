@@ -1007,6 +1007,11 @@ impl Named {
     }
 }
 
+/// The most names a [`Cast`] keeps: an article names fewer people than
+/// this, while a page listing more (a roll of names) would make every
+/// lookup go through all of them, which grows with the square of the page.
+const CAST_MAX_NAMES: usize = 256;
+
 /// The people and organisations named so far, in order of last mention,
 /// and the person a pronoun would stand for now.
 #[derive(Debug, Default)]
@@ -1341,6 +1346,7 @@ impl Cast {
 
     fn remember(&mut self, name: &str) {
         if !self.named.iter().any(|n| n.name == name) {
+            self.make_room();
             self.named.insert(0, Named::new(name, false));
         }
     }
@@ -1348,7 +1354,10 @@ impl Cast {
     fn touch(&mut self, name: &str, roles: &[String], organisation: bool) {
         let mut entry = match self.named.iter().position(|p| p.name == name) {
             Some(i) => self.named.remove(i),
-            None => Named::new(name, organisation),
+            None => {
+                self.make_room();
+                Named::new(name, organisation)
+            }
         };
         entry.person = !entry.organisation;
         for r in roles {
@@ -1360,6 +1369,13 @@ impl Cast {
         if !organisation {
             self.last_person = Some(name.to_string());
             self.touches += 1;
+        }
+    }
+
+    /// Forgets the name mentioned longest ago when the cast is full.
+    fn make_room(&mut self) {
+        if self.named.len() >= CAST_MAX_NAMES {
+            self.named.remove(0);
         }
     }
 
@@ -1732,6 +1748,26 @@ mod tests {
         assert_eq!(
             cast.resolve(&Subject::Name("Kuroda".into())).as_deref(),
             Some("Haruhiko Kuroda")
+        );
+    }
+
+    #[test]
+    fn a_full_cast_forgets_the_name_mentioned_longest_ago() {
+        let mut cast = Cast::default();
+        cast.touch("Margie Kim", &[], false);
+        assert_eq!(
+            cast.expand("Kim").map(|p| p.name.as_str()),
+            Some("Margie Kim")
+        );
+        // A roll of names after her: the cast keeps the latest ones.
+        for i in 0..CAST_MAX_NAMES {
+            cast.touch(&format!("Ann Roll{i}"), &[], false);
+        }
+        assert_eq!(cast.named.len(), CAST_MAX_NAMES);
+        assert!(cast.expand("Kim").is_none());
+        assert_eq!(
+            cast.expand("Roll0").map(|p| p.name.as_str()),
+            Some("Ann Roll0")
         );
     }
 
