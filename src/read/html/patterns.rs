@@ -2528,6 +2528,11 @@ pub const BARE_SENTENCE_MIN_WORDS: usize = 4;
 /// in between does not.
 pub const CHAIN_BREAK_MIN_WORDS: usize = 15;
 
+/// The sentence a quotation sits in is read back at most this many words
+/// for its attribution: real sentences are shorter, and a paragraph without
+/// sentence marks would otherwise be read again for every quotation in it.
+pub const SENTENCE_MAX_WORDS: usize = 200;
+
 /// Titles of works are capitalized phrases of at most this many words.
 pub const TITLE_MAX_WORDS: usize = 12;
 

@@ -11,10 +11,12 @@
 mod marks;
 mod speaker;
 
+use rustc_hash::FxHashSet;
+
 use super::normalize::{fold_words, split_words};
 use super::patterns::{
     BARE_SENTENCE_MIN_WORDS, CHAIN_BREAK_MIN_WORDS, HYPOTHETICAL_CUES, NAMING_CUES,
-    PARTIAL_QUOTE_MIN_WORDS, TITLE_MAX_WORDS,
+    PARTIAL_QUOTE_MIN_WORDS, SENTENCE_MAX_WORDS, TITLE_MAX_WORDS,
 };
 use crate::model::{Block, Quote};
 use marks::Span;
@@ -34,7 +36,7 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
     let mut cast = Cast::new(speaker::capitalizes_nouns(texts.iter().flatten().copied()));
     let mut out: Vec<Quote> = Vec::new();
     // The quotations found so far, folded, to recognize a repeat.
-    let mut folded: Vec<String> = Vec::new();
+    let mut folded: FxHashSet<String> = FxHashSet::default();
     // The speaker of the last quotation in the previous paragraph, for a
     // paragraph that is only a quotation continuing it.
     let mut previous_speaker: Option<Option<String>> = None;
@@ -110,12 +112,11 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
                 block_speaker = Some(name.clone());
             }
             let key = fold_words(&quote_text);
-            if folded.contains(&key) {
+            if !folded.insert(key) {
                 // The same quotation again (a pull quote, a repeated lead).
                 pos = span.after;
                 continue;
             }
-            folded.push(key);
             out.push(Quote {
                 text: quote_text,
                 speaker: name,
@@ -188,26 +189,32 @@ fn gather(
 /// The narrative right after a quotation, up to the next one in its paragraph.
 fn next_text<'a>(texts: &[Option<&'a str>], spans: &[Vec<Span>], b: usize, span: Span) -> &'a str {
     let text = texts[b].unwrap_or_default();
-    let end = spans[b]
-        .iter()
-        .find(|s| s.open >= span.after)
+    // The spans are in the order of their marks.
+    let spans = &spans[b];
+    let end = spans
+        .get(spans.partition_point(|s| s.open < span.after))
         .map_or(text.len(), |s| s.open);
     &text[span.after.min(end)..end]
 }
 
-/// Where the sentence holding the opening mark at `open` starts, not before `from`.
+/// Where the sentence holding the opening mark at `open` starts, not before
+/// `from` nor more than [`SENTENCE_MAX_WORDS`] words before the mark.
 fn sentence_start(text: &str, from: usize, open: usize) -> usize {
     let from = from.min(open);
     let head = &text[from..open];
     // The last ". " / "! " / "? " boundary before the mark that is not an
     // abbreviation starts the sentence: found from the end.
-    head.split_whitespace()
-        .rev()
-        .find(|w| speaker::ends_sentence(w))
-        .map_or(from, |w| {
-            let offset = w.as_ptr() as usize - head.as_ptr() as usize;
-            from + offset + w.len()
-        })
+    let mut words = head.split_whitespace().rev().enumerate();
+    for (n, w) in words.by_ref() {
+        let at = from + (w.as_ptr() as usize - head.as_ptr() as usize);
+        if speaker::ends_sentence(w) {
+            return at + w.len();
+        }
+        if n + 1 == SENTENCE_MAX_WORDS {
+            return at;
+        }
+    }
+    from
 }
 
 /// Whether a quoted stretch is speech: attributed or sentence-like, and not
@@ -324,6 +331,31 @@ mod tests {
 
     fn some(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn a_sentence_is_read_back_to_its_start_or_a_bounded_number_of_words() {
+        let text = "He left. Then the mayor said \"no\"";
+        let open = text.find('"').unwrap();
+        assert_eq!(
+            &text[sentence_start(text, 0, open)..open],
+            " Then the mayor said "
+        );
+        // A paragraph without a sentence mark is read back no further than
+        // the bound, from the start of a word.
+        let long = format!("{}\"no\"", "word ".repeat(SENTENCE_MAX_WORDS + 50));
+        let open = long.find('"').unwrap();
+        let back = &long[sentence_start(&long, 0, open)..open];
+        assert_eq!(back, "word ".repeat(SENTENCE_MAX_WORDS));
+        let short = format!("{}\"no\"", "word ".repeat(SENTENCE_MAX_WORDS - 1));
+        let open = short.find('"').unwrap();
+        assert_eq!(sentence_start(&short, 0, open), 0);
+    }
+
+    #[test]
+    fn a_quotation_given_again_is_kept_once() {
+        let q = "“We will build the bridge next year, whatever it costs,” the mayor said.";
+        assert_eq!(quotes(&[q, "The council met.", q]).len(), 1);
     }
 
     #[test]
