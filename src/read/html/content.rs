@@ -450,25 +450,30 @@ fn drop_furniture(out: &mut Sink) {
     // articles") over nothing but links, pictures and labels: the rest is a
     // list of teasers.
     let linked = |b: &Block| link_share(b) > TAIL_MAX_LINK_SHARE;
-    if let Some(from) = (last + 1..blocks.len()).find(|&i| {
-        names_other_stories(&blocks[i])
-            && blocks[i + 1..]
-                .iter()
-                .all(|b| matches!(b, Block::Image { .. }) || label(b) || linked(b))
-    }) {
+    // teasers_from[i]: the blocks from i on are all pictures, labels or links.
+    let mut teasers_from = vec![true; blocks.len() + 1];
+    for i in (last + 1..blocks.len()).rev() {
+        let b = &blocks[i];
+        teasers_from[i] =
+            teasers_from[i + 1] && (matches!(b, Block::Image { .. }) || label(b) || linked(b));
+    }
+    if let Some(from) =
+        (last + 1..blocks.len()).find(|&i| names_other_stories(&blocks[i]) && teasers_from[i + 1])
+    {
         keep[from..].fill(false);
     }
     // Among the tail's kept lines, a label goes unless a line that is not
-    // a picture and not a label follows it.
+    // a picture and not a label follows it: read from the end, keeping the
+    // first line after each that is not a picture.
     let tail: Vec<usize> = (last + 1..blocks.len()).filter(|&i| keep[i]).collect();
-    for (k, &i) in tail.iter().enumerate() {
-        let introduces = tail[k + 1..]
-            .iter()
-            .map(|&j| &blocks[j])
-            .find(|x| !matches!(x, Block::Image { .. }))
-            .is_some_and(|x| !label(x));
+    let mut next_line: Option<&Block> = None;
+    for &i in tail.iter().rev() {
+        let introduces = next_line.is_some_and(|x| !label(x));
         if label(&blocks[i]) && !introduces {
             keep[i] = false;
+        }
+        if !matches!(blocks[i], Block::Image { .. }) {
+            next_line = Some(&blocks[i]);
         }
     }
     let mut at = 0;
@@ -1476,6 +1481,19 @@ mod tests {
         ));
         assert!(text.iter().any(|t| t == "He said:"), "{text:?}");
         assert!(has_line(&text, "Search the results"), "{text:?}");
+    }
+
+    #[test]
+    fn a_label_after_the_article_stays_over_a_line_past_its_pictures() {
+        let img = "<figure><img src=\"https://example.org/p.jpg\" alt=\"\"></figure>";
+        let text = article_texts(&format!(
+            "{}<p>Gallery</p>{img}{img}<p>The race starts at noon.</p>",
+            PROSE.repeat(3)
+        ));
+        assert!(text.iter().any(|t| t == "Gallery"), "{text:?}");
+        // Over pictures alone, it labels nothing of the article.
+        let text = article_texts(&format!("{}<p>Gallery</p>{img}{img}", PROSE.repeat(3)));
+        assert!(!text.iter().any(|t| t == "Gallery"), "{text:?}");
     }
 
     #[test]
