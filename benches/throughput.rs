@@ -4,7 +4,10 @@
 //! In-process stages run on one thread and are timed in thread CPU time, each
 //! page's cost being its best of `BENCH_ROUNDS` runs, so other work on the
 //! machine disturbs the figures little; each round runs every stage over all
-//! the pages in turn, so a change in load touches the stages alike. The floor is html5ever's parse alone
+//! the pages in turn, so a change in load touches the stages alike.
+//! Generated pages that repeat one thing (quotation marks, named people,
+//! pictures) are extracted at two sizes, to show that the cost grows with
+//! the page and not with its square. The floor is html5ever's parse alone
 //! (`scraper::Html::parse_document`); extraction is reported as a multiple of
 //! that floor measured in the same run, and every writer of the registry is
 //! timed per article. Then the `galley` binary converts a folder of the pages
@@ -53,6 +56,13 @@ const TARGET_EPUB_MS: f64 = 5.0;
 const TARGET_PDF_MS: f64 = 30.0;
 const TARGET_BATCH_MB: f64 = 300.0;
 const TARGET_JOBS_SPEEDUP: f64 = 1.6;
+/// Generated pages repeat one thing this many times, and four times more:
+/// extraction should grow with the page, not with its square.
+const SCALING_REPEATS: usize = 2_000;
+/// The most the larger generated page may cost over the smaller one, as a
+/// multiple of their size ratio: 1 is exactly linear (large pages cost a
+/// little more than that even to parse), the size ratio itself the square.
+const TARGET_SCALING: f64 = 2.0;
 
 /// One corpus page, loaded once.
 struct Page {
@@ -100,11 +110,123 @@ fn main() {
     println!();
     stages.print_slowest(&pages);
     println!();
+    let scaling = Scaling::measure(rounds);
+    scaling.print();
+    println!();
     runs.print();
     println!();
     println!("targets");
     stages.print_targets();
+    scaling.print_targets();
     runs.print_targets();
+}
+
+/// Extraction of generated pages that repeat one thing, at two sizes: what
+/// grows with the square of a page shows here long before a real page of
+/// that kind comes along.
+struct Scaling {
+    /// Per kind of page: its name and its best times at both sizes.
+    rows: Vec<(&'static str, Duration, Duration)>,
+}
+
+impl Scaling {
+    /// The larger page's size over the smaller one's.
+    const GROWTH: usize = 4;
+
+    fn measure(rounds: usize) -> Scaling {
+        let hints = html::Hints::default();
+        let rows = SCALING_PAGES
+            .iter()
+            .map(|(name, item)| {
+                let pages = [SCALING_REPEATS, SCALING_REPEATS * Self::GROWTH].map(|n| {
+                    let body: String = (0..n).map(item).collect();
+                    format!(
+                        "<html><head><title>Generated</title></head><body><article><h1>Generated</h1>{body}</article></body></html>"
+                    )
+                });
+                let times = best_times(&pages, rounds, |p| html::read(p, &hints));
+                (*name, times[0], times[1])
+            })
+            .collect();
+        Scaling { rows }
+    }
+
+    fn print(&self) {
+        println!(
+            "{:<40} {:>9} {:>9} {:>9}",
+            "generated page (extraction)", "small ms", "large ms", "growth"
+        );
+        for (name, small, large) in &self.rows {
+            println!(
+                "{name:<40} {:>9.2} {:>9.2} {:>8.1}x",
+                small.as_secs_f64() * 1e3,
+                large.as_secs_f64() * 1e3,
+                large.as_secs_f64() / small.as_secs_f64()
+            );
+        }
+        println!(
+            "(each repeats one thing {SCALING_REPEATS} times, then {} times)",
+            SCALING_REPEATS * Self::GROWTH
+        );
+    }
+
+    fn print_targets(&self) {
+        let (name, growth) = self
+            .rows
+            .iter()
+            .map(|(name, small, large)| (*name, large.as_secs_f64() / small.as_secs_f64()))
+            .fold(("", 0.0), |a, b| if b.1 > a.1 { b } else { a });
+        let limit = TARGET_SCALING * Self::GROWTH as f64;
+        verdict(
+            &format!("{}x the page, worst growth ({name})", Self::GROWTH),
+            format!("{growth:.1}x"),
+            format!("<= {limit:.0}x"),
+            growth <= limit,
+        );
+    }
+}
+
+/// The markup of a generated page's `i`th repeat.
+type Repeat = fn(usize) -> String;
+
+/// The generated pages: a name and their repeat. Each kind but the first
+/// once took time growing with the square of its page.
+const SCALING_PAGES: &[(&str, Repeat)] = &[
+    ("paragraphs (for comparison)", |i| {
+        format!("<p>The council met on day {i} and agreed to keep the old library open.</p>")
+    }),
+    ("quotation marks in one paragraph", |i| {
+        // One paragraph: its first repeat opens it, the page ends it.
+        let open = if i == 0 { "<p>" } else { "" };
+        format!("{open}“Open again” said {i} and \"more ")
+    }),
+    ("people named in sentences", |i| {
+        format!(
+            "<p>Ann Smith{i} met Dora Jones{i}. “We agreed,” said Eve Long{i}.</p>",
+            i = name_suffix(i)
+        )
+    }),
+    ("pictures after the article", |i| {
+        let prose = if i == 0 {
+            "<p>The council met on Monday and, after a long debate, agreed to keep the old library open with new hours.</p>"
+        } else {
+            ""
+        };
+        format!("{prose}<img src=\"https://example.org/{i}.jpg\" alt=\"\">")
+    }),
+];
+
+/// A capitalized name part for the `i`th person: letters, as names have.
+fn name_suffix(i: usize) -> String {
+    let mut n = i;
+    let mut out = String::from("o");
+    loop {
+        out.push(char::from(b'a' + (n % 26) as u8));
+        n /= 26;
+        if n == 0 {
+            return out;
+        }
+    }
 }
 
 /// The `galley convert` processes and what each cost.

@@ -2530,8 +2530,9 @@ pub const CHAIN_BREAK_MIN_WORDS: usize = 15;
 
 /// The sentence a quotation sits in is read back at most this many words
 /// for its attribution: real sentences are shorter, and a paragraph without
-/// sentence marks would otherwise be read again for every quotation in it.
-pub const SENTENCE_MAX_WORDS: usize = 200;
+/// sentence marks would otherwise be read again for every quotation in it
+/// (each reporting verb in it is read with the words before it).
+pub const SENTENCE_MAX_WORDS: usize = 80;
 
 /// Titles of works are capitalized phrases of at most this many words.
 pub const TITLE_MAX_WORDS: usize = 12;
