@@ -170,7 +170,7 @@ impl Tree {
 
     /// The most splits on a walk from the root to a leaf (children come
     /// after their parent, as [`Model::from_json`] checks).
-    pub fn depth(&self) -> usize {
+    fn depth(&self) -> usize {
         let mut level = vec![0usize; self.nodes.len()];
         let mut most = 0;
         for (i, n) in self.nodes.iter().enumerate() {
