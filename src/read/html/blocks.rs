@@ -207,12 +207,15 @@ fn dispatch(page: &Page, i: usize, out: &mut Sink, depth: usize) {
 pub(super) fn removed(page: &Page, i: usize) -> bool {
     let item = &page.items[i];
     let s = &page.stats[i];
+    // A small block that prints the description is the lead, whatever its
+    // name says.
+    let is_lead = || s.text > 0 && s.text < CLUTTER_MAX_CHARS && is_description(page, i);
     // Blocks named as clutter go; on the last, least cleaning attempt only
     // when they are also shaped like it (links or a few words). Class and id
     // are searched apart: no fragment holds a space.
     if (has_word_hint(&item.class, &CLUTTER_WORDS) || has_word_hint(&item.id, &CLUTTER_WORDS))
         && s.text < CLUTTER_MAX_CHARS
-        && !(s.text > 0 && is_description(page, i))
+        && !is_lead()
         && (page.flags.clean
             || s.link_density() > NAMED_CLUTTER_LINK_DENSITY
             || s.text < NAMED_CLUTTER_SHORT_CHARS)
@@ -237,7 +240,7 @@ pub(super) fn removed(page: &Page, i: usize) -> bool {
     if !conditional || (tag == "table" && (is_data_table(page, i) || is_text_box(page, i))) {
         return false;
     }
-    if weight < 0.0 {
+    if weight < 0.0 && !is_lead() {
         return true;
     }
     if s.commas >= PROSE_COMMAS {

@@ -749,6 +749,16 @@ fn choose_containers(page: &Page) -> Vec<usize> {
         }
         top = p;
     }
+    // Inside an element that declares itself the article's body, the part
+    // that scored best is a part of the article (a gallery, a list in it).
+    let mut p = page.items[top].parent;
+    while p != NONE && Some(p) != body {
+        if declares_article_body(page, p) {
+            top = p;
+            break;
+        }
+        p = page.items[p].parent;
+    }
     siblings(page, top, &score)
 }
 
@@ -774,12 +784,15 @@ fn initial_score(page: &Page, i: usize) -> f32 {
         .iter()
         .find(|(t, _)| *t == tag)
         .map_or(0.0, |(_, s)| *s);
-    let semantic = page
-        .attr(i, "itemprop")
-        .is_some_and(|p| p.contains("articleBody"))
-        || tag == "article"
-        || tag == "main";
+    let semantic = declares_article_body(page, i) || tag == "article" || tag == "main";
     base + page.class_weight(i) + if semantic { SEMANTIC_BONUS } else { 0.0 }
+}
+
+/// Whether an element declares itself the article's body
+/// (`itemprop="articleBody"`, schema.org's markup for it).
+fn declares_article_body(page: &Page, i: usize) -> bool {
+    page.attr(i, "itemprop")
+        .is_some_and(|p| p.contains("articleBody"))
 }
 
 /// Whether `a` is an ancestor of `d`.
@@ -1197,6 +1210,33 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_that_prints_the_description_stays_in_a_box_named_for_media() {
+        let body = "<p>This paragraph gives the page enough prose, with commas, clauses, and words, so that the article container is chosen.</p>".repeat(5);
+        let html = format!(
+            "<html><body><h1>The Headline</h1><article><div class=\"leafmedia\">\
+             <p>London (Wire) The minister met the mayors of the region on Monday, and they agreed on a plan.</p></div>\
+             {body}<div class=\"media\"><p>Watch the video of the meeting.</p></div></article></body></html>"
+        );
+        let dom = Html::parse_document(&html);
+        let meta = Article {
+            headline: "The Headline".into(),
+            description: Some(
+                "The minister met the mayors of the region on Monday, and they agreed on a plan."
+                    .into(),
+            ),
+            ..Article::default()
+        };
+        let text: Vec<String> = extract(&dom, &meta)
+            .blocks
+            .iter()
+            .map(|b| b.text().to_string())
+            .collect();
+        assert!(has_line(&text, "London (Wire) The minister"), "{text:?}");
+        // A box so named that does not print the description still goes.
+        assert!(!has_line(&text, "Watch the video"), "{text:?}");
+    }
+
+    #[test]
     fn ruby_readings_are_left_out() {
         let b =
             blocks_of("<p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読みます。</p>");
@@ -1521,6 +1561,27 @@ mod tests {
         let text = article_texts(&format!("{short}{short}{quote}{teasers}"));
         assert!(has_line(&text, "Worth reading"), "{text:?}");
         assert!(!text.iter().any(|t| t.contains("Mayor opens")), "{text:?}");
+    }
+
+    #[test]
+    fn a_gallery_inside_the_declared_article_body_does_not_replace_it() {
+        let clause = "A long caption, written as prose, tells of one picture, where, by whom, and why, then goes on, clause after clause, about its people, their town, their street, their work, their hopes. ";
+        let caption = format!("<li><h4>A picture</h4><p>{}</p></li>", clause.repeat(3));
+        let html = format!(
+            "<html><body><div class=\"story\"><h1>The Headline</h1>\
+             <div itemprop=\"articleBody\">\
+             <p>The council voted on Tuesday to fund the new bridge, ending a long quarrel.</p>\
+             <p>The mayor said the vote settles who pays, and work starts in the spring.</p>\
+             <p>Opponents said the county should have paid its share of the cost.</p>\
+             <p>Also in the news:</p><div class=\"promo\"><div class=\"gallery\">\
+             <div class=\"loading\"><em>Loading</em></div><ul class=\"slides\">{}</ul>\
+             </div></div></div></div></body></html>",
+            caption.repeat(12)
+        );
+        let text = texts_of(&html, "The Headline");
+        for line in ["The council voted", "The mayor said", "Opponents said"] {
+            assert!(has_line(&text, line), "{line}: {text:?}");
+        }
     }
 
     #[test]
