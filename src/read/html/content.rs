@@ -447,20 +447,26 @@ fn drop_furniture(out: &mut Sink) {
         .map(|i| i <= last || line_kept(&blocks[i]))
         .collect();
     // A label naming other stories ("More from Politics", "Related
-    // articles") over nothing but links, pictures and labels: the rest is a
-    // list of teasers.
+    // articles") goes with the links, pictures and labels right after it:
+    // a list of teasers, whether the page ends there or goes on.
     let linked = |b: &Block| link_share(b) > TAIL_MAX_LINK_SHARE;
-    // teasers_from[i]: the blocks from i on are all pictures, labels or links.
-    let mut teasers_from = vec![true; blocks.len() + 1];
+    let teaser = |b: &Block| matches!(b, Block::Image { .. }) || label(b) || linked(b);
+    // run_end[i]: where the run of teasers that starts at i ends.
+    let mut run_end: Vec<usize> = (0..=blocks.len()).collect();
     for i in (last + 1..blocks.len()).rev() {
-        let b = &blocks[i];
-        teasers_from[i] =
-            teasers_from[i + 1] && (matches!(b, Block::Image { .. }) || label(b) || linked(b));
+        if teaser(&blocks[i]) {
+            run_end[i] = run_end[i + 1];
+        }
     }
-    if let Some(from) =
-        (last + 1..blocks.len()).find(|&i| names_other_stories(&blocks[i]) && teasers_from[i + 1])
-    {
-        keep[from..].fill(false);
+    let mut i = last + 1;
+    while i < blocks.len() {
+        let end = run_end[i + 1];
+        if names_other_stories(&blocks[i]) && end > i + 1 {
+            keep[i..end].fill(false);
+            i = end;
+        } else {
+            i += 1;
+        }
     }
     // Among the tail's kept lines, a label goes unless a line that is not
     // a picture and not a label follows it: read from the end, keeping the
@@ -1541,14 +1547,18 @@ mod tests {
         let teasers = "<h3>More from Politics</h3><ul>\
             <li><a href=\"https://example.org/a\">Mayor opens the new library wing</a></li>\
             <li><a href=\"https://example.org/b\">Road works to close the bridge in May</a></li></ul>";
-        let text = article_texts(&format!("{}{teasers}", PROSE.repeat(4)));
-        assert!(has_line(&text, "The council voted"), "{text:?}");
-        assert!(
-            !text
-                .iter()
-                .any(|t| t.contains("More from Politics") || t.contains("Mayor opens")),
-            "{text:?}"
-        );
+        let newsletter =
+            "<p>Our newsletter brings the day's stories to your inbox every morning, free.</p>";
+        for after in ["", newsletter] {
+            let text = article_texts(&format!("{}{teasers}{after}", PROSE.repeat(4)));
+            assert!(has_line(&text, "The council voted"), "{text:?}");
+            assert!(
+                !text
+                    .iter()
+                    .any(|t| t.contains("More from Politics") || t.contains("Mayor opens")),
+                "{text:?}"
+            );
+        }
         // A section whose heading starts alike but holds prose is the article's.
         let section = "<h3>More than a budget</h3><p>The vote also settles, for now, the long quarrel over who pays for the bridge, which the county had refused to fund.</p>";
         let text = article_texts(&format!("{}{section}", PROSE.repeat(4)));
