@@ -61,9 +61,14 @@ pub fn summary(article: &Article) -> String {
         }
     }
     let count = |kind: fn(&Block) -> bool| article.blocks.iter().filter(|b| kind(b)).count();
+    let source = article
+        .provenance
+        .get("blocks")
+        .map(|s| format!("  [{s}]"))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "blocks     {} ({} paragraphs, {} headings, {} quotes, {} lists, {} images, {} tables), {} words",
+        "blocks     {} ({} paragraphs, {} headings, {} quotes, {} lists, {} images, {} tables), {} words{source}",
         article.blocks.len(),
         count(|b| matches!(b, Block::Paragraph { .. })),
         count(|b| matches!(b, Block::Heading { .. })),

@@ -21,13 +21,14 @@ use super::normalize::{fold_case, folds_case_to};
 use super::patterns::{
     ALTERNATIVE_SHARE, ANCESTOR_CLOSE_SHARE, AUTHOR_BOX_HEADINGS, CHARS_PER_POINT,
     CLIMB_STOP_SHARE, DATELINE_MAX_CHARS, FAR_ANCESTOR_DIVIDER_PER_LEVEL,
-    GRANDPARENT_SCORE_DIVIDER, HEADLINE_SLACK_CHARS, LEAD_HINTS, LEAD_MIN_CHARS, MAX_COMMA_POINTS,
-    MAX_LENGTH_POINTS, MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS, MIN_SHARED_ALTERNATIVES,
-    OTHER_STORIES_LABELS, PARENT_SCORE_DIVIDER, POST_SIGNATURES, RETRY_GAIN, SCORE_ANCESTOR_LEVELS,
-    SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE,
-    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS, TAG_BASE_SCORES,
-    TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE,
-    TEASER_LINKED_SHARE, TEASER_MAX_BLOCKS, TEASER_MIN_HEADINGS, TOP_CANDIDATES,
+    GRANDPARENT_SCORE_DIVIDER, HEADLINE_SLACK_CHARS, LEAD_HINTS, LEAD_MIN_CHARS,
+    LINKED_BODY_MIN_CHARS, LINKED_BODY_MIN_RATIO, MAX_COMMA_POINTS, MAX_LENGTH_POINTS,
+    MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS, MIN_SHARED_ALTERNATIVES, OTHER_STORIES_LABELS,
+    PARENT_SCORE_DIVIDER, POST_SIGNATURES, RETRY_GAIN, SCORE_ANCESTOR_LEVELS, SEMANTIC_BONUS,
+    SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE, SIBLING_PARAGRAPH_CHARS,
+    SIBLING_SHARE, STANDFIRST_MAX_CHARS, TAG_BASE_SCORES, TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE,
+    TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE, TEASER_LINKED_SHARE, TEASER_MAX_BLOCKS,
+    TEASER_MIN_HEADINGS, TOP_CANDIDATES,
 };
 use crate::model::{Article, Block};
 
@@ -197,7 +198,7 @@ fn aside_chars(found: &Attempt, count: fn(&Block) -> usize) -> usize {
 
 /// The characters of a body's text blocks ([`found_chars`]).
 fn textual_chars(body: &Body) -> usize {
-    body.blocks.iter().map(found_chars).sum()
+    text_chars(&body.blocks)
 }
 
 /// The characters a block adds to the text an attempt found: none for a
@@ -213,6 +214,33 @@ fn found_chars(b: &Block) -> usize {
 /// [`found_chars`] outside links.
 fn unlinked_chars(b: &Block) -> usize {
     (found_chars(b) as f32 * (1.0 - link_share(b))).round() as usize
+}
+
+/// Whether the body found shows too little of a text of `chars` characters
+/// that the page's linked data gives as the article's (`articleBody`): less
+/// than [`LINKED_BODY_MIN_RATIO`]th of it, a teaser or a shell that a
+/// script fills.
+pub fn shows_little_of(found: &Body, chars: usize) -> bool {
+    chars >= LINKED_BODY_MIN_CHARS.max(textual_chars(found) * LINKED_BODY_MIN_RATIO)
+}
+
+/// The text's characters in blocks ([`found_chars`]).
+pub fn text_chars(blocks: &[Block]) -> usize {
+    blocks.iter().map(found_chars).sum()
+}
+
+/// The body with the linked data's text in place of the text found: the
+/// pictures found, and the lead when it prints the description (linked
+/// data's text often starts after it), come first.
+pub fn with_linked_text(found: &Body, linked: Vec<Block>, meta: &Article) -> Vec<Block> {
+    let description = meta.description.as_deref().map(fold_case);
+    let kept = found.blocks.iter().filter(|b| {
+        !b.is_textual()
+            || description
+                .as_deref()
+                .is_some_and(|d| describes(&fold_case(b.text()), d))
+    });
+    kept.cloned().chain(linked).collect()
 }
 
 /// What one extraction attempt found.

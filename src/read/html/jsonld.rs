@@ -301,6 +301,11 @@ impl<'a> Article<'a> {
         self.get(key).and_then(text_of)
     }
 
+    /// The article's text (`articleBody`): plain text or HTML.
+    pub fn body(&self) -> Option<String> {
+        self.text("articleBody")
+    }
+
     /// The headline (`headline`, else `name`).
     pub fn headline(&self) -> Option<String> {
         self.text("headline").or_else(|| self.text("name"))

@@ -2365,6 +2365,15 @@ pub const DESCRIBED_KICKER_MAX_WORDS: usize = 6;
 /// A standfirst is at least a sentence long.
 pub const LEAD_MIN_CHARS: usize = 40;
 
+/// The page's linked data gives the article's text (`articleBody`) in place
+/// of the body found when it holds this many times the body's characters:
+/// the page shows a teaser or a shell a script fills, not the article.
+pub const LINKED_BODY_MIN_RATIO: usize = 2;
+
+/// ... and at least this many characters: a summary in `articleBody` is no
+/// article.
+pub const LINKED_BODY_MIN_CHARS: usize = 500;
+
 /// …and a few sentences at most: a longer "intro" box is body text.
 pub const STANDFIRST_MAX_CHARS: usize = 500;
 

@@ -42,8 +42,16 @@ use super::patterns::{
 };
 use crate::model::Article;
 
-/// Extracts every metadata field of the article (its blocks stay empty).
-pub fn extract(dom: &Html, hints: &Hints) -> Article {
+/// What the metadata pass finds in a page.
+pub struct Metadata {
+    /// Every metadata field of the article (its blocks stay empty).
+    pub article: Article,
+    /// The article's text as the page's linked data gives it (`articleBody`).
+    pub linked_body: Option<String>,
+}
+
+/// Extracts every metadata field of the article, and its linked data's text.
+pub fn extract(dom: &Html, hints: &Hints) -> Metadata {
     let mut page = Page::collect(dom);
     title::judge_headings(&mut page.h1s, dom);
     published::judge_time_roles(&mut page.times);
@@ -79,7 +87,10 @@ pub fn extract(dom: &Html, hints: &Hints) -> Article {
     found.description();
     found.image();
     found.tags();
-    found.article
+    Metadata {
+        article: found.article,
+        linked_body: ld_article.and_then(|a| a.body()),
+    }
 }
 
 // ---- fields ------------------------------------------------------------------
@@ -311,7 +322,7 @@ pub fn normalize_language(raw: &str) -> Option<String> {
 /// The metadata of a page given as text, for the tests of every field.
 #[cfg(test)]
 fn meta_of(html: &str) -> Article {
-    extract(&Html::parse_document(html), &Hints::default())
+    extract(&Html::parse_document(html), &Hints::default()).article
 }
 
 #[cfg(test)]
