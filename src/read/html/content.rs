@@ -168,7 +168,7 @@ fn uncleaned_post(page: &mut Page, chars: usize) -> Option<Body> {
     page.flags.clean = false;
     let found = extract_from(page);
     let more =
-        textual_chars(&found.body) > chars && found.body.blocks.iter().any(is_found_paragraph);
+        text_chars(&found.body.blocks) > chars && found.body.blocks.iter().any(is_found_paragraph);
     (more && !found.teasers).then_some(found.body)
 }
 
@@ -196,11 +196,6 @@ fn aside_chars(found: &Attempt, count: fn(&Block) -> usize) -> usize {
         .sum()
 }
 
-/// The characters of a body's text blocks ([`found_chars`]).
-fn textual_chars(body: &Body) -> usize {
-    text_chars(&body.blocks)
-}
-
 /// The characters a block adds to the text an attempt found: none for a
 /// picture or a rule, nor for a line without a letter (a row of minutes or
 /// scores is not article found).
@@ -221,10 +216,10 @@ fn unlinked_chars(b: &Block) -> usize {
 /// than [`LINKED_BODY_MIN_RATIO`]th of it, a teaser or a shell that a
 /// script fills.
 pub fn shows_little_of(found: &Body, chars: usize) -> bool {
-    chars >= LINKED_BODY_MIN_CHARS.max(textual_chars(found) * LINKED_BODY_MIN_RATIO)
+    chars >= LINKED_BODY_MIN_CHARS.max(text_chars(&found.blocks) * LINKED_BODY_MIN_RATIO)
 }
 
-/// The text's characters in blocks ([`found_chars`]).
+/// The characters of the text blocks ([`found_chars`]).
 pub fn text_chars(blocks: &[Block]) -> usize {
     blocks.iter().map(found_chars).sum()
 }
