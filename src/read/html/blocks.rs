@@ -243,6 +243,12 @@ pub(super) fn removed(page: &Page, i: usize) -> bool {
     if weight < 0.0 && !is_lead() {
         return true;
     }
+    // The part that scored best, in a wider container, is not clutter for
+    // its shape, whatever its pictures and videos ([`Page::holds_best`]);
+    // named as clutter, it went above.
+    if page.holds_best(i) {
+        return false;
+    }
     if s.commas >= PROSE_COMMAS {
         return false;
     }

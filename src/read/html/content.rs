@@ -143,7 +143,7 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
                 keep_furniture: true,
                 ..attempt(false, false, false)
             };
-            let body = extract_from(&flatten(dom, meta, flags)).body;
+            let body = extract_from(&mut flatten(dom, meta, flags)).body;
             let prose = body.blocks.iter().any(|b| {
                 matches!(b, Block::Paragraph { text, .. } if text.chars().count() >= MIN_PARAGRAPH_CHARS)
             });
@@ -157,7 +157,7 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
 /// short of the page's `<body>`) and it finds a paragraph and more than
 /// `chars` of text.
 fn uncleaned_post(page: &mut Page, chars: usize) -> Option<Body> {
-    let &post = choose_containers(page).first()?;
+    let &post = choose_containers(page).0.first()?;
     let holds_headline = (post..page.items[post].end).any(|i| {
         matches!(page.items[i].tag, "h1" | "h2" | "h3")
             && names_headline(&page.plain_text(i), &page.headline)
@@ -249,8 +249,11 @@ struct Attempt {
 }
 
 /// One extraction attempt over a flattened page.
-fn extract_from(page: &Page) -> Attempt {
-    let containers = choose_containers(page);
+fn extract_from(page: &mut Page) -> Attempt {
+    page.best = None;
+    let (containers, best) = choose_containers(page);
+    page.best = best;
+    let page = &*page;
     let mut body = Sink::default();
     for &c in &containers {
         blocks::convert(page, c, &mut body);
@@ -655,7 +658,7 @@ fn paragraph_score(chars: usize, commas: u32) -> f32 {
 }
 
 /// The container element(s) of the article body, in document order.
-fn choose_containers(page: &Page) -> Vec<usize> {
+fn choose_containers(page: &Page) -> (Vec<usize>, Option<usize>) {
     let n = page.items.len();
     let mut score: Vec<Option<f32>> = vec![None; n];
     let body = (0..n).find(|&i| page.is(i, "body"));
@@ -705,10 +708,11 @@ fn choose_containers(page: &Page) -> Vec<usize> {
     }
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
     let Some(&(mut top, top_score)) = ranked.first() else {
-        return body.into_iter().collect();
+        return (body.into_iter().collect(), None);
     };
+    let mut best = Some(top);
     if Some(top) == body {
-        return vec![top];
+        return (vec![top], best);
     }
     // Runner-ups close to the best: when several share an ancestor, the
     // ancestor is the article (the best one was only a part of it).
@@ -779,16 +783,18 @@ fn choose_containers(page: &Page) -> Vec<usize> {
         top = p;
     }
     // Inside an element that declares itself the article's body, the part
-    // that scored best is a part of the article (a gallery, a list in it).
+    // that scored best is a part of the article (a gallery, a list in it),
+    // cleaned like any other part.
     let mut p = page.items[top].parent;
     while p != NONE && Some(p) != body {
         if declares_article_body(page, p) {
             top = p;
+            best = None;
             break;
         }
         p = page.items[p].parent;
     }
-    siblings(page, top, &score)
+    (siblings(page, top, &score), best)
 }
 
 /// Text written directly inside a container (not in a child block): its
@@ -1614,6 +1620,36 @@ mod tests {
         let text = texts_of(&html, "The Headline");
         for line in ["The council voted", "The mayor said", "Opponents said"] {
             assert!(has_line(&text, line), "{line}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn prose_between_videos_stays_when_a_wider_container_is_chosen() {
+        // Five paragraphs between videos score best; the box beside them
+        // scores nearly as well, so their common parent is the container,
+        // whose cleaning would take a block of several videos.
+        let video = "<iframe src=\"https://video.example.com/embed/1\"></iframe>";
+        let para = |s: &str| {
+            format!(
+                "<p>{s}, and it is told here in plain words without a pause so that the sentence runs long and on to the end.</p>"
+            )
+        };
+        let story: String = ["first", "second", "third", "fourth", "fifth"]
+            .iter()
+            .map(|n| para(&format!("The {n} part of the story")) + video)
+            .collect();
+        let beside: String = (1..=6)
+            .map(|n| para(&format!("Box line {n} tells of other things")).replace(',', ""))
+            .collect();
+        let html = format!(
+            "<html><body><div id=\"wrap\"><h1>The Headline</h1>\
+             <div class=\"part-a\"><div class=\"inner\">{story}</div></div><div class=\"part-b\"><div class=\"inner\">{beside}</div></div>\
+             </div></body></html>"
+        );
+        let text = texts_of(&html, "The Headline");
+        for n in ["first", "second", "third", "fourth", "fifth"] {
+            let line = format!("The {n} part");
+            assert!(has_line(&text, &line), "{line}: {text:?}");
         }
     }
 

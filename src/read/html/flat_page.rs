@@ -18,11 +18,12 @@ use super::normalize::{
     lowercase, wide_space_leads,
 };
 use super::patterns::{
-    ABOUT_HINTS, BLOCK_TAGS, CLASS_WEIGHT, CLUTTER_HINTS, COMMA_CHARS, DESCRIBED_KICKER_MAX_WORDS,
-    DESCRIBED_MAX_GROWTH, DISCUSSION_HINTS, DISCUSSION_NOT_HINTS, FURNITURE_ROLES, FURNITURE_TAGS,
-    HOVER_CARD_HINTS, LEAD_MIN_CHARS, LOGO_HINTS, MAYBE_CANDIDATE_HINTS, MIN_PARAGRAPH_CHARS,
-    MIN_PREFIX_HINT, NEGATIVE_HINTS, POSITIVE_HINTS, PULL_QUOTE_HINTS, SCORED_TAGS, SKIP_TAGS,
-    TAIL_PROSE_MIN_CHARS, THREAD_HEADING_MAX_WORDS, THREAD_HEADING_WORDS, UNLIKELY_HINTS,
+    ABOUT_HINTS, BEST_MIN_SHARE, BLOCK_TAGS, CLASS_WEIGHT, CLUTTER_HINTS, COMMA_CHARS,
+    DESCRIBED_KICKER_MAX_WORDS, DESCRIBED_MAX_GROWTH, DISCUSSION_HINTS, DISCUSSION_NOT_HINTS,
+    FURNITURE_ROLES, FURNITURE_TAGS, HOVER_CARD_HINTS, LEAD_MIN_CHARS, LOGO_HINTS,
+    MAYBE_CANDIDATE_HINTS, MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS, MIN_PREFIX_HINT, NEGATIVE_HINTS,
+    POSITIVE_HINTS, PULL_QUOTE_HINTS, SCORED_TAGS, SKIP_TAGS, TAIL_PROSE_MIN_CHARS,
+    THREAD_HEADING_MAX_WORDS, THREAD_HEADING_WORDS, UNLIKELY_HINTS,
 };
 use super::tagset::TagKinds;
 use crate::model::Article;
@@ -140,9 +141,27 @@ pub(super) struct Page<'a> {
     /// of the first item after it. What follows is the thread, not the
     /// story.
     pub thread_start: Option<usize>,
+    /// The element that scored best as the article's container, once one
+    /// is chosen ([`Page::holds_best`]).
+    pub best: Option<usize>,
 }
 
 impl<'a> Page<'a> {
+    /// Whether item `i` is the element that scored best as the article's
+    /// container, or holds it with little else ([`BEST_MIN_SHARE`]), when
+    /// that element has an article's worth of text. A wider container is
+    /// chosen when it holds more of the article; cleaning inside it does
+    /// not then take the part that scored best for its shape (prose between
+    /// videos and pictures).
+    pub fn holds_best(&self, i: usize) -> bool {
+        self.best.is_some_and(|b| {
+            i <= b
+                && b < self.items[i].end
+                && self.stats[b].text >= MIN_ARTICLE_CHARS
+                && self.stats[b].text as f32 >= self.stats[i].text as f32 * BEST_MIN_SHARE
+        })
+    }
+
     /// Whether item `i` is an element with tag `tag`.
     pub fn is(&self, i: usize, tag: &str) -> bool {
         self.items[i].tag == tag
@@ -550,6 +569,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
             .filter(|d| d.chars().count() >= MIN_PARAGRAPH_CHARS),
         base: meta.url.clone(),
         thread_start: None,
+        best: None,
     };
     page.thread_start = thread_start(&page, &thread_starts);
     page

@@ -1873,6 +1873,11 @@ pub const CLIMB_STOP_SHARE: f32 = 1.0 / 3.0;
 /// same article with more of it (the best was a dense part, e.g. a table).
 pub const ANCESTOR_CLOSE_SHARE: f32 = 0.9;
 
+/// An element of the chosen container of which the part that scored best
+/// is at least this share of the text is that part in its frame, kept
+/// through cleaning; a wider one holds other boxes too and is cleaned.
+pub const BEST_MIN_SHARE: f32 = 0.5;
+
 /// A sibling of the container joins it when it scores this share of the
 /// container's score…
 pub const SIBLING_SHARE: f32 = 0.2;
