@@ -12,6 +12,7 @@
 use std::sync::LazyLock;
 
 use scraper::Html;
+use scraper::node::Element;
 
 use super::blocks::{self, Sink, link_share};
 use super::flat_page::{Flags, NONE, Page, WordHints, describes, flatten, has_word_hint};
@@ -65,13 +66,31 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
     // the attempts without it share one.
     let mut unstripped: Option<Page> = None;
     let mut stripped: Option<Page> = None;
+    // The first attempt's container, when it is a whole post.
+    let mut post = None;
     for flags in attempts {
         let found = if flags.strip_unlikely {
-            extract_from(stripped.insert(flatten(dom, meta, flags)))
+            let page = stripped.insert(flatten(dom, meta, flags));
+            let found = extract_from(page);
+            post = found
+                .containers
+                .first()
+                .filter(|&&c| holds_post(page, c) && holds_prose(page, c))
+                .and_then(|&c| page.items[c].element);
+            found
         } else {
             let page = unstripped.get_or_insert_with(|| flatten(dom, meta, flags));
             page.flags = flags;
-            extract_from(page)
+            let mut found = extract_from(page);
+            // A retry that leaves the post for a box in a side column (a
+            // module of the sidebar, the author's bio) has found no more
+            // of the article: all it found is aside.
+            if post.is_some_and(|p| !overlaps(page, &found.containers, p))
+                && found.containers.iter().all(|&c| in_side_column(page, c))
+            {
+                found.aside.fill(true);
+            }
+            found
         };
         // A retry that finds more text only in readers' comments or side
         // boxes (which the first attempt removed) has not found more
@@ -158,11 +177,7 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
 /// `chars` of text.
 fn uncleaned_post(page: &mut Page, chars: usize) -> Option<Body> {
     let &post = choose_containers(page).0.first()?;
-    let holds_headline = (post..page.items[post].end).any(|i| {
-        matches!(page.items[i].tag, "h1" | "h2" | "h3")
-            && names_headline(&page.plain_text(i), &page.headline)
-    });
-    if page.is(post, "body") || !holds_headline {
+    if !holds_post(page, post) {
         return None;
     }
     page.flags.clean = false;
@@ -170,6 +185,51 @@ fn uncleaned_post(page: &mut Page, chars: usize) -> Option<Body> {
     let more =
         text_chars(&found.body.blocks) > chars && found.body.blocks.iter().any(is_found_paragraph);
     (more && !found.teasers).then_some(found.body)
+}
+
+/// Whether a container is a whole post: it holds the headline (a heading
+/// that prints it), short of the page's `<body>`.
+fn holds_post(page: &Page, post: usize) -> bool {
+    !page.is(post, "body")
+        && (post..page.items[post].end).any(|i| {
+            matches!(page.items[i].tag, "h1" | "h2" | "h3")
+                && names_headline(&page.plain_text(i), &page.headline)
+        })
+}
+
+/// Whether an element holds a paragraph of prose: one that ends a
+/// sentence (a list of names or links does not).
+fn holds_prose(page: &Page, i: usize) -> bool {
+    (i..page.items[i].end).any(|p| {
+        page.is(p, "p")
+            && page.stats[p].text >= MIN_PARAGRAPH_CHARS
+            && page.plain_text(p).ends_with(SENTENCE_ENDS)
+    })
+}
+
+/// Whether an element is a side box ([`Page::names_side_box`]) or sits in
+/// one.
+fn in_side_column(page: &Page, i: usize) -> bool {
+    let mut a = i;
+    while a != NONE {
+        if page.names_side_box(a) {
+            return true;
+        }
+        a = page.items[a].parent;
+    }
+    false
+}
+
+/// Whether one of the containers is the element `post` (of another
+/// flattening of the same document), holds it or sits in it.
+fn overlaps(page: &Page, containers: &[usize], post: &Element) -> bool {
+    let same = |i: usize| page.items[i].element.is_some_and(|e| std::ptr::eq(e, post));
+    let Some(p) = (0..page.items.len()).find(|&i| same(i)) else {
+        return true;
+    };
+    containers
+        .iter()
+        .any(|&c| c == p || is_ancestor(page, c, p) || is_ancestor(page, p, c))
 }
 
 /// Whether a block is a paragraph that adds text ([`found_chars`]).
@@ -246,6 +306,8 @@ struct Attempt {
     aside: Vec<bool>,
     /// Whether it is a list of teasers ([`is_teaser_list`]).
     teasers: bool,
+    /// The containers chosen.
+    containers: Vec<usize>,
 }
 
 /// One extraction attempt over a flattened page.
@@ -291,6 +353,7 @@ fn extract_from(page: &mut Page) -> Attempt {
         body,
         aside,
         teasers,
+        containers,
     }
 }
 
@@ -1651,6 +1714,21 @@ mod tests {
             let line = format!("The {n} part");
             assert!(has_line(&text, &line), "{line}: {text:?}");
         }
+    }
+
+    #[test]
+    fn a_short_post_is_not_traded_for_a_box_beside_it() {
+        let about = "<p>This section gathers voices from across the network, with essays, columns, and letters, picked by our editors, who also accept some posts sent in by readers.</p>".repeat(5);
+        let html = format!(
+            "<html><body><div id=\"main\"><div class=\"post\"><h1>The Headline</h1>\
+             <div class=\"article-body\"><p>The network will pay its owners a large dividend this year, its third in a row.</p>\
+             <p>That means another big payday for both of its shareholders.</p></div></div></div>\
+             <div id=\"primary-sidebar\"><div class=\"module voices\">{about}</div>\
+             <div class=\"module\"><a href=\"/a\">Other story</a> <a href=\"/b\">Another story</a></div></div></body></html>"
+        );
+        let text = texts_of(&html, "The Headline");
+        assert!(has_line(&text, "The network will pay"), "{text:?}");
+        assert!(!has_line(&text, "This section gathers"), "{text:?}");
     }
 
     #[test]
