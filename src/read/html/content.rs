@@ -883,7 +883,14 @@ fn initial_score(page: &Page, i: usize) -> f32 {
         .find(|(t, _)| *t == tag)
         .map_or(0.0, |(_, s)| *s);
     let semantic = declares_article_body(page, i) || tag == "article" || tag == "main";
-    base + page.class_weight(i) + if semantic { SEMANTIC_BONUS } else { 0.0 }
+    // The names on `<body>` name the page's template (`id="article"`,
+    // "single-post"), not the part of it that holds the article.
+    let weight = if tag == "body" {
+        0.0
+    } else {
+        page.class_weight(i)
+    };
+    base + weight + if semantic { SEMANTIC_BONUS } else { 0.0 }
 }
 
 /// Whether an element declares itself the article's body
@@ -1729,6 +1736,20 @@ mod tests {
         let text = texts_of(&html, "The Headline");
         assert!(has_line(&text, "The network will pay"), "{text:?}");
         assert!(!has_line(&text, "This section gathers"), "{text:?}");
+    }
+
+    #[test]
+    fn the_names_of_the_page_body_do_not_make_it_the_article() {
+        let story: String = (1..=6)
+            .map(|n| format!("<p>The council voted on day {n} to fund the new bridge and ended a quarrel that had lasted years.</p>"))
+            .collect();
+        let html = format!(
+            "<html><body id=\"article\"><div class=\"wrap\"><div class=\"s1\"><h1>The Headline</h1>{story}</div><div class=\"s2\"><img src=\"a.png\"></div></div>\
+             <div class=\"col\"><p>Issue 215, out now, has an interview, a photo shoot, and twelve pages of new work.</p></div></body></html>"
+        );
+        let text = texts_of(&html, "The Headline");
+        assert!(has_line(&text, "The council voted"), "{text:?}");
+        assert!(!has_line(&text, "Issue 215"), "{text:?}");
     }
 
     #[test]
