@@ -1590,6 +1590,14 @@ mod tests {
         text.iter().any(|t| t.starts_with(prefix))
     }
 
+    /// Asserts that the body of a page headlined "The Headline" has a line
+    /// starting `kept` and none starting `left_out`.
+    fn assert_keeps_and_leaves_out(html: &str, kept: &str, left_out: &str) {
+        let text = texts_of(html, "The Headline");
+        assert!(has_line(&text, kept), "{kept}: {text:?}");
+        assert!(!has_line(&text, left_out), "{left_out}: {text:?}");
+    }
+
     #[test]
     fn a_poll_and_its_label_are_not_the_article() {
         let poll = "<p><strong>Vote in our poll:</strong></p>\
@@ -1733,9 +1741,7 @@ mod tests {
              <div id=\"primary-sidebar\"><div class=\"module voices\">{about}</div>\
              <div class=\"module\"><a href=\"/a\">Other story</a> <a href=\"/b\">Another story</a></div></div></body></html>"
         );
-        let text = texts_of(&html, "The Headline");
-        assert!(has_line(&text, "The network will pay"), "{text:?}");
-        assert!(!has_line(&text, "This section gathers"), "{text:?}");
+        assert_keeps_and_leaves_out(&html, "The network will pay", "This section gathers");
     }
 
     #[test]
@@ -1747,9 +1753,7 @@ mod tests {
             "<html><body id=\"article\"><div class=\"wrap\"><div class=\"s1\"><h1>The Headline</h1>{story}</div><div class=\"s2\"><img src=\"a.png\"></div></div>\
              <div class=\"col\"><p>Issue 215, out now, has an interview, a photo shoot, and twelve pages of new work.</p></div></body></html>"
         );
-        let text = texts_of(&html, "The Headline");
-        assert!(has_line(&text, "The council voted"), "{text:?}");
-        assert!(!has_line(&text, "Issue 215"), "{text:?}");
+        assert_keeps_and_leaves_out(&html, "The council voted", "Issue 215");
     }
 
     #[test]
