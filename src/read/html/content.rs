@@ -66,18 +66,12 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
     // the attempts without it share one.
     let mut unstripped: Option<Page> = None;
     let mut stripped: Option<Page> = None;
-    // The first attempt's container, when it is a whole post.
+    // The first attempt's container, when it is a whole post with prose
+    // (looked for only when a retry follows).
     let mut post = None;
     for flags in attempts {
         let found = if flags.strip_unlikely {
-            let page = stripped.insert(flatten(dom, meta, flags));
-            let found = extract_from(page);
-            post = found
-                .containers
-                .first()
-                .filter(|&&c| holds_post(page, c) && holds_prose(page, c))
-                .and_then(|&c| page.items[c].element);
-            found
+            extract_from(stripped.insert(flatten(dom, meta, flags)))
         } else {
             let page = unstripped.get_or_insert_with(|| flatten(dom, meta, flags));
             page.flags = flags;
@@ -85,9 +79,7 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
             // A retry that leaves the post for a box in a side column (a
             // module of the sidebar, the author's bio) has found no more
             // of the article: all it found is aside.
-            if post.is_some_and(|p| !overlaps(page, &found.containers, p))
-                && found.containers.iter().all(|&c| in_side_column(page, c))
-            {
+            if post.is_some_and(|p| leaves_for_side_box(page, &found.containers, p)) {
                 found.aside.fill(true);
             }
             found
@@ -111,6 +103,13 @@ pub fn extract(dom: &Html, meta: &Article) -> Body {
             } else {
                 found.body
             };
+        }
+        if let Some(page) = stripped.as_ref().filter(|_| flags.strip_unlikely) {
+            post = found
+                .containers
+                .first()
+                .filter(|&&c| holds_post(page, c) && holds_prose(page, c))
+                .and_then(|&c| page.items[c].element);
         }
         // A later attempt (with fewer removals) replaces an earlier short
         // one only when it finds clearly more text: the same container
@@ -207,27 +206,18 @@ fn holds_prose(page: &Page, i: usize) -> bool {
     })
 }
 
-/// Whether an element is a side box ([`Page::names_side_box`]) or sits in
-/// one.
-fn in_side_column(page: &Page, i: usize) -> bool {
-    let mut a = i;
-    while a != NONE {
-        if page.names_side_box(a) {
-            return true;
-        }
-        a = page.items[a].parent;
+/// Whether a retry's containers all lie outside the first attempt's post
+/// (an element of another flattening of the same document) and in a side
+/// box ([`in_side_box`] up to the root).
+fn leaves_for_side_box(page: &Page, containers: &[usize], post: &Element) -> bool {
+    if !containers.iter().all(|&c| in_side_box(page, &[], c)) {
+        return false;
     }
-    false
-}
-
-/// Whether one of the containers is the element `post` (of another
-/// flattening of the same document), holds it or sits in it.
-fn overlaps(page: &Page, containers: &[usize], post: &Element) -> bool {
     let same = |i: usize| page.items[i].element.is_some_and(|e| std::ptr::eq(e, post));
     let Some(p) = (0..page.items.len()).find(|&i| same(i)) else {
-        return true;
+        return false;
     };
-    containers
+    !containers
         .iter()
         .any(|&c| c == p || is_ancestor(page, c, p) || is_ancestor(page, p, c))
 }
@@ -378,6 +368,7 @@ fn cut_at_thread(thread: Option<usize>, out: &mut Sink) {
 /// inside the body: the elements from it up to (not including) the chosen
 /// container, or the ancestor it shares with a container, are looked at (a
 /// container wrapped in an unlikely-named block is still the article).
+/// With no containers, every element up to the root is looked at.
 fn in_side_box(page: &Page, containers: &[usize], i: usize) -> bool {
     let mut a = i;
     while a != NONE
