@@ -28,10 +28,10 @@ use super::patterns::{
     PARENT_SCORE_DIVIDER, POST_SIGNATURES, RETRY_GAIN, SCORE_ANCESTOR_LEVELS, SEMANTIC_BONUS,
     SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE, SIBLING_PARAGRAPH_CHARS,
     SIBLING_SHARE, STANDFIRST_MAX_CHARS, TAG_BASE_SCORES, TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE,
-    TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE, TEASER_LINKED_SHARE, TEASER_MAX_BLOCKS,
-    TEASER_MIN_HEADINGS, TOP_CANDIDATES,
+    TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE, TEASER_LINKED_SHARE, TEASER_LIST_MIN_ITEMS,
+    TEASER_MAX_BLOCKS, TEASER_MIN_HEADINGS, TOP_CANDIDATES,
 };
-use crate::model::{Article, Block};
+use crate::model::{Article, Block, Inline};
 
 /// The class/id words that name a lead (standfirst), sorted once.
 static LEAD_WORDS: LazyLock<WordHints> = LazyLock::new(|| WordHints::new(LEAD_HINTS));
@@ -524,7 +524,7 @@ fn drop_furniture(out: &mut Sink) {
         _ => false,
     };
     let mut keep: Vec<bool> = (0..blocks.len())
-        .map(|i| i <= last || line_kept(&blocks[i]))
+        .map(|i| i <= last || (line_kept(&blocks[i]) && !lists_teasers(&blocks[i])))
         .collect();
     // A label naming other stories ("More from Politics", "Related
     // articles") goes with the links, pictures and labels right after it:
@@ -567,6 +567,60 @@ fn drop_furniture(out: &mut Sink) {
         at += 1;
         keep[at - 1]
     });
+}
+
+/// A list of teasers for other stories: at least [`TEASER_LIST_MIN_ITEMS`]
+/// items, each carrying a link of one shared text ("Read more »") to a page
+/// of its own. Footnotes' back links ("↩") point into the page, and a
+/// reference list's shared link ("ISBN") points to one page: neither counts.
+fn lists_teasers(b: &Block) -> bool {
+    let Block::List {
+        item_inlines: Some(items),
+        ..
+    } = b
+    else {
+        return false;
+    };
+    if items.len() < TEASER_LIST_MIN_ITEMS {
+        return false;
+    }
+    let item_links: Vec<Vec<(String, &str)>> = items
+        .iter()
+        .map(|inlines| {
+            let mut found = Vec::new();
+            collect_links(inlines, &mut found);
+            found
+        })
+        .collect();
+    item_links[0].iter().any(|(text, _)| {
+        let hrefs: Vec<&str> = item_links
+            .iter()
+            .filter_map(|links| links.iter().find(|(t, _)| t == text).map(|(_, h)| *h))
+            .collect();
+        let mut distinct = hrefs.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        hrefs.len() == items.len() && distinct.len() == hrefs.len()
+    })
+}
+
+/// The links among `inlines` that lead to another page, as (folded text,
+/// target), the text holding a letter.
+fn collect_links<'a>(inlines: &'a [Inline], out: &mut Vec<(String, &'a str)>) {
+    for inline in inlines {
+        match inline {
+            Inline::Link { href, children } => {
+                let text = fold_case(Inline::plain_text(children).trim());
+                if !href.starts_with('#') && text.chars().any(char::is_alphabetic) {
+                    out.push((text, href));
+                }
+            }
+            Inline::Emphasis { children } | Inline::Strong { children } => {
+                collect_links(children, out)
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Ends the article at a heading over the author's box ("About the author",
@@ -1745,6 +1799,23 @@ mod tests {
              <div class=\"col\"><p>Issue 215, out now, has an interview, a photo shoot, and twelve pages of new work.</p></div></body></html>"
         );
         assert_keeps_and_leaves_out(&html, "The council voted", "Issue 215");
+    }
+
+    #[test]
+    fn a_list_of_teasers_each_with_its_read_more_link_ends_the_article() {
+        let teasers: String = ["bridge", "budget", "library"]
+            .iter()
+            .map(|s| format!("<li><h3>More on the {s}</h3><p>What comes next for the {s}, and who pays. <a href=\"https://example.org/{s}\">Read more…</a></p></li>"))
+            .collect();
+        let notes: String = (1..=3)
+            .map(|n| format!("<li>Minutes of meeting {n}. <a href=\"https://example.org/minutes\">Minutes</a></li>"))
+            .collect();
+        let text = article_texts(&format!(
+            "{}<ul>{notes}</ul><ul>{teasers}</ul>",
+            PROSE.repeat(3)
+        ));
+        assert!(has_line(&text, "Minutes of meeting 1"), "{text:?}");
+        assert!(!has_line(&text, "More on the bridge"), "{text:?}");
     }
 
     #[test]
