@@ -20,16 +20,17 @@ use super::learned::{self, Context};
 use super::metadata::names::is_given_name;
 use super::normalize::{fold_case, folds_case_to};
 use super::patterns::{
-    ALTERNATIVE_SHARE, ANCESTOR_CLOSE_SHARE, AUTHOR_BOX_HEADINGS, CHARS_PER_POINT,
-    CLIMB_STOP_SHARE, DATELINE_MAX_CHARS, FAR_ANCESTOR_DIVIDER_PER_LEVEL,
-    GRANDPARENT_SCORE_DIVIDER, HEADLINE_SLACK_CHARS, LEAD_HINTS, LEAD_MIN_CHARS,
-    LINKED_BODY_MIN_CHARS, LINKED_BODY_MIN_RATIO, MAX_COMMA_POINTS, MAX_LENGTH_POINTS,
-    MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS, MIN_SHARED_ALTERNATIVES, OTHER_STORIES_LABELS,
-    PARENT_SCORE_DIVIDER, POST_SIGNATURES, RETRY_GAIN, SCORE_ANCESTOR_LEVELS, SEMANTIC_BONUS,
-    SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE, SIBLING_PARAGRAPH_CHARS,
-    SIBLING_SHARE, STANDFIRST_MAX_CHARS, TAG_BASE_SCORES, TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE,
-    TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE, TEASER_LINKED_SHARE, TEASER_LIST_MIN_ITEMS,
-    TEASER_MAX_BLOCKS, TEASER_MIN_HEADINGS, TOP_CANDIDATES,
+    ALTERNATIVE_SHARE, ANCESTOR_CLOSE_SHARE, AUTHOR_BOX_HEADING_MAX_WORDS, AUTHOR_BOX_HEADINGS,
+    AUTHOR_BOX_PREFIXES, CHARS_PER_POINT, CLIMB_STOP_SHARE, DATELINE_MAX_CHARS,
+    FAR_ANCESTOR_DIVIDER_PER_LEVEL, GRANDPARENT_SCORE_DIVIDER, HEADLINE_SLACK_CHARS, LEAD_HINTS,
+    LEAD_MIN_CHARS, LINKED_BODY_MIN_CHARS, LINKED_BODY_MIN_RATIO, MAX_COMMA_POINTS,
+    MAX_LENGTH_POINTS, MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS, MIN_SHARED_ALTERNATIVES,
+    OTHER_STORIES_LABELS, PARENT_SCORE_DIVIDER, POST_SIGNATURES, RETRY_GAIN, SCORE_ANCESTOR_LEVELS,
+    SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE,
+    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS, TAG_BASE_SCORES,
+    TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE,
+    TEASER_LINKED_SHARE, TEASER_LIST_MIN_ITEMS, TEASER_MAX_BLOCKS, TEASER_MIN_HEADINGS,
+    TOP_CANDIDATES,
 };
 use crate::model::{Article, Block, Inline};
 
@@ -330,6 +331,7 @@ fn extract_from(page: &mut Page) -> Attempt {
         learned::filter(&cx, &mut out);
         drop_furniture(&mut out);
     }
+    cut_at_author_box(&mut out);
     cut_at_thread(page.thread_start, &mut out);
     let aside = aside_blocks(page, &containers, &out);
     let teasers = is_teaser_list(page, &out);
@@ -503,7 +505,6 @@ fn standfirst(page: &Page) -> Option<usize> {
 /// labels (headings, short unpunctuated lines such as "More on this topic")
 /// that introduce nothing but other labels, pictures or the end of the page.
 fn drop_furniture(out: &mut Sink) {
-    cut_at_author_box(out);
     let blocks = &out.blocks;
     let Some(last) = blocks.iter().rposition(is_long_prose) else {
         return;
@@ -624,9 +625,10 @@ fn collect_links<'a>(inlines: &'a [Inline], out: &mut Vec<(String, &'a str)>) {
 }
 
 /// Ends the article at a heading over the author's box ("About the author",
-/// "About Jane Doe") printed after paragraphs of a long paragraph's length
+/// "About Jane Doe", "Written by Jane Doe") printed after paragraphs of a long paragraph's length
 /// ([`TAIL_PROSE_MIN_CHARS`]) in all: what follows is the writer's bio and
-/// the site's links, not the story.
+/// the site's links, not the story. Every attempt ends there, the one
+/// that skipped cleaning too.
 fn cut_at_author_box(out: &mut Sink) {
     let mut prose = 0;
     let at = out.blocks.iter().position(|b| {
@@ -674,8 +676,19 @@ fn heads_author_box(b: &Block) -> bool {
         return true;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
-    matches!(words.as_slice(), [about, given, _] | [about, given, _, _]
+    if matches!(words.as_slice(), [about, given, _] | [about, given, _, _]
         if about.eq_ignore_ascii_case("about") && is_given_name(given))
+    {
+        return true;
+    }
+    // "Author: Jane Doe", "Written by Jane Doe" over the box.
+    words.len() <= AUTHOR_BOX_HEADING_MAX_WORDS
+        && AUTHOR_BOX_PREFIXES.iter().any(|p| {
+            lower.starts_with(&format!("{p} "))
+                && words
+                    .get(p.split_whitespace().count())
+                    .is_some_and(|w| w.starts_with(char::is_uppercase) && is_given_name(w))
+        })
 }
 
 /// Whether a block is a heading or a short line that names other stories
@@ -1890,7 +1903,12 @@ mod tests {
     #[test]
     fn the_author_box_after_the_article_is_not_the_article() {
         let bio = "<p>Jane Doe covers the city council and has written about local politics for the paper since 2009, after ten years at the regional radio station where she led the morning news.</p>";
-        for heading in ["About the author", "About Jane Doe"] {
+        for heading in [
+            "About the author",
+            "About Jane Doe",
+            "Author: Jane Doe Follow Connect",
+            "Written by Jane Doe",
+        ] {
             let text = article_texts(&format!("{}<h3>{heading}</h3>{bio}", PROSE.repeat(3)));
             assert!(has_line(&text, "The council voted"), "{text:?}");
             assert!(
@@ -1898,12 +1916,11 @@ mod tests {
                 "{text:?}"
             );
         }
-        // A section about something else is the article's own.
-        let text = article_texts(&format!(
-            "{}<h3>About the budget</h3>{bio}",
-            PROSE.repeat(3)
-        ));
-        assert!(has_line(&text, "Jane Doe covers"), "{text:?}");
+        // A section about something else, or by a guest, is the article's own.
+        for heading in ["About the budget", "Interview: Jane Doe", "By the numbers"] {
+            let text = article_texts(&format!("{}<h3>{heading}</h3>{bio}", PROSE.repeat(3)));
+            assert!(has_line(&text, "Jane Doe covers"), "{heading}: {text:?}");
+        }
         // A post of short paragraphs ends at the box as well.
         let short = "<p>Voting is one of your rights, and it matters in every state this year.</p>";
         let text = article_texts(&format!(

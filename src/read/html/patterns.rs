@@ -2089,6 +2089,28 @@ pub const AUTHOR_BOX_HEADINGS: &[&str] = &[
     "l'autore",
 ];
 
+/// How a heading naming the writer over the writer's box starts ("Author:
+/// Jane Doe", "Written by Jane Doe"), lowercase: prefixes that credit the
+/// writer only, not an interview's guest or an editor.
+pub const AUTHOR_BOX_PREFIXES: &[&str] = &[
+    "author:",
+    "written by",
+    "posted by",
+    "by",
+    "autor:",
+    "autorin:",
+    "auteur :",
+    "auteur:",
+    "geschrieben von",
+    "escrito por",
+    "écrit par",
+    "scritto da",
+];
+
+/// Most words in a heading naming the writer over the box: the name and
+/// the box's own links ("Author: Jane Doe Follow Connect").
+pub const AUTHOR_BOX_HEADING_MAX_WORDS: usize = 7;
+
 /// How a label over a list of other stories starts ("More from Politics",
 /// "Related articles", "Most read"), lowercase; after the article's last
 /// long paragraph, such a label over nothing but links ends the article.
