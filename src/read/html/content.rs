@@ -868,7 +868,9 @@ fn choose_containers(page: &Page) -> (Vec<usize>, Option<usize>) {
         p = page.items[p].parent;
     }
     // Climb while the parent scores better: the container is bigger than the
-    // densest part of it.
+    // densest part of it. A table row is not taken: its cells are columns
+    // side by side (a side bar beside the post), while the table body above
+    // it, whose rows stack, may be.
     let mut last = score[top].unwrap_or(0.0);
     let threshold = last * CLIMB_STOP_SHARE;
     let mut p = page.items[top].parent;
@@ -880,7 +882,7 @@ fn choose_containers(page: &Page) -> (Vec<usize>, Option<usize>) {
         if ps < threshold {
             break;
         }
-        if ps > last {
+        if ps > last && !page.is(p, "tr") {
             top = p;
             break;
         }
@@ -1829,6 +1831,21 @@ mod tests {
         ));
         assert!(has_line(&text, "Minutes of meeting 1"), "{text:?}");
         assert!(!has_line(&text, "More on the bridge"), "{text:?}");
+    }
+
+    #[test]
+    fn a_column_of_a_layout_table_is_not_joined_to_the_article_beside_it() {
+        let intro = "<div class=\"widget widget_text\"><p>My name is Jane Doe, and I write here about cities, trains, and the people who ride them, as I have every week since 2009.</p>\
+            <p>I teach at the state university, where I study how towns grow, and how they change, and I ride the trains myself.</p></div>";
+        let comments: String = (1..=8)
+            .map(|n| format!("<div class=\"reply\"><p>Reader {n} wrote: thanks, this was a good read, and I agree with it, mostly, though not with all of it.</p></div>"))
+            .collect();
+        let html = format!(
+            "<html><body><table><tr><td>{intro}</td>\
+             <td id=\"middle\"><div class=\"post\"><h2>The Headline</h2><div class=\"post-bodycopy\">{}</div></div>{comments}</td></tr></table></body></html>",
+            PROSE.repeat(6)
+        );
+        assert_keeps_and_leaves_out(&html, "The council voted", "My name is Jane");
     }
 
     #[test]
