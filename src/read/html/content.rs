@@ -331,6 +331,7 @@ fn extract_from(page: &mut Page) -> Attempt {
         learned::filter(&cx, &mut out);
         drop_furniture(&mut out);
     }
+    drop_teaser_lists(&mut out);
     cut_at_author_box(&mut out);
     cut_at_thread(page.thread_start, &mut out);
     let aside = aside_blocks(page, &containers, &out);
@@ -525,7 +526,7 @@ fn drop_furniture(out: &mut Sink) {
         _ => false,
     };
     let mut keep: Vec<bool> = (0..blocks.len())
-        .map(|i| i <= last || (line_kept(&blocks[i]) && !lists_teasers(&blocks[i])))
+        .map(|i| i <= last || line_kept(&blocks[i]))
         .collect();
     // A label naming other stories ("More from Politics", "Related
     // articles") goes with the links, pictures and labels right after it:
@@ -567,6 +568,23 @@ fn drop_furniture(out: &mut Sink) {
     out.retain(|_, _| {
         at += 1;
         keep[at - 1]
+    });
+}
+
+/// Drops the lists of teasers ([`lists_teasers`]) after the article's last
+/// paragraph of prose (one that ends a sentence), long or short.
+fn drop_teaser_lists(out: &mut Sink) {
+    let Some(last) = out
+        .blocks
+        .iter()
+        .rposition(|b| matches!(b, Block::Paragraph { .. }) && b.text().ends_with(SENTENCE_ENDS))
+    else {
+        return;
+    };
+    let mut at = 0;
+    out.retain(|b, _| {
+        at += 1;
+        at - 1 <= last || !lists_teasers(b)
     });
 }
 
@@ -1830,6 +1848,12 @@ mod tests {
             PROSE.repeat(3)
         ));
         assert!(has_line(&text, "Minutes of meeting 1"), "{text:?}");
+        assert!(!has_line(&text, "More on the bridge"), "{text:?}");
+        // After a post of short paragraphs as well.
+        let short =
+            "<p>Three new videos of the game are out now, with tips for players.</p>".repeat(9);
+        let text = article_texts(&format!("{short}<ul>{teasers}</ul>"));
+        assert!(has_line(&text, "Three new videos"), "{text:?}");
         assert!(!has_line(&text, "More on the bridge"), "{text:?}");
     }
 
