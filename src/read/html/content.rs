@@ -332,7 +332,7 @@ fn extract_from(page: &mut Page) -> Attempt {
         drop_furniture(&mut out);
     }
     drop_teaser_lists(&mut out);
-    cut_at_author_box(&mut out);
+    cut_at_author_box(&mut out, &page.authors);
     cut_at_thread(page.thread_start, &mut out);
     let aside = aside_blocks(page, &containers, &out);
     let teasers = is_teaser_list(page, &out);
@@ -643,17 +643,18 @@ fn collect_links<'a>(inlines: &'a [Inline], out: &mut Vec<(String, &'a str)>) {
 }
 
 /// Ends the article at a heading over the author's box ("About the author",
-/// "About Jane Doe", "Written by Jane Doe") printed after paragraphs of a long paragraph's length
+/// "About Jane Doe", "Written by Jane Doe", "About" and one of `authors`)
+/// printed after paragraphs of a long paragraph's length
 /// ([`TAIL_PROSE_MIN_CHARS`]) in all: what follows is the writer's bio and
 /// the site's links, not the story. Every attempt ends there, the one
 /// that skipped cleaning too.
-fn cut_at_author_box(out: &mut Sink) {
+fn cut_at_author_box(out: &mut Sink, authors: &[String]) {
     let mut prose = 0;
     let at = out.blocks.iter().position(|b| {
         if matches!(b, Block::Paragraph { .. }) {
             prose += b.text().chars().count();
         }
-        prose >= TAIL_PROSE_MIN_CHARS && heads_author_box(b)
+        prose >= TAIL_PROSE_MIN_CHARS && heads_author_box(b, authors)
     });
     if let Some(at) = at {
         out.truncate(at);
@@ -683,14 +684,19 @@ fn is_long_prose(b: &Block) -> bool {
 }
 
 /// Whether a block is a heading over an author's box: an
-/// [`AUTHOR_BOX_HEADINGS`] phrase, or "About" and a person's name.
-fn heads_author_box(b: &Block) -> bool {
+/// [`AUTHOR_BOX_HEADINGS`] phrase, or "About" and a person's name or the
+/// name of one of the article's `authors` (folded).
+fn heads_author_box(b: &Block, authors: &[String]) -> bool {
     let Block::Heading { text, .. } = b else {
         return false;
     };
     let lower = fold_case(text);
     let lower = lower.trim_end_matches(['.', '…', ':']);
-    if AUTHOR_BOX_HEADINGS.contains(&lower) {
+    if AUTHOR_BOX_HEADINGS.contains(&lower)
+        || lower
+            .strip_prefix("about ")
+            .is_some_and(|name| authors.iter().any(|a| a == name))
+    {
         return true;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -1957,6 +1963,20 @@ mod tests {
                 "{text:?}"
             );
         }
+        // "About" and the byline's name, a pen name too.
+        let meta = Article {
+            authors: vec!["Neurobonkers".into()],
+            ..Article::default()
+        };
+        let html = format!(
+            "<html><body><article>{}<h3>About Neurobonkers</h3>{bio}</article></body></html>",
+            PROSE.repeat(3)
+        );
+        let body = extract(&Html::parse_document(&html), &meta).blocks;
+        assert!(
+            !body.iter().any(|b| b.text().starts_with("Jane Doe covers")),
+            "{body:?}"
+        );
         // A section about something else, or by a guest, is the article's own.
         for heading in ["About the budget", "Interview: Jane Doe", "By the numbers"] {
             let text = article_texts(&format!("{}<h3>{heading}</h3>{bio}", PROSE.repeat(3)));

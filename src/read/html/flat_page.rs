@@ -133,6 +133,8 @@ pub(super) struct Page<'a> {
     pub headline: String,
     /// The folded headline's length in characters.
     pub headline_chars: usize,
+    /// The article's authors' names, folded.
+    pub authors: Vec<String>,
     /// The metadata description, folded: text matching it is the lead.
     pub description: Option<String>,
     /// Base URL for relative links.
@@ -561,6 +563,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
         flags,
         headline,
         headline_chars,
+        authors: meta.authors.iter().map(|a| fold_case(a)).collect(),
         // A description cut short ends in an ellipsis the page does not print.
         description: meta
             .description
