@@ -574,11 +574,7 @@ fn drop_furniture(out: &mut Sink) {
 /// Drops the lists of teasers ([`lists_teasers`]) after the article's last
 /// paragraph of prose (one that ends a sentence), long or short.
 fn drop_teaser_lists(out: &mut Sink) {
-    let Some(last) = out
-        .blocks
-        .iter()
-        .rposition(|b| matches!(b, Block::Paragraph { .. }) && b.text().ends_with(SENTENCE_ENDS))
-    else {
+    let Some(last) = out.blocks.iter().rposition(ends_sentence) else {
         return;
     };
     let mut at = 0;
@@ -674,6 +670,11 @@ fn signs_post(b: &Block) -> bool {
                 .any(|(at, _)| at == 0 || lower[..at].ends_with(' '))
         })
     }
+}
+
+/// Whether a block is a paragraph that ends a sentence.
+fn ends_sentence(b: &Block) -> bool {
+    matches!(b, Block::Paragraph { .. }) && b.text().ends_with(SENTENCE_ENDS)
 }
 
 /// Whether a block is a paragraph or a quotation long enough to be the
