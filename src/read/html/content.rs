@@ -25,12 +25,12 @@ use super::patterns::{
     FAR_ANCESTOR_DIVIDER_PER_LEVEL, GRANDPARENT_SCORE_DIVIDER, HEADLINE_SLACK_CHARS, LEAD_HINTS,
     LEAD_MIN_CHARS, LINKED_BODY_MIN_CHARS, LINKED_BODY_MIN_RATIO, MAX_COMMA_POINTS,
     MAX_LENGTH_POINTS, MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS, MIN_SHARED_ALTERNATIVES,
-    OTHER_STORIES_LABELS, PARENT_SCORE_DIVIDER, POST_SIGNATURES, RETRY_GAIN, SCORE_ANCESTOR_LEVELS,
-    SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE,
-    SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS, TAG_BASE_SCORES,
-    TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE,
-    TEASER_LINKED_SHARE, TEASER_LIST_MIN_ITEMS, TEASER_MAX_BLOCKS, TEASER_MIN_HEADINGS,
-    TOP_CANDIDATES,
+    OTHER_STORIES_LABELS, PARENT_SCORE_DIVIDER, POST_FILING_LINES, POST_SIGNATURES, RETRY_GAIN,
+    SCORE_ANCESTOR_LEVELS, SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY,
+    SIBLING_MIN_SCORE, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS,
+    TAG_BASE_SCORES, TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS,
+    TEASER_HEADING_LINK_SHARE, TEASER_LINKED_SHARE, TEASER_LIST_MIN_ITEMS, TEASER_MAX_BLOCKS,
+    TEASER_MIN_HEADINGS, TOP_CANDIDATES,
 };
 use crate::model::{Article, Block, Inline};
 
@@ -332,6 +332,8 @@ fn extract_from(page: &mut Page) -> Attempt {
         drop_furniture(&mut out);
     }
     drop_teaser_lists(&mut out);
+    // A filing line is the template's, wherever it stands.
+    out.retain(|b, _| !files_post(b));
     cut_at_author_box(&mut out, &page.authors);
     cut_at_thread(page.thread_start, &mut out);
     let aside = aside_blocks(page, &containers, &out);
@@ -670,6 +672,12 @@ fn signs_post(b: &Block) -> bool {
                 .any(|(at, _)| at == 0 || lower[..at].ends_with(' '))
         })
     }
+}
+
+/// A blog template's filing line under a post ([`POST_FILING_LINES`]).
+fn files_post(b: &Block) -> bool {
+    let lower = fold_case(b.text());
+    POST_FILING_LINES.iter().any(|l| lower.starts_with(l))
 }
 
 /// Whether a block is a paragraph that ends a sentence.
@@ -1877,6 +1885,18 @@ mod tests {
             PROSE.repeat(6)
         );
         assert_keeps_and_leaves_out(&html, "The council voted", "My name is Jane");
+    }
+
+    #[test]
+    fn a_blog_templates_filing_line_is_not_the_article() {
+        let filing = "<p class=\"postmetadata\"><small>This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under News. You can follow any responses to this entry through the RSS 2.0 feed.</small></p>";
+        for body in [
+            PROSE.repeat(3),
+            "<p>A short post, with a picture of the robot.</p>".repeat(9),
+        ] {
+            let text = article_texts(&format!("{body}{filing}"));
+            assert!(!has_line(&text, "This entry was posted"), "{text:?}");
+        }
     }
 
     #[test]

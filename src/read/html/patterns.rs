@@ -2274,6 +2274,15 @@ pub const POST_SIGNATURES: &[&str] = &[
     "pubblicato da ",
 ];
 
+/// How a blog template's filing line under a post starts ("This entry was
+/// posted on May 3, 2012 and is filed under News …"), lowercase: the
+/// post's metadata, not its text.
+pub const POST_FILING_LINES: &[&str] = &[
+    "this entry was posted",
+    "this entry is filed under",
+    "this entry was filed under",
+];
+
 /// The arrows a blog puts before the previous post's link and after the
 /// next one's ("« Older post | Main | Newer post »").
 pub const NEIGHBOUR_ARROWS: [char; 2] = ['«', '»'];
