@@ -222,7 +222,7 @@ pub(super) fn removed(page: &Page, i: usize) -> bool {
     {
         return true;
     }
-    if is_poll(page, i) {
+    if is_poll(page, i) || is_sign_up(page, i) {
         return true;
     }
     if !page.flags.clean {
@@ -287,6 +287,19 @@ fn is_poll(page: &Page, i: usize) -> bool {
         && s.choices >= POLL_MIN_CHOICES
         && s.text < CLUTTER_MAX_CHARS
         && s.commas < PROSE_COMMAS
+}
+
+/// Whether a block is a sign-up or a comment form with its pitch: a small
+/// box holding a field for an e-mail address. A box that also prints the
+/// headline or the description is the article's header (with a contact
+/// form hidden in it), and the part that scored best is the article.
+fn is_sign_up(page: &Page, i: usize) -> bool {
+    let s = &page.stats[i];
+    s.email_fields > 0 && s.text < CLUTTER_MAX_CHARS && !page.holds_best(i) && {
+        let text = fold_case(&page.plain_text(i));
+        let prints = |t: &str| !t.is_empty() && text.contains(t);
+        !prints(&page.headline) && !page.description.as_deref().is_some_and(prints)
+    }
 }
 
 /// Whether the element's text is the metadata description (the lead, even

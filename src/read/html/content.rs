@@ -1900,6 +1900,33 @@ mod tests {
     }
 
     #[test]
+    fn a_sign_up_box_is_not_the_article_but_a_header_with_a_hidden_form_is() {
+        let sign_up = "<div class=\"postform\"><h2>Sign up to the newsletter and get a free book</h2>\
+            <ul><li>Sign up to our newsletter and you will be able to download the book for free.</li>\
+            <li>You will also get tips to improve your garden every week.</li></ul>\
+            <form><input type=\"email\" name=\"email\"><input type=\"submit\" value=\"Send\"></form></div>";
+        let text = article_texts(&format!("{}{sign_up}", PROSE.repeat(3)));
+        assert!(has_line(&text, "The council voted"), "{text:?}");
+        assert!(!has_line(&text, "Sign up to our newsletter"), "{text:?}");
+        let meta = Article {
+            headline: "The Headline".into(),
+            ..Article::default()
+        };
+        let header = "<header><h1>The Headline</h1><p>The council passed the budget after a long night.</p>\
+            <div class=\"modal\"><form><input type=\"email\" name=\"email\"><button>Write to the author</button></form></div></header>";
+        let html = format!(
+            "<html><body><article>{header}{}</article></body></html>",
+            PROSE.repeat(3)
+        );
+        let body = extract(&Html::parse_document(&html), &meta).blocks;
+        assert!(
+            body.iter()
+                .any(|b| b.text().starts_with("The council passed")),
+            "{body:?}"
+        );
+    }
+
+    #[test]
     fn a_hover_card_inside_a_link_is_not_glued_to_its_text() {
         let text = article_texts(&format!(
             "{}<p>The plan was drawn up by <a href=\"https://example.org/jane\">Jane Doe\

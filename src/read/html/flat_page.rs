@@ -77,6 +77,9 @@ pub(super) struct Stats {
     /// inputs), counted before they are skipped: a small form of them is a
     /// poll, a vote or a comment form.
     pub choices: u32,
+    /// Fields asking for an e-mail address, counted before they are
+    /// skipped: the box around one is a sign-up or a comment form.
+    pub email_fields: u32,
     /// Characters of text inside headings.
     pub heading: usize,
     /// Whether a block-level element is inside.
@@ -102,6 +105,7 @@ impl Stats {
         self.items += o.items;
         self.embeds += o.embeds;
         self.choices += o.choices;
+        self.email_fields += o.email_fields;
         self.heading += o.heading;
         self.block |= o.block;
     }
@@ -444,6 +448,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
     // The parents of skipped embeds and answer controls, counted in the stats.
     let mut embeds_at: Vec<usize> = Vec::new();
     let mut choices_at: Vec<usize> = Vec::new();
+    let mut emails_at: Vec<usize> = Vec::new();
     let mut thread_starts = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     // Depth of enclosing tables/code, where unlikely names are not trusted.
@@ -487,6 +492,9 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
                 }
                 if is_choice(e) {
                     choices_at.push(parent);
+                }
+                if asks_email(e) {
+                    emails_at.push(parent);
                 }
                 let in_quote = items[parent].tag == "blockquote";
                 let attrs = Attrs::of(e);
@@ -555,7 +563,7 @@ pub(super) fn flatten<'a>(dom: &'a Html, meta: &Article, flags: Flags) -> Page<'
     while !stack.is_empty() {
         close(&mut items, &mut stack, &mut guards, &mut guarded);
     }
-    let stats = sum_stats(&items, &embeds_at, &choices_at);
+    let stats = sum_stats(&items, &embeds_at, &choices_at, &emails_at);
     let headline_chars = headline.chars().count();
     let mut page = Page {
         items,
@@ -724,6 +732,25 @@ fn is_choice(e: &scraper::node::Element) -> bool {
     }
 }
 
+/// Whether an element is a field for an e-mail address: an `input` of type
+/// `email`, or a text `input` named for one.
+fn asks_email(e: &scraper::node::Element) -> bool {
+    e.name() == "input"
+        && match e.attr("type") {
+            Some(t) if t.eq_ignore_ascii_case("email") => true,
+            None => e.attr("name").is_some_and(names_email),
+            Some(t) if t.eq_ignore_ascii_case("text") => e.attr("name").is_some_and(names_email),
+            _ => false,
+        }
+}
+
+/// Whether a field's name asks for an e-mail address ("email", "EMAIL",
+/// "subscriber[email]", "e-mail").
+fn names_email(name: &str) -> bool {
+    let lower = lowercase(name);
+    lower.contains("email") || lower.contains("e-mail")
+}
+
 /// Whether an element marks where a readers' discussion starts: a heading
 /// named for it, or a jump target (an `a` with a name and no address, as
 /// `<a name="comments">`) named for it.
@@ -766,13 +793,21 @@ fn squeezed_contains(style: &str, needle: &str) -> bool {
 }
 
 /// Sums every item's counts into its ancestors, in one reverse pass.
-fn sum_stats(items: &[Item], embeds_at: &[usize], choices_at: &[usize]) -> Vec<Stats> {
+fn sum_stats(
+    items: &[Item],
+    embeds_at: &[usize],
+    choices_at: &[usize],
+    emails_at: &[usize],
+) -> Vec<Stats> {
     let mut stats = vec![Stats::default(); items.len()];
     for &i in embeds_at {
         stats[i].embeds += 1;
     }
     for &i in choices_at {
         stats[i].choices += 1;
+    }
+    for &i in emails_at {
+        stats[i].email_fields += 1;
     }
     for i in (0..items.len()).rev() {
         let item = &items[i];
