@@ -891,11 +891,12 @@ fn choose_containers(page: &Page) -> (Vec<usize>, Option<usize>) {
             p = page.items[p].parent;
         }
     }
-    // An ancestor scoring nearly as well holds more of the same article.
+    // An ancestor scoring nearly as well holds more of the same article (not
+    // a table row: its other cells are other columns, as below).
     let mut p = page.items[top].parent;
     let close = top_score * ANCESTOR_CLOSE_SHARE;
     while p != NONE && Some(p) != body && !page.is(p, "html") && page.items[p].parent != NONE {
-        if score[p].is_some_and(|s| s >= close) {
+        if score[p].is_some_and(|s| s >= close) && !page.is(p, "tr") {
             top = p;
         }
         p = page.items[p].parent;
