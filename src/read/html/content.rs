@@ -22,15 +22,15 @@ use super::normalize::{fold_case, folds_case_to};
 use super::patterns::{
     ALTERNATIVE_SHARE, ANCESTOR_CLOSE_SHARE, AUTHOR_BOX_HEADING_MAX_WORDS, AUTHOR_BOX_HEADINGS,
     AUTHOR_BOX_PREFIXES, CHARS_PER_POINT, CLIMB_STOP_SHARE, DATELINE_MAX_CHARS,
-    FAR_ANCESTOR_DIVIDER_PER_LEVEL, GRANDPARENT_SCORE_DIVIDER, HEADLINE_SLACK_CHARS, LEAD_HINTS,
-    LEAD_MIN_CHARS, LINKED_BODY_MIN_CHARS, LINKED_BODY_MIN_RATIO, MAX_COMMA_POINTS,
-    MAX_LENGTH_POINTS, MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS, MIN_SHARED_ALTERNATIVES,
-    OTHER_STORIES_LABELS, PARENT_SCORE_DIVIDER, POST_FILING_LINES, POST_SIGNATURES, RETRY_GAIN,
-    SCORE_ANCESTOR_LEVELS, SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY,
-    SIBLING_MIN_SCORE, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS,
-    TAG_BASE_SCORES, TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS,
-    TEASER_HEADING_LINK_SHARE, TEASER_LINKED_SHARE, TEASER_LIST_MIN_ITEMS, TEASER_MAX_BLOCKS,
-    TEASER_MIN_HEADINGS, TOP_CANDIDATES,
+    FAR_ANCESTOR_DIVIDER_PER_LEVEL, GALLERY_MIN_TITLES, GRANDPARENT_SCORE_DIVIDER,
+    HEADLINE_SLACK_CHARS, LEAD_HINTS, LEAD_MIN_CHARS, LINKED_BODY_MIN_CHARS, LINKED_BODY_MIN_RATIO,
+    MAX_COMMA_POINTS, MAX_LENGTH_POINTS, MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS,
+    MIN_SHARED_ALTERNATIVES, OTHER_STORIES_LABELS, PARENT_SCORE_DIVIDER, POST_FILING_LINES,
+    POST_SIGNATURES, RETRY_GAIN, SCORE_ANCESTOR_LEVELS, SEMANTIC_BONUS, SENTENCE_ENDS,
+    SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
+    STANDFIRST_MAX_CHARS, TAG_BASE_SCORES, TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE,
+    TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE, TEASER_LINKED_SHARE, TEASER_LIST_MIN_ITEMS,
+    TEASER_MAX_BLOCKS, TEASER_MIN_HEADINGS, TOP_CANDIDATES,
 };
 use crate::model::{Article, Block, Inline};
 
@@ -556,10 +556,17 @@ fn drop_furniture(out: &mut Sink) {
     // a picture and not a label follows it: read from the end, keeping the
     // first line after each that is not a picture.
     let tail: Vec<usize> = (last + 1..blocks.len()).filter(|&i| keep[i]).collect();
+    // Headings each over a picture of their own, several of them, title a
+    // gallery's pictures: they stay.
+    let titles_picture = |i: usize| {
+        matches!(blocks[i], Block::Heading { .. })
+            && matches!(blocks.get(i + 1), Some(Block::Image { .. }))
+    };
+    let gallery = tail.iter().filter(|&&i| titles_picture(i)).count() >= GALLERY_MIN_TITLES;
     let mut next_line: Option<&Block> = None;
     for &i in tail.iter().rev() {
         let introduces = next_line.is_some_and(|x| !label(x));
-        if label(&blocks[i]) && !introduces {
+        if label(&blocks[i]) && !introduces && !(gallery && titles_picture(i)) {
             keep[i] = false;
         }
         if !matches!(blocks[i], Block::Image { .. }) {
@@ -1925,6 +1932,27 @@ mod tests {
                 .any(|b| b.text().starts_with("The council passed")),
             "{body:?}"
         );
+    }
+
+    #[test]
+    fn headings_each_over_a_picture_title_a_gallery_and_stay() {
+        let gallery: String = ["It's Santa!", "Christmas Ribbon", "Present Time!"]
+            .iter()
+            .map(|t| {
+                format!(
+                    "<h3>{t}</h3><p><img src=\"https://example.org/{}.png\"></p>",
+                    t.len()
+                )
+            })
+            .collect();
+        let text = article_texts(&format!("{}{gallery}", PROSE.repeat(2)));
+        assert!(text.iter().any(|t| t == "Christmas Ribbon"), "{text:?}");
+        // A single label over a picture is still furniture.
+        let text = article_texts(&format!(
+            "{}<h3>More on this topic</h3><p><img src=\"https://example.org/a.png\"></p>",
+            PROSE.repeat(2)
+        ));
+        assert!(!text.iter().any(|t| t == "More on this topic"), "{text:?}");
     }
 
     #[test]

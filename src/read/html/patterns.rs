@@ -2476,6 +2476,10 @@ pub const TAIL_LINE_MAX_CHARS: usize = 60;
 /// what follows it is checked for page furniture.
 pub const TAIL_PROSE_MIN_CHARS: usize = 250;
 
+/// After the prose, this many headings each over a picture of its own
+/// title a gallery (kept), not labels over teasers: one or two may be.
+pub const GALLERY_MIN_TITLES: usize = 3;
+
 /// After the prose, a list needs this many items sharing a "Read more" link
 /// to be read as teasers: two may be a pair of sources cited the same way.
 pub const TEASER_LIST_MIN_ITEMS: usize = 3;
