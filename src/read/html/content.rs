@@ -556,12 +556,10 @@ fn drop_furniture(out: &mut Sink) {
     // a picture and not a label follows it: read from the end, keeping the
     // first line after each that is not a picture.
     let tail: Vec<usize> = (last + 1..blocks.len()).filter(|&i| keep[i]).collect();
-    // Headings each over a picture of their own, several of them, title a
-    // gallery's pictures: they stay.
-    let titles_picture = |i: usize| {
-        matches!(blocks[i], Block::Heading { .. })
-            && matches!(blocks.get(i + 1), Some(Block::Image { .. }))
-    };
+    // Labels (headings, short lines) each over a picture of their own,
+    // several of them, title a gallery's pictures: they stay.
+    let titles_picture =
+        |i: usize| label(&blocks[i]) && matches!(blocks.get(i + 1), Some(Block::Image { .. }));
     let gallery = tail.iter().filter(|&&i| titles_picture(i)).count() >= GALLERY_MIN_TITLES;
     let mut next_line: Option<&Block> = None;
     for &i in tail.iter().rev() {

@@ -2476,8 +2476,9 @@ pub const TAIL_LINE_MAX_CHARS: usize = 60;
 /// what follows it is checked for page furniture.
 pub const TAIL_PROSE_MIN_CHARS: usize = 250;
 
-/// After the prose, this many headings each over a picture of its own
-/// title a gallery (kept), not labels over teasers: one or two may be.
+/// After the prose, this many labels (headings, short lines) each over a
+/// picture of its own title a gallery (kept), not teasers: one or two may
+/// be labels over teasers.
 pub const GALLERY_MIN_TITLES: usize = 3;
 
 /// After the prose, a list needs this many items sharing a "Read more" link
