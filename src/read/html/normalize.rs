@@ -2,11 +2,12 @@
 //! scraper placeholders and paragraphs printed twice.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::patterns::{
-    KICKER_MAX_WORDS, LEAD_ZONE_PARAGRAPHS, MAX_CAPTION_REPEATS, PLACEHOLDER_TEXTS,
-    PULL_QUOTE_MIN_WORDS, TAIL_LINE_MAX_CHARS,
+    BOILERPLATE_MIN_WORDS, KICKER_MAX_WORDS, LEAD_ZONE_PARAGRAPHS, MAX_CAPTION_REPEATS,
+    PLACEHOLDER_TEXTS, PULL_QUOTE_MIN_WORDS, TAIL_LINE_MAX_CHARS,
 };
 use crate::model::{Article, Block, Inline};
 
@@ -299,6 +300,7 @@ pub fn finish(article: &mut Article, blocks: Vec<Block>) {
     }
     drop_pull_quotes(&mut kept);
     drop_repeated_captions(&mut kept);
+    drop_boilerplate_lines(&mut kept);
     trim_tail(&mut kept);
     article.blocks = kept;
     if let Some(sub) = &article.subtitle
@@ -350,6 +352,31 @@ fn drop_repeated_captions(blocks: &mut Vec<Block>) {
         at += 1;
         !repeats[at - 1]
     });
+}
+
+/// Leaves out a line the page prints under every picture or item (a credit,
+/// a "Read more" label): one of at least [`BOILERPLATE_MIN_WORDS`] words that
+/// ends no sentence, printed more than [`MAX_CAPTION_REPEATS`] times.
+fn drop_boilerplate_lines(blocks: &mut Vec<Block>) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for b in blocks.iter() {
+        if matches!(b, Block::Paragraph { .. }) {
+            *counts.entry(b.text()).or_default() += 1;
+        }
+    }
+    let boilerplate: HashSet<String> = counts
+        .into_iter()
+        .filter(|(text, n)| {
+            *n > MAX_CAPTION_REPEATS
+                && text.split_whitespace().count() >= BOILERPLATE_MIN_WORDS
+                && !text.ends_with(['.', '!', '?', '…', '"', '”', '»', '。'])
+        })
+        .map(|(text, _)| text.to_string())
+        .collect();
+    if !boilerplate.is_empty() {
+        blocks
+            .retain(|b| !(matches!(b, Block::Paragraph { .. }) && boilerplate.contains(b.text())));
+    }
 }
 
 /// The text said once when it is the same words said two to four times
@@ -577,6 +604,29 @@ mod tests {
                 Block::paragraph("Read it twice."),
             ]
         );
+    }
+
+    #[test]
+    fn a_credit_printed_under_every_picture_goes() {
+        let mut blocks = Vec::new();
+        for n in 1..=5 {
+            blocks.push(Block::paragraph(format!("Front page {n} of the day.")));
+            blocks.push(Block::paragraph("Front page courtesy of the Newseum"));
+            blocks.push(Block::paragraph("(Artist: Ann Lee)"));
+        }
+        let mut a = Article::default();
+        finish(&mut a, blocks);
+        let texts: Vec<&str> = a.blocks.iter().map(Block::text).collect();
+        assert!(
+            !texts.contains(&"Front page courtesy of the Newseum"),
+            "{texts:?}"
+        );
+        // Shorter labels of the page's items stay, as do the items.
+        assert_eq!(
+            texts.iter().filter(|t| **t == "(Artist: Ann Lee)").count(),
+            5
+        );
+        assert!(texts.contains(&"Front page 5 of the day."), "{texts:?}");
     }
 
     #[test]

@@ -1769,6 +1769,11 @@ pub const TIME_LINE_WORDS: &[&str] = &[
 /// (copies for screen sizes and screen readers), not a text of its own.
 pub const MAX_CAPTION_REPEATS: usize = 4;
 
+/// A line printed more often than a caption is said again is boilerplate
+/// when it has at least this many words: shorter ones ("link", "(Artist:
+/// Ann Lee)") are the page's own labels of its items.
+pub const BOILERPLATE_MIN_WORDS: usize = 4;
+
 /// A line ending in a colon up to this long is a label introducing what
 /// follows ("Vote in our poll:"), not a sentence introducing a quotation.
 pub const LABEL_MAX_CHARS: usize = 40;
