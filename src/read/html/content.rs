@@ -578,16 +578,30 @@ fn drop_furniture(out: &mut Sink) {
     });
 }
 
-/// Drops the lists of teasers ([`lists_teasers`]) after the article's last
-/// paragraph of prose (one that ends a sentence), long or short.
+/// Drops the lists of teasers after the article's last paragraph of prose
+/// (one that ends a sentence), long or short: those [`lists_teasers`]
+/// finds, and a list of links under a label naming other stories
+/// ("Related Posts") with its label.
 fn drop_teaser_lists(out: &mut Sink) {
-    let Some(last) = out.blocks.iter().rposition(ends_sentence) else {
+    let blocks = &out.blocks;
+    let Some(last) = blocks.iter().rposition(ends_sentence) else {
         return;
     };
+    let links = |b: Option<&Block>| {
+        b.is_some_and(|b| matches!(b, Block::List { .. }) && link_share(b) > TAIL_MAX_LINK_SHARE)
+    };
+    let drop: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            i > last
+                && (lists_teasers(&blocks[i])
+                    || (names_other_stories(&blocks[i]) && links(blocks.get(i + 1)))
+                    || (links(Some(&blocks[i])) && names_other_stories(&blocks[i - 1])))
+        })
+        .collect();
     let mut at = 0;
-    out.retain(|b, _| {
+    out.retain(|_, _| {
         at += 1;
-        at - 1 <= last || !lists_teasers(b)
+        !drop[at - 1]
     });
 }
 
@@ -1876,6 +1890,21 @@ mod tests {
         let text = article_texts(&format!("{short}<ul>{teasers}</ul>"));
         assert!(has_line(&text, "Three new videos"), "{text:?}");
         assert!(!has_line(&text, "More on the bridge"), "{text:?}");
+        // And a list of links under a label naming other stories.
+        let related: String = ["bridge", "budget", "library"]
+            .iter()
+            .map(|s| {
+                format!(
+                    "<li><a href=\"https://example.org/{s}\">What comes next for the {s}</a></li>"
+                )
+            })
+            .collect();
+        let text = article_texts(&format!("{short}<h4>Related Posts</h4><ol>{related}</ol>"));
+        assert!(has_line(&text, "Three new videos"), "{text:?}");
+        assert!(
+            !has_line(&text, "Related Posts") && !has_line(&text, "What comes next"),
+            "{text:?}"
+        );
     }
 
     #[test]
