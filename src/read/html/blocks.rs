@@ -23,10 +23,10 @@ use super::patterns::{
     LOGO_SUFFIXES, MAX_LINK_DENSITY, MAX_LINK_DENSITY_POSITIVE, MAX_NESTING, MIN_BLOCK_CHARS,
     MIN_PARAGRAPHS_PER_IMAGE, MODERATION_NOTICES, MONTH_NAMES, NAMED_CLUTTER_LINK_DENSITY,
     NAMED_CLUTTER_SHORT_CHARS, NEIGHBOUR_ARROWS, NEIGHBOUR_LINK_SHARE, PLACEHOLDER_DATA_URI_BYTES,
-    PLACEHOLDER_IMAGE_HINTS, POLL_MIN_CHOICES, POST_FURNITURE_PREFIXES, PROSE_COMMAS,
-    PUBLISHED_WORDS, READ_ALSO_MAX_CHARS, READ_ALSO_PREFIXES, RIGHTS_RESERVED, SHARE_ACTIONS,
-    SHORT_BLOCK_MAX_IMAGES, TIME_LINE_SEPARATORS, TIME_LINE_WORDS, TIME_WORDS, UPDATED_WORDS,
-    WEEKDAY_NAMES, ZONE_ABBREVIATIONS,
+    PLACEHOLDER_IMAGE_HINTS, POLL_MIN_CHOICES, POST_FURNITURE_PREFIXES, POST_TAXONOMY_LABELS,
+    PROSE_COMMAS, PUBLISHED_WORDS, READ_ALSO_MAX_CHARS, READ_ALSO_PREFIXES, RIGHTS_RESERVED,
+    SHARE_ACTIONS, SHORT_BLOCK_MAX_IMAGES, TIME_LINE_SEPARATORS, TIME_LINE_WORDS, TIME_WORDS,
+    UPDATED_WORDS, WEEKDAY_NAMES, ZONE_ABBREVIATIONS,
 };
 use crate::model::{Block, Inline};
 
@@ -1043,8 +1043,15 @@ fn is_date_line(lower: &str) -> bool {
 /// A line that only says when the page was published or updated, a label
 /// and a time: "Published 4:00 am ET, Jan 5, 2020", "updated 5:08 PM EDT,
 /// Thu November 1, 2012", "Published 4 hours ago". A line naming anyone
-/// (a byline) or ending in a colon (an update note's heading) is not one.
+/// (a byline) or ending in a colon (an update note's heading) is not one;
+/// the post's tags may follow the time.
 fn is_time_line(lower: &str) -> bool {
+    // The post's tags or category after the time are more of its metadata
+    // ("Published: Nov. 1, 2012 | Tags: NFL, Arizona Cardinals").
+    let lower = match lower.split_once(" | ") {
+        Some((time, rest)) if POST_TAXONOMY_LABELS.iter().any(|l| rest.starts_with(l)) => time,
+        _ => lower,
+    };
     if lower.chars().count() > DATELINE_MAX_CHARS || lower.ends_with(':') {
         return false;
     }
@@ -1206,6 +1213,7 @@ mod tests {
             "Veröffentlicht am 06.12.2022",
             "Publicado el 03/05/2022 a las 22h03",
             "Published Thursday 27 July 2017 Published Thu 27 Jul 2017",
+            "Published: November 1st, 2012 | Tags: NFL AM, Arizona Cardinals, Jim Harbaugh",
         ] {
             assert!(is_time_line(&fold_case(line)), "{line}");
         }
@@ -1215,6 +1223,7 @@ mod tests {
             "Published in 1998, the book sold two million copies.",
             "Posted in News | 7 Comments",
             "Updated guidance for 2021 schools",
+            "Published: the list of 2021 schools | Tags: schools",
         ] {
             assert!(!is_time_line(&fold_case(line)), "{line}");
         }

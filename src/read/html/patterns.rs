@@ -1724,6 +1724,23 @@ pub const CLUTTER_HINTS: &[&str] = &[
 /// search box or a sign-up field (one field and its button).
 pub const POLL_MIN_CHOICES: u32 = 2;
 
+/// Labels of a post's tags or category (lowercase), which a time line may
+/// end with after a bar ("Published: Nov. 1, 2012 | Tags: NFL").
+pub const POST_TAXONOMY_LABELS: &[&str] = &[
+    "tags:",
+    "tagged:",
+    "filed under:",
+    "category:",
+    "categories:",
+    "topics:",
+    "schlagwörter:",
+    "kategorie:",
+    "étiquettes:",
+    "catégorie:",
+    "etiquetas:",
+    "categoría:",
+];
+
 /// Punctuation between the parts of a time line ("updated 5:08 PM EDT, Thu
 /// November 1, 2012 | 14:00").
 pub const TIME_LINE_SEPARATORS: &[char] = &[',', '|', ':', '·', '•', '–', '—', '(', ')', '/'];
