@@ -695,8 +695,13 @@ fn signs_post(b: &Block) -> bool {
 
 /// A blog template's filing line under a post ([`POST_FILING_LINES`]).
 fn files_post(b: &Block) -> bool {
-    let lower = fold_case(b.text());
-    POST_FILING_LINES.iter().any(|l| lower.starts_with(l))
+    // The lines are ASCII: the text's start is compared as it stands, with
+    // no folded copy of every block.
+    let text = b.text();
+    POST_FILING_LINES.iter().any(|l| {
+        text.get(..l.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(l))
+    })
 }
 
 /// Whether a block is a paragraph that ends a sentence.
