@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::patterns::{
-    BOILERPLATE_MIN_WORDS, KICKER_MAX_WORDS, LEAD_ZONE_PARAGRAPHS, MAX_CAPTION_REPEATS,
-    PLACEHOLDER_TEXTS, PULL_QUOTE_MIN_WORDS, TAIL_LINE_MAX_CHARS,
+    BOILERPLATE_MIN_WORDS, CREDIT_MAX_CHARS, KICKER_MAX_WORDS, LEAD_ZONE_PARAGRAPHS,
+    MAX_CAPTION_REPEATS, PLACEHOLDER_TEXTS, PULL_QUOTE_MIN_WORDS, TAIL_LINE_MAX_CHARS,
 };
 use crate::model::{Article, Block, Inline};
 
@@ -355,8 +355,9 @@ fn drop_repeated_captions(blocks: &mut Vec<Block>) {
 }
 
 /// Leaves out a line the page prints under every picture or item (a credit,
-/// a "Read more" label): one of at least [`BOILERPLATE_MIN_WORDS`] words that
-/// ends no sentence, printed more than [`MAX_CAPTION_REPEATS`] times.
+/// a "Read more" label): one of a credit's length ([`CREDIT_MAX_CHARS`]) and
+/// at least [`BOILERPLATE_MIN_WORDS`] words that ends no sentence, printed
+/// more than [`MAX_CAPTION_REPEATS`] times.
 fn drop_boilerplate_lines(blocks: &mut Vec<Block>) {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for b in blocks.iter() {
@@ -368,14 +369,17 @@ fn drop_boilerplate_lines(blocks: &mut Vec<Block>) {
         .into_iter()
         .filter(|(text, n)| {
             *n > MAX_CAPTION_REPEATS
+                && text.chars().count() <= CREDIT_MAX_CHARS
                 && text.split_whitespace().count() >= BOILERPLATE_MIN_WORDS
                 && !text.ends_with(['.', '!', '?', '…', '"', '”', '»', '。'])
         })
         .map(|(text, _)| text.to_string())
         .collect();
-    if !boilerplate.is_empty() {
-        blocks
-            .retain(|b| !(matches!(b, Block::Paragraph { .. }) && boilerplate.contains(b.text())));
+    let is_boilerplate =
+        |b: &Block| matches!(b, Block::Paragraph { .. }) && boilerplate.contains(b.text());
+    // A page of nothing but the line keeps it: it is all the text there is.
+    if blocks.iter().any(|b| b.is_textual() && !is_boilerplate(b)) {
+        blocks.retain(|b| !is_boilerplate(b));
     }
 }
 
@@ -627,6 +631,13 @@ mod tests {
             5
         );
         assert!(texts.contains(&"Front page 5 of the day."), "{texts:?}");
+        // Longer than a credit, or all the text there is, a repeated line stays.
+        let long = format!("{} and so on", "word ".repeat(40));
+        for line in [long.as_str(), "Front page courtesy of the Newseum"] {
+            let mut a = Article::default();
+            finish(&mut a, vec![Block::paragraph(line); 5]);
+            assert_eq!(a.blocks.len(), 5, "{line}");
+        }
     }
 
     #[test]
