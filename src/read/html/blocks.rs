@@ -23,10 +23,10 @@ use super::patterns::{
     LOGO_SUFFIXES, MAX_LINK_DENSITY, MAX_LINK_DENSITY_POSITIVE, MAX_NESTING, MIN_BLOCK_CHARS,
     MIN_PARAGRAPHS_PER_IMAGE, MODERATION_NOTICES, MONTH_NAMES, NAMED_CLUTTER_LINK_DENSITY,
     NAMED_CLUTTER_SHORT_CHARS, NEIGHBOUR_ARROWS, NEIGHBOUR_LINK_SHARE, PLACEHOLDER_DATA_URI_BYTES,
-    PLACEHOLDER_IMAGE_HINTS, POLL_MIN_CHOICES, POST_FURNITURE_PREFIXES, POST_TAXONOMY_LABELS,
-    PROSE_COMMAS, PUBLISHED_WORDS, READ_ALSO_MAX_CHARS, READ_ALSO_PREFIXES, RIGHTS_RESERVED,
-    SHARE_ACTIONS, SHORT_BLOCK_MAX_IMAGES, TIME_LINE_SEPARATORS, TIME_LINE_WORDS, TIME_WORDS,
-    UPDATED_WORDS, WEEKDAY_NAMES, ZONE_ABBREVIATIONS,
+    PLACEHOLDER_IMAGE_HINTS, POLL_MIN_CHOICES, POST_FILING_LINES, POST_FURNITURE_PREFIXES,
+    POST_TAXONOMY_LABELS, PROSE_COMMAS, PUBLISHED_WORDS, READ_ALSO_MAX_CHARS, READ_ALSO_PREFIXES,
+    RIGHTS_RESERVED, SHARE_ACTIONS, SHORT_BLOCK_MAX_IMAGES, TIME_LINE_SEPARATORS, TIME_LINE_WORDS,
+    TIME_WORDS, UPDATED_WORDS, WEEKDAY_NAMES, ZONE_ABBREVIATIONS,
 };
 use crate::model::{Block, Inline};
 
@@ -912,7 +912,13 @@ fn repair_quotes(inlines: Vec<Inline>) -> Vec<Inline> {
 fn is_clutter_paragraph(page: &Page, p: &Block) -> bool {
     let text = p.text();
     let len = text.chars().count();
-    if (len <= READ_ALSO_MAX_CHARS && links_neighbour_posts(p)) || is_filing_links(p) {
+    // A blog template's filing line ("This entry was posted on … and is
+    // filed under …") is the post's metadata, however long and whichever
+    // attempt reads it.
+    if (len <= READ_ALSO_MAX_CHARS && links_neighbour_posts(p))
+        || is_filing_links(p)
+        || opens_with_any(text, POST_FILING_LINES)
+    {
         return true;
     }
     if !page.flags.clean {
@@ -973,10 +979,15 @@ fn is_filing_links(p: &Block) -> bool {
     opens_post_furniture(p.text()) && link_share(p) >= FILING_LINK_SHARE
 }
 
-/// Whether a line opens with one of [`POST_FURNITURE_PREFIXES`], in any
-/// case (they are ASCII: no folding, no copy).
+/// Whether a line opens with one of [`POST_FURNITURE_PREFIXES`].
 fn opens_post_furniture(text: &str) -> bool {
-    POST_FURNITURE_PREFIXES.iter().any(|m| {
+    opens_with_any(text, POST_FURNITURE_PREFIXES)
+}
+
+/// Whether a line opens with one of `prefixes`, in any case (they are
+/// ASCII: no folding, no copy).
+fn opens_with_any(text: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|m| {
         text.get(..m.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(m))
     })

@@ -25,12 +25,12 @@ use super::patterns::{
     FAR_ANCESTOR_DIVIDER_PER_LEVEL, GALLERY_MIN_TITLES, GRANDPARENT_SCORE_DIVIDER,
     HEADLINE_SLACK_CHARS, LEAD_HINTS, LEAD_MIN_CHARS, LINKED_BODY_MIN_CHARS, LINKED_BODY_MIN_RATIO,
     MAX_COMMA_POINTS, MAX_LENGTH_POINTS, MIN_ARTICLE_CHARS, MIN_PARAGRAPH_CHARS,
-    MIN_SHARED_ALTERNATIVES, OTHER_STORIES_LABELS, PARENT_SCORE_DIVIDER, POST_FILING_LINES,
-    POST_SIGNATURES, RETRY_GAIN, SCORE_ANCESTOR_LEVELS, SEMANTIC_BONUS, SENTENCE_ENDS,
-    SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_SCORE, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE,
-    STANDFIRST_MAX_CHARS, TAG_BASE_SCORES, TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE,
-    TAIL_PROSE_MIN_CHARS, TEASER_HEADING_LINK_SHARE, TEASER_LINKED_SHARE, TEASER_LIST_MIN_ITEMS,
-    TEASER_MAX_BLOCKS, TEASER_MIN_HEADINGS, TOP_CANDIDATES,
+    MIN_SHARED_ALTERNATIVES, OTHER_STORIES_LABELS, PARENT_SCORE_DIVIDER, POST_SIGNATURES,
+    RETRY_GAIN, SCORE_ANCESTOR_LEVELS, SEMANTIC_BONUS, SENTENCE_ENDS, SIBLING_MAX_LINK_DENSITY,
+    SIBLING_MIN_SCORE, SIBLING_PARAGRAPH_CHARS, SIBLING_SHARE, STANDFIRST_MAX_CHARS,
+    TAG_BASE_SCORES, TAIL_LINE_MIN_CHARS, TAIL_MAX_LINK_SHARE, TAIL_PROSE_MIN_CHARS,
+    TEASER_HEADING_LINK_SHARE, TEASER_LINKED_SHARE, TEASER_LIST_MIN_ITEMS, TEASER_MAX_BLOCKS,
+    TEASER_MIN_HEADINGS, TOP_CANDIDATES,
 };
 use crate::model::{Article, Block, Inline};
 
@@ -332,8 +332,6 @@ fn extract_from(page: &mut Page) -> Attempt {
         drop_furniture(&mut out);
     }
     drop_teaser_lists(&mut out);
-    // A filing line is the template's, wherever it stands.
-    out.retain(|b, _| !files_post(b));
     cut_at_author_box(&mut out, &page.authors);
     cut_at_thread(page.thread_start, &mut out);
     let aside = aside_blocks(page, &containers, &out);
@@ -693,17 +691,6 @@ fn signs_post(b: &Block) -> bool {
     }
 }
 
-/// A blog template's filing line under a post ([`POST_FILING_LINES`]).
-fn files_post(b: &Block) -> bool {
-    // The lines are ASCII: the text's start is compared as it stands, with
-    // no folded copy of every block.
-    let text = b.text();
-    POST_FILING_LINES.iter().any(|l| {
-        text.get(..l.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(l))
-    })
-}
-
 /// Whether a block is a paragraph that ends a sentence.
 fn ends_sentence(b: &Block) -> bool {
     matches!(b, Block::Paragraph { .. }) && b.text().ends_with(SENTENCE_ENDS)
@@ -741,7 +728,9 @@ fn heads_author_box(b: &Block, authors: &[String]) -> bool {
     // "Author: Jane Doe", "Written by Jane Doe" over the box.
     words.len() <= AUTHOR_BOX_HEADING_MAX_WORDS
         && AUTHOR_BOX_PREFIXES.iter().any(|p| {
-            lower.starts_with(&format!("{p} "))
+            lower
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with(' '))
                 && words
                     .get(p.split_whitespace().count())
                     .is_some_and(|w| w.starts_with(char::is_uppercase) && is_given_name(w))
