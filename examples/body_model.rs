@@ -18,7 +18,8 @@
 //! Labels come from the gold text: a block is article text when most of its
 //! word 4-grams are in `expected.html` (the scorer's measure), or when it
 //! holds one of the `with` snippets of `expected-segments.json` (and not when
-//! it holds only `without` ones). Training boosts small decision trees by
+//! it holds only `without` ones). Pages whose whole body scores below
+//! `MIN_PAGE_F1` against their gold are left out of the fit. Training boosts small decision trees by
 //! Newton steps on a weighted logistic loss: no randomness, the same model
 //! from the same rows.
 
@@ -53,6 +54,11 @@ const MAX_CUTS: usize = 32;
 const GRAM: usize = 4;
 /// A block is article text when at least this share of its 4-grams are gold.
 const GOLD_SHARE: f64 = 0.5;
+/// Pages whose blocks, all kept, score below this F1 against their gold are
+/// left out of the fit: there the container or the gold itself is wrong (a
+/// section front, another snapshot, garbled gold), and every block comes
+/// labelled as not article text, which teaches the model to drop prose.
+const MIN_PAGE_F1: f64 = 0.5;
 /// A threshold helps a held-out set only when it raises F1 by at least this
 /// much: less is within what a three-decimal score cannot show, and noise.
 const MIN_HELD_OUT_GAIN: f64 = 0.0005;
@@ -424,14 +430,27 @@ fn fit(rows: &[Block]) -> Model {
     for b in rows {
         *page_grams.entry((&b.set, &b.page)).or_insert(0.0) += b.grams.max(1.0);
     }
+    let mut sound: HashMap<(&str, &str), bool> = HashMap::new();
+    for page in rows.chunk_by(|a, b| a.set == b.set && a.page == b.page) {
+        let [p, r] = page_prf(&page[0].page_gold, page.iter());
+        sound.insert(
+            (&page[0].set, &page[0].page),
+            !page[0].has_gold() || f1(p, r) >= MIN_PAGE_F1,
+        );
+    }
     let train: Vec<(&Block, f64, f64)> = rows
         .iter()
+        .filter(|b| sound[&(&*b.set, &*b.page)])
         .filter_map(|b| {
             let y = b.label()?;
             Some((b, y, b.grams.max(1.0) / page_grams[&(&*b.set, &*b.page)]))
         })
         .collect();
-    eprintln!("fitting on {} blocks", train.len());
+    eprintln!(
+        "fitting on {} blocks; {} pages left out, their blocks all kept scoring below F1 {MIN_PAGE_F1}",
+        train.len(),
+        sound.values().filter(|s| !**s).count()
+    );
     Model {
         features: FEATURES.iter().map(|s| s.to_string()).collect(),
         base: 0.0,

@@ -94,7 +94,6 @@ pub const FEATURES: &[&str] = &[
     "origin_is_container",
     "before_headline",
     "has_headline",
-    "log_text_blocks",
     "chars_share",
     "between_prose",
     "discussion_name",
@@ -294,7 +293,13 @@ pub fn judging_at<R>(threshold: f32, f: impl FnOnce() -> R) -> R {
 /// Drops the text blocks the model judges not to be article text.
 pub(super) fn filter(cx: &Context, sink: &mut Sink) {
     let recording = RECORDING.with(|r| r.borrow().is_some());
-    let threshold = THRESHOLD.get().unwrap_or(MODEL.threshold);
+    // A recording never reads the embedded model, which may have been
+    // trained on other features than this build computes.
+    let threshold = if recording {
+        0.0
+    } else {
+        THRESHOLD.get().unwrap_or(MODEL.threshold)
+    };
     if !recording && threshold <= 0.0 {
         return;
     }
@@ -467,7 +472,6 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
             flag(cx.containers.contains(&o)),
             flag(headline_end.is_some_and(|e| o < e)),
             flag(cx.headline.is_some()),
-            (text_blocks as f32 + 1.0).ln(),
             n / total,
             flag(interior),
             flag(path.discussion),
