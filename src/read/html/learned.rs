@@ -4,7 +4,10 @@
 //!
 //! Every text block is judged, the prose between the first and the last
 //! long paragraph as well as the edges: a comment thread or a list of
-//! teasers kept with the article holds long paragraphs of its own.
+//! teasers kept with the article holds long paragraphs of its own. What
+//! the prose links to on the page is not judged: a footnote, a reference or
+//! the book a footnote cites is the article's, however much it looks like a
+//! list of links.
 //!
 //! Each block is described by features the extractor has at hand (length,
 //! link share, punctuation, short-word share, position against the headline
@@ -394,12 +397,13 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
     for b in sink.iter().filter(|b| scored(b)) {
         *in_body.entry(b.text()).or_default() += 1;
     }
+    let cited = cited_ids(page, prose.iter().map(|&k| sink.origins[k]));
     let mut paths = Paths::new(page, sink.len());
     let mut before = 0usize;
     let mut nth = 0usize;
     let mut out = Vec::with_capacity(sink.len());
     for (k, b) in sink.iter().enumerate() {
-        if !scored(b) {
+        if !scored(b) || is_cited(page, sink.origins[k], &cited) {
             out.push(None);
             continue;
         }
@@ -489,6 +493,56 @@ pub(super) fn features(cx: &Context, sink: &Sink) -> Vec<Option<Vec<f32>>> {
         nth += 1;
     }
     out
+}
+
+/// The ids that the in-page links of the body's prose paragraphs (the
+/// elements at `prose`) point at (`href="#id"`), and those that the cited
+/// elements' own links point at in turn (a footnote citing a book in the
+/// bibliography), in lower case as [`Item::id`](super::flat_page::Item)
+/// holds them: the text's footnote and reference marks, not a comment
+/// count's link to the thread.
+fn cited_ids(page: &Page, prose: impl Iterator<Item = usize>) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
+    let mut todo: Vec<usize> = prose.collect();
+    let mut ids: Option<FxHashMap<&str, usize>> = None;
+    while let Some(p) = todo.pop() {
+        for item in &page.items[p..page.items[p].end] {
+            let fragment = item
+                .element
+                .filter(|_| item.tag == "a")
+                .and_then(|e| e.attr("href"))
+                .and_then(|h| h.strip_prefix('#'))
+                .filter(|f| !f.is_empty());
+            let Some(f) = fragment.map(str::to_lowercase) else {
+                continue;
+            };
+            if out.contains(&f) {
+                continue;
+            }
+            let ids = ids.get_or_insert_with(|| {
+                let mut m = FxHashMap::default();
+                for (i, item) in page.items.iter().enumerate() {
+                    if !item.id.is_empty() {
+                        m.entry(item.id.as_ref()).or_insert(i);
+                    }
+                }
+                m
+            });
+            todo.extend(ids.get(f.as_str()));
+            out.insert(f);
+        }
+    }
+    out
+}
+
+/// Whether the element at `o` holds one that the body's own links point at:
+/// a footnote, a reference or a section the text cites is the article's,
+/// and the model does not judge it.
+fn is_cited(page: &Page, o: usize, cited: &FxHashSet<String>) -> bool {
+    !cited.is_empty()
+        && page.items[o..page.items[o].end]
+            .iter()
+            .any(|i| !i.id.is_empty() && cited.contains(i.id.as_ref()))
 }
 
 /// What a block's text is made of, counted in one pass.
@@ -963,6 +1017,29 @@ mod tests {
             .map(|r| r.features[at("between_prose")])
             .collect();
         assert_eq!(between, [0.0, 1.0, 1.0, 1.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn the_notes_and_books_the_text_cites_are_not_judged() {
+        let para = "<p>The council met on Monday, and after a long debate it agreed to keep the old library open<sup><a href=\"#Note-1\">1</a></sup>, with new hours, more staff and a larger budget for the children's room, as the town's parents and teachers had asked the council to do for many years before the vote.</p>";
+        let html = format!(
+            "<html><body><article><h1>Library stays open</h1>{}\
+             <ol><li id=\"note-1\">The vote was seven to two; see <a href=\"#book\">Lee 2001</a>.</li></ol>\
+             <ul><li id=\"book\">Lee, Ann (2001). The Town Library. Harbour Press.</li></ul>\
+             <ul><li>Share this story with a friend.</li></ul>\
+             </article></body></html>",
+            para.repeat(4)
+        );
+        let rows = rows_of(&html);
+        let judged = |start: &str| {
+            let row = rows.iter().find(|r| r.text.starts_with(start)).unwrap();
+            !row.features.is_empty()
+        };
+        // The footnote the text marks, and the book the footnote cites.
+        assert!(!judged("The vote was seven to two"));
+        assert!(!judged("Lee, Ann (2001)"));
+        assert!(judged("Share this story"));
+        assert!(judged("The council met"));
     }
 
     #[test]
