@@ -19,9 +19,9 @@
 //! word 4-grams are in `expected.html` (the scorer's measure), or when it
 //! holds one of the `with` snippets of `expected-segments.json` (and not when
 //! it holds only `without` ones). Pages whose whole body scores below
-//! `MIN_PAGE_F1` against their gold are left out of the fit. Training boosts small decision trees by
-//! Newton steps on a weighted logistic loss: no randomness, the same model
-//! from the same rows.
+//! `MIN_PAGE_F1` against their gold are left out of the fit. Training
+//! boosts small decision trees by Newton steps on a weighted logistic loss:
+//! no randomness, the same model from the same rows.
 
 use std::collections::HashMap;
 use std::error::Error;

@@ -506,11 +506,10 @@ fn cited_ids(page: &Page, prose: impl Iterator<Item = usize>) -> FxHashSet<Strin
     let mut todo: Vec<usize> = prose.collect();
     let mut ids: Option<FxHashMap<&str, usize>> = None;
     while let Some(p) = todo.pop() {
-        for item in &page.items[p..page.items[p].end] {
-            let fragment = item
-                .element
-                .filter(|_| item.tag == "a")
-                .and_then(|e| e.attr("href"))
+        for i in p..page.items[p].end {
+            let fragment = Some(i)
+                .filter(|&i| page.is(i, "a"))
+                .and_then(|i| page.attr(i, "href"))
                 .and_then(|h| h.strip_prefix('#'))
                 .filter(|f| !f.is_empty());
             let Some(f) = fragment.map(str::to_lowercase) else {
